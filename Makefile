@@ -1,0 +1,53 @@
+# Pasar Padu: `make run` serves the app with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 2
+export FLASK_APP := wsgi
+
+.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(VENV)/.deps
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.deps translations
+
+setup-dev: $(VENV)/.dev-deps translations
+
+translations: $(VENV)/.deps
+	$(BIN)/pybabel compile --use-fuzzy -q -d app/translations
+
+db: setup
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo --if-empty
+
+index: db
+	$(BIN)/flask match rebuild --if-stale
+
+run: index
+	@echo "Pasar Padu on http://127.0.0.1:$(PORT)"
+	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind 127.0.0.1:$(PORT) \
+		--access-logfile - wsgi:app
+
+test: setup-dev
+	bash scripts/test.sh
+
+test-sqlite: setup-dev
+	$(BIN)/python -m pytest
+
+test-postgres: setup-dev
+	PASARPADU_TEST_DB=postgres $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,60 @@
+"""Pasar Padu web application: the factory wires configuration, extensions and blueprints."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from app.config import load_config
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask application; ``config`` overrides the environment-derived settings."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_config(app.instance_path) if config is None else config)
+
+    _register_extensions(app)
+    _register_blueprints(app)
+
+    from app import cli, errors, i18n, security, templating
+
+    errors.register(app)
+    i18n.register(app)
+    security.register(app)
+    templating.register(app)
+    cli.register(app)
+    return app
+
+
+def _register_extensions(app: Flask) -> None:
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from app.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(Path(app.root_path).parent / "migrations"),
+        render_as_batch=True, compare_type=True,
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+    from app.services.accounts import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.auth import bp as auth_bp
+    from app.health import bp as health_bp
+    from app.seller import bp as seller_bp
+    from app.storefront import bp as storefront_bp
+
+    app.register_blueprint(storefront_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(seller_bp, url_prefix="/seller")
+    app.register_blueprint(health_bp)

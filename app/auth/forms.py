@@ -1,0 +1,66 @@
+"""Registration and log-in forms."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
+
+from app.services.accounts import MIN_PASSWORD_LENGTH
+
+
+class LoginForm(FlaskForm):
+    """E-mail and password."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+
+
+class _RegistrationForm(FlaskForm):
+    full_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+        description=_l("At least 12 characters. A short sentence is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("Repeat password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+    legal_name = StringField(_l("Organisation name"), validators=[DataRequired(), Length(max=200)])
+    kecamatan_id = SelectField(_l("Kecamatan"), coerce=int, validators=[DataRequired()])
+    street_address = StringField(_l("Street address"), validators=[Optional(), Length(max=300)])
+    phone = StringField(
+        _l("Phone"),
+        validators=[
+            DataRequired(),
+            Regexp(r"^\+?[0-9 ()-]{8,20}$", message=_l("Enter a phone number, e.g. 0812 3456 7890.")),
+        ],
+    )
+
+
+class SellerRegistrationForm(_RegistrationForm):
+    """Registration of an UMKM seller."""
+
+    nib = StringField(
+        _l("NIB (Nomor Induk Berusaha)"),
+        validators=[DataRequired(), Regexp(r"^\d{13}$", message=_l("The NIB has 13 digits."))],
+    )
+    scale = SelectField(
+        _l("Business scale"),
+        choices=[("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))],
+    )
+
+
+class BuyerRegistrationForm(_RegistrationForm):
+    """Registration of a buyer organisation."""
+
+    kind = SelectField(
+        _l("Kind of organisation"),
+        choices=[
+            ("government", _l("Government agency")),
+            ("bumd", _l("Regional state-owned enterprise (BUMD)")),
+            ("corporate", _l("Company")),
+        ],
+    )

@@ -1,0 +1,131 @@
+"""Log in, log out, register as a seller or a buyer."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from app.auth import bp
+from app.auth.forms import BuyerRegistrationForm, LoginForm, SellerRegistrationForm
+from app.extensions import db, limiter
+from app.forms import attach_service_error, kecamatan_choices
+from app.services import ServiceError
+from app.services.accounts import OrganisationDetails, authenticate, register_buyer, register_seller
+from models import User
+
+
+def _home_for(user: User) -> str:
+    if user.role == "seller":
+        return url_for("seller.dashboard")
+    return url_for("storefront.home")
+
+
+def _safe_next(target: str | None) -> str | None:
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def _start_session(user: User) -> None:
+    # A fresh session at log-in: nothing an attacker planted before survives.
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    login_user(user)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 50 per hour", methods=["POST"])
+def login() -> str | Response:
+    """Log-in form."""
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(db.session, form.email.data or "", form.password.data or "")
+        if user is None:
+            db.session.rollback()
+            flash(_("Wrong e-mail or password."), "error")
+        else:
+            db.session.commit()
+            _start_session(user)
+            return redirect(_safe_next(request.args.get("next")) or _home_for(user))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    """End the session."""
+    language = session.get("lang")
+    logout_user()
+    session.clear()
+    if language:
+        session["lang"] = language
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("storefront.home"))
+
+
+def _details(form: SellerRegistrationForm | BuyerRegistrationForm, nib: str | None) -> OrganisationDetails:
+    return OrganisationDetails(
+        legal_name=form.legal_name.data or "",
+        kecamatan_id=form.kecamatan_id.data or 0,
+        phone=form.phone.data or "",
+        street_address=form.street_address.data or "",
+        nib=nib,
+    )
+
+
+@bp.route("/register/seller", methods=["GET", "POST"])
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
+def register_seller_view() -> str | Response:
+    """Registration form for an UMKM seller."""
+    form = SellerRegistrationForm()
+    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    if form.validate_on_submit():
+        try:
+            user = register_seller(
+                db.session, email=form.email.data or "", password=form.password.data or "",
+                full_name=form.full_name.data or "", details=_details(form, form.nib.data),
+                scale=form.scale.data or "micro",
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            attach_service_error(form, error)
+        else:
+            db.session.commit()
+            _start_session(user)
+            flash(_("Welcome! Complete your business profile, then add your first product."), "success")
+            return redirect(url_for("seller.profile"))
+    return render_template("auth/register.html", form=form, kind="seller")
+
+
+@bp.route("/register/buyer", methods=["GET", "POST"])
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
+def register_buyer_view() -> str | Response:
+    """Registration form for a buyer organisation."""
+    form = BuyerRegistrationForm()
+    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    if form.validate_on_submit():
+        try:
+            user = register_buyer(
+                db.session, email=form.email.data or "", password=form.password.data or "",
+                full_name=form.full_name.data or "", kind=form.kind.data or "",
+                details=_details(form, None),
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            attach_service_error(form, error)
+        else:
+            db.session.commit()
+            _start_session(user)
+            flash(_("Welcome! Your organisation account is ready."), "success")
+            return redirect(url_for("storefront.home"))
+    return render_template("auth/register.html", form=form, kind="buyer")

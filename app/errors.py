@@ -1,0 +1,32 @@
+"""Error pages (HTML) for the status codes a user can meet."""
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from app.extensions import db
+
+
+def register(app: Flask) -> None:
+    """Render friendly error pages; roll back the session on server errors."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        messages = {
+            400: _("The request could not be understood. Please check the form and try again."),
+            403: _("You do not have access to this page."),
+            404: _("We could not find that page."),
+            405: _("That action is not allowed here."),
+            413: _("The file is too large."),
+            429: _("Too many attempts. Please wait a moment and try again."),
+        }
+        code = error.code or 500
+        message = messages.get(code, error.description or "")
+        return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(500)
+    def server_error(error: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        message = _("Something went wrong on our side. Please try again.")
+        return render_template("errors/error.html", code=500, message=message), 500

@@ -1,0 +1,50 @@
+"""Form pieces shared by several features."""
+from __future__ import annotations
+
+from flask import flash
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import IntegerField
+from sqlalchemy.orm import Session
+
+from app.services import ServiceError
+from models import Kecamatan, Kota
+
+
+def kecamatan_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
+    """Kecamatan grouped by kota, for a select with one optgroup per kota."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for kota in session.scalars(select(Kota).order_by(Kota.code)):
+        groups[kota.name] = [(k.id, k.name) for k in kota.kecamatan]
+    return groups
+
+
+def kota_choices(session: Session) -> list[tuple[str, str]]:
+    """All kota/kabupaten as (id, name) choices."""
+    return [(str(k.id), k.name) for k in session.scalars(select(Kota).order_by(Kota.code))]
+
+
+def kecamatan_exists(session: Session, kecamatan_id: int | None) -> bool:
+    """True when the id names a known kecamatan."""
+    return kecamatan_id is not None and session.get(Kecamatan, kecamatan_id) is not None
+
+
+class RupiahField(IntegerField):
+    """An integer field that accepts amounts typed as ``1.250.000`` or ``Rp 1.250.000``."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        """Strip the currency sign and thousands separators before parsing."""
+        if valuelist:
+            cleaned = valuelist[0].replace("Rp", "").replace("rp", "")
+            cleaned = cleaned.replace(".", "").replace(" ", "").replace("\u00a0", "")
+            valuelist = [cleaned]
+        super().process_formdata(valuelist)
+
+
+def attach_service_error(form: FlaskForm, error: ServiceError) -> None:
+    """Show a service's refusal beside the field it concerns, or as a flash message."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")

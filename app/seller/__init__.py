@@ -1,0 +1,6 @@
+"""The seller area: business profile and listings."""
+from flask import Blueprint
+
+bp = Blueprint("seller", __name__)
+
+from app.seller import routes  # noqa: E402,F401

@@ -1,0 +1,281 @@
+"""Seller pages: dashboard, business profile, certificates, listings and their photos."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from app.extensions import db
+from app.forms import attach_service_error, kecamatan_choices
+from app.seller import bp
+from app.seller.forms import CertificationForm, ListingForm, ProfileForm
+from app.security import roles_required
+from app.services import ServiceError
+from app.services import listings as listing_service
+from app.services import photos as photo_service
+from app.services import profiles as profile_service
+from app.services.catalogue_index import listings_changed
+from models import Category, Listing, SupplierProfile
+
+PER_PAGE = 20
+
+
+def _supplier() -> SupplierProfile:
+    organisation = current_user.organisation
+    if organisation is None or organisation.supplier_profile is None:
+        abort(403)
+    return organisation.supplier_profile
+
+
+def _listing_or_404(listing_id: int) -> Listing:
+    listing = listing_service.own_listing(db.session, _supplier(), listing_id)
+    if listing is None:
+        abort(404)
+    return listing
+
+
+def _category_choices() -> list[tuple[int, str]]:
+    from app.i18n import current_language
+
+    language = current_language()
+    categories = db.session.scalars(select(Category).order_by(Category.position, Category.slug))
+    return [(c.id, c.name(language)) for c in categories]
+
+
+def _photo_folder() -> str:
+    return current_app.config["UPLOAD_FOLDER"] + "/listings"
+
+
+@bp.get("/")
+@roles_required("seller")
+def dashboard() -> str:
+    """The seller's home: status counts and shortcuts."""
+    supplier = _supplier()
+    counts = {status: 0 for status in ("active", "draft", "archived")}
+    for listing in supplier.listings:
+        counts[listing.status] = counts.get(listing.status, 0) + 1
+    return render_template("seller/dashboard.html", supplier=supplier, counts=counts)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@roles_required("seller")
+def profile() -> str | Response:
+    """Edit the business profile."""
+    supplier = _supplier()
+    organisation = supplier.organisation
+    form = ProfileForm(obj=supplier if request.method == "GET" else None)
+    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    if request.method == "GET":
+        form.kbli_codes.data = ", ".join(supplier.kbli_codes or [])
+        form.phone.data = organisation.phone
+        form.street_address.data = organisation.street_address
+        form.kecamatan_id.data = organisation.kecamatan_id
+        form.npwp.data = organisation.npwp
+    if form.validate_on_submit():
+        try:
+            data = profile_service.ProfileInput(
+                display_name=form.display_name.data or "",
+                about=form.about.data or "",
+                kbli_codes=profile_service.parse_kbli_codes(form.kbli_codes.data or ""),
+                jakpreneur_member=bool(form.jakpreneur_member.data),
+                scale=form.scale.data or "micro",
+                monthly_capacity=form.monthly_capacity.data,
+                phone=form.phone.data or "",
+                street_address=form.street_address.data or "",
+                kecamatan_id=form.kecamatan_id.data or 0,
+                npwp=form.npwp.data,
+            )
+            profile_service.update_profile(db.session, supplier, data)
+        except ServiceError as error:
+            db.session.rollback()
+            attach_service_error(form, error)
+        else:
+            changed = [listing.id for listing in supplier.listings]
+            db.session.commit()
+            listings_changed(changed)
+            flash(_("Profile saved."), "success")
+            return redirect(url_for("seller.profile"))
+    return render_template(
+        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm()
+    )
+
+
+@bp.post("/certifications")
+@roles_required("seller")
+def add_certification() -> Response:
+    """Add a certificate to the profile."""
+    supplier = _supplier()
+    form = CertificationForm()
+    if form.validate_on_submit():
+        try:
+            profile_service.add_certification(
+                db.session, supplier, form.kind.data or "", form.number.data or "", form.expires_on.data
+            )
+        except ServiceError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Certificate added."), "success")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                flash(str(message), "error")
+    return redirect(url_for("seller.profile") + "#certificates")
+
+
+@bp.post("/certifications/<int:certification_id>/delete")
+@roles_required("seller")
+def remove_certification(certification_id: int) -> Response:
+    """Remove one of the seller's certificates."""
+    if not profile_service.remove_certification(db.session, _supplier(), certification_id):
+        abort(404)
+    db.session.commit()
+    flash(_("Certificate removed."), "info")
+    return redirect(url_for("seller.profile") + "#certificates")
+
+
+@bp.get("/listings")
+@roles_required("seller")
+def listings() -> str:
+    """The seller's listings, filterable by status, paged."""
+    status = request.args.get("status") or None
+    if status not in (None, "draft", "active", "archived"):
+        status = None
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    rows, total = listing_service.supplier_listings(db.session, _supplier(), status, page, PER_PAGE)
+    return render_template(
+        "seller/listings.html", listings=rows, total=total, page=page, per_page=PER_PAGE,
+        status=status,
+    )
+
+
+def _listing_input(form: ListingForm) -> listing_service.ListingInput:
+    return listing_service.ListingInput(
+        title=form.title.data or "",
+        description=form.description.data or "",
+        category_id=form.category_id.data or 0,
+        price=form.price.data or 0,
+        unit=form.unit.data or "",
+        min_order=form.min_order.data or 1,
+        monthly_capacity=form.monthly_capacity.data,
+        lead_time_days=form.lead_time_days.data or 0,
+    )
+
+
+def _uploaded_files() -> list[bytes]:
+    return [f.read() for f in request.files.getlist("photos") if f and f.filename]
+
+
+def _store_photos(files: list[bytes], listing: Listing) -> list[str]:
+    """Write photos to disk and attach them; returns the file names written (for clean-up)."""
+    written: list[str] = []
+    config = current_app.config
+    for data in files:
+        stored = photo_service.store_photo(
+            data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
+        )
+        written += [stored.stored_name, stored.thumb_name]
+        listing_service.add_photo(
+            db.session, listing, stored.stored_name, stored.thumb_name, stored.width, stored.height
+        )
+    return written
+
+
+def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
+    """Validate, write the listing and its photos in one transaction; None when refused."""
+    written: list[str] = []
+    try:
+        publish = request.form.get("action") == "publish"
+        if listing is None:
+            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form))
+        else:
+            listing_service.update_listing(db.session, listing, _listing_input(form))
+        written = _store_photos(_uploaded_files(), listing)
+        if publish:
+            listing_service.publish_listing(db.session, listing)
+        db.session.commit()
+    except ServiceError as error:
+        db.session.rollback()
+        photo_service.delete_files(_photo_folder(), *written)
+        attach_service_error(form, error)
+        return None
+    except Exception:
+        db.session.rollback()
+        photo_service.delete_files(_photo_folder(), *written)
+        raise
+    listings_changed([listing.id])
+    return listing
+
+
+@bp.route("/listings/new", methods=["GET", "POST"])
+@roles_required("seller")
+def new_listing() -> str | Response:
+    """Create a listing, as a draft or published at once."""
+    form = ListingForm()
+    form.category_id.choices = _category_choices()
+    if form.validate_on_submit():
+        listing = _save_listing(form, None)
+        if listing is not None:
+            flash(_("Listing saved."), "success")
+            return redirect(url_for("seller.edit_listing", listing_id=listing.id))
+    return render_template("seller/listing_form.html", form=form, listing=None), (
+        422 if form.errors else 200
+    )
+
+
+@bp.route("/listings/<int:listing_id>", methods=["GET", "POST"])
+@roles_required("seller")
+def edit_listing(listing_id: int) -> str | Response:
+    """Edit one of the seller's listings and manage its photos."""
+    listing = _listing_or_404(listing_id)
+    form = ListingForm(obj=listing if request.method == "GET" else None)
+    form.category_id.choices = _category_choices()
+    if form.validate_on_submit():
+        if _save_listing(form, listing) is not None:
+            flash(_("Listing saved."), "success")
+            return redirect(url_for("seller.edit_listing", listing_id=listing.id))
+    return render_template("seller/listing_form.html", form=form, listing=listing), (
+        422 if form.errors else 200
+    )
+
+
+@bp.post("/listings/<int:listing_id>/publish")
+@roles_required("seller")
+def publish_listing(listing_id: int) -> Response:
+    """Make the listing visible in the storefront."""
+    listing = _listing_or_404(listing_id)
+    listing_service.publish_listing(db.session, listing)
+    db.session.commit()
+    listings_changed([listing.id])
+    flash(_("The listing is now visible in the storefront."), "success")
+    return redirect(url_for("seller.listings"))
+
+
+@bp.post("/listings/<int:listing_id>/archive")
+@roles_required("seller")
+def archive_listing(listing_id: int) -> Response:
+    """Hide the listing from the storefront and from matching."""
+    listing = _listing_or_404(listing_id)
+    listing_service.archive_listing(db.session, listing)
+    db.session.commit()
+    listings_changed([listing.id])
+    flash(_("The listing was archived. You can publish it again at any time."), "info")
+    return redirect(url_for("seller.listings"))
+
+
+@bp.post("/listings/<int:listing_id>/photos/<int:photo_id>/delete")
+@roles_required("seller")
+def delete_photo(listing_id: int, photo_id: int) -> Response:
+    """Remove a photo from the listing."""
+    listing = _listing_or_404(listing_id)
+    photo = listing_service.remove_photo(db.session, listing, photo_id)
+    if photo is None:
+        abort(404)
+    names = (photo.stored_name, photo.thumb_name)
+    db.session.commit()
+    photo_service.delete_files(_photo_folder(), *names)
+    flash(_("Photo removed."), "info")
+    return redirect(url_for("seller.edit_listing", listing_id=listing.id))

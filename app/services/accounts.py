@@ -1,0 +1,159 @@
+"""Accounts: registration of sellers and buyers, log-in checks, staff accounts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.services import ServiceError
+from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
+
+MIN_PASSWORD_LENGTH = 12
+
+_hasher = PasswordHasher()
+_fast_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def _password_hasher() -> PasswordHasher:
+    if current_app and current_app.config.get("PASSWORD_HASH_FAST"):
+        return _fast_hasher
+    return _hasher
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password``."""
+    return _password_hasher().hash(password)
+
+
+def password_matches(user: User, password: str) -> bool:
+    """True when ``password`` is the user's password."""
+    try:
+        return _password_hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalise_email(email: str) -> str:
+    """E-mail addresses compare case-insensitively and without surrounding spaces."""
+    return email.strip().lower()
+
+
+def load_user(session_id: str) -> User | None:
+    """Flask-Login loader: the user behind a session id ``"<id>:<version>"``, if still valid."""
+    user_id, _, version = session_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
+
+
+def email_taken(session: Session, email: str) -> bool:
+    """True when an account with this e-mail already exists."""
+    found = session.scalar(select(func.count()).where(User.email == normalise_email(email)))
+    return bool(found)
+
+
+@dataclass
+class OrganisationDetails:
+    """What a person tells us about their organisation when registering."""
+
+    legal_name: str
+    kecamatan_id: int
+    phone: str
+    street_address: str = ""
+    nib: str | None = None
+    npwp: str | None = None
+
+
+def _create_user(session: Session, email: str, password: str, full_name: str, role: str,
+                 organisation: Organisation | None) -> User:
+    if email_taken(session, email):
+        raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ServiceError(
+            str(_l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)), "password"
+        )
+    user = User(
+        email=normalise_email(email),
+        password_hash=hash_password(password),
+        full_name=full_name.strip(),
+        role=role,
+        organisation=organisation,
+    )
+    session.add(user)
+    return user
+
+
+def _create_organisation(session: Session, kind: str, details: OrganisationDetails,
+                         email: str) -> Organisation:
+    kecamatan = session.get(Kecamatan, details.kecamatan_id)
+    if kecamatan is None:
+        raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
+    organisation = Organisation(
+        kind=kind,
+        legal_name=details.legal_name.strip(),
+        nib=details.nib or None,
+        npwp=details.npwp or None,
+        street_address=details.street_address.strip(),
+        kota_id=kecamatan.kota_id,
+        kecamatan_id=kecamatan.id,
+        phone=details.phone.strip(),
+        email=normalise_email(email),
+    )
+    session.add(organisation)
+    return organisation
+
+
+def register_seller(session: Session, *, email: str, password: str, full_name: str,
+                    details: OrganisationDetails, scale: str = "micro") -> User:
+    """Create an UMKM organisation, its (unverified) supplier profile and its first user."""
+    organisation = _create_organisation(session, "umkm", details, email)
+    session.add(SupplierProfile(
+        organisation=organisation, display_name=organisation.legal_name, scale=scale,
+        kbli_codes=[],
+    ))
+    user = _create_user(session, email, password, full_name, "seller", organisation)
+    session.flush()
+    return user
+
+
+def register_buyer(session: Session, *, email: str, password: str, full_name: str,
+                   kind: str, details: OrganisationDetails) -> User:
+    """Create a buyer organisation (government, BUMD or corporate) and its first user."""
+    if kind not in ("government", "bumd", "corporate"):
+        raise ServiceError(str(_l("Choose the kind of organisation.")), "kind")
+    organisation = _create_organisation(session, kind, details, email)
+    user = _create_user(session, email, password, full_name, "buyer", organisation)
+    session.flush()
+    return user
+
+
+def create_staff_user(session: Session, *, email: str, password: str, full_name: str,
+                      role: str) -> User:
+    """Create an official or admin account (only reachable from the command line)."""
+    if role not in ("official", "admin"):
+        raise ServiceError(f"role must be official or admin, not {role!r}", "role")
+    user = _create_user(session, email, password, full_name, role, None)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active user with these credentials, or None; records the log-in time."""
+    user = session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        _password_hasher().hash(password)  # spend the same time whether or not the user exists
+        return None
+    if not password_matches(user, password) or not user.active:
+        return None
+    user.last_login_at = utcnow()
+    session.flush()
+    return user

@@ -1,0 +1,84 @@
+"""A seller's business profile and certificates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.services import ServiceError
+from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile
+
+KBLI_PATTERN = re.compile(r"^\d{5}$")
+
+
+@dataclass
+class ProfileInput:
+    """The editable fields of a business profile."""
+
+    display_name: str
+    about: str
+    kbli_codes: list[str]
+    jakpreneur_member: bool
+    scale: str
+    monthly_capacity: int | None
+    phone: str
+    street_address: str
+    kecamatan_id: int
+    npwp: str | None
+
+
+def parse_kbli_codes(text: str) -> list[str]:
+    """KBLI codes from free text separated by commas or spaces; each must have five digits."""
+    codes = [code for code in re.split(r"[\s,;]+", text.strip()) if code]
+    bad = [code for code in codes if not KBLI_PATTERN.match(code)]
+    if bad:
+        raise ServiceError(
+            str(_l("KBLI codes have five digits: %(codes)s", codes=", ".join(bad))), "kbli_codes"
+        )
+    return list(dict.fromkeys(codes))
+
+
+def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInput) -> None:
+    """Save the business profile and the organisation's contact details."""
+    kecamatan = session.get(Kecamatan, data.kecamatan_id)
+    if kecamatan is None:
+        raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
+    supplier.display_name = data.display_name.strip()
+    supplier.about = data.about.strip()
+    supplier.kbli_codes = data.kbli_codes
+    supplier.jakpreneur_member = data.jakpreneur_member
+    supplier.scale = data.scale
+    supplier.monthly_capacity = data.monthly_capacity
+    organisation = supplier.organisation
+    organisation.phone = data.phone.strip()
+    organisation.street_address = data.street_address.strip()
+    organisation.kecamatan_id = kecamatan.id
+    organisation.kota_id = kecamatan.kota_id
+    organisation.npwp = data.npwp or None
+    session.flush()
+
+
+def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
+                      expires_on: date | None) -> SupplierCertification:
+    """Record a certificate the supplier holds."""
+    if kind not in CERTIFICATION_KINDS:
+        raise ServiceError(str(_l("Choose a kind of certificate.")), "kind")
+    certification = SupplierCertification(
+        supplier=supplier, kind=kind, number=number.strip(), expires_on=expires_on
+    )
+    session.add(certification)
+    session.flush()
+    return certification
+
+
+def remove_certification(session: Session, supplier: SupplierProfile, certification_id: int) -> bool:
+    """Delete one of the supplier's certificates; False when it is not theirs."""
+    for certification in supplier.certifications:
+        if certification.id == certification_id:
+            supplier.certifications.remove(certification)
+            session.flush()
+            return True
+    return False

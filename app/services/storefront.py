@@ -1,0 +1,197 @@
+"""What the public storefront shows: categories, featured products, search, product pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from models import (
+    Category,
+    FeaturedListing,
+    Listing,
+    Organisation,
+    SupplierCertification,
+    SupplierProfile,
+)
+
+FEATURED_COUNT = 8
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """A storefront search: free text and filters, all optional."""
+
+    text: str = ""
+    category: str | None = None
+    kota_id: int | None = None
+    price_min: int | None = None
+    price_max: int | None = None
+    certification: str | None = None
+    scale: str | None = None
+    page: int = 1
+    per_page: int = 24
+
+
+@dataclass
+class SearchPage:
+    """One page of search results."""
+
+    listings: list[Listing]
+    total: int
+    page: int
+    per_page: int
+    matched_by: str = "lexical"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        """Number of pages."""
+        return max(1, -(-self.total // self.per_page))
+
+
+def visible_listings() -> Select[tuple[Listing]]:
+    """Active listings of active suppliers: what a visitor may see."""
+    return (
+        select(Listing)
+        .join(Listing.supplier)
+        .where(Listing.status == "active", SupplierProfile.active.is_(True))
+    )
+
+
+def week_of(day: date) -> date:
+    """The Friday of ``day``'s week (Monday to Sunday): the "Jumat Beli Lokal" of that week."""
+    return day - timedelta(days=day.weekday()) + timedelta(days=4)
+
+
+def featured_listings(session: Session, today: date) -> list[Listing]:
+    """This week's "Jumat Beli Lokal" products: curated picks, else a weekly rotation."""
+    friday = week_of(today)
+    curated = session.scalars(
+        visible_listings()
+        .join(FeaturedListing, FeaturedListing.listing_id == Listing.id)
+        .where(FeaturedListing.week_of == friday)
+        .options(selectinload(Listing.photos), selectinload(Listing.supplier))
+        .order_by(FeaturedListing.id)
+        .limit(FEATURED_COUNT)
+    ).all()
+    if curated:
+        return list(curated)
+    # No curated picks: rotate weekly through verified suppliers' products.
+    bucket = friday.toordinal() // 7 % 31
+    rotation = session.scalars(
+        visible_listings()
+        .where(SupplierProfile.verified.is_(True), (Listing.id * 7 + bucket) % 31 == 0)
+        .options(selectinload(Listing.photos), selectinload(Listing.supplier))
+        .order_by(Listing.id)
+        .limit(FEATURED_COUNT)
+    ).all()
+    return list(rotation)
+
+
+def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
+    """Top-level categories with how many visible listings each has."""
+    listing_count = (
+        visible_listings().with_only_columns(Listing.category_id, func.count(Listing.id))
+        .group_by(Listing.category_id).subquery()
+    )
+    rows = session.execute(
+        select(Category, func.coalesce(listing_count.c[1], 0))
+        .outerjoin(listing_count, listing_count.c.category_id == Category.id)
+        .where(Category.parent_id.is_(None))
+        .order_by(Category.position, Category.slug)
+    ).all()
+    return [(category, int(count)) for category, count in rows]
+
+
+def _apply_filters(query: Select[tuple[Listing]], params: SearchParams,
+                   today: date) -> Select[tuple[Listing]]:
+    if params.category:
+        query = query.join(Listing.category).where(Category.slug == params.category)
+    if params.kota_id:
+        query = query.join(SupplierProfile.organisation).where(
+            Organisation.kota_id == params.kota_id
+        )
+    if params.price_min is not None:
+        query = query.where(Listing.price >= params.price_min)
+    if params.price_max is not None:
+        query = query.where(Listing.price <= params.price_max)
+    if params.scale:
+        query = query.where(SupplierProfile.scale == params.scale)
+    if params.certification:
+        query = query.where(
+            select(SupplierCertification.id).where(
+                SupplierCertification.supplier_id == SupplierProfile.id,
+                SupplierCertification.kind == params.certification,
+                or_(SupplierCertification.expires_on.is_(None),
+                    SupplierCertification.expires_on >= today),
+            ).exists()
+        )
+    return query
+
+
+def _terms(text: str) -> list[str]:
+    return [term for term in text.lower().split() if len(term) >= 2][:8]
+
+
+def lexical_search(session: Session, params: SearchParams, today: date) -> SearchPage:
+    """Search by words in title, description and business name, best-covered first."""
+    query = _apply_filters(visible_listings(), params, today)
+    terms = _terms(params.text)
+    order = [Listing.id.desc()]
+    if terms:
+        def hits(term: str) -> object:
+            pattern = f"%{term}%"
+            return or_(Listing.title.ilike(pattern), Listing.description.ilike(pattern),
+                       SupplierProfile.display_name.ilike(pattern))
+
+        coverage = sum((case((hits(term), 1), else_=0) for term in terms), start=0)
+        in_title = sum((case((Listing.title.ilike(f"%{t}%"), 1), else_=0) for t in terms), start=0)
+        query = query.where(or_(*(hits(term) for term in terms)))
+        order = [coverage.desc(), in_title.desc(), Listing.id.desc()]
+    return _page(session, query, order, params, "lexical")
+
+
+def _page(session: Session, query: Select[tuple[Listing]], order: list[object],
+          params: SearchParams, matched_by: str) -> SearchPage:
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
+                      .selectinload(SupplierProfile.organisation))
+        .order_by(*order)  # type: ignore[arg-type]
+        .limit(params.per_page).offset((params.page - 1) * params.per_page)
+    ).all()
+    return SearchPage(list(rows), total, params.page, params.per_page, matched_by)
+
+
+def search_listings(session: Session, params: SearchParams, today: date) -> SearchPage:
+    """The storefront's one search entry point."""
+    return lexical_search(session, params, today)
+
+
+def ranked_search(session: Session, params: SearchParams, today: date,
+                  ranked_ids: list[int]) -> SearchPage:
+    """Filter and page listings already ranked by the matching engine, keeping its order."""
+    query = _apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
+    position = case({listing_id: rank for rank, listing_id in enumerate(ranked_ids)},
+                    value=Listing.id)
+    return _page(session, query, [position], params, "hybrid")
+
+
+def supplier_page(session: Session, supplier_id: int) -> SupplierProfile | None:
+    """An active supplier for its public page."""
+    supplier = session.get(SupplierProfile, supplier_id)
+    if supplier is None or not supplier.active:
+        return None
+    return supplier
+
+
+def listing_page(session: Session, listing_id: int) -> Listing | None:
+    """A visible listing for its product page."""
+    return session.scalar(
+        visible_listings().where(Listing.id == listing_id)
+        .options(selectinload(Listing.photos))
+    )
+
+

@@ -1,0 +1,49 @@
+"""Jinja filters and globals: rupiah amounts, dates, pagination links."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import Flask, request, url_for
+from flask_babel import format_date
+
+
+def rupiah(amount: int | None) -> str:
+    """Whole rupiah with dots between thousands: ``Rp 1.250.000``."""
+    if amount is None:
+        return "–"
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(int(amount)):,}".replace(",", ".")
+
+
+def thousands(number: int | None) -> str:
+    """An integer with Indonesian thousands separators: ``12.500``."""
+    if number is None:
+        return "–"
+    return f"{int(number):,}".replace(",", ".")
+
+
+def human_date(value: date | datetime | None) -> str:
+    """A date in the reader's language, e.g. ``29 Nov 2026``."""
+    if value is None:
+        return "–"
+    return format_date(value, format="medium")
+
+
+def url_with(**changes: Any) -> str:
+    """The current URL with some query arguments replaced (for pagination and filters)."""
+    args = request.args.to_dict(flat=True)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return url_for(request.endpoint or "storefront.home", **(request.view_args or {}), **args)
+
+
+def register(app: Flask) -> None:
+    """Install filters and globals on the app's Jinja environment."""
+    app.jinja_env.filters["rupiah"] = rupiah
+    app.jinja_env.filters["thousands"] = thousands
+    app.jinja_env.filters["human_date"] = human_date
+    app.jinja_env.globals["url_with"] = url_with

@@ -1,0 +1,32 @@
+"""SQLAlchemy 2.0 typed models of Pasar Padu. Importing this package registers every table."""
+from models.accounts import (
+    BUSINESS_SCALES,
+    CERTIFICATION_KINDS,
+    ORGANISATION_KINDS,
+    ROLES,
+    Organisation,
+    SupplierCertification,
+    SupplierProfile,
+    User,
+)
+from models.audit import AuditEvent
+from models.base import Base, utcnow
+from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
+from models.places import Kecamatan, Kelurahan, Kota
+from models.procurement import (
+    MATCH_STATUSES,
+    QUOTE_STATUSES,
+    REQUEST_STATUSES,
+    Award,
+    DemandRequest,
+    Match,
+    Quote,
+)
+
+__all__ = [
+    "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
+    "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
+    "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "Kecamatan",
+    "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Organisation", "Quote",
+    "SupplierCertification", "SupplierProfile", "User", "utcnow",
+]

@@ -1,0 +1,153 @@
+"""Demand requests and what follows them: proposals (matches), quotes and awards."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, utcnow
+
+if TYPE_CHECKING:
+    from models.accounts import Organisation, SupplierProfile, User
+    from models.catalogue import Category, Listing
+    from models.places import Kecamatan, Kota
+
+REQUEST_STATUSES = (
+    "draft", "open", "under_review", "invited", "quoted", "awarded", "fulfilled", "cancelled",
+)
+MATCH_STATUSES = ("proposed", "approved", "rejected", "invited", "quoted", "awarded", "declined")
+QUOTE_STATUSES = ("submitted", "withdrawn", "accepted", "not_chosen")
+
+
+class DemandRequest(Base):
+    """A buyer's procurement need."""
+
+    __tablename__ = "demand_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    buyer_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(32), default="")
+    budget_ceiling: Mapped[int | None] = mapped_column(BigInteger)
+    kota_id: Mapped[int | None] = mapped_column(ForeignKey("kota.id"), index=True)
+    kecamatan_id: Mapped[int | None] = mapped_column(ForeignKey("kecamatan.id"))
+    needed_by: Mapped[date | None] = mapped_column(Date)
+    required_certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
+    umkm_only: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    buyer: Mapped[Organisation] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    category: Mapped[Category | None] = relationship()
+    kota: Mapped[Kota | None] = relationship()
+    kecamatan: Mapped[Kecamatan | None] = relationship()
+    matches: Mapped[list[Match]] = relationship(
+        back_populates="request", order_by="Match.rank"
+    )
+    awards: Mapped[list[Award]] = relationship(back_populates="request")
+
+
+class Match(Base):
+    """A supplier proposed for a request by the matcher, with its score and explanation."""
+
+    __tablename__ = "matches"
+    __table_args__ = (UniqueConstraint("request_id", "supplier_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("demand_requests.id"), index=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("supplier_profiles.id"), index=True)
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"))
+    rank: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="proposed", index=True)
+    review_reason: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+    request: Mapped[DemandRequest] = relationship(back_populates="matches")
+    supplier: Mapped[SupplierProfile] = relationship()
+    listing: Mapped[Listing | None] = relationship()
+    quotes: Mapped[list[Quote]] = relationship(back_populates="match")
+
+
+class Quote(Base):
+    """A supplier's offer in answer to an invitation."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    match_id: Mapped[int] = mapped_column(ForeignKey("matches.id"), index=True)
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    quantity: Mapped[int] = mapped_column(Integer)
+    delivery_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    attachment_name: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12), default="submitted", index=True)
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    match: Mapped[Match] = relationship(back_populates="quotes")
+
+    @property
+    def total_price(self) -> int:
+        """Unit price times quantity, in rupiah."""
+        return self.unit_price * self.quantity
+
+
+class Award(Base):
+    """The buyer's decision to buy (part of) the quantity from one supplier's quote."""
+
+    __tablename__ = "awards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("demand_requests.id"), index=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id"), unique=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("supplier_profiles.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    total_value: Mapped[int] = mapped_column(BigInteger)
+    awarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    awarded_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+    request: Mapped[DemandRequest] = relationship(back_populates="awards")
+    quote: Mapped[Quote] = relationship()
+    supplier: Mapped[SupplierProfile] = relationship()

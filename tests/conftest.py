@@ -1,0 +1,112 @@
+"""Shared fixtures: an app on a migrated database (SQLite or throwaway PostgreSQL), clients, logins."""
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from app import create_app
+from app.config import config_for_tests
+from app.extensions import db as _db
+from models import Base
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "PASARPADU_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+REFERENCE_TABLES = {"kota", "kecamatan", "kelurahan", "categories", "alembic_version"}
+PASSWORD = "kata sandi yang panjang"
+
+
+def _postgres_database() -> Iterator[str]:
+    name = f"pasarpadu_test_{secrets.token_hex(4)}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
+            ), {"name": name})
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh database for this test run: SQLite by default, PostgreSQL when asked."""
+    if os.environ.get("PASARPADU_TEST_DB") == "postgres":
+        yield from _postgres_database()
+    else:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    instance = tmp_path_factory.mktemp("instance")
+    application = create_app(config_for_tests(str(instance), database_url))
+    with application.app_context():
+        upgrade()
+    yield application
+    with application.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name not in REFERENCE_TABLES:
+            _db.session.execute(table.delete())
+    _db.session.commit()
+
+
+@pytest.fixture()
+def app(_app: Flask, tmp_path: Path) -> Iterator[Flask]:
+    """The application, with an app context and empty non-reference tables after each test."""
+    _app.config["UPLOAD_FOLDER"] = str(tmp_path / "uploads")
+    _app.config["INDEX_FOLDER"] = str(tmp_path / "index")
+    with _app.app_context():
+        yield _app
+        _db.session.rollback()
+        _empty_tables()
+        _db.session.remove()
+
+
+@pytest.fixture()
+def db(app: Flask) -> Session:
+    """The request-scoped SQLAlchemy session of the app."""
+    return _db.session
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    """A browser without cookies."""
+    return app.test_client()
+
+
+def login(client: FlaskClient, email: str, password: str = PASSWORD) -> None:
+    """Log ``client`` in, failing the test when the log-in is refused."""
+    response = client.post("/auth/login", data={"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+@pytest.fixture()
+def seller_client(app: Flask, db: Session) -> FlaskClient:
+    """A client logged in as a verified seller with one active listing."""
+    from tests.factories import make_listing, make_seller
+
+    seller = make_seller(db, email="seller@test.id")
+    make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
+    db.commit()
+    client = app.test_client()
+    login(client, "seller@test.id")
+    return client
