@@ -46,3 +46,59 @@ def register(app: Flask) -> None:
     """Add the commands to ``flask``."""
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(match_group)
+
+
+match_group = click.Group("match", help="The matching engine's index and matches.")
+
+
+@match_group.command("rebuild")
+@click.option("--if-stale", is_flag=True,
+              help="Only catch the saved index up with the database (full build when unusable).")
+def match_rebuild_command(if_stale: bool) -> None:
+    """Build the search index from the database; the site keeps using the old one meanwhile."""
+    from tqdm import tqdm
+
+    from app.services.catalogue_index import catalogue_index
+    from app.services.catalogue_records import count_indexable
+
+    index = catalogue_index()
+    if if_stale:
+        report = index.refresh(db.session)
+        click.echo(f"Index up to date: {report.listings} listings (snapshot {report.snapshot}).")
+        return
+    total = count_indexable(db.session)
+    with tqdm(total=total, unit="listing", desc="Indexing") as bar:
+        report = index.rebuild(db.session, progress=bar.update)
+    click.echo(
+        f"Indexed {report.listings} listings in {report.seconds:.1f} s "
+        f"({report.embedded} embedded, {report.reused} from the cache); snapshot {report.snapshot}."
+    )
+
+
+@match_group.command("request")
+@click.argument("request_id", type=int)
+@click.option("--limit", type=int, default=None, help="How many suppliers (default: setting).")
+@click.option("--fairness", type=float, default=None, help="Fair-exposure strength (0 = off).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id")
+def match_request_command(request_id: int, limit: int | None, fairness: float | None,
+                          lang: str) -> None:
+    """Show the suppliers the engine proposes for a demand request, with reasons."""
+    from datetime import date
+
+    from app.services.matchmaking import match_request
+    from models import DemandRequest, SupplierProfile
+
+    request = db.session.get(DemandRequest, request_id)
+    if request is None:
+        raise click.ClickException(f"No demand request {request_id}.")
+    click.echo(f"#{request.id} {request.title}  [{request.status}]")
+    matches = match_request(db.session, request, date.today(), limit=limit, fairness=fairness)
+    if not matches:
+        click.echo("No eligible supplier found.")
+    for match in matches:
+        supplier = db.session.get(SupplierProfile, match.supplier_id)
+        name = supplier.display_name if supplier else match.supplier_id
+        sentence = match.explanation.sentence_id if lang == "id" else match.explanation.sentence_en
+        click.echo(f"{match.rank:>2}. {name}  (score {match.score:.2f})")
+        click.echo(f"    {sentence}")

@@ -64,6 +64,16 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "PREFERRED_URL_SCHEME": "https" if https else "http",
         "HTTPS": https,
         "PER_PAGE": 24,
+        "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "file"),
+        "MAIL_OUTBOX": os.environ.get("MAIL_OUTBOX", str(instance / "outbox")),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Pasar Padu <noreply@pasarpadu.id>"),
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"),
+        "SMTP_HOST": os.environ.get("SMTP_HOST", "localhost"),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "587")),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": _bool("SMTP_STARTTLS", True),
+        "QUOTE_WINDOW_DAYS": int(os.environ.get("QUOTE_WINDOW_DAYS", "7")),
     }
 
 

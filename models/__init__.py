@@ -12,6 +12,7 @@ from models.accounts import (
 from models.audit import AuditEvent
 from models.base import Base, utcnow
 from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
+from models.notifications import Notification
 from models.places import Kecamatan, Kelurahan, Kota
 from models.procurement import (
     MATCH_STATUSES,
@@ -27,6 +28,6 @@ __all__ = [
     "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
     "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "Kecamatan",
-    "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Organisation", "Quote",
+    "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
     "SupplierCertification", "SupplierProfile", "User", "utcnow",
 ]

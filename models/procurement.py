@@ -50,6 +50,7 @@ class DemandRequest(Base):
     kota_id: Mapped[int | None] = mapped_column(ForeignKey("kota.id"), index=True)
     kecamatan_id: Mapped[int | None] = mapped_column(ForeignKey("kecamatan.id"))
     needed_by: Mapped[date | None] = mapped_column(Date)
+    quotes_due: Mapped[date | None] = mapped_column(Date)
     required_certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
     umkm_only: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
@@ -94,6 +95,8 @@ class Match(Base):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    shortlisted: Mapped[bool] = mapped_column(Boolean, default=False)
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
@@ -144,6 +147,7 @@ class Award(Base):
     unit_price: Mapped[int] = mapped_column(BigInteger)
     total_value: Mapped[int] = mapped_column(BigInteger)
     awarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
     awarded_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )

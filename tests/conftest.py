@@ -74,6 +74,7 @@ def app(_app: Flask, tmp_path: Path) -> Iterator[Flask]:
     """The application, with an app context and empty non-reference tables after each test."""
     _app.config["UPLOAD_FOLDER"] = str(tmp_path / "uploads")
     _app.config["INDEX_FOLDER"] = str(tmp_path / "index")
+    _app.extensions.pop("catalogue_index", None)
     with _app.app_context():
         yield _app
         _db.session.rollback()

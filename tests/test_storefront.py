@@ -64,6 +64,9 @@ def test_search_paginates(client: FlaskClient, db: Session) -> None:
     for n in range(30):
         make_listing(db, seller.organisation.supplier_profile, title=f"Keripik singkong rasa {n}",
                      category_slug="snack")
+    for n in range(40):
+        make_listing(db, seller.organisation.supplier_profile, title=f"Kemeja batik motif {n}",
+                     category_slug="uniform", description="Kemeja batik lengan panjang.")
     db.commit()
     first = client.get("/search?q=keripik").get_data(as_text=True)
     assert "30 produk" in first and "Halaman 1 dari 2" in first

@@ -94,7 +94,7 @@ def profile() -> str | Response:
         else:
             changed = [listing.id for listing in supplier.listings]
             db.session.commit()
-            listings_changed(changed)
+            listings_changed(db.session, changed)
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
@@ -206,7 +206,7 @@ def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
         db.session.rollback()
         photo_service.delete_files(_photo_folder(), *written)
         raise
-    listings_changed([listing.id])
+    listings_changed(db.session, [listing.id])
     return listing
 
 
@@ -249,7 +249,7 @@ def publish_listing(listing_id: int) -> Response:
     listing = _listing_or_404(listing_id)
     listing_service.publish_listing(db.session, listing)
     db.session.commit()
-    listings_changed([listing.id])
+    listings_changed(db.session, [listing.id])
     flash(_("The listing is now visible in the storefront."), "success")
     return redirect(url_for("seller.listings"))
 
@@ -261,7 +261,7 @@ def archive_listing(listing_id: int) -> Response:
     listing = _listing_or_404(listing_id)
     listing_service.archive_listing(db.session, listing)
     db.session.commit()
-    listings_changed([listing.id])
+    listings_changed(db.session, [listing.id])
     flash(_("The listing was archived. You can publish it again at any time."), "info")
     return redirect(url_for("seller.listings"))
 

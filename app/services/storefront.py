@@ -43,7 +43,7 @@ class SearchPage:
     page: int
     per_page: int
     matched_by: str = "lexical"
-    notes: list[str] = field(default_factory=list)
+    suggestions: list[Listing] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -173,6 +173,8 @@ def search_listings(session: Session, params: SearchParams, today: date) -> Sear
 def ranked_search(session: Session, params: SearchParams, today: date,
                   ranked_ids: list[int]) -> SearchPage:
     """Filter and page listings already ranked by the matching engine, keeping its order."""
+    if not ranked_ids:
+        return SearchPage([], 0, params.page, params.per_page, "hybrid")
     query = _apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
     position = case({listing_id: rank for rank, listing_id in enumerate(ranked_ids)},
                     value=Listing.id)

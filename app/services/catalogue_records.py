@@ -1,0 +1,168 @@
+"""Turns database rows into the matching engine's plain records and queries."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from matching.types import Certification, DemandQuery, ListingRecord
+from models import Award, DemandRequest, Listing, Match, Organisation, SupplierProfile
+
+BATCH = 1000
+
+
+def indexable() -> Select[tuple[Listing]]:
+    """Listings the index holds: active listings of active suppliers."""
+    return (
+        select(Listing).join(Listing.supplier)
+        .where(Listing.status == "active", SupplierProfile.active.is_(True))
+    )
+
+
+def _with_everything(query: Select[tuple[Listing]]) -> Select[tuple[Listing]]:
+    return query.options(
+        selectinload(Listing.category),
+        selectinload(Listing.supplier).selectinload(SupplierProfile.certifications),
+        selectinload(Listing.supplier).selectinload(SupplierProfile.organisation)
+        .selectinload(Organisation.kota),
+        selectinload(Listing.supplier).selectinload(SupplierProfile.organisation)
+        .selectinload(Organisation.kecamatan),
+    )
+
+
+def to_record(listing: Listing, awards_won: int = 0) -> ListingRecord:
+    """The engine's view of one listing and its seller."""
+    supplier = listing.supplier
+    organisation = supplier.organisation
+    seller_words = " ".join(filter(None, [supplier.display_name, supplier.about]))
+    return ListingRecord(
+        listing_id=listing.id,
+        supplier_id=supplier.id,
+        title=listing.title,
+        description=listing.description,
+        category=listing.category.slug,
+        category_name=listing.category.name_id,
+        supplier_name=supplier.display_name,
+        seller_text=seller_words,
+        price=listing.price,
+        unit=listing.unit,
+        min_order=listing.min_order,
+        monthly_capacity=listing.monthly_capacity or supplier.monthly_capacity,
+        lead_time_days=listing.lead_time_days,
+        kota=organisation.kota.name if organisation.kota else "",
+        kecamatan=organisation.kecamatan.name if organisation.kecamatan else "",
+        certifications=tuple(
+            Certification(c.kind, c.expires_on) for c in supplier.certifications
+        ),
+        scale=supplier.scale,
+        is_umkm=organisation.kind == "umkm",
+        listing_active=listing.status == "active",
+        seller_active=supplier.active,
+        seller_verified=supplier.verified,
+        awards_won=awards_won,
+    )
+
+
+def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
+    ids = list(set(supplier_ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Award.supplier_id, func.count(Award.id))
+        .where(Award.supplier_id.in_(ids)).group_by(Award.supplier_id)
+    ).all()
+    return {int(supplier_id): int(count) for supplier_id, count in rows}
+
+
+def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, ListingRecord]:
+    """Records of the given listings (whatever their status), keyed by listing id."""
+    ids = list(dict.fromkeys(int(i) for i in listing_ids))
+    result: dict[int, ListingRecord] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        listings = session.scalars(_with_everything(select(Listing).where(Listing.id.in_(chunk))))
+        rows = list(listings)
+        awards = _awards(session, (listing.supplier_id for listing in rows))
+        result.update({row.id: to_record(row, awards.get(row.supplier_id, 0)) for row in rows})
+    return result
+
+
+def iter_indexable_records(session: Session) -> Iterator[ListingRecord]:
+    """Every indexable listing as a record, streamed in id order.
+
+    Reads through a session of its own so that streaming a large catalogue never detaches
+    the caller's objects.
+    """
+    last_id = 0
+    with Session(session.get_bind()) as reader:
+        while True:
+            rows = list(reader.scalars(_with_everything(
+                indexable().where(Listing.id > last_id).order_by(Listing.id).limit(BATCH)
+            )))
+            if not rows:
+                return
+            awards = _awards(reader, (listing.supplier_id for listing in rows))
+            yield from (to_record(row, awards.get(row.supplier_id, 0)) for row in rows)
+            last_id = rows[-1].id
+            reader.expunge_all()
+
+
+def count_indexable(session: Session) -> int:
+    """How many listings the index should hold."""
+    return session.scalar(select(func.count()).select_from(indexable().subquery())) or 0
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A timestamp read back from any database, as an aware UTC datetime."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def catalogue_watermark(session: Session) -> datetime | None:
+    """The latest change to any listing or supplier profile."""
+    latest_listing = session.scalar(select(func.max(Listing.updated_at)))
+    latest_supplier = session.scalar(select(func.max(SupplierProfile.updated_at)))
+    moments = [m for m in (as_utc(latest_listing), as_utc(latest_supplier)) if m is not None]
+    return max(moments) if moments else None
+
+
+def changed_since(session: Session, since: datetime) -> tuple[list[ListingRecord], list[int]]:
+    """Listings touched after ``since`` (directly or through their supplier): to index, to drop."""
+    rows = list(session.scalars(_with_everything(
+        select(Listing).join(Listing.supplier)
+        .where(or_(Listing.updated_at > since, SupplierProfile.updated_at > since))
+    )))
+    awards = _awards(session, (row.supplier_id for row in rows))
+    keep = [to_record(r, awards.get(r.supplier_id, 0)) for r in rows
+            if r.status == "active" and r.supplier.active]
+    drop = [r.id for r in rows if not (r.status == "active" and r.supplier.active)]
+    return keep, drop
+
+
+def demand_query(request: DemandRequest, today: date) -> DemandQuery:
+    """The engine's view of a demand request."""
+    return DemandQuery(
+        text=f"{request.title}. {request.description}".strip(),
+        category=request.category.slug if request.category else None,
+        quantity=request.quantity,
+        unit=request.unit,
+        budget_ceiling=request.budget_ceiling,
+        kota=request.kota.name if request.kota else "",
+        kecamatan=request.kecamatan.name if request.kecamatan else "",
+        needed_by=request.needed_by,
+        today=today,
+        required_certifications=tuple(request.required_certifications or ()),
+        umkm_only=request.umkm_only,
+    )
+
+
+def exposure_events(session: Session, today: date, days: int = 180) -> list[tuple[int, datetime]]:
+    """(supplier id, proposed at) for every proposal of the last ``days`` days."""
+    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
+    rows = session.execute(
+        select(Match.supplier_id, Match.created_at).where(Match.created_at >= since)
+    ).all()
+    return [(int(supplier_id), as_utc(created) or since) for supplier_id, created in rows]

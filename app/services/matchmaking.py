@@ -1,0 +1,31 @@
+"""Runs the matching engine for a demand request, with fair exposure from recorded proposals."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from app.services.catalogue_index import retrieve
+from app.services.catalogue_records import demand_query, exposure_events, records_for
+from matching.exposure import ExposureLedger
+from matching.ranking import RankSettings, rank
+from matching.results import SupplierMatch
+from models import DemandRequest
+
+CANDIDATE_POOL = 300
+
+
+def match_request(session: Session, request: DemandRequest, today: date,
+                  limit: int | None = None, fairness: float | None = None) -> list[SupplierMatch]:
+    """Ranked, explained suppliers for the request (at most ``limit``, default from settings)."""
+    config = current_app.config
+    query = demand_query(request, today)
+    candidates = retrieve(session, query.text, CANDIDATE_POOL)
+    records = records_for(session, (c.listing_id for c in candidates))
+    ledger = ExposureLedger.from_events(exposure_events(session, today), today)
+    settings = RankSettings(
+        limit=limit or config["PROPOSALS_PER_REQUEST"],
+        fairness=config["FAIR_EXPOSURE"] if fairness is None else fairness,
+    )
+    return rank(query, candidates, records, exposure=ledger, settings=settings)

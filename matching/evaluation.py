@@ -1,0 +1,207 @@
+"""Offline evaluation on labelled TSV files (format: shared/eval/README.md).
+
+Listing ids in the files are strings ("D001"); they are mapped to ints 1..n internally and
+each listing is its own supplier, so ranking suppliers ranks listings.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .embedders import Embedder
+from .exposure import ExposureLedger, concentration
+from .matcher import Matcher
+from .types import DemandQuery, ListingRecord
+
+
+@dataclass(frozen=True)
+class EvalQuery:
+    """One labelled query: gains by listing id string (2 relevant, 1 partial)."""
+
+    qid: str
+    source: str
+    text: str
+    gains: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """Listings (as records) and labelled queries, with the id mapping."""
+
+    records: list[ListingRecord]
+    queries: list[EvalQuery]
+    key_of: dict[int, str]  # listing_id -> id string from the file
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split(",") if x.strip()]
+
+
+def _read_tsv(path: str | Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def load_eval_set(listings_path: str | Path, queries_path: str | Path) -> EvalSet:
+    """Read listing and query TSVs; accepts category labels or listing-id labels."""
+    rows = _read_tsv(listings_path)
+    records, key_of, category_of = [], {}, {}
+    for n, row in enumerate(rows, start=1):
+        key = row["id"].strip()
+        key_of[n] = key
+        category_of[key] = (row.get("category") or "").strip()
+        records.append(ListingRecord(
+            listing_id=n, supplier_id=n, title=row.get("title") or "",
+            description=row.get("description") or "", category=category_of[key],
+        ))
+    queries = []
+    for row in _read_tsv(queries_path):
+        gains: dict[str, int] = {}
+        if "relevant" in row or "partial" in row:
+            gains.update({k: 1 for k in _split(row.get("partial"))})
+            gains.update({k: 2 for k in _split(row.get("relevant"))})
+        else:
+            relevant, partial = set(_split(row.get("relevant_categories"))), set(_split(row.get("partial_categories")))
+            for key, cat in category_of.items():
+                if cat in relevant:
+                    gains[key] = 2
+                elif cat in partial:
+                    gains[key] = 1
+        queries.append(EvalQuery(row.get("qid", str(len(queries) + 1)), row.get("source", ""),
+                                 row["query"], gains))
+    return EvalSet(records, queries, key_of)
+
+
+def ndcg_at_k(ranked: Sequence[str], gains: dict[str, int], k: int = 10) -> float:
+    """NDCG@k with gain 2^g - 1; ideal DCG from every labelled listing of the query."""
+    dcg = sum((2 ** gains.get(key, 0) - 1) / math.log2(r + 2) for r, key in enumerate(ranked[:k]))
+    ideal = sorted(gains.values(), reverse=True)[:k]
+    idcg = sum((2**g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
+    return dcg / idcg if idcg > 0 else 0.0
+
+
+def recall_at_k(ranked: Sequence[str], gains: dict[str, int], k: int = 5) -> float:
+    """Gain-2 listings in the top k over min(k, number of gain-2 listings)."""
+    relevant = {key for key, g in gains.items() if g == 2}
+    if not relevant:
+        return 0.0
+    return len(relevant.intersection(ranked[:k])) / min(k, len(relevant))
+
+
+def reciprocal_rank(ranked: Sequence[str], gains: dict[str, int]) -> float:
+    """1 / position of the first gain-2 listing (0 if none is ranked)."""
+    for r, key in enumerate(ranked):
+        if gains.get(key, 0) == 2:
+            return 1.0 / (r + 1)
+    return 0.0
+
+
+def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str]]) -> dict:
+    """Mean NDCG@10, Recall@5 and MRR, overall and per source."""
+    rows = [(q.source, ndcg_at_k(r, q.gains), recall_at_k(r, q.gains), reciprocal_rank(r, q.gains))
+            for q, r in zip(queries, rankings)]
+
+    def mean(part: list[tuple]) -> dict:
+        arr = np.array([x[1:] for x in part]) if part else np.zeros((0, 3))
+        return {"ndcg@10": round(float(arr[:, 0].mean()), 4) if len(arr) else 0.0,
+                "recall@5": round(float(arr[:, 1].mean()), 4) if len(arr) else 0.0,
+                "mrr": round(float(arr[:, 2].mean()), 4) if len(arr) else 0.0,
+                "queries": len(part)}
+
+    result = mean(rows)
+    result["by_source"] = {src: mean([x for x in rows if x[0] == src])
+                           for src in sorted({x[0] for x in rows})}
+    result["per_query"] = [round(x[1], 4) for x in rows]
+    return result
+
+
+def engine_rankings(matcher: Matcher, data: EvalSet, fairness: float = 0.0,
+                    proposals: int = 10) -> tuple[list[list[str]], Counter]:
+    """Rank every listing for every query through ``Matcher.match`` (the app's pipeline).
+
+    With ``fairness`` > 0 the queries run in file order against a live exposure ledger that
+    records each query's first ``proposals`` suppliers, as in production.
+    """
+    ledger = ExposureLedger() if fairness > 0 else None
+    matcher.exposure = ledger
+    settings = replace(matcher.settings, fairness=fairness, limit=None)
+    rankings, counts = [], Counter()
+    for q in data.queries:
+        matches = matcher.match(DemandQuery(text=q.text), limit=None, settings=settings)
+        flat = [data.key_of[i] for m in matches for i in m.listing_ids]
+        rankings.append(flat)
+        top = [m.supplier_id for m in matches[:proposals]]
+        counts.update(top)
+        if ledger is not None:
+            ledger.record(top)
+    matcher.exposure = None
+    return rankings, counts
+
+
+def exposure_report(matcher: Matcher, data: EvalSet, fairness: float) -> dict:
+    """Quality and concentration of proposals with the fair-exposure knob at ``fairness``."""
+    rankings, counts = engine_rankings(matcher, data, fairness)
+    report = {k: v for k, v in score_rankings(data.queries, rankings).items() if k != "per_query"}
+    report.update(concentration(counts, [r.supplier_id for r in data.records]))
+    return report
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def bm25_rankings(data: EvalSet, k1: float = 1.2, b: float = 0.75) -> list[list[str]]:
+    """Baseline: Okapi BM25 over title + description words, raw query text."""
+    docs = [_WORD.findall(f"{r.title} {r.description}".lower()) for r in data.records]
+    avg = sum(map(len, docs)) / max(1, len(docs))
+    df = Counter(w for d in docs for w in set(d))
+    n = len(docs)
+    tfs = [Counter(d) for d in docs]
+    out = []
+    for q in data.queries:
+        terms = _WORD.findall(q.text.lower())
+        scores = []
+        for d, tf in zip(docs, tfs):
+            s = 0.0
+            for t in terms:
+                if t in tf:
+                    idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+                    s += idf * tf[t] * (k1 + 1) / (tf[t] + k1 * (1 - b + b * len(d) / avg))
+            scores.append(s)
+        order = np.argsort(-np.array(scores), kind="stable")
+        out.append([data.key_of[data.records[i].listing_id] for i in order])
+    return out
+
+
+def dense_rankings(data: EvalSet, embedder: Embedder) -> list[list[str]]:
+    """Baseline: the embedder alone over title + description, raw query text."""
+    passages = embedder.embed_passages([f"{r.title}. {r.description}" for r in data.records])
+    queries = embedder.embed_queries([q.text for q in data.queries])
+    out = []
+    for row in queries @ passages.T:
+        order = np.argsort(-row, kind="stable")
+        out.append([data.key_of[data.records[i].listing_id] for i in order])
+    return out
+
+
+def evaluate_engine(
+    data: EvalSet, embedder: Embedder, build: Callable[..., Matcher] = Matcher.build, **kwargs: object
+) -> tuple[dict, Matcher]:
+    """Build a Matcher over the eval listings and score it; returns (metrics, matcher)."""
+    matcher = build(data.records, embedder, **kwargs)
+    rankings, _ = engine_rankings(matcher, data)
+    return score_rankings(data.queries, rankings), matcher
+
+
+def table(rows: Iterable[tuple[str, dict]]) -> str:
+    """A plain-text table of metric dicts."""
+    lines = [f"{'system':<34}{'NDCG@10':>9}{'R@5':>8}{'MRR':>8}{'queries':>9}"]
+    for name, m in rows:
+        lines.append(f"{name:<34}{m['ndcg@10']:>9.4f}{m['recall@5']:>8.4f}{m['mrr']:>8.4f}{m['queries']:>9}")
+    return "\n".join(lines)

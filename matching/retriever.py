@@ -1,0 +1,281 @@
+"""Hybrid retrieval: dense (FAISS) plus lexical (TF-IDF) candidates, fused, persisted together.
+
+On disk a retriever is a directory holding immutable snapshots and a ``CURRENT`` file naming
+the live one::
+
+    <root>/CURRENT                 -> "snap-20250101T120000-ab12cd"
+    <root>/snap-.../vector_manifest.json, vectors.faiss, lexical_manifest.json, lexical.npz,
+                    retriever.json, categories.npz
+
+``save`` writes a complete new snapshot and then replaces ``CURRENT`` atomically, so readers
+(other gunicorn workers, or this process during a rebuild) keep serving the previous snapshot
+until the switch; older snapshots beyond the last two are deleted.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import threading
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .embedders import Embedder
+from .fusion import FUSION_METHODS, category_feedback, fuse
+from .lexical import LexicalIndex
+from .text import listing_text, normalise_demand_text
+from .types import ListingRecord
+from .vector_index import (
+    IndexCorrupt, IndexMismatch, IndexMissing, VectorIndex, atomic_write_bytes, read_manifest,
+)
+
+RETRIEVER_FORMAT = 1
+CURRENT = "CURRENT"
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    """How candidates are gathered and fused (chosen on held-out splits, see README)."""
+
+    fusion: str = "zscore"
+    dense_weight: float = 0.8
+    pool: int = 100
+    rrf_k: int = 60
+    feedback_top: int = 10
+    feedback_weight: float = 2.0
+    feedback_temperature: float = 0.5
+    normalise_text: bool = True
+
+    def __post_init__(self) -> None:
+        if self.fusion not in FUSION_METHODS:
+            raise ValueError(f"fusion must be one of {FUSION_METHODS}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One retrieved listing with its retrieval scores."""
+
+    listing_id: int
+    dense: float
+    lexical: float
+    fused: float
+    category: str = ""
+    category_share: float = 0.0
+
+
+class Retriever:
+    """Dense + lexical index over listings; ``retrieve`` gives fused candidates."""
+
+    def __init__(
+        self, embedder: Embedder, vectors: VectorIndex, lexical: LexicalIndex,
+        categories: dict[int, str], settings: RetrievalSettings | None = None,
+    ) -> None:
+        self.embedder = embedder
+        self.vectors = vectors
+        self.lexical = lexical
+        self.categories = categories
+        self.settings = settings or RetrievalSettings()
+        self.snapshot: str | None = None
+        self._lock = threading.RLock()
+
+    # building -----------------------------------------------------------------------------
+    @classmethod
+    def build(
+        cls, records: Iterable[ListingRecord], embedder: Embedder,
+        settings: RetrievalSettings | None = None, kind: str = "auto", batch_size: int = 256,
+        progress: Callable[[int], None] | None = None,
+    ) -> "Retriever":
+        """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch."""
+        records = list(records)
+        ids = [r.listing_id for r in records]
+        texts = [index_text(r) for r in records]
+        parts = []
+        for start in range(0, len(texts), batch_size):
+            parts.append(embedder.embed_passages(texts[start : start + batch_size]))
+            if progress is not None:
+                progress(len(parts[-1]))
+        vecs = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), np.float32)
+        vectors = VectorIndex.build(ids, vecs, model=embedder.name, kind=kind)
+        lexical = LexicalIndex.build(ids, texts)
+        categories = {r.listing_id: r.category for r in records}
+        return cls(embedder, vectors, lexical, categories, settings)
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def __contains__(self, listing_id: int) -> bool:
+        return listing_id in self.vectors
+
+    def upsert(self, records: Sequence[ListingRecord]) -> None:
+        """Add new listings or re-index changed ones."""
+        if not records:
+            return
+        texts = [index_text(r) for r in records]
+        vecs = self.embedder.embed_passages(texts)
+        ids = [r.listing_id for r in records]
+        with self._lock:
+            self.vectors.add(ids, vecs)
+            self.lexical.upsert(ids, texts)
+            for r in records:
+                self.categories[r.listing_id] = r.category
+
+    def needs_compaction(self) -> bool:
+        """True when many HNSW entries are masked; call ``compact`` (e.g. in a nightly job)."""
+        return self.vectors.needs_compaction()
+
+    def compact(self) -> None:
+        """Rebuild the vector graph and merge lexical deltas (slow at scale; run off-request)."""
+        vectors = self.vectors.compact()
+        with self._lock:
+            self.vectors = vectors
+            self.lexical.compact()
+
+    def remove(self, listing_ids: Iterable[int]) -> int:
+        """Drop listings (archived, deleted, seller deactivated); returns how many were indexed."""
+        listing_ids = [int(i) for i in listing_ids]
+        with self._lock:
+            removed = self.vectors.remove(listing_ids)
+            self.lexical.remove(listing_ids)
+            for listing_id in listing_ids:
+                self.categories.pop(listing_id, None)
+        return removed
+
+    # retrieval ------------------------------------------------------------------------------
+    def query_text(self, text: str) -> str:
+        """The text actually searched for ``text``: lower-cased, boilerplate removed if enabled."""
+        cleaned = normalise_demand_text(text) if self.settings.normalise_text else text.strip()
+        return cleaned.lower()
+
+    def retrieve(
+        self, text: str, n: int = 50, settings: RetrievalSettings | None = None
+    ) -> list[Candidate]:
+        """The best ``n`` listings for a request or search text, best first."""
+        s = settings or self.settings
+        qtext = self.query_text(text)
+        if not qtext or len(self) == 0:
+            return []
+        qvec = self.embedder.embed_queries([qtext])[0]
+        pool = max(s.pool, n)
+        with self._lock:
+            d_scores, d_ids = self.vectors.search(qvec[None, :], pool)
+            dense = {int(i): float(v) for i, v in zip(d_ids[0], d_scores[0]) if i >= 0}
+            l_ids, _, lexical_all = self.lexical.search(qtext, pool)
+            ids = list(dense) + [int(i) for i in l_ids.tolist() if int(i) not in dense]
+            extra = [i for i in ids if i not in dense]
+            if extra:
+                dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
+            cats = [self.categories.get(i, "") for i in ids]
+        d_arr = np.array([dense[i] for i in ids], np.float64)
+        l_arr = np.array([lexical_all.get(i, 0.0) for i in ids], np.float64)
+        fused = fuse(d_arr, l_arr, s.fusion, s.dense_weight, s.rrf_k)
+        fused, share = category_feedback(
+            fused, cats, s.feedback_top, s.feedback_weight, s.feedback_temperature
+        )
+        order = np.argsort(-fused, kind="stable")[:n]
+        return [
+            Candidate(ids[k], float(d_arr[k]), float(l_arr[k]), float(fused[k]), cats[k],
+                      float(share.get(cats[k], 0.0)))
+            for k in order.tolist()
+        ]
+
+    def with_settings(self, **changes: object) -> "Retriever":
+        """A view of this retriever (same indexes) with some settings changed."""
+        other = Retriever(self.embedder, self.vectors, self.lexical, self.categories,
+                          replace(self.settings, **changes))
+        other.snapshot = self.snapshot
+        return other
+
+    # persistence ----------------------------------------------------------------------------
+    def save(self, root: str | Path, fingerprint: str | None = None, keep: int = 2) -> Path:
+        """Write a new snapshot under ``root`` and make it current; returns its directory.
+
+        ``fingerprint`` is any string describing the catalogue state (e.g. the latest
+        listing update time); ``load`` can demand it.
+        """
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
+        name = f"snap-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+        tmp = root / f".{name}.tmp"
+        with self._lock:
+            self.vectors.save(tmp)
+            self.lexical.save(tmp)
+            ids = np.fromiter(self.categories.keys(), np.int64, len(self.categories))
+            names = sorted(set(self.categories.values()))
+            codes = {c: k for k, c in enumerate(names)}
+            cat_codes = np.array([codes[self.categories[i]] for i in ids.tolist()], np.int32)
+            np.savez(tmp / "categories.npz", ids=ids, codes=cat_codes, names=np.array(names, dtype=str))
+            meta = {
+                "format_version": RETRIEVER_FORMAT, "model": self.embedder.name,
+                "dim": self.embedder.dim, "count": len(self), "fingerprint": fingerprint,
+                "settings": asdict(self.settings), "created": time.time(),
+            }
+            atomic_write_bytes(tmp / "retriever.json", json.dumps(meta, indent=1).encode())
+        tmp.rename(root / name)
+        atomic_write_bytes(root / CURRENT, name.encode())
+        self.snapshot = name
+        snaps = sorted(p for p in root.glob("snap-*") if p.is_dir())
+        for old in snaps[:-keep] if keep > 0 else []:
+            if old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+        return root / name
+
+    @classmethod
+    def load(
+        cls, root: str | Path, embedder: Embedder, settings: RetrievalSettings | None = None,
+        expected_fingerprint: str | None = None, verify: bool = True,
+    ) -> "Retriever":
+        """The current snapshot under ``root``.
+
+        Raises IndexMissing, IndexCorrupt or IndexMismatch (all IndexUnavailable) when it must
+        be rebuilt: nothing saved, damaged files, another model or dimension, or a fingerprint
+        other than ``expected_fingerprint``.
+        """
+        root = Path(root)
+        snap = current_snapshot(root)
+        if snap is None:
+            raise IndexMissing(f"no saved retriever in {root}")
+        directory = root / snap
+        meta = read_manifest(directory / "retriever.json")
+        if meta.get("format_version") != RETRIEVER_FORMAT:
+            raise IndexMismatch("retriever format differs")
+        if meta.get("model") != embedder.name or meta.get("dim") != embedder.dim:
+            raise IndexMismatch(
+                f"index built with {meta.get('model')!r}/{meta.get('dim')}, "
+                f"configured model is {embedder.name!r}/{embedder.dim}"
+            )
+        if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
+            raise IndexMismatch("index is stale: catalogue fingerprint differs")
+        vectors = VectorIndex.load(directory, embedder.name, embedder.dim, verify=verify)
+        lexical = LexicalIndex.load(directory)
+        try:
+            with np.load(directory / "categories.npz", allow_pickle=False) as data:
+                names = [str(x) for x in data["names"].tolist()]
+                categories = {
+                    int(i): names[c] for i, c in zip(data["ids"].tolist(), data["codes"].tolist())
+                }
+        except (OSError, KeyError, ValueError, IndexError) as exc:
+            raise IndexCorrupt(f"cannot read categories: {exc}") from exc
+        if not (len(vectors) == len(lexical) == len(categories) == meta.get("count")):
+            raise IndexCorrupt("vector, lexical and category counts disagree")
+        retriever = cls(embedder, vectors, lexical, categories, settings)
+        retriever.snapshot = snap
+        return retriever
+
+
+def index_text(record: ListingRecord) -> str:
+    """The lower-cased listing text that is embedded and indexed (case carries no meaning)."""
+    return listing_text(record).lower()
+
+
+def current_snapshot(root: str | Path) -> str | None:
+    """Name of the live snapshot under ``root`` (None if there is none)."""
+    path = Path(root) / CURRENT
+    try:
+        name = path.read_text("utf-8").strip()
+    except OSError:
+        return None
+    return name if name and (Path(root) / name).is_dir() else None
