@@ -49,12 +49,19 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from app import notifications
     from app.auth import bp as auth_bp
     from app.health import bp as health_bp
+    from app.requests import bp as requests_bp
+    from app.review import bp as review_bp
     from app.seller import bp as seller_bp
     from app.storefront import bp as storefront_bp
 
     app.register_blueprint(storefront_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(seller_bp, url_prefix="/seller")
+    app.register_blueprint(requests_bp, url_prefix="/requests")
+    app.register_blueprint(review_bp, url_prefix="/review")
+    app.register_blueprint(notifications.bp, url_prefix="/notifications")
+    notifications.register(app)
     app.register_blueprint(health_bp)

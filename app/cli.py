@@ -47,6 +47,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(match_group)
+    app.cli.add_command(jobs_group)
 
 
 match_group = click.Group("match", help="The matching engine's index and matches.")
@@ -84,8 +85,7 @@ def match_rebuild_command(if_stale: bool) -> None:
 def match_request_command(request_id: int, limit: int | None, fairness: float | None,
                           lang: str) -> None:
     """Show the suppliers the engine proposes for a demand request, with reasons."""
-    from datetime import date
-
+    from app.clock import today
     from app.services.matchmaking import match_request
     from models import DemandRequest, SupplierProfile
 
@@ -93,7 +93,7 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
     if request is None:
         raise click.ClickException(f"No demand request {request_id}.")
     click.echo(f"#{request.id} {request.title}  [{request.status}]")
-    matches = match_request(db.session, request, date.today(), limit=limit, fairness=fairness)
+    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness)
     if not matches:
         click.echo("No eligible supplier found.")
     for match in matches:
@@ -102,3 +102,30 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
         sentence = match.explanation.sentence_id if lang == "id" else match.explanation.sentence_en
         click.echo(f"{match.rank:>2}. {name}  (score {match.score:.2f})")
         click.echo(f"    {sentence}")
+
+
+jobs_group = click.Group("jobs", help="Scheduled work (run from cron or a timer).")
+
+
+@jobs_group.command("expire")
+def jobs_expire_command() -> None:
+    """Close requests and invitations past their dates, remind sellers of near deadlines."""
+    from app.clock import today
+    from app.services.jobs import expire
+    from app.services.notifications import deliver_mail
+
+    report = expire(db.session, today())
+    db.session.commit()
+    mailed = deliver_mail(db.session)
+    click.echo(f"Closed {len(report.requests)} requests"
+               + (f" ({', '.join(f'#{i}' for i in report.requests)})" if report.requests else "")
+               + f" and {len(report.invitations)} invitations past their dates; "
+               + f"reminded {len(report.reminders)} sellers; sent {mailed} e-mails.")
+
+
+@jobs_group.command("mail")
+def jobs_mail_command() -> None:
+    """Send e-mail copies of notifications that are still waiting."""
+    from app.services.notifications import deliver_mail
+
+    click.echo(f"Sent {deliver_mail(db.session)} e-mails.")

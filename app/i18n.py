@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -16,6 +16,8 @@ bp = Blueprint("i18n", __name__)
 def select_locale() -> str:
     """The locale for this request: explicit choice, then the user's preference, then 'id'."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # commands and jobs speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen

@@ -41,8 +41,19 @@ def url_with(**changes: Any) -> str:
     return url_for(request.endpoint or "storefront.home", **(request.view_args or {}), **args)
 
 
+def state_name(state: str) -> str:
+    """The reader's-language name of a request, proposal or quote state."""
+    from app.services.states import STATE_NAMES
+
+    return str(STATE_NAMES.get(state, state))
+
+
 def register(app: Flask) -> None:
     """Install filters and globals on the app's Jinja environment."""
+    from app.services.geography import distance_km
+
+    app.jinja_env.filters["state"] = state_name
+    app.jinja_env.globals["distance_km"] = distance_km
     app.jinja_env.filters["rupiah"] = rupiah
     app.jinja_env.filters["thousands"] = thousands
     app.jinja_env.filters["human_date"] = human_date

@@ -10,7 +10,7 @@ from models.accounts import (
     User,
 )
 from models.audit import AuditEvent
-from models.base import Base, utcnow
+from models.base import Base, clock_at, utcnow
 from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
 from models.notifications import Notification
 from models.places import Kecamatan, Kelurahan, Kota
@@ -29,5 +29,5 @@ __all__ = [
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
     "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "Kecamatan",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
-    "SupplierCertification", "SupplierProfile", "User", "utcnow",
+    "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
@@ -54,6 +54,13 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     instance = tmp_path_factory.mktemp("instance")
     application = create_app(config_for_tests(str(instance), database_url))
+
+    @application.before_request
+    def _fresh_request_globals() -> None:
+        # Tests hold one app context open across requests; in production each request gets its
+        # own, so nothing cached in ``g`` (the logged-in user, the locale) may leak between them.
+        for name in list(vars(g)):
+            delattr(g, name)
     with application.app_context():
         upgrade()
     yield application

@@ -13,7 +13,7 @@ from app.services.accounts import (
     register_seller,
 )
 from app.services.listings import ListingInput, create_listing
-from models import Category, Kecamatan, Kota, Listing, SupplierProfile, User
+from models import Category, DemandRequest, Kecamatan, Kota, Listing, SupplierProfile, User
 
 _counter = itertools.count(1)
 PASSWORD = "kata sandi yang panjang"
@@ -97,3 +97,24 @@ def make_listing(session: Session, supplier: SupplierProfile, title: str = "Nasi
         ),
         publish=publish,
     )
+
+
+def make_request(session: Session, buyer: User, title: str = "Nasi kotak rapat koordinasi",
+                 description: str = "Nasi kotak ayam bakar untuk 100 peserta rapat.",
+                 quantity: int = 100, budget: int | None = 5_000_000, days: int = 21,
+                 kecamatan_name: str = "Cakung", certifications: list[str] | None = None,
+                 category_slug: str | None = "catering") -> DemandRequest:
+    """A draft demand request of the buyer's organisation."""
+    from datetime import timedelta
+
+    from app.clock import today
+    from app.services.demand import RequestInput, create_request
+
+    return create_request(session, buyer, RequestInput(
+        title=title, description=description,
+        category_id=category(session, category_slug).id if category_slug else None,
+        quantity=quantity, unit="kotak", budget_ceiling=budget,
+        kecamatan_id=kecamatan(session, kecamatan_name).id,
+        needed_by=today() + timedelta(days=days), quotes_due=None,
+        required_certifications=certifications or [], umkm_only=True,
+    ), today())

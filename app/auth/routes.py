@@ -18,9 +18,9 @@ from models import User
 
 
 def _home_for(user: User) -> str:
-    if user.role == "seller":
-        return url_for("seller.dashboard")
-    return url_for("storefront.home")
+    homes = {"seller": "seller.dashboard", "buyer": "requests.index", "official": "review.queue",
+             "admin": "review.queue"}
+    return url_for(homes.get(user.role, "storefront.home"))
 
 
 def _safe_next(target: str | None) -> str | None:

@@ -65,6 +65,11 @@ def to_record(listing: Listing, awards_won: int = 0) -> ListingRecord:
     )
 
 
+def awards_won(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
+    """How many awards each of these suppliers has won."""
+    return _awards(session, supplier_ids)
+
+
 def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
     ids = list(set(supplier_ids))
     if not ids:
@@ -90,23 +95,21 @@ def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, Listi
 
 
 def iter_indexable_records(session: Session) -> Iterator[ListingRecord]:
-    """Every indexable listing as a record, streamed in id order.
+    """Every indexable listing as a record, streamed in id order (batches of ``BATCH``).
 
-    Reads through a session of its own so that streaming a large catalogue never detaches
-    the caller's objects.
+    The session's identity map holds rows weakly, so batches already turned into records are
+    freed as the stream moves on, even for a national catalogue.
     """
     last_id = 0
-    with Session(session.get_bind()) as reader:
-        while True:
-            rows = list(reader.scalars(_with_everything(
-                indexable().where(Listing.id > last_id).order_by(Listing.id).limit(BATCH)
-            )))
-            if not rows:
-                return
-            awards = _awards(reader, (listing.supplier_id for listing in rows))
-            yield from (to_record(row, awards.get(row.supplier_id, 0)) for row in rows)
-            last_id = rows[-1].id
-            reader.expunge_all()
+    while True:
+        rows = list(session.scalars(_with_everything(
+            indexable().where(Listing.id > last_id).order_by(Listing.id).limit(BATCH)
+        )))
+        if not rows:
+            return
+        awards = _awards(session, (listing.supplier_id for listing in rows))
+        yield from (to_record(row, awards.get(row.supplier_id, 0)) for row in rows)
+        last_id = rows[-1].id
 
 
 def count_indexable(session: Session) -> int:

@@ -7,7 +7,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.demo.generator import DemoBuyer, DemoData, DemoRequest, DemoSeller, generate_demo
+from app.clock import today as jakarta_today
 from app.services.accounts import hash_password
+from app.services.demo_history import play_history
 from app.services.storefront import week_of
 from models import (
     Category,
@@ -115,17 +117,13 @@ def _add_request(session: Session, places: _Places, categories: dict[str, Catego
         required_certifications=list(request.required_certifications),
         umkm_only=request.umkm_only, status="draft", created_at=created, updated_at=created,
     )
-    if request.stage != "draft":
-        # Published; later stages are reached by running the workflow on these requests.
-        demand.status = "cancelled" if request.stage == "cancelled" else "open"
-        demand.published_at = created
     session.add(demand)
     return demand
 
 
 def seed_demo(session: Session, seed: int = 2026, today: date | None = None) -> dict[str, int]:
     """Insert the demo dataset; returns how many of each thing were added."""
-    today = today or date.today()
+    today = today or jakarta_today()
     data: DemoData = generate_demo(seed=seed, today=today)
     places = _Places(session)
     categories = {c.slug: c for c in session.scalars(select(Category))}
@@ -140,16 +138,17 @@ def seed_demo(session: Session, seed: int = 2026, today: date | None = None) -> 
             if item.featured and item.status == "active" and seller.active
         ]
     buyers = [_add_buyer(session, places, buyer, password_hash) for buyer in data.buyers]
-    for index, request in enumerate(data.requests):
-        _add_request(session, places, categories, buyers[request.buyer_index], request, today, index)
-    for official in data.officials:
-        session.add(User(email=official.email, password_hash=password_hash,
-                         full_name=official.contact_name, role="official"))
+    officials = [User(email=o.email, password_hash=password_hash, full_name=o.contact_name,
+                      role="official") for o in data.officials]
+    session.add_all(officials)
     session.flush()
+    plans = [(_add_request(session, places, categories, buyers[r.buyer_index], r, today, n), r)
+             for n, r in enumerate(data.requests)]
     friday = week_of(today)
     for listing in featured[:8]:
         session.add(FeaturedListing(week_of=friday, listing=listing))
     session.flush()
+    play_history(session, plans, officials[0], today, seed)
     return {
         "sellers": len(data.sellers), "listings": listing_count, "buyers": len(data.buyers),
         "requests": len(data.requests), "officials": len(data.officials),

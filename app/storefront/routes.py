@@ -1,12 +1,11 @@
 """Storefront pages."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, current_app, render_template, request, send_from_directory
 from sqlalchemy import or_, select
 from werkzeug.wrappers import Response
 
+from app.clock import today
 from app.extensions import db
 from app.services.catalogue_index import search as engine_search
 from app.services.storefront import (
@@ -21,17 +20,13 @@ from app.storefront import bp
 from models import BUSINESS_SCALES, CERTIFICATION_KINDS, Category, Kota, Listing, ListingPhoto
 
 
-def _today() -> date:
-    return date.today()
-
-
 @bp.get("/")
 def home() -> str:
     """Home page: categories and this week's "Jumat Beli Lokal" picks."""
     return render_template(
         "storefront/home.html",
         categories=categories_with_counts(db.session),
-        featured=featured_listings(db.session, _today()),
+        featured=featured_listings(db.session, today()),
     )
 
 
@@ -58,7 +53,7 @@ def _params(category: str | None = None) -> SearchParams:
 
 
 def _render_results(params: SearchParams, category: Category | None) -> str:
-    results = engine_search(db.session, params, _today())
+    results = engine_search(db.session, params, today())
     kota = db.session.scalars(select(Kota).order_by(Kota.code)).all()
     categories = db.session.scalars(
         select(Category).where(Category.parent_id.is_(None)).order_by(Category.position)
@@ -95,7 +90,7 @@ def listing(listing_id: int) -> str:
         visible_listings().where(Listing.supplier_id == found.supplier_id, Listing.id != found.id)
         .order_by(Listing.id.desc()).limit(4)
     ).all()
-    return render_template("storefront/listing.html", listing=found, more=more, today=_today())
+    return render_template("storefront/listing.html", listing=found, more=more, today=today())
 
 
 @bp.get("/supplier/<int:supplier_id>")
@@ -111,7 +106,7 @@ def supplier(supplier_id: int) -> str:
         .order_by(Listing.id.desc()).limit(per_page).offset((page - 1) * per_page)
     ).all()
     return render_template(
-        "storefront/supplier.html", supplier=found, listings=listings, page=page, today=_today()
+        "storefront/supplier.html", supplier=found, listings=listings, page=page, today=today()
     )
 
 

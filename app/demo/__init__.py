@@ -1,0 +1,1 @@
+"""Deterministic Jakarta demo dataset (pure Python: no Flask, no database)."""

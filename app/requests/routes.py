@@ -1,0 +1,234 @@
+"""Buyer pages for demand requests; officials may read them too."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.wrappers import Response
+
+from app.clock import today
+from app.extensions import db
+from app.forms import attach_service_error, kecamatan_choices
+from app.requests import bp
+from app.requests.forms import RequestForm
+from app.security import roles_required
+from app.services import ServiceError
+from app.services import demand as demand_service
+from app.services.awards import award
+from app.services.catalogue_records import awards_won
+from app.services.notifications import deliver_mail
+from app.services.timeline import timeline_for
+from models import Category, DemandRequest
+
+PER_PAGE = 20
+
+
+def _own_request(request_id: int) -> DemandRequest:
+    found = db.session.get(DemandRequest, request_id)
+    if found is None:
+        abort(404)
+    if current_user.role == "official":
+        return found
+    if current_user.role != "buyer" or found.buyer_id != current_user.organisation_id:
+        abort(404)
+    return found
+
+
+def _form_choices(form: RequestForm) -> None:
+    from app.i18n import current_language
+
+    language = current_language()
+    categories = db.session.scalars(select(Category).order_by(Category.position))
+    form.category_id.choices = [(0, "—")] + [(c.id, c.name(language)) for c in categories]
+    form.kecamatan_id.choices = kecamatan_choices(db.session)
+
+
+def _input(form: RequestForm) -> demand_service.RequestInput:
+    assert form.needed_by.data is not None
+    return demand_service.RequestInput(
+        title=form.title.data or "", description=form.description.data or "",
+        category_id=form.category_id.data or None, quantity=form.quantity.data or 0,
+        unit=form.unit.data or "", budget_ceiling=form.budget_ceiling.data,
+        kecamatan_id=form.kecamatan_id.data or 0, needed_by=form.needed_by.data,
+        quotes_due=form.quotes_due.data,
+        required_certifications=list(form.required_certifications.data or []),
+        umkm_only=bool(form.umkm_only.data),
+    )
+
+
+def _finish(message: str, request_id: int, anchor: str = "") -> Response:
+    db.session.commit()
+    deliver_mail(db.session)
+    flash(message, "success")
+    return redirect(url_for("requests.detail", request_id=request_id) + anchor)
+
+
+@bp.get("/")
+@roles_required("buyer")
+def index() -> str:
+    """The organisation's requests, newest first."""
+    status = request.args.get("status") or None
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    rows, total = demand_service.buyer_requests(db.session, current_user.organisation, status,
+                                                page, PER_PAGE)
+    return render_template("requests/index.html", requests=rows, total=total, page=page,
+                           per_page=PER_PAGE, status=status)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required("buyer")
+def new() -> str | tuple[str, int] | Response:
+    """Post a new need (saved as a draft, or published at once)."""
+    form = RequestForm()
+    _form_choices(form)
+    if form.validate_on_submit():
+        try:
+            created = demand_service.create_request(db.session, current_user, _input(form), today())
+            if request.form.get("action") == "publish":
+                demand_service.publish_request(db.session, created, current_user, today())
+        except ServiceError as error:
+            db.session.rollback()
+            attach_service_error(form, error)
+        else:
+            published = created.status != "draft"
+            return _finish(_("Request published; the matcher proposed suppliers.") if published
+                           else _("Draft saved."), created.id)
+    return render_template("requests/form.html", form=form, demand=None), 422 if form.errors else 200
+
+
+@bp.route("/<int:request_id>/edit", methods=["GET", "POST"])
+@roles_required("buyer")
+def edit(request_id: int) -> str | tuple[str, int] | Response:
+    """Change a draft."""
+    demand = _own_request(request_id)
+    form = RequestForm(obj=demand if request.method == "GET" else None)
+    _form_choices(form)
+    if request.method == "GET":
+        form.category_id.data = demand.category_id or 0
+    if form.validate_on_submit():
+        try:
+            demand_service.update_request(db.session, demand, current_user, _input(form), today())
+            if request.form.get("action") == "publish":
+                demand_service.publish_request(db.session, demand, current_user, today())
+        except ServiceError as error:
+            db.session.rollback()
+            attach_service_error(form, error)
+        else:
+            return _finish(_("Request saved."), demand.id)
+    return render_template("requests/form.html", form=form, demand=demand), 422 if form.errors else 200
+
+
+@bp.get("/<int:request_id>")
+@roles_required("buyer", "official")
+def detail(request_id: int) -> str:
+    """Everything about one request: proposals, quotes, awards and the timeline."""
+    demand = _own_request(request_id)
+    visible = [m for m in demand.matches
+               if current_user.role == "official" or m.status not in ("proposed", "rejected")]
+    quotes = demand_service.quotes_of(demand)
+    return render_template(
+        "requests/detail.html", demand=demand, matches=visible, quotes=quotes,
+        events=timeline_for(db.session, demand),
+        awaiting_review=sum(1 for m in demand.matches if m.status == "proposed"),
+        awards_won=awards_won(db.session, [q.match.supplier_id for q in quotes]),
+        supplier_of=_suppliers_of_events(demand),
+    )
+
+
+def _suppliers_of_events(demand: DemandRequest) -> dict[str, str]:
+    """Supplier names keyed "match:<id>" and "quote:<id>", to label timeline entries."""
+    names: dict[str, str] = {}
+    for match in demand.matches:
+        names[f"match:{match.id}"] = match.supplier.display_name
+        for quote in match.quotes:
+            names[f"quote:{quote.id}"] = match.supplier.display_name
+    return names
+
+
+def _act(request_id: int, action: str) -> Response:
+    demand = _own_request(request_id)
+    if current_user.role != "buyer":
+        abort(403)
+    reason = (request.form.get("reason") or "").strip()
+    ids = [int(v) for v in request.form.getlist("match_id") if v.isdigit()]
+    try:
+        if action == "publish":
+            demand_service.publish_request(db.session, demand, current_user, today())
+            message = _("Request published; the matcher proposed suppliers.")
+        elif action == "cancel":
+            demand_service.cancel_request(db.session, demand, current_user, reason)
+            message = _("Request cancelled.")
+        elif action == "fulfil":
+            demand_service.fulfil_request(db.session, demand, current_user)
+            message = _("Marked as delivered. Thank you for buying local!")
+        elif action == "shortlist":
+            demand_service.set_shortlist(db.session, demand, ids, current_user)
+            message = _("Shortlist saved.")
+        else:
+            count = demand_service.invite_suppliers(db.session, demand, ids, current_user)
+            message = _("%(n)d suppliers invited to quote.", n=count)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("requests.detail", request_id=request_id))
+    return _finish(message, demand.id)
+
+
+@bp.post("/<int:request_id>/publish")
+@roles_required("buyer")
+def publish(request_id: int) -> Response:
+    """Publish a draft and run the matcher."""
+    return _act(request_id, "publish")
+
+
+@bp.post("/<int:request_id>/cancel")
+@roles_required("buyer")
+def cancel(request_id: int) -> Response:
+    """Cancel the request (a reason is required)."""
+    return _act(request_id, "cancel")
+
+
+@bp.post("/<int:request_id>/fulfil")
+@roles_required("buyer")
+def fulfil(request_id: int) -> Response:
+    """Record delivery of an awarded request."""
+    return _act(request_id, "fulfil")
+
+
+@bp.post("/<int:request_id>/invite")
+@roles_required("buyer")
+def invite(request_id: int) -> Response:
+    """Invite or shortlist the ticked suppliers."""
+    return _act(request_id, "shortlist" if request.form.get("action") == "shortlist" else "invite")
+
+
+@bp.post("/<int:request_id>/award")
+@roles_required("buyer")
+def award_view(request_id: int) -> Response:
+    """Award the quotes given quantities; the others are told why not."""
+    _own_request(request_id)
+    quantities: dict[int, int] = {}
+    for key, value in request.form.items():
+        if key.startswith("qty_") and key[4:].isdigit():
+            cleaned = value.replace(".", "").strip()
+            if cleaned:
+                if not cleaned.isdigit():
+                    flash(_("Quantities are whole numbers."), "error")
+                    return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
+                quantities[int(key[4:])] = int(cleaned)
+    try:
+        award(db.session, request_id, quantities, current_user, request.form.get("reason") or "")
+        db.session.commit()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
+    except StaleDataError:
+        db.session.rollback()
+        flash(_("Someone else decided this request at the same moment; nothing was changed."), "error")
+        return redirect(url_for("requests.detail", request_id=request_id))
+    deliver_mail(db.session)
+    flash(_("Awarded. The suppliers have been told."), "success")
+    return redirect(url_for("requests.detail", request_id=request_id))

@@ -1,0 +1,76 @@
+"""Scheduled work: closing what is past its date and reminding sellers of deadlines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.services.demand import OPEN_STATES, cancel_request
+from app.services.notifications import notify_organisation
+from app.services.states import transition
+from models import DemandRequest, Match, Notification
+
+EXPIRED = "expired: needed-by date passed without an award"
+NO_QUOTE = "no quote before the deadline"
+
+
+@dataclass
+class ExpiryReport:
+    """What a run of ``flask jobs expire`` closed and who it reminded."""
+
+    requests: list[int] = field(default_factory=list)
+    invitations: list[int] = field(default_factory=list)
+    reminders: list[int] = field(default_factory=list)
+
+
+def expire(session: Session, today: date) -> ExpiryReport:
+    """Close requests past their needed-by date and invitations past the quote deadline."""
+    report = ExpiryReport()
+    overdue = session.scalars(
+        select(DemandRequest).where(DemandRequest.status.in_(OPEN_STATES),
+                                    DemandRequest.needed_by < today)
+        .order_by(DemandRequest.id)
+    ).all()
+    for request in overdue:
+        cancel_request(session, request, None, EXPIRED)  # type: ignore[arg-type]
+        report.requests.append(request.id)
+    stale = session.scalars(
+        select(Match).join(Match.request)
+        .where(Match.status == "invited", DemandRequest.quotes_due < today)
+        .order_by(Match.id)
+    ).all()
+    for match in stale:
+        transition(session, "match", match, "declined", None, reason=NO_QUOTE)
+        match.decline_reason = NO_QUOTE
+        report.invitations.append(match.id)
+    report.reminders = remind(session, today)
+    session.flush()
+    return report
+
+
+def remind(session: Session, today: date, days_ahead: int = 2) -> list[int]:
+    """Remind invited sellers without a quote whose deadline is near (once per invitation)."""
+    due_soon = session.scalars(
+        select(Match).join(Match.request)
+        .where(Match.status == "invited", DemandRequest.quotes_due >= today,
+               DemandRequest.quotes_due <= today + timedelta(days=days_ahead))
+    ).all()
+    reminded = []
+    for match in due_soon:
+        link = f"/seller/invitations/{match.id}"
+        already = session.scalar(select(Notification.id).where(
+            Notification.kind == "deadline", Notification.link == link).limit(1))
+        if already:
+            continue
+        request = match.request
+        notify_organisation(
+            session, match.supplier.organisation, "deadline",
+            str(_l("Quote due soon: %(title)s", title=request.title)),
+            str(_l("Quotes for this request are due on %(due)s.", due=request.quotes_due)),
+            link,
+        )
+        reminded.append(match.id)
+    return reminded

@@ -1,0 +1,120 @@
+"""In-app notifications and their e-mail copies (file outbox by default, SMTP by configuration).
+
+Notifications are written in the same transaction as the change they announce; e-mail is sent
+only after that transaction commits (``deliver_mail``), so a rolled-back action mails nobody,
+and a failed delivery is retried by ``flask jobs mail``.
+"""
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Iterable
+from email.message import EmailMessage
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from models import Notification, Organisation, User, utcnow
+
+
+def notify(session: Session, users: Iterable[User], kind: str, subject: str, body: str,
+           link: str = "") -> list[Notification]:
+    """Leave the same notification for each active user."""
+    created = []
+    for user in users:
+        if not user.active:
+            continue
+        notification = Notification(user_id=user.id, kind=kind, subject=subject[:200], body=body,
+                                    link=link)
+        session.add(notification)
+        created.append(notification)
+    return created
+
+
+def notify_organisation(session: Session, organisation: Organisation, kind: str, subject: str,
+                        body: str, link: str = "") -> list[Notification]:
+    """Notify every active user of an organisation."""
+    return notify(session, organisation.users, kind, subject, body, link)
+
+
+def unread_count(session: Session, user: User) -> int:
+    """How many notifications the user has not read."""
+    return session.scalar(
+        select(func.count()).select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    ) or 0
+
+
+def for_user(session: Session, user: User, page: int, per_page: int) -> tuple[list[Notification], int]:
+    """One page of the user's notifications, newest first, and the total."""
+    total = session.scalar(
+        select(func.count()).select_from(Notification).where(Notification.user_id == user.id)
+    ) or 0
+    rows = session.scalars(
+        select(Notification).where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)
+    ).all()
+    return list(rows), total
+
+
+def mark_all_read(session: Session, user: User) -> None:
+    """Mark every notification of the user as read."""
+    session.execute(
+        update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+
+
+def _message(notification: Notification, recipient: str) -> EmailMessage:
+    config = current_app.config
+    message = EmailMessage()
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = recipient
+    message["Subject"] = notification.subject
+    link = f"\n\n{config['PUBLIC_URL'].rstrip('/')}{notification.link}" if notification.link else ""
+    message.set_content(f"{notification.body}{link}\n\n— Pasar Padu")
+    return message
+
+
+def _send(messages: list[tuple[Notification, EmailMessage]]) -> None:
+    config = current_app.config
+    backend = config["MAIL_BACKEND"]
+    if backend == "smtp":
+        with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=20) as smtp:
+            if config["SMTP_STARTTLS"]:
+                smtp.starttls()
+            if config["SMTP_USERNAME"]:
+                smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
+            for _, message in messages:
+                smtp.send_message(message)
+    elif backend == "console":
+        for _, message in messages:
+            current_app.logger.info("e-mail to %s: %s", message["To"], message["Subject"])
+    else:
+        outbox = Path(config["MAIL_OUTBOX"])
+        outbox.mkdir(parents=True, exist_ok=True)
+        for notification, message in messages:
+            (outbox / f"{notification.id:08d}.eml").write_bytes(bytes(message))
+
+
+def deliver_mail(session: Session, limit: int = 200) -> int:
+    """Send e-mail copies of committed notifications not yet mailed; returns how many were sent."""
+    pending = session.execute(
+        select(Notification, User.email).join(User, User.id == Notification.user_id)
+        .where(Notification.emailed_at.is_(None)).order_by(Notification.id).limit(limit)
+    ).all()
+    if not pending:
+        return 0
+    messages = [(notification, _message(notification, email)) for notification, email in pending]
+    try:
+        _send(messages)
+    except (OSError, smtplib.SMTPException) as error:
+        current_app.logger.warning("mail delivery failed, will retry: %s", error)
+        return 0
+    now = utcnow()
+    for notification, _ in messages:
+        notification.emailed_at = now
+    session.commit()
+    return len(messages)

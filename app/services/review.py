@@ -1,0 +1,178 @@
+"""Officials' work: reviewing proposed matches and verifying sellers."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.services import ServiceError
+from app.services.notifications import notify_organisation
+from app.services.states import record_event, transition
+from models import DemandRequest, Match, SupplierProfile, User, utcnow
+
+NIB_PATTERN = re.compile(r"^\d{13}$")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """Filters of the review queue."""
+
+    kota_id: int | None = None
+    category_id: int | None = None
+    min_age_days: int | None = None
+
+
+def _queue_query(filters: QueueFilters, today: date) -> Select[tuple[Match]]:
+    query = (
+        select(Match).join(Match.request)
+        .where(Match.status == "proposed", DemandRequest.status.in_(("open", "under_review")))
+    )
+    if filters.kota_id:
+        query = query.where(DemandRequest.kota_id == filters.kota_id)
+    if filters.category_id:
+        query = query.where(DemandRequest.category_id == filters.category_id)
+    if filters.min_age_days:
+        cutoff = datetime.combine(today - timedelta(days=filters.min_age_days), datetime.min.time(),
+                                  tzinfo=UTC)
+        query = query.where(Match.created_at <= cutoff)
+    return query
+
+
+def review_queue(session: Session, filters: QueueFilters, today: date, page: int,
+                 per_page: int) -> tuple[list[Match], int]:
+    """Proposals awaiting review, oldest first, one page, and how many there are in all."""
+    query = _queue_query(filters, today)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.options(selectinload(Match.request), selectinload(Match.supplier),
+                      selectinload(Match.listing))
+        .order_by(Match.created_at, Match.request_id, Match.rank)
+        .limit(per_page).offset((page - 1) * per_page)
+    ).all()
+    return list(rows), total
+
+
+def recent_exposure(session: Session, supplier_ids: Iterable[int], today: date,
+                    days: int = 90) -> dict[int, int]:
+    """How often each supplier was proposed in the last ``days`` days."""
+    ids = list(set(supplier_ids))
+    if not ids:
+        return {}
+    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
+    rows = session.execute(
+        select(Match.supplier_id, func.count(Match.id))
+        .where(Match.supplier_id.in_(ids), Match.created_at >= since)
+        .group_by(Match.supplier_id)
+    ).all()
+    return {int(supplier_id): int(count) for supplier_id, count in rows}
+
+
+def _matches(session: Session, match_ids: Iterable[int]) -> list[Match]:
+    ids = list(dict.fromkeys(int(i) for i in match_ids))
+    if not ids:
+        raise ServiceError(str(_l("Choose at least one proposal.")))
+    found = list(session.scalars(select(Match).where(Match.id.in_(ids)).order_by(Match.id)))
+    if len(found) != len(ids):
+        raise ServiceError(str(_l("Some of these proposals no longer exist.")))
+    return found
+
+
+def _announce_to_buyer(session: Session, requests: set[DemandRequest]) -> None:
+    for request in requests:
+        approved = sum(1 for m in request.matches if m.status == "approved")
+        if approved:
+            notify_organisation(
+                session, request.buyer, "proposals",
+                str(_l("Suppliers ready for %(title)s", title=request.title)),
+                str(_l("%(n)d proposed suppliers were approved; you can now invite them to quote.",
+                       n=approved)),
+                f"/requests/{request.id}",
+            )
+
+
+def approve(session: Session, match_ids: Iterable[int], official: User) -> int:
+    """Approve proposals (one or many); the buyer can then see and invite them."""
+    matches = _matches(session, match_ids)
+    for match in matches:
+        transition(session, "match", match, "approved", official)
+        match.reviewed_by_id, match.reviewed_at = official.id, utcnow()
+    _finish_reviews(session, {m.request for m in matches}, official)
+    _announce_to_buyer(session, {m.request for m in matches})
+    return len(matches)
+
+
+def reject(session: Session, match_ids: Iterable[int], official: User, reason: str) -> int:
+    """Reject proposals with a reason (required); the buyer never sees them."""
+    if not reason.strip():
+        raise ServiceError(str(_l("Give a reason for the rejection.")), "reason")
+    matches = _matches(session, match_ids)
+    for match in matches:
+        transition(session, "match", match, "rejected", official, reason=reason.strip())
+        match.review_reason = reason.strip()
+        match.reviewed_by_id, match.reviewed_at = official.id, utcnow()
+    _finish_reviews(session, {m.request for m in matches}, official)
+    return len(matches)
+
+
+def _finish_reviews(session: Session, requests: set[DemandRequest], official: User) -> None:
+    """A request whose proposals are all reviewed goes back to the buyer."""
+    for request in requests:
+        if request.status == "under_review" and all(m.status != "proposed" for m in request.matches):
+            transition(session, "request", request, "open", official, reason="review finished")
+
+
+def verification_queue(session: Session, page: int, per_page: int) -> tuple[list[SupplierProfile], int]:
+    """Active sellers not yet verified, oldest registration first."""
+    query = select(SupplierProfile).where(SupplierProfile.verified.is_(False),
+                                          SupplierProfile.active.is_(True))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.options(selectinload(SupplierProfile.organisation),
+                      selectinload(SupplierProfile.certifications))
+        .order_by(SupplierProfile.created_at, SupplierProfile.id)
+        .limit(per_page).offset((page - 1) * per_page)
+    ).all()
+    return list(rows), total
+
+
+def verification_checks(supplier: SupplierProfile, today: date) -> list[tuple[str, bool, str]]:
+    """What an official checks before verifying: (label, passed, detail)."""
+    nib = supplier.organisation.nib or ""
+    checks = [(str(_l("NIB has 13 digits")), bool(NIB_PATTERN.match(nib)), nib or "–")]
+    for certificate in supplier.certifications:
+        valid = certificate.valid_on(today)
+        detail = certificate.expires_on.isoformat() if certificate.expires_on else "–"
+        checks.append((f"{certificate.kind.upper()} {certificate.number}", valid, detail))
+    return checks
+
+
+def verify_supplier(session: Session, supplier: SupplierProfile, official: User) -> None:
+    """Mark the seller verified; from now on the matcher may propose it."""
+    if supplier.verified:
+        raise ServiceError(str(_l("This seller is already verified.")))
+    if not NIB_PATTERN.match(supplier.organisation.nib or ""):
+        raise ServiceError(str(_l("The NIB must have 13 digits before the seller can be verified.")))
+    supplier.verified, supplier.verified_by_id, supplier.verified_at = True, official.id, utcnow()
+    record_event(session, actor=official, action="supplier.verified", object_type="supplier",
+                 object_id=supplier.id, from_state="unverified", to_state="verified")
+    notify_organisation(session, supplier.organisation, "verification",
+                        str(_l("Your business is verified")),
+                        str(_l("Buyers' requests can now be matched to your products.")),
+                        "/seller/")
+
+
+def decline_verification(session: Session, supplier: SupplierProfile, official: User,
+                         reason: str) -> None:
+    """Tell the seller what to fix before verification; the seller stays unverified."""
+    if not reason.strip():
+        raise ServiceError(str(_l("Give a reason so the seller knows what to fix.")), "reason")
+    record_event(session, actor=official, action="supplier.verification_declined",
+                 object_type="supplier", object_id=supplier.id, from_state="unverified",
+                 to_state="unverified", reason=reason.strip())
+    notify_organisation(session, supplier.organisation, "verification",
+                        str(_l("Verification needs changes")), reason.strip(), "/seller/profile")

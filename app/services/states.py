@@ -1,0 +1,91 @@
+"""State machines of demand requests, proposals (matches) and quotes, and the audit trail.
+
+Every change of state goes through ``transition``, which refuses an illegal move with a
+clear message (writing nothing) and appends an audit event otherwise.
+"""
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.services import ServiceError
+from models import AuditEvent, User
+
+REQUEST_TRANSITIONS: dict[str, set[str]] = {
+    "draft": {"open", "cancelled"},
+    "open": {"under_review", "invited", "cancelled"},
+    "under_review": {"open", "invited", "cancelled"},
+    "invited": {"quoted", "cancelled"},
+    "quoted": {"awarded", "cancelled"},
+    "awarded": {"fulfilled"},
+    "fulfilled": set(),
+    "cancelled": set(),
+}
+MATCH_TRANSITIONS: dict[str, set[str]] = {
+    "proposed": {"approved", "rejected"},
+    "approved": {"invited", "declined"},
+    "rejected": set(),
+    "invited": {"quoted", "declined"},
+    "quoted": {"awarded", "declined", "invited"},
+    "awarded": set(),
+    "declined": set(),
+}
+QUOTE_TRANSITIONS: dict[str, set[str]] = {
+    "submitted": {"withdrawn", "accepted", "not_chosen"},
+    "withdrawn": set(),
+    "accepted": set(),
+    "not_chosen": set(),
+}
+MACHINES = {"request": REQUEST_TRANSITIONS, "match": MATCH_TRANSITIONS, "quote": QUOTE_TRANSITIONS}
+
+STATE_NAMES = {
+    "draft": _l("Draft"), "open": _l("Open"), "under_review": _l("Under review"),
+    "invited": _l("Suppliers invited"), "quoted": _l("Quotes received"), "awarded": _l("Awarded"),
+    "fulfilled": _l("Fulfilled"), "cancelled": _l("Cancelled"), "proposed": _l("Proposed"),
+    "approved": _l("Approved"), "rejected": _l("Rejected"), "declined": _l("Not chosen"),
+    "submitted": _l("Submitted"), "withdrawn": _l("Withdrawn"), "accepted": _l("Accepted"),
+    "not_chosen": _l("Not chosen"),
+}
+
+
+class Stateful(Protocol):
+    """Anything with an id and a status."""
+
+    id: int
+    status: str
+
+
+def can_move(kind: str, current: str, target: str) -> bool:
+    """True when ``kind`` objects may go from ``current`` to ``target``."""
+    return target in MACHINES[kind].get(current, set())
+
+
+def record_event(session: Session, *, actor: User | None, action: str, object_type: str,
+                 object_id: int | None, from_state: str | None = None,
+                 to_state: str | None = None, reason: str = "",
+                 data: dict[str, Any] | None = None) -> AuditEvent:
+    """Append one audit event (rows are never updated or deleted)."""
+    event = AuditEvent(
+        actor_id=actor.id if actor else None, action=action, object_type=object_type,
+        object_id=object_id, from_state=from_state, to_state=to_state, reason=reason,
+        data=data or {},
+    )
+    session.add(event)
+    return event
+
+
+def transition(session: Session, kind: str, obj: Stateful, target: str, actor: User | None,
+               reason: str = "", data: dict[str, Any] | None = None) -> None:
+    """Move ``obj`` to ``target`` and audit it, or refuse with a ServiceError."""
+    current = obj.status
+    if not can_move(kind, current, target):
+        raise ServiceError(str(_l(
+            "This cannot go from “%(current)s” to “%(target)s”.",
+            current=STATE_NAMES.get(current, current), target=STATE_NAMES.get(target, target),
+        )))
+    session.flush()  # obj needs its id for the event
+    obj.status = target
+    record_event(session, actor=actor, action=f"{kind}.{target}", object_type=kind,
+                 object_id=obj.id, from_state=current, to_state=target, reason=reason, data=data)
