@@ -26,7 +26,7 @@ setup: $(VENV)/.deps translations
 setup-dev: $(VENV)/.dev-deps translations
 
 translations: $(VENV)/.deps
-	$(BIN)/pybabel compile --use-fuzzy -q -d app/translations
+	$(BIN)/pybabel compile -d app/translations > /dev/null
 
 db: setup
 	$(BIN)/flask db upgrade

@@ -328,7 +328,7 @@ class _Generator:
             kbli_codes=sorted(rng.sample(arch["kbli"], k=min(len(arch["kbli"]),
                                                               rng.randint(1, 2)))),
             certifications=certs, jakpreneur=jakpreneur, scale=scale,
-            monthly_capacity=max(listing.monthly_capacity for listing in listings),
+            monthly_capacity=max((listing.monthly_capacity for listing in listings), default=0),
             verified=verified, active=active,
             about=self.about(arch, name, owner, kota, place, staff, jakpreneur, scale),
             listings=listings,
