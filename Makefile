@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index clean
+.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,13 @@ run: index
 	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind 127.0.0.1:$(PORT) \
 		--access-logfile - wsgi:app
 
-test: setup-dev
+# The end-to-end tests drive Debian's Chromium; never a browser downloaded by a test tool.
+browser:
+	@command -v chromium > /dev/null || { \
+		echo "Installing Debian's chromium for the end-to-end tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null; }
+
+test: setup-dev browser
 	bash scripts/test.sh
 
 test-sqlite: setup-dev

@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import flash
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from markupsafe import Markup
 from wtforms import IntegerField
+from wtforms.widgets import TextInput
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
@@ -31,6 +33,14 @@ def kecamatan_exists(session: Session, kecamatan_id: int | None) -> bool:
 
 class RupiahField(IntegerField):
     """An integer field that accepts amounts typed as ``1.250.000`` or ``Rp 1.250.000``."""
+
+    # A text box (with a numeric keyboard on phones): number inputs refuse "1.250.000".
+    widget = TextInput()
+
+    def __call__(self, **kwargs: object) -> Markup:
+        """Render with a numeric keyboard hint."""
+        kwargs.setdefault("inputmode", "numeric")
+        return super().__call__(**kwargs)
 
     def process_formdata(self, valuelist: list[str]) -> None:
         """Strip the currency sign and thousands separators before parsing."""

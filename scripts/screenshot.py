@@ -1,6 +1,6 @@
 """Screenshots of pages of a running Pasar Padu, in headless Debian Chromium (no download).
 
-Usage: python scripts/screenshot.py BASE_URL OUT_DIR PATH[=NAME] ... [--mobile] [--login EMAIL:PASSWORD]
+Usage: python scripts/screenshot.py BASE_URL OUT_DIR PATH[@NAME] ... [--mobile] [--login EMAIL:PASSWORD]
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def main() -> None:
             page.fill("#password", password)
             page.click("form button[type=submit] >> nth=-1")
         for item in args.paths:
-            path, _, name = item.partition("=")
+            path, _, name = item.rpartition("@") if "@" in item else (item, "", "")
             page.goto(args.base + path)
             target = out / f"{name or path.strip('/').replace('/', '_') or 'home'}.png"
             page.screenshot(path=str(target), full_page=True)

@@ -252,7 +252,9 @@ def search(session: Session, params: SearchParams, today: date) -> SearchPage:
     candidates = retrieve(session, params.text, SEARCH_POOL)
     hits = [c.listing_id for c in candidates if c.lexical >= LEXICAL_EVIDENCE]
     results = ranked_search(session, params, today, hits)
-    if results.page == 1 and results.total < SUGGESTIONS:
+    # Suggestions only when the query shares at least some letters with the catalogue: a string
+    # of nonsense gets an honest "nothing found", not random neighbours.
+    if results.page == 1 and results.total < SUGGESTIONS and any(c.lexical > 0 for c in candidates):
         related = [c.listing_id for c in candidates if c.lexical < LEXICAL_EVIDENCE]
         suggestions = ranked_search(session, replace(params, per_page=SUGGESTIONS), today, related)
         results.suggestions = suggestions.listings
