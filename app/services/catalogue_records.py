@@ -162,10 +162,24 @@ def demand_query(request: DemandRequest, today: date) -> DemandQuery:
     )
 
 
-def exposure_events(session: Session, today: date, days: int = 180) -> list[tuple[int, datetime]]:
-    """(supplier id, proposed at) for every proposal of the last ``days`` days."""
+def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
+                    days: int = 180) -> list[tuple[int, date]]:
+    """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers.
+
+    Counted per supplier and day in the database, so the cost follows the candidates, not the
+    number of proposals ever made.
+    """
     since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
-    rows = session.execute(
-        select(Match.supplier_id, Match.created_at).where(Match.created_at >= since)
-    ).all()
-    return [(int(supplier_id), as_utc(created) or since) for supplier_id, created in rows]
+    day = func.date(Match.created_at)
+    query = (select(Match.supplier_id, day, func.count(Match.id))
+             .where(Match.created_at >= since).group_by(Match.supplier_id, day))
+    if supplier_ids is not None:
+        ids = list(set(supplier_ids))
+        if not ids:
+            return []
+        query = query.where(Match.supplier_id.in_(ids))
+    events: list[tuple[int, date]] = []
+    for supplier_id, on, count in session.execute(query):
+        when = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])
+        events += [(int(supplier_id), when)] * int(count)
+    return events

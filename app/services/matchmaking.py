@@ -23,7 +23,8 @@ def match_request(session: Session, request: DemandRequest, today: date,
     query = demand_query(request, today)
     candidates = retrieve(session, query.text, CANDIDATE_POOL)
     records = records_for(session, (c.listing_id for c in candidates))
-    ledger = ExposureLedger.from_events(exposure_events(session, today), today)
+    suppliers = {record.supplier_id for record in records.values()}
+    ledger = ExposureLedger.from_events(exposure_events(session, today, suppliers), today)
     settings = RankSettings(
         limit=limit or config["PROPOSALS_PER_REQUEST"],
         fairness=config["FAIR_EXPOSURE"] if fairness is None else fairness,
