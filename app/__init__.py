@@ -5,26 +5,39 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter, Map
 
 from app.config import load_config
+
+MAX_ID = 2**31 - 1
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the Flask application; ``config`` overrides the environment-derived settings."""
     app = Flask(__name__, instance_relative_config=True)
+    app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(load_config(app.instance_path) if config is None else config)
 
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, errors, i18n, security, templating
+    from app import cli, errors, i18n, security, session_timeouts, templating
 
     errors.register(app)
     i18n.register(app)
     security.register(app)
+    session_timeouts.register(app)
     templating.register(app)
     cli.register(app)
     return app
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` in URLs: ids beyond a 32-bit key cannot exist, so they answer 404."""
+
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _register_extensions(app: Flask) -> None:
@@ -51,7 +64,9 @@ def _register_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from app import notifications
     from app.auth import bp as auth_bp
+    from app.dashboard import bp as dashboard_bp
     from app.health import bp as health_bp
+    from app.opendata import bp as opendata_bp
     from app.requests import bp as requests_bp
     from app.review import bp as review_bp
     from app.seller import bp as seller_bp
@@ -62,6 +77,12 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(seller_bp, url_prefix="/seller")
     app.register_blueprint(requests_bp, url_prefix="/requests")
     app.register_blueprint(review_bp, url_prefix="/review")
+    app.register_blueprint(dashboard_bp, url_prefix="/dashboard")
+    app.register_blueprint(opendata_bp)
     app.register_blueprint(notifications.bp, url_prefix="/notifications")
     notifications.register(app)
     app.register_blueprint(health_bp)
+
+    from app import api
+
+    api.register(app)

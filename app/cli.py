@@ -27,6 +27,43 @@ def create_user_command(email: str, full_name: str, role: str, password: str) ->
     click.echo(f"Created {role} {user.email} (id {user.id}).")
 
 
+@click.command("set-role")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(["seller", "buyer", "official", "admin"]), required=True)
+def set_role_command(email: str, role: str) -> None:
+    """Change a user's role (audited; the user's sessions end)."""
+    from sqlalchemy import select
+
+    from app.services.accounts import normalise_email, set_role
+    from models import User
+
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise click.ClickException(f"No user {email}.")
+    previous = user.role
+    set_role(db.session, user, role, actor=None)
+    db.session.commit()
+    click.echo(f"{user.email}: {previous} -> {role}.")
+
+
+@click.command("skip-review")
+@click.argument("organisation_id", type=int)
+@click.option("--off", is_flag=True, help="Send this buyer's proposals through review again.")
+def skip_review_command(organisation_id: int, off: bool) -> None:
+    """Let a buyer organisation see proposals without officials' review (or stop it)."""
+    from app.services.states import record_event
+    from models import Organisation
+
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None or organisation.kind == "umkm":
+        raise click.ClickException(f"No buyer organisation {organisation_id}.")
+    organisation.skip_review = not off
+    record_event(db.session, actor=None, action="organisation.skip_review", object_type="organisation",
+                 object_id=organisation.id, to_state="off" if off else "on")
+    db.session.commit()
+    click.echo(f"{organisation.legal_name}: review {'required' if off else 'skipped'}.")
+
+
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed of the generator.")
@@ -46,6 +83,8 @@ def register(app: Flask) -> None:
     """Add the commands to ``flask``."""
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(set_role_command)
+    app.cli.add_command(skip_review_command)
     app.cli.add_command(match_group)
     app.cli.add_command(jobs_group)
 

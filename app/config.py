@@ -74,6 +74,10 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": _bool("SMTP_STARTTLS", True),
         "QUOTE_WINDOW_DAYS": int(os.environ.get("QUOTE_WINDOW_DAYS", "7")),
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "30")),
+        "SESSION_ABSOLUTE_HOURS": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")),
+        "PERMANENT_SESSION_LIFETIME": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")) * 3600,
+        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "300 per minute"),
     }
 
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from app.api import error_response, is_api_request
 
 from app.extensions import db
 
@@ -12,7 +14,9 @@ def register(app: Flask) -> None:
     """Render friendly error pages; roll back the session on server errors."""
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> tuple[object, int]:
+        if is_api_request():
+            return error_response(error)
         messages = {
             400: _("The request could not be understood. Please check the form and try again."),
             403: _("You do not have access to this page."),
@@ -26,7 +30,9 @@ def register(app: Flask) -> None:
         return render_template("errors/error.html", code=code, message=message), code
 
     @app.errorhandler(500)
-    def server_error(error: Exception) -> tuple[str, int]:
+    def server_error(error: Exception) -> tuple[object, int]:
         db.session.rollback()
+        if is_api_request():
+            return error_response(InternalServerError())
         message = _("Something went wrong on our side. Please try again.")
         return render_template("errors/error.html", code=500, message=message), 500

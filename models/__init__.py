@@ -4,6 +4,7 @@ from models.accounts import (
     CERTIFICATION_KINDS,
     ORGANISATION_KINDS,
     ROLES,
+    ApiToken,
     Organisation,
     SupplierCertification,
     SupplierProfile,
@@ -27,7 +28,7 @@ from models.procurement import (
 __all__ = [
     "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
-    "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "Kecamatan",
+    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "Kecamatan",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
     "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",
 ]

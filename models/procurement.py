@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -54,7 +55,7 @@ class DemandRequest(Base):
     required_certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
     umkm_only: Mapped[bool] = mapped_column(Boolean, default=True)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(
@@ -81,7 +82,15 @@ class Match(Base):
     """A supplier proposed for a request by the matcher, with its score and explanation."""
 
     __tablename__ = "matches"
-    __table_args__ = (UniqueConstraint("request_id", "supplier_id"),)
+    __table_args__ = (
+        UniqueConstraint("request_id", "supplier_id"),
+        # Covering indexes for the programme metrics: proposals and invitations per supplier
+        # over a period, and the supplier behind each quote, are read from these narrow
+        # indexes instead of the wide proposal rows (each carries a ~2 kB explanation).
+        Index("ix_matches_created_at_supplier_id", "created_at", "supplier_id"),
+        Index("ix_matches_invited_at_supplier_id", "invited_at", "supplier_id"),
+        Index("ix_matches_id_supplier_id", "id", "supplier_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("demand_requests.id"), index=True)

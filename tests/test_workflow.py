@@ -267,3 +267,14 @@ def test_only_the_buyer_organisation_sees_its_request(app: Flask, db: Session, m
     assert _client(app, "katering0@test.id").get(f"/requests/{demand.id}").status_code == 403
     assert _client(app, "official@test.id").get(f"/requests/{demand.id}").status_code == 200
     del other
+
+
+def test_skip_review_is_set_from_the_command_line(app: Flask, db: Session, market: dict) -> None:
+    organisation = market["buyer"].organisation
+    result = app.test_cli_runner().invoke(args=["skip-review", str(organisation.id)])
+    assert result.exit_code == 0, result.output
+    db.expire_all()
+    assert organisation.skip_review
+    app.test_cli_runner().invoke(args=["skip-review", str(organisation.id), "--off"])
+    db.expire_all()
+    assert not organisation.skip_review

@@ -64,3 +64,23 @@ class BuyerRegistrationForm(_RegistrationForm):
             ("corporate", _l("Company")),
         ],
     )
+
+
+class ResetRequestForm(FlaskForm):
+    """Ask for a password reset link."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
+
+
+class PasswordResetForm(FlaskForm):
+    """Choose a new password."""
+
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+        description=_l("At least 12 characters. A short sentence is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("Repeat password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )

@@ -14,6 +14,7 @@ from app.extensions import db, limiter
 from app.forms import attach_service_error, kecamatan_choices
 from app.services import ServiceError
 from app.services.accounts import OrganisationDetails, authenticate, register_buyer, register_seller
+from app.session_timeouts import start_session_clock
 from models import User
 
 
@@ -39,6 +40,7 @@ def _start_session(user: User) -> None:
     if language:
         session["lang"] = language
     login_user(user)
+    start_session_clock()
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -49,14 +51,16 @@ def login() -> str | Response:
         return redirect(_home_for(current_user))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.email.data or "", form.password.data or "")
-        if user is None:
-            db.session.rollback()
+        result = authenticate(db.session, form.email.data or "", form.password.data or "")
+        db.session.commit()  # failed attempts and lockouts are recorded too
+        if result.locked:
+            flash(_("Too many failed attempts: this account is locked for 15 minutes. "
+                    "You can reset your password meanwhile."), "error")
+        elif result.user is None:
             flash(_("Wrong e-mail or password."), "error")
         else:
-            db.session.commit()
-            _start_session(user)
-            return redirect(_safe_next(request.args.get("next")) or _home_for(user))
+            _start_session(result.user)
+            return redirect(_safe_next(request.args.get("next")) or _home_for(result.user))
     return render_template("auth/login.html", form=form)
 
 

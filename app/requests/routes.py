@@ -29,7 +29,7 @@ def _own_request(request_id: int) -> DemandRequest:
     found = db.session.get(DemandRequest, request_id)
     if found is None:
         abort(404)
-    if current_user.role == "official":
+    if current_user.role in ("official", "admin"):
         return found
     if current_user.role != "buyer" or found.buyer_id != current_user.organisation_id:
         abort(404)
@@ -121,12 +121,12 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
 
 
 @bp.get("/<int:request_id>")
-@roles_required("buyer", "official")
+@roles_required("buyer", "official", "admin")
 def detail(request_id: int) -> str:
     """Everything about one request: proposals, quotes, awards and the timeline."""
     demand = _own_request(request_id)
     visible = [m for m in demand.matches
-               if current_user.role == "official" or m.status not in ("proposed", "rejected")]
+               if current_user.role in ("official", "admin") or m.status not in ("proposed", "rejected")]
     quotes = demand_service.quotes_of(demand)
     return render_template(
         "requests/detail.html", demand=demand, matches=visible, quotes=quotes,

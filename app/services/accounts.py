@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, timedelta
+from functools import cache
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,9 +15,14 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.services import ServiceError
+from app.services.states import record_event
+from app.services.tokens import revoke_all
 from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
 
 MIN_PASSWORD_LENGTH = 12
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+COMMON_PASSWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common-passwords.txt"
 
 _hasher = PasswordHasher()
 _fast_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -73,14 +81,33 @@ class OrganisationDetails:
     npwp: str | None = None
 
 
-def _create_user(session: Session, email: str, password: str, full_name: str, role: str,
-                 organisation: Organisation | None) -> User:
-    if email_taken(session, email):
-        raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
+@cache
+def _common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS_FILE.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def check_password(password: str, email: str = "") -> None:
+    """Refuse passwords that are short, common or the e-mail itself (no composition rules)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ServiceError(
             str(_l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)), "password"
         )
+    lowered = password.lower()
+    stem = lowered.rstrip("0123456789!@#$%^&*._- ")
+    local = email.split("@", 1)[0].lower()
+    if lowered in _common_passwords() or stem in _common_passwords() or (local and local in lowered):
+        raise ServiceError(
+            str(_l("This password is too common or too easy to guess. A short sentence works well.")),
+            "password",
+        )
+
+
+def _create_user(session: Session, email: str, password: str, full_name: str, role: str,
+                 organisation: Organisation | None) -> User:
+    if email_taken(session, email):
+        raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
+    check_password(password, email)
     user = User(
         email=normalise_email(email),
         password_hash=hash_password(password),
@@ -146,14 +173,71 @@ def create_staff_user(session: Session, *, email: str, password: str, full_name:
     return user
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active user with these credentials, or None; records the log-in time."""
+@dataclass
+class LoginResult:
+    """Outcome of a log-in attempt: the user, or why not."""
+
+    user: User | None
+    locked: bool = False
+
+
+def authenticate(session: Session, email: str, password: str) -> LoginResult:
+    """Check credentials; count failures, lock the account after too many, audit both."""
     user = session.scalar(select(User).where(User.email == normalise_email(email)))
     if user is None:
         _password_hasher().hash(password)  # spend the same time whether or not the user exists
-        return None
+        record_event(session, actor=None, action="login.failed", object_type="user",
+                     object_id=None, data={"email": normalise_email(email)[:254]})
+        return LoginResult(None)
+    now = utcnow()
+    locked_until = user.locked_until
+    if locked_until is not None and locked_until.tzinfo is None:
+        locked_until = locked_until.replace(tzinfo=UTC)
+    if locked_until is not None and locked_until > now:
+        record_event(session, actor=None, action="login.refused_locked", object_type="user",
+                     object_id=user.id)
+        return LoginResult(None, locked=True)
     if not password_matches(user, password) or not user.active:
-        return None
-    user.last_login_at = utcnow()
+        user.failed_logins = (user.failed_logins or 0) + 1
+        record_event(session, actor=None, action="login.failed", object_type="user",
+                     object_id=user.id, data={"failures": user.failed_logins})
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+            record_event(session, actor=None, action="login.locked", object_type="user",
+                         object_id=user.id, reason=f"{MAX_FAILED_LOGINS} failed log-ins")
+            return LoginResult(None, locked=True)
+        return LoginResult(None)
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
     session.flush()
-    return user
+    return LoginResult(user)
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """Change the password and end every other session of the user."""
+    check_password(password, user.email)
+    user.password_hash = hash_password(password)
+    user.session_version = (user.session_version or 1) + 1
+    user.failed_logins, user.locked_until = 0, None
+    session.flush()
+
+
+def log_out_everywhere(session: Session, user: User) -> int:
+    """End all of the user's sessions and revoke their API tokens; returns tokens revoked."""
+    user.session_version = (user.session_version or 1) + 1
+    revoked = revoke_all(session, user)
+    record_event(session, actor=user, action="logout.everywhere", object_type="user",
+                 object_id=user.id, data={"tokens_revoked": revoked})
+    session.flush()
+    return revoked
+
+
+def set_role(session: Session, user: User, role: str, actor: User | None) -> None:
+    """Change a user's role (command line only) and audit it."""
+    if role not in ("seller", "buyer", "official", "admin"):
+        raise ServiceError(f"unknown role {role!r}", "role")
+    previous = user.role
+    user.role = role
+    user.session_version = (user.session_version or 1) + 1
+    record_event(session, actor=actor, action="role.changed", object_type="user",
+                 object_id=user.id, from_state=previous, to_state=role)
+    session.flush()

@@ -126,6 +126,8 @@ def _store_matches(session: Session, request: DemandRequest, matches: list[Suppl
 
 def publish_request(session: Session, request: DemandRequest, actor: User, today: date) -> list[Match]:
     """Open the request and store the matcher's proposals; they await review unless skipped."""
+    if request.status != "draft":
+        raise ServiceError(str(_l("Only a draft can be published; this request already is.")))
     if request.needed_by is not None and request.needed_by <= today:
         raise ServiceError(str(_l("The needed-by date has passed; change it before publishing.")))
     transition(session, "request", request, "open", actor)

@@ -6,6 +6,7 @@ and a failed delivery is retried by ``flask jobs mail``.
 """
 from __future__ import annotations
 
+import secrets
 import smtplib
 from collections.abc import Iterable
 from email.message import EmailMessage
@@ -78,7 +79,14 @@ def _message(notification: Notification, recipient: str) -> EmailMessage:
     return message
 
 
-def _send(messages: list[tuple[Notification, EmailMessage]]) -> None:
+def send_direct(recipient: str, subject: str, body: str) -> None:
+    """Send one e-mail now, outside the notification outbox (password resets)."""
+    notification = Notification(id=0, subject=subject, body=body, link="")
+    message = _message(notification, recipient)
+    _send([(notification, message)], name=f"direct-{secrets.token_hex(8)}.eml")
+
+
+def _send(messages: list[tuple[Notification, EmailMessage]], name: str | None = None) -> None:
     config = current_app.config
     backend = config["MAIL_BACKEND"]
     if backend == "smtp":
@@ -96,7 +104,7 @@ def _send(messages: list[tuple[Notification, EmailMessage]]) -> None:
         outbox = Path(config["MAIL_OUTBOX"])
         outbox.mkdir(parents=True, exist_ok=True)
         for notification, message in messages:
-            (outbox / f"{notification.id:08d}.eml").write_bytes(bytes(message))
+            (outbox / (name or f"{notification.id:08d}.eml")).write_bytes(bytes(message))
 
 
 def deliver_mail(session: Session, limit: int = 200) -> int:

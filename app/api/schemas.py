@@ -1,0 +1,302 @@
+"""Marshmallow schemas of the API: what comes in is validated, what goes out is documented."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import validate
+
+from models import BUSINESS_SCALES, CERTIFICATION_KINDS
+from models.reference_data import CATEGORY_SLUGS
+
+MAX_ID = 2**31 - 1
+
+Str, Int, Bool, Date = ma.fields.String, ma.fields.Integer, ma.fields.Boolean, ma.fields.Date
+Nested, List, Dict = ma.fields.Nested, ma.fields.List, ma.fields.Dict
+
+
+class DateTime(ma.fields.AwareDateTime):
+    """An RFC 3339 timestamp with its zone; SQLite hands back naive times, which are UTC."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(default_timezone=UTC, **options)
+
+    def _serialize(self, value: datetime | None, attr: Any, obj: Any, **kwargs: Any) -> str | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
+class Page(ma.Schema):
+    """Paging fields shared by every list."""
+
+    page = Int(required=True)
+    per_page = Int(required=True)
+    total = Int(required=True)
+    pages = Int(required=True)
+
+
+class PageArgs(ma.Schema):
+    """``?page=&per_page=``."""
+
+    page = Int(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    per_page = Int(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+def page_of(item: type[ma.Schema], name: str) -> type[ma.Schema]:
+    """A page schema whose ``items`` are ``item``."""
+    return type(name, (Page,), {"items": List(Nested(item), required=True)})
+
+
+class TokenRequest(ma.Schema):
+    """Credentials for a new token."""
+
+    email = ma.fields.Email(required=True)
+    password = Str(required=True, validate=validate.Length(min=1, max=256))
+    name = Str(load_default="", validate=validate.Length(max=80))
+
+
+class TokenOut(ma.Schema):
+    """A token; ``token`` is present only in the response that created it."""
+
+    id = Int(required=True)
+    name = Str(required=True)
+    prefix = Str(required=True)
+    token = Str()
+    role = Str()
+    created_at = DateTime(required=True)
+    last_used_at = DateTime(allow_none=True)
+    revoked_at = DateTime(allow_none=True)
+
+
+class TokenList(ma.Schema):
+    """The caller's tokens."""
+
+    items = List(Nested(TokenOut), required=True)
+
+
+class Place(ma.Schema):
+    """A kecamatan with its kota."""
+
+    kecamatan_id = Int(required=True)
+    kecamatan = Str(required=True)
+    kota = Str(required=True)
+
+
+class PlaceList(ma.Schema):
+    """Every kecamatan."""
+
+    items = List(Nested(Place), required=True)
+
+
+class CategoryOut(ma.Schema):
+    """A product category."""
+
+    slug = Str(required=True)
+    name_id = Str(required=True)
+    name_en = Str(required=True)
+
+
+class CategoryList(ma.Schema):
+    """Every category."""
+
+    items = List(Nested(CategoryOut), required=True)
+
+
+class SearchArgs(PageArgs):
+    """Storefront search."""
+
+    q = Str(load_default="", validate=validate.Length(max=200))
+    category = Str(load_default=None, allow_none=True, validate=validate.OneOf(CATEGORY_SLUGS))
+    kota_id = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID))
+    min_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    max_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    certification = Str(load_default=None, allow_none=True, validate=validate.OneOf(CERTIFICATION_KINDS))
+    scale = Str(load_default=None, allow_none=True, validate=validate.OneOf(BUSINESS_SCALES))
+
+
+class ListingIn(ma.Schema):
+    """A listing's editable fields."""
+
+    title = Str(required=True, validate=validate.Length(min=5, max=140))
+    description = Str(load_default="", validate=validate.Length(max=4000))
+    category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS))
+    price = Int(required=True, validate=validate.Range(min=1, max=10_000_000_000))
+    unit = Str(required=True, validate=validate.Length(min=1, max=32))
+    min_order = Int(load_default=1, validate=validate.Range(min=1, max=10_000_000))
+    monthly_capacity = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100_000_000))
+    lead_time_days = Int(load_default=1, validate=validate.Range(min=0, max=365))
+
+
+class ListingPatch(ListingIn):
+    """Some of a listing's fields."""
+
+
+class ListingOut(ma.Schema):
+    """A listing."""
+
+    id = Int(required=True)
+    title = Str(required=True)
+    description = Str(required=True)
+    category = Str(required=True)
+    price = Int(required=True)
+    unit = Str(required=True)
+    min_order = Int(required=True)
+    monthly_capacity = Int(allow_none=True)
+    lead_time_days = Int(required=True)
+    status = Str(required=True)
+    supplier_id = Int(required=True)
+    supplier_name = Str(required=True)
+    kota = Str(allow_none=True)
+    verified_supplier = Bool(required=True)
+
+
+class RequestIn(ma.Schema):
+    """A demand request's editable fields."""
+
+    title = Str(required=True, validate=validate.Length(min=5, max=200))
+    description = Str(load_default="", validate=validate.Length(max=5000))
+    category = Str(load_default=None, allow_none=True, validate=validate.OneOf(CATEGORY_SLUGS))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    unit = Str(required=True, validate=validate.Length(min=1, max=32))
+    budget_ceiling = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
+    kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
+    needed_by = Date(required=True)
+    quotes_due = Date(load_default=None, allow_none=True)
+    required_certifications = List(Str(validate=validate.OneOf(CERTIFICATION_KINDS)), load_default=list)
+    umkm_only = Bool(load_default=True)
+
+
+class RequestPatch(RequestIn):
+    """Some of a draft request's fields."""
+
+
+class RequestOut(ma.Schema):
+    """A demand request."""
+
+    id = Int(required=True)
+    title = Str(required=True)
+    description = Str(required=True)
+    category = Str(allow_none=True)
+    quantity = Int(required=True)
+    unit = Str(required=True)
+    budget_ceiling = Int(allow_none=True)
+    kecamatan_id = Int(allow_none=True)
+    kota = Str(allow_none=True)
+    needed_by = Date(allow_none=True)
+    quotes_due = Date(allow_none=True)
+    required_certifications = List(Str(), required=True)
+    umkm_only = Bool(required=True)
+    status = Str(required=True)
+    buyer = Str(required=True)
+
+
+class ReasonIn(ma.Schema):
+    """A reason (cancel)."""
+
+    reason = Str(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class MatchIdsIn(ma.Schema):
+    """A set of proposals."""
+
+    match_ids = List(Int(validate=validate.Range(min=1, max=MAX_ID)), required=True,
+                     validate=validate.Length(min=1, max=200))
+
+
+class ReviewIn(MatchIdsIn):
+    """An official's decision on proposals."""
+
+    decision = Str(required=True, validate=validate.OneOf(("approve", "reject")))
+    reason = Str(load_default="", validate=validate.Length(max=1000))
+
+
+class ProposalOut(ma.Schema):
+    """A supplier proposed for a request, with the engine's explanation."""
+
+    id = Int(required=True)
+    request_id = Int(required=True)
+    supplier_id = Int(required=True)
+    supplier_name = Str(required=True)
+    listing_id = Int(allow_none=True)
+    rank = Int(required=True)
+    score = ma.fields.Float(required=True)
+    status = Str(required=True)
+    review_reason = Str(required=True)
+    explanation = Dict(required=True)
+
+
+class QuoteIn(ma.Schema):
+    """A seller's offer."""
+
+    unit_price = Int(required=True, validate=validate.Range(min=1, max=10_000_000_000))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    delivery_date = Date(required=True)
+    note = Str(load_default="", validate=validate.Length(max=2000))
+
+
+class QuoteOut(ma.Schema):
+    """A quote."""
+
+    id = Int(required=True)
+    match_id = Int(required=True)
+    request_id = Int(required=True)
+    supplier_id = Int(required=True)
+    supplier_name = Str(required=True)
+    unit_price = Int(required=True)
+    quantity = Int(required=True)
+    total_price = Int(required=True)
+    delivery_date = Date(required=True)
+    note = Str(required=True)
+    status = Str(required=True)
+
+
+class AwardLine(ma.Schema):
+    """One awarded quote and the quantity bought from it."""
+
+    quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+
+
+class AwardIn(ma.Schema):
+    """The buyer's decision."""
+
+    awards = List(Nested(AwardLine), required=True, validate=validate.Length(min=1, max=50))
+    reason = Str(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class AwardOut(ma.Schema):
+    """An award."""
+
+    id = Int(required=True)
+    request_id = Int(required=True)
+    quote_id = Int(required=True)
+    supplier_id = Int(required=True)
+    quantity = Int(required=True)
+    unit_price = Int(required=True)
+    total_value = Int(required=True)
+    awarded_at = DateTime(required=True)
+
+
+class AwardList(ma.Schema):
+    """Awards of a request."""
+
+    items = List(Nested(AwardOut), required=True)
+
+
+class InvitationOut(ma.Schema):
+    """An invitation to quote, as the seller sees it."""
+
+    id = Int(required=True)
+    status = Str(required=True)
+    request = Nested(RequestOut, required=True)
+    explanation = Dict(required=True)
+    quote = Nested(QuoteOut, allow_none=True)
+
+
+ListingPage = page_of(ListingOut, "ListingPage")
+RequestPage = page_of(RequestOut, "RequestPage")
+ProposalPage = page_of(ProposalOut, "ProposalPage")
+QuotePage = page_of(QuoteOut, "QuotePage")
+InvitationPage = page_of(InvitationOut, "InvitationPage")
