@@ -21,10 +21,10 @@ from tests.factories import make_listing, make_seller
 
 
 @pytest.mark.parametrize("password", ["pendek", "passwordpassword", "123456789012",
-                                      "qwertyuiop123", "sayangkamu12345", "sri@katering.id!!"])
+                                      "qwertyuiop123", "sayangkamu12345", "wulan@katering.id!!"])
 def test_weak_passwords_are_refused(password: str) -> None:
     with pytest.raises(ServiceError):
-        check_password(password, "sri@katering.id")
+        check_password(password, "wulan@katering.id")
 
 
 def test_a_long_phrase_is_accepted_without_composition_rules() -> None:

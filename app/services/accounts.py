@@ -96,7 +96,8 @@ def check_password(password: str, email: str = "") -> None:
     lowered = password.lower()
     stem = lowered.rstrip("0123456789!@#$%^&*._- ")
     local = email.split("@", 1)[0].lower()
-    if lowered in _common_passwords() or stem in _common_passwords() or (local and local in lowered):
+    contains_email = len(local) >= 4 and local in lowered
+    if lowered in _common_passwords() or stem in _common_passwords() or contains_email:
         raise ServiceError(
             str(_l("This password is too common or too easy to guess. A short sentence works well.")),
             "password",
