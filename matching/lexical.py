@@ -1,4 +1,4 @@
-"""Lexical index: TF-IDF over words and character n-grams, built with scikit-learn.
+"""Lexical index: TF-IDF over words and character 4-grams, built with scikit-learn.
 
 Built for large catalogues: features are hashed (``HashingVectorizer``, no vocabulary in
 memory), the fitted part is only the IDF vector, and the matrix is kept column-major (CSC)
@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from .text import strip_accents
@@ -29,6 +29,7 @@ LEXICAL_MANIFEST = "lexical_manifest.json"
 
 # In a small catalogue "in half the listings" says nothing about a word being uninformative.
 MIN_LISTINGS_FOR_STOP_FEATURES = 200
+BUILD_CHUNK = 50_000
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,12 @@ class LexicalConfig:
 
     word_features: int = 2**20
     char_features: int = 2**21
-    char_ngrams: tuple[int, int] = (3, 5)
+    # 4-grams only: a third of the postings of 3-5-grams at the same eval NDCG (BENCHMARKS.md)
+    char_ngrams: tuple[int, int] = (4, 4)
     word_ngrams: tuple[int, int] = (1, 1)
-    max_df: float = 0.5
+    max_df: float = 0.1  # from MIN_LISTINGS_FOR_STOP_FEATURES listings on
     char_weight: float = 0.5  # lexical score = char_weight*char cosine + (1-char_weight)*word
+    value_dtype: str = "float16"  # stored weights (cosines in [0, 1]; float16 halves the memory)
 
 
 def _preprocess(text: str) -> str:
@@ -91,19 +94,36 @@ class LexicalIndex:
     def build(
         cls, ids: Iterable[int], texts: Sequence[str], config: LexicalConfig | None = None
     ) -> "LexicalIndex":
-        """Fit IDF on ``texts`` and index them under listing ``ids``."""
+        """Fit IDF on ``texts`` and index them under listing ``ids``.
+
+        Texts are vectorised in chunks of BUILD_CHUNK and the matrices are assembled one kind
+        at a time, so peak memory stays near the size of the final index.
+        """
         index = cls(config)
         ids_arr = np.fromiter((int(i) for i in ids), dtype=np.int64)
+        texts = list(texts)
         n = len(ids_arr)
-        counts = index._counts(list(texts))
-        for kind, m in counts.items():
-            idf_fit = TfidfTransformer(smooth_idf=True).fit(m) if n else None
-            idf = idf_fit.idf_.astype(np.float32) if idf_fit is not None else np.ones(m.shape[1], np.float32)
-            df = np.bincount(m.indices, minlength=m.shape[1]) if n else np.zeros(m.shape[1])
+        for kind in ("word", "char"):
+            width = index.config.word_features if kind == "word" else index.config.char_features
+            chunks = [index._counts_of(kind, texts[start:start + BUILD_CHUNK])
+                      for start in range(0, n, BUILD_CHUNK)]
+            df = np.zeros(width, np.int64)
+            for m in chunks:
+                df += np.bincount(m.indices, minlength=width)
+            idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32) if n else np.ones(width, np.float32)
             if n >= MIN_LISTINGS_FOR_STOP_FEATURES:
                 idf[df > index.config.max_df * n] = 0.0  # stop-features
             index._idf[kind] = idf
-            index._main[kind] = index._weigh(kind, m).tocsc()
+            weighted = []
+            while chunks:  # weigh chunk by chunk, freeing the raw counts as we go
+                weighted.append(index._weigh(kind, chunks.pop(0)))
+            full = (sp.vstack(weighted, format="csr") if weighted
+                    else sp.csr_matrix((0, width), dtype=np.float32))
+            del weighted
+            main = full.tocsc()
+            del full
+            main.data = main.data.astype(index.config.value_dtype)
+            index._main[kind] = main
         index._row_ids = ids_arr
         index._alive = np.ones(n, bool)
         index._row_of = {int(i): r for r, i in enumerate(ids_arr.tolist())}
@@ -111,6 +131,12 @@ class LexicalIndex:
             raise ValueError("duplicate listing ids")
         index._n_main = n
         return index
+
+    def _counts_of(self, kind: str, texts: Sequence[str]) -> sp.csr_matrix:
+        width = self.config.word_features if kind == "word" else self.config.char_features
+        if not texts:
+            return sp.csr_matrix((0, width), dtype=np.float32)
+        return (self._word if kind == "word" else self._char).transform(texts)
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -157,12 +183,27 @@ class LexicalIndex:
             if delta is not None:
                 parts.append(delta)
             full = sp.vstack(parts, format="csr") if parts else sp.csr_matrix((0, 1))
-            self._main[kind] = full[keep].tocsc()
+            main = full[keep].tocsc()
+            main.data = main.data.astype(self.config.value_dtype)
+            self._main[kind] = main
             self._delta_rows[kind] = []
         self._row_ids = self._row_ids[keep]
         self._alive = np.ones(len(keep), bool)
         self._row_of = {int(i): r for r, i in enumerate(self._row_ids.tolist())}
         self._n_main = len(keep)
+
+    def nnz(self) -> dict[str, int]:
+        """Stored nonzeros per kind (main matrix plus delta rows)."""
+        return {kind: int(self._main[kind].nnz) + sum(m.nnz for m in self._delta_rows[kind])
+                for kind in ("word", "char") if kind in self._main}
+
+    def memory_bytes(self) -> int:
+        """Approximate memory held by the matrices, IDF vectors and row bookkeeping."""
+        size = sum(m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
+                   for part in (list(self._main.values()),
+                                *self._delta_rows.values()) for m in part)
+        size += sum(v.nbytes for v in self._idf.values())
+        return int(size + self._row_ids.nbytes + self._alive.nbytes + 100 * len(self._row_of))
 
     # queries ------------------------------------------------------------------------------
     def _query_vectors(self, text: str) -> dict[str, sp.csr_matrix]:
@@ -172,7 +213,7 @@ class LexicalIndex:
         """Score of every row (0 where no feature is shared or the row is dead)."""
         weights = {"char": self.config.char_weight, "word": 1.0 - self.config.char_weight}
         n_rows = len(self._row_ids)
-        total = np.zeros(n_rows, np.float64)
+        total = np.zeros(n_rows, np.float32)
         for kind, q in self._query_vectors(text).items():
             if not q.nnz or weights[kind] == 0:
                 continue
@@ -182,17 +223,18 @@ class LexicalIndex:
                 for col, val in zip(cols.tolist(), vals.tolist()):  # walk each posting list
                     lo, hi = main.indptr[col], main.indptr[col + 1]
                     if hi > lo:
-                        total[main.indices[lo:hi]] += main.data[lo:hi] * val
+                        total[main.indices[lo:hi]] += main.data[lo:hi] * np.float32(val)
             delta = self._delta(kind)
             if delta is not None:
                 total[self._n_main:] += np.asarray(delta[:, cols] @ vals).ravel()
-        total[~self._alive] = 0.0
+        if not self._alive.all():
+            total[~self._alive] = 0.0
         return total
 
     def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
         """Top-k (listing ids, scores) with score > 0, and a lookup of any listing's score."""
         total = self._row_scores(text)
-        hits = np.flatnonzero(total > 0)
+        hits = np.flatnonzero(total)
         if len(hits) > k:
             hits = hits[np.argpartition(-total[hits], k)[:k]]
         hits = hits[np.argsort(-total[hits], kind="stable")]

@@ -99,10 +99,29 @@ class Retriever:
             if progress is not None:
                 progress(len(parts[-1]))
         vecs = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), np.float32)
-        vectors = VectorIndex.build(ids, vecs, model=embedder.name, kind=kind)
+        return cls.from_vectors(records, vecs, embedder, settings, kind, texts=texts)
+
+    @classmethod
+    def from_vectors(
+        cls, records: Sequence[ListingRecord], vectors: np.ndarray, embedder: Embedder,
+        settings: RetrievalSettings | None = None, kind: str = "auto",
+        texts: Sequence[str] | None = None, timings: dict[str, float] | None = None,
+    ) -> "Retriever":
+        """Index ``records`` whose passage vectors (row i for record i) are already known.
+
+        ``timings``, when given, receives the seconds spent on the vector and lexical indexes.
+        """
+        ids = [r.listing_id for r in records]
+        texts = list(texts) if texts is not None else [index_text(r) for r in records]
+        started = time.perf_counter()
+        vector_index = VectorIndex.build(ids, vectors, model=embedder.name, kind=kind)
+        middle = time.perf_counter()
         lexical = LexicalIndex.build(ids, texts)
+        if timings is not None:
+            timings["vector_build_s"] = middle - started
+            timings["lexical_build_s"] = time.perf_counter() - middle
         categories = {r.listing_id: r.category for r in records}
-        return cls(embedder, vectors, lexical, categories, settings)
+        return cls(embedder, vector_index, lexical, categories, settings)
 
     def __len__(self) -> int:
         return len(self.vectors)

@@ -4,8 +4,9 @@ Pure Python, no Flask or SQLAlchemy: the same ``seed`` and ``size`` always give 
 catalogue. Texts are assembled from Indonesian product, selling-point, logistics and
 seller-profile vocabularies (categories and places are the app's reference data), so listing
 texts are varied but realistic; like a real marketplace, many sellers offer the same products
-in similar words. Listing ``i`` depends only on ``(seed, i)``, so any slice can be generated
-on its own (bulk loaders stream it in chunks).
+in similar words. Listing ``i`` depends only on ``(seed, i)`` (its seller is ``(i + 2) // 3``),
+so a smaller catalogue is a prefix of a larger one and any slice can be generated on its own
+(bulk loaders stream it in chunks).
 """
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ PLACES: dict[str, tuple[str, ...]] = {
     "Kepulauan Seribu": ("Kepulauan Seribu Utara", "Kepulauan Seribu Selatan"),
 }
 _KOTA_WEIGHTS = (28, 30, 12, 22, 17, 1)
-_PLACE_LIST = [(k, kec) for k in PLACES for kec in PLACES[k]]
 
 # category -> (unit, (low, high) price, [(title template, slot a options, slot b options)],
 #              product sentences, seller heads)
@@ -204,7 +204,8 @@ def seller(seed: int, supplier_id: int) -> SyntheticSeller:
     if pattern < .4:
         name = f"{head} {rng.choice(('Bu', 'Pak', 'Mpok', 'Bang', 'Cik'))} {rng.choice(_NICKS)}"
     elif pattern < .8:
-        name = f"{head} {rng.choice(_WORDS)} {rng.choice(_WORDS)}"
+        first, second = rng.sample(_WORDS, 2)
+        name = f"{head} {first} {second}"
     else:
         name = f"{head} {rng.choice(_WORDS)} {kec}"
     scale = rng.choices(("micro", "small", "medium"), (72, 22, 6))[0]
@@ -223,7 +224,8 @@ def _category_of_seller(seed: int, supplier_id: int) -> str:
 
 def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, SyntheticSeller]:
     """The listing with this id (1-based) in a ``size``-listing catalogue, and its seller."""
-    supplier_id = 1 + (listing_id - 1) % seller_count(size)
+    del size  # a smaller catalogue is a prefix of a larger one
+    supplier_id = (listing_id + 2) // 3
     s = seller(seed, supplier_id)
     rng = _rng(seed, 2, listing_id)
     cat = _category_of_seller(seed, supplier_id) if rng.random() < .85 else rng.choice(list(_V))
@@ -239,7 +241,6 @@ def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, Synth
     desc = " ".join(p.format(**ctx) for p in parts)
     desc = desc[0].upper() + desc[1:]
     price = int(round((low + (high - low) * rng.random() ** 2) / 500.0) * 500) or 500
-    today = date(2026, 1, 1)
     certs = tuple(Certification(k, date(2027 + rng.randint(0, 2), 6, 30)) for k in s.certifications)
     record = ListingRecord(
         listing_id=listing_id, supplier_id=supplier_id, title=title, description=desc,
@@ -250,7 +251,6 @@ def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, Synth
         listing_active=rng.random() > .05, seller_active=s.active, seller_verified=s.verified,
         awards_won=rng.choice((0, 0, 0, 1, 2)),
     )
-    del today
     return record, s
 
 

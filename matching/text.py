@@ -53,6 +53,8 @@ STOPWORDS = frozenset(
 
 def strip_accents(text: str) -> str:
     """Return ``text`` with accents removed and compatibility characters folded."""
+    if text.isascii():  # nothing to fold (the common case, and the hot path of ranking)
+        return text
     folded = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
@@ -105,6 +107,7 @@ def terms(text: str) -> list[str]:
     return [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A light Indonesian/English stem: strips a common suffix, never below 4 chars."""
     for suffix in ("nya", "kan", "an", "ing", "es", "s", "i"):

@@ -24,6 +24,7 @@ from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import (
+    listing_words,
     catalogue_watermark,
     changed_since,
     count_indexable,
@@ -33,6 +34,7 @@ from app.services.storefront import SearchPage, SearchParams, ranked_search, sea
 from matching.cache import CachedEmbedder
 from matching.embedders import Embedder, create_embedder
 from matching.retriever import Candidate, Retriever, current_snapshot
+from matching.text import matched_terms
 from matching.vector_index import IndexUnavailable
 
 log = logging.getLogger(__name__)
@@ -41,8 +43,6 @@ log = logging.getLogger(__name__)
 CATCH_UP_MARGIN = timedelta(minutes=2)
 CHECK_INTERVAL_S = 1.0
 SEARCH_POOL = 200
-# TF-IDF cosine below this is shared letter fragments, not shared words.
-LEXICAL_EVIDENCE = 0.1
 SUGGESTIONS = 8
 
 
@@ -244,18 +244,23 @@ def retrieve(session: Session, text: str, n: int) -> list[Candidate]:
 def search(session: Session, params: SearchParams, today: date) -> SearchPage:
     """Storefront search: hybrid retrieval for words, then filters and pages in the database.
 
-    Listings that share words with the query are the results, in the engine's fused order;
-    when they fill less than a page, the closest listings by meaning follow as suggestions.
+    Listings that share a word with the query (the same word or its light stem, checked on
+    their text rather than on index weights, so words common to many listings still count)
+    are the results, in the engine's fused order; when they fill less than a page, the
+    closest listings by meaning follow as suggestions.
     """
     if not params.text:
         return search_listings(session, params, today)
     candidates = retrieve(session, params.text, SEARCH_POOL)
-    hits = [c.listing_id for c in candidates if c.lexical >= LEXICAL_EVIDENCE]
-    results = ranked_search(session, params, today, hits)
+    words = listing_words(session, (c.listing_id for c in candidates))
+    hits = {c.listing_id for c in candidates
+            if matched_terms(params.text, words.get(c.listing_id, ""), limit=1)}
+    results = ranked_search(session, params, today, [c.listing_id for c in candidates
+                                                     if c.listing_id in hits])
     # Suggestions only when the query shares at least some letters with the catalogue: a string
     # of nonsense gets an honest "nothing found", not random neighbours.
     if results.page == 1 and results.total < SUGGESTIONS and any(c.lexical > 0 for c in candidates):
-        related = [c.listing_id for c in candidates if c.lexical < LEXICAL_EVIDENCE]
+        related = [c.listing_id for c in candidates if c.listing_id not in hits]
         suggestions = ranked_search(session, replace(params, per_page=SUGGESTIONS), today, related)
         results.suggestions = suggestions.listings
     return results

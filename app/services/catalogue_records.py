@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.types import Certification, DemandQuery, ListingRecord
-from models import Award, DemandRequest, Listing, Match, Organisation, SupplierProfile
+from models import Award, Category, DemandRequest, Listing, Match, Organisation, SupplierProfile
 
 BATCH = 1000
 
@@ -92,6 +92,19 @@ def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, Listi
         awards = _awards(session, (listing.supplier_id for listing in rows))
         result.update({row.id: to_record(row, awards.get(row.supplier_id, 0)) for row in rows})
     return result
+
+
+def listing_words(session: Session, listing_ids: Iterable[int]) -> dict[int, str]:
+    """Title, description, category and seller name of each listing, for word matching."""
+    ids = list(listing_ids)
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Listing.id, Listing.title, Listing.description, Category.name_id, Category.slug,
+               SupplierProfile.display_name)
+        .join(Listing.category).join(Listing.supplier).where(Listing.id.in_(ids))
+    )
+    return {int(row[0]): " ".join(part or "" for part in row[1:]) for row in rows}
 
 
 def iter_indexable_records(session: Session) -> Iterator[ListingRecord]:
