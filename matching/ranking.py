@@ -130,10 +130,27 @@ def _listing_match(
     )
     eligible = all(c.passed for c in hard)
     checks = tuple(hard + soft_checks)
-    matched = matched_terms(qtext, listing_text(record))
-    sid, sen = sentences(query, record, matched, checks, eligible)
     breakdown = ScoreBreakdown(cand.dense, cand.lexical, cand.fused, total=total, **soft)
-    return ListingMatch(record.listing_id, total, Explanation(breakdown, matched, checks, sid, sen), eligible)
+    # Words and sentences are filled in by ``_in_words`` for the listings actually returned.
+    return ListingMatch(record.listing_id, total, Explanation(breakdown, (), checks, "", ""), eligible)
+
+
+def _in_words(query: DemandQuery, qtext: str, match: ListingMatch,
+              record: ListingRecord) -> ListingMatch:
+    """The listing match with its matched words and its two sentences."""
+    matched = matched_terms(qtext, listing_text(record))
+    sid, sen = sentences(query, record, matched, match.explanation.checks, match.eligible)
+    return replace(match, explanation=replace(match.explanation, matched_terms=matched,
+                                              sentence_id=sid, sentence_en=sen))
+
+
+def _explained(query: DemandQuery, qtext: str, match: SupplierMatch,
+               records: Mapping[int, ListingRecord]) -> SupplierMatch:
+    """A returned supplier with words and sentences for its best and other listings."""
+    best = _in_words(query, qtext, ListingMatch(match.listing_id, match.score, match.explanation,
+                                                match.eligible), records[match.listing_id])
+    others = tuple(_in_words(query, qtext, o, records[o.listing_id]) for o in match.other_listings)
+    return replace(match, explanation=best.explanation, other_listings=others)
 
 
 def rank(
@@ -165,7 +182,8 @@ def rank(
                  if sid not in by_supplier]
         extra.sort(key=lambda m: -m.score)
         matches += [replace(m, rank=len(matches) + k + 1) for k, m in enumerate(extra)]
-    return matches
+    # Words and sentences cost more than scoring: only for what is returned.
+    return [_explained(query, qtext, m, records) for m in matches]
 
 
 def _group(supplier_id: int, listings: Iterable[ListingMatch], eligible: bool = True) -> SupplierMatch:
