@@ -10,7 +10,7 @@ from wtforms.widgets import TextInput
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from models import Kecamatan, Kota
+from models import Kota
 
 
 def kecamatan_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
@@ -19,16 +19,6 @@ def kecamatan_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
     for kota in session.scalars(select(Kota).order_by(Kota.code)):
         groups[kota.name] = [(k.id, k.name) for k in kota.kecamatan]
     return groups
-
-
-def kota_choices(session: Session) -> list[tuple[str, str]]:
-    """All kota/kabupaten as (id, name) choices."""
-    return [(str(k.id), k.name) for k in session.scalars(select(Kota).order_by(Kota.code))]
-
-
-def kecamatan_exists(session: Session, kecamatan_id: int | None) -> bool:
-    """True when the id names a known kecamatan."""
-    return kecamatan_id is not None and session.get(Kecamatan, kecamatan_id) is not None
 
 
 class RupiahField(IntegerField):

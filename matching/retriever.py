@@ -91,7 +91,6 @@ class Retriever:
     ) -> "Retriever":
         """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch."""
         records = list(records)
-        ids = [r.listing_id for r in records]
         texts = [index_text(r) for r in records]
         parts = []
         for start in range(0, len(texts), batch_size):

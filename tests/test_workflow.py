@@ -224,7 +224,7 @@ def test_award_can_be_split_between_suppliers(db: Session, market: dict) -> None
 
 
 def test_audit_events_are_append_only(db: Session, market: dict) -> None:
-    demand = make_request(db, market["buyer"])
+    make_request(db, market["buyer"])
     db.commit()
     event = db.scalars(select(AuditEvent)).first()
     event.reason = "rewritten history"

@@ -1,14 +1,13 @@
 """The officials' programme dashboard and the CSV file behind each of its charts."""
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import render_template, request
 from werkzeug.wrappers import Response
 
-from app.clock import today
 from app.dashboard import bp
 from app.extensions import db
 from app.i18n import current_language
-from app.opendata.exports import csv_response
+from app.opendata.exports import chart_csv_response
 from app.security import roles_required
 from app.services import metrics as metrics_service
 from app.services.charts import programme_charts
@@ -31,12 +30,4 @@ def index() -> str:
 @roles_required("official", "admin")
 def chart_csv(chart: str) -> Response:
     """The numbers behind one chart (same filters as the page), as a CSV file."""
-    if chart not in metrics_service.CHARTS:
-        abort(404)
-    filters = metrics_service.parse_filters(request.args)
-    metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
-                                                charts=[chart])
-    table = metrics_service.chart_table(metrics, chart)
-    assert table is not None
-    header, rows = table
-    return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", header, rows)
+    return chart_csv_response(chart)

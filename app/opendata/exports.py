@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from flask import Response
+from flask import Response, abort, request
 from sqlalchemy import Select, String, case, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from app.clock import JAKARTA
+from app.clock import JAKARTA, today
+from app.extensions import db
+from app.i18n import current_language
+from app.services import metrics as metrics_service
 from app.services.metrics import MetricFilters
 from app.services.ocds import OCID_PREFIX, public_text
 from models import (
@@ -301,3 +304,15 @@ def export_rows(session: Session, export: Export, filters: MetricFilters) -> Pla
                     yield values
 
     return PlainRows(rows())
+
+
+def chart_csv_response(chart: str) -> Response:
+    """The numbers behind one programme chart, for the request's filters, as a CSV file."""
+    if chart not in metrics_service.CHARTS:
+        abort(404)
+    filters = metrics_service.parse_filters(request.args)
+    metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
+                                                charts=[chart])
+    table = metrics_service.chart_table(metrics, chart)
+    assert table is not None
+    return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", *table)

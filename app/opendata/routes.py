@@ -14,7 +14,7 @@ from app.clock import today
 from app.extensions import db, limiter
 from app.i18n import current_language
 from app.opendata import bp
-from app.opendata.exports import EXPORTS, csv_response, export_rows
+from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
 from app.services import metrics as metrics_service
 from app.services import ocds
 from app.services.charts import programme_charts
@@ -48,14 +48,7 @@ def transparency() -> str:
 @limiter.limit(PUBLIC_LIMIT)
 def chart_csv(chart: str) -> Response:
     """The numbers behind one chart of the transparency page, as a CSV file."""
-    if chart not in metrics_service.CHARTS:
-        abort(404)
-    filters = metrics_service.parse_filters(request.args)
-    metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
-                                                charts=[chart])
-    table = metrics_service.chart_table(metrics, chart)
-    assert table is not None
-    return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", *table)
+    return chart_csv_response(chart)
 
 
 @bp.get("/open-data/")

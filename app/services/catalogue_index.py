@@ -18,16 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-from flask import Flask, current_app
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import (
     listing_words,
     catalogue_watermark,
     changed_since,
-    count_indexable,
     iter_indexable_records,
 )
 from app.services.storefront import SearchPage, SearchParams, ranked_search, search_listings
@@ -140,7 +139,7 @@ class CatalogueIndex:
             self._watermark = _parse_fingerprint(_snapshot_fingerprint(self.folder, retriever))
             return retriever
 
-    def _switch_in_background(self, app: Flask) -> None:
+    def _switch_in_background(self) -> None:
         def load() -> None:
             try:
                 retriever = self._load()
@@ -179,7 +178,7 @@ class CatalogueIndex:
         with self._lock:
             snapshot = current_snapshot(self.folder)
             if snapshot and snapshot != retriever.snapshot and not self._switching:
-                self._switch_in_background(current_app._get_current_object())  # type: ignore[attr-defined]
+                self._switch_in_background()
             self._catch_up(session, retriever)
             return self._retriever or retriever
 
@@ -191,13 +190,6 @@ class CatalogueIndex:
                 return  # loaded and caught up on first use
             self._catch_up(session, self._retriever, force=True)
 
-    def status(self, session: Session) -> dict[str, Any]:
-        """Facts for operators: snapshot, size, model, expected size."""
-        retriever = self.current(session)
-        return {
-            "snapshot": retriever.snapshot, "indexed": len(retriever),
-            "expected": count_indexable(session), "model": self.embedder.name,
-        }
 
 
 def _cache_counts(embedder: Embedder) -> tuple[int, int]:

@@ -1,7 +1,6 @@
 """Embedders, the factory and the persistent passage cache."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
