@@ -10,6 +10,7 @@ from app.i18n import current_language
 from app.opendata.exports import chart_csv_response
 from app.security import roles_required
 from app.services import metrics as metrics_service
+from app.services import programme_views
 from app.services.charts import programme_charts
 
 
@@ -17,12 +18,12 @@ from app.services.charts import programme_charts
 @roles_required("official", "admin")
 def index() -> str:
     """Figures, charts and tables for the chosen period, kota and category."""
-    filters = metrics_service.parse_filters(request.args)
+    filters = programme_views.parse_filters(request.args)
     metrics = metrics_service.programme_metrics(db.session, filters, current_language())
     return render_template(
         "dashboard/index.html", metrics=metrics, filters=filters,
         charts=programme_charts(metrics, "dash"), csv_endpoint="dashboard.chart_csv",
-        **metrics_service.filter_choices(db.session),
+        **programme_views.filter_choices(db.session),
     )
 
 

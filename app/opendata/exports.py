@@ -25,6 +25,7 @@ from app.clock import JAKARTA, today
 from app.extensions import db
 from app.i18n import current_language
 from app.services import metrics as metrics_service
+from app.services import programme_views
 from app.services.metrics import MetricFilters
 from app.services.ocds import OCID_PREFIX, public_text
 from models import (
@@ -310,9 +311,9 @@ def chart_csv_response(chart: str) -> Response:
     """The numbers behind one programme chart, for the request's filters, as a CSV file."""
     if chart not in metrics_service.CHARTS:
         abort(404)
-    filters = metrics_service.parse_filters(request.args)
+    filters = programme_views.parse_filters(request.args)
     metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
                                                 charts=[chart])
-    table = metrics_service.chart_table(metrics, chart)
+    table = programme_views.chart_table(metrics, chart)
     assert table is not None
     return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", *table)

@@ -16,6 +16,7 @@ from app.i18n import current_language
 from app.opendata import bp
 from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
 from app.services import metrics as metrics_service
+from app.services import programme_views
 from app.services import ocds
 from app.services.charts import programme_charts
 from app.services.metrics import EARLIEST, LATEST
@@ -33,14 +34,14 @@ def _is_official() -> bool:
 @limiter.limit(PUBLIC_LIMIT)
 def transparency() -> str:
     """Programme figures and charts for everyone: organisations only, never people."""
-    filters = metrics_service.parse_filters(request.args)
+    filters = programme_views.parse_filters(request.args)
     language = current_language()
     metrics = metrics_service.programme_metrics(db.session, filters, language)
     return render_template(
         "opendata/transparency.html", metrics=metrics, filters=filters,
         charts=programme_charts(metrics, "pub"), csv_endpoint="opendata.chart_csv",
-        awards=metrics_service.recent_awards(db.session, filters, language),
-        **metrics_service.filter_choices(db.session),
+        awards=programme_views.recent_awards(db.session, filters, language),
+        **programme_views.filter_choices(db.session),
     )
 
 
@@ -54,10 +55,10 @@ def chart_csv(chart: str) -> Response:
 @bp.get("/open-data/")
 def index() -> str:
     """What can be downloaded, in which format, and who may download it."""
-    filters = metrics_service.parse_filters(request.args)
+    filters = programme_views.parse_filters(request.args)
     return render_template("opendata/index.html", filters=filters, exports=EXPORTS,
                            official=_is_official(),
-                           **metrics_service.filter_choices(db.session))
+                           **programme_views.filter_choices(db.session))
 
 
 @bp.get("/open-data/<name>.csv")
@@ -72,7 +73,7 @@ def export_csv(name: str) -> Response:
             return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]
         if not _is_official():
             abort(403)
-    filters = metrics_service.parse_filters(request.args)
+    filters = programme_views.parse_filters(request.args)
     return csv_response(f"pasarpadu-{name}-{today().isoformat()}.csv", export.columns,
                         export_rows(db.session, export, filters))
 

@@ -21,7 +21,7 @@ from typing import Any
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Integer, Select, cast, distinct, exists, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.clock import JAKARTA
 from matching.exposure import gini, top_share
@@ -166,7 +166,7 @@ def _scoped(supplier_column: Any, request_column: Any,
     return conditions
 
 
-def _award_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
+def award_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
     return _period(Award.awarded_at, filters) + _scoped(Award.supplier_id, Award.request_id, filters)
 
 
@@ -233,7 +233,7 @@ def proposals_per_supplier(session: Session, filters: MetricFilters) -> dict[int
 def awards_per_supplier(session: Session, filters: MetricFilters) -> dict[int, tuple[int, int]]:
     """Awarded value and number of awards per supplier: ``{supplier id: (value, awards)}``."""
     rows = session.execute(select(Award.supplier_id, func.sum(Award.total_value), func.count())
-                           .where(*_award_conditions(filters)).group_by(Award.supplier_id))
+                           .where(*award_conditions(filters)).group_by(Award.supplier_id))
     return {int(s): (int(value or 0), int(n)) for s, value, n in rows}
 
 
@@ -278,7 +278,7 @@ def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
     month = month_of(session, Award.awarded_at).label("month")
     rows = {m: (int(v or 0), int(n)) for m, v, n in session.execute(
         select(month, func.sum(Award.total_value), func.count())
-        .where(*_award_conditions(filters)).group_by(month).order_by(month))}
+        .where(*award_conditions(filters)).group_by(month).order_by(month))}
     if not rows and not (filters.start and filters.end):
         return []
     first = filters.start.strftime("%Y-%m") if filters.start else min(rows)
@@ -302,7 +302,7 @@ def value_by_scale_and_kota(session: Session, filters: MetricFilters,
     per_supplier = (
         select(Award.supplier_id.label("supplier_id"), func.sum(Award.total_value).label("value"),
                func.count().label("n"))
-        .where(*_award_conditions(filters)).group_by(Award.supplier_id).subquery()
+        .where(*award_conditions(filters)).group_by(Award.supplier_id).subquery()
     )
     rows = session.execute(
         select(SupplierProfile.scale, Kota.code, Kota.name, func.sum(per_supplier.c.value),
@@ -336,7 +336,7 @@ def value_by_category(session: Session, filters: MetricFilters, locale: str) -> 
         .select_from(Award)
         .join(DemandRequest, DemandRequest.id == Award.request_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .where(*_award_conditions(filters))
+        .where(*award_conditions(filters))
         .group_by(Category.slug, name)
     )
     groups = [Group(slug or "", label or str(_l("No category")), int(v or 0), int(n))
@@ -354,7 +354,7 @@ def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[floa
     """
     first_award = (
         select(Award.request_id.label("request_id"), func.min(Award.awarded_at).label("first"))
-        .where(*_award_conditions(filters)).group_by(Award.request_id).subquery()
+        .where(*award_conditions(filters)).group_by(Award.request_id).subquery()
     )
     started = func.coalesce(DemandRequest.published_at, DemandRequest.created_at)
     hours = cast(func.round(days_between(session, first_award.c.first, started) * 24), Integer)
@@ -412,94 +412,3 @@ def programme_metrics(session: Session, filters: MetricFilters, locale: str = "i
     if "category" in wanted:
         metrics.by_category = value_by_category(session, filters, locale)
     return metrics
-
-
-def chart_table(metrics: ProgrammeMetrics, chart: str) -> tuple[list[str], list[list[Any]]] | None:
-    """The numbers behind one chart as a header and rows (for the tables and CSV files)."""
-    value, awards = str(_l("Value awarded (Rp)")), str(_l("Number of awards"))
-    tables: dict[str, tuple[list[str], list[Group]]] = {
-        "funnel": ([str(_l("Stage")), str(_l("Distinct UMKM"))], metrics.funnel),
-        "month": ([str(_l("Month")), value, awards], metrics.by_month),
-        "kota": ([str(_l("Kota")), value, awards], metrics.by_kota),
-        "category": ([str(_l("Category")), value, awards], metrics.by_category),
-        "scale": ([str(_l("Business scale")), value, awards], metrics.by_scale),
-    }
-    if chart == "concentration":
-        rows: list[list[Any]] = []
-        for label, c in ((str(_l("Proposals")), metrics.proposals),
-                         (str(_l("Awarded value")), metrics.award_values)):
-            rows.append([label, c.gini, c.top10_share, c.suppliers, c.reached, c.total])
-        return [str(_l("Measure")), "Gini", str(_l("Top-10 share")), str(_l("Suppliers")),
-                str(_l("Suppliers reached")), str(_l("Total"))], rows
-    if chart not in tables:
-        return None
-    header, groups = tables[chart]
-    if chart == "funnel":
-        return header, [[g.label, g.value] for g in groups]
-    if chart == "month":
-        return header, [[g.key, g.value, g.count] for g in groups]
-    return header, [[g.label, g.value, g.count] for g in groups]
-
-
-
-def parse_filters(args: Any) -> MetricFilters:
-    """Filters from query-string arguments (``from``, ``to``, ``kota``, ``category``).
-
-    Unparseable values are ignored; a period given backwards is put the right way round.
-    """
-    def day(name: str) -> date | None:
-        try:
-            found = date.fromisoformat(args.get(name, "") or "")
-        except ValueError:
-            return None
-        return found if EARLIEST <= found <= LATEST else None
-
-    def number(name: str) -> int | None:
-        value = args.get(name, "") or ""
-        return int(value) if value.isdigit() and 0 < int(value) < 2**31 else None
-
-    start, end = day("from"), day("to")
-    if start and end and start > end:
-        start, end = end, start
-    return MetricFilters(start=start, end=end, kota_id=number("kota"),
-                         category_id=number("category"))
-
-
-
-@dataclass(frozen=True)
-class PublicAward:
-    """An award as the public may see it: organisations, category, value and date."""
-
-    awarded_at: datetime
-    buyer: str
-    supplier: str
-    scale: str
-    category: str
-    value: int
-
-
-def recent_awards(session: Session, filters: MetricFilters, locale: str,
-                  limit: int = 10) -> list[PublicAward]:
-    """The latest awards under the filters (buyer and winning supplier are public facts)."""
-    buyer, supplier = aliased(Organisation), aliased(Organisation)
-    name = Category.name_en if locale == "en" else Category.name_id
-    rows = session.execute(
-        select(Award.awarded_at, buyer.legal_name, supplier.legal_name, SupplierProfile.scale,
-               name, Award.total_value)
-        .join(DemandRequest, DemandRequest.id == Award.request_id)
-        .join(buyer, buyer.id == DemandRequest.buyer_id)
-        .join(SupplierProfile, SupplierProfile.id == Award.supplier_id)
-        .join(supplier, supplier.id == SupplierProfile.organisation_id)
-        .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .where(*_award_conditions(filters))
-        .order_by(Award.awarded_at.desc(), Award.id.desc()).limit(limit)
-    )
-    which = 1 if locale == "en" else 0
-    return [PublicAward(at, b, s, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which],
-                        category or "–", int(value)) for at, b, s, scale, category, value in rows]
-
-
-def filter_choices(session: Session) -> dict[str, list[Any]]:
-    """The kota and categories the filter form offers."""
-    return {"kota_list": list(session.scalars(select(Kota).order_by(Kota.code))),
-            "categories": list(session.scalars(select(Category).order_by(Category.position)))}
