@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.demand import close_open_matches
 from app.services.notifications import notify_organisation
 from app.services.states import transition
 from models import Award, DemandRequest, Quote, User
@@ -52,7 +53,12 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
                                   n=request.quantity)))
     awards = [_award_one(session, request, quotes[qid], quantity, actor)
               for qid, quantity in chosen.items()]
-    _decline_others(session, request, set(chosen), actor, reason_for_others.strip())
+    reason = reason_for_others.strip()
+    close_open_matches(  # the chosen quotes are accepted by now, so only the others are left
+        session, request, actor, reason,
+        str(_l("Not chosen: %(title)s", title=request.title)),
+        str(_l("The buyer chose another offer. Reason given: %(reason)s", reason=reason)),
+    )
     transition(session, "request", request, "awarded", actor)
     session.flush()
     return awards
@@ -75,24 +81,3 @@ def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity:
         f"/seller/invitations/{match.id}",
     )
     return award
-
-
-def _decline_others(session: Session, request: DemandRequest, chosen: set[int], actor: User,
-                    reason: str) -> None:
-    for match in request.matches:
-        if match.status not in ("approved", "invited", "quoted"):
-            continue
-        for quote in match.quotes:
-            if quote.status == "submitted" and quote.id not in chosen:
-                transition(session, "quote", quote, "not_chosen", actor, reason=reason)
-                quote.outcome_reason = reason
-        was_in_play = match.status in ("invited", "quoted")
-        transition(session, "match", match, "declined", actor, reason=reason)
-        match.decline_reason = reason
-        if was_in_play:
-            notify_organisation(
-                session, match.supplier.organisation, "decision",
-                str(_l("Not chosen: %(title)s", title=request.title)),
-                str(_l("The buyer chose another offer. Reason given: %(reason)s", reason=reason)),
-                f"/seller/invitations/{match.id}",
-            )

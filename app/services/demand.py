@@ -152,27 +152,30 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
         raise ServiceError(str(_l("Say why the request is cancelled.")), "reason")
     transition(session, "request", request, "cancelled", actor, reason=reason)
     request.closed_at = utcnow()
-    _close_open_matches(session, request, actor, reason)
+    close_open_matches(
+        session, request, actor, reason,
+        str(_l("Request closed: %(title)s", title=request.title)),
+        str(_l("The buyer closed this request. Reason: %(reason)s", reason=reason)),
+    )
 
 
-def _close_open_matches(session: Session, request: DemandRequest, actor: User | None,
-                        reason: str) -> None:
+def close_open_matches(session: Session, request: DemandRequest, actor: User | None,
+                       reason: str, subject: str, body: str) -> None:
+    """Decline every proposal still in play, mark its submitted quotes not chosen, and tell
+    the suppliers that were invited (``subject`` and ``body`` of their notification)."""
     for match in request.matches:
-        if match.status in ("approved", "invited", "quoted"):
-            for quote in match.quotes:
-                if quote.status == "submitted":
-                    transition(session, "quote", quote, "not_chosen", actor, reason=reason)
-                    quote.outcome_reason = reason
-            notified = match.status != "approved"
-            transition(session, "match", match, "declined", actor, reason=reason)
-            match.decline_reason = reason
-            if notified:
-                notify_organisation(
-                    session, match.supplier.organisation, "decision",
-                    str(_l("Request closed: %(title)s", title=request.title)),
-                    str(_l("The buyer closed this request. Reason: %(reason)s", reason=reason)),
-                    f"/seller/invitations/{match.id}",
-                )
+        if match.status not in ("approved", "invited", "quoted"):
+            continue
+        for quote in match.quotes:
+            if quote.status == "submitted":
+                transition(session, "quote", quote, "not_chosen", actor, reason=reason)
+                quote.outcome_reason = reason
+        was_invited = match.status != "approved"
+        transition(session, "match", match, "declined", actor, reason=reason)
+        match.decline_reason = reason
+        if was_invited:
+            notify_organisation(session, match.supplier.organisation, "decision", subject, body,
+                                f"/seller/invitations/{match.id}")
 
 
 def fulfil_request(session: Session, request: DemandRequest, actor: User) -> None:
