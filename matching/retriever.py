@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .category_map import CategoryMap
 from .embedders import Embedder
 from .fusion import FUSION_METHODS, category_feedback, fuse
 from .lexical import LexicalIndex
@@ -33,7 +34,7 @@ from .vector_index import (
     IndexCorrupt, IndexMismatch, IndexMissing, VectorIndex, atomic_write_bytes, read_manifest,
 )
 
-RETRIEVER_FORMAT = 1
+RETRIEVER_FORMAT = 2
 CURRENT = "CURRENT"
 
 
@@ -68,16 +69,26 @@ class Candidate:
 
 
 class Retriever:
-    """Dense + lexical index over listings; ``retrieve`` gives fused candidates."""
+    """Dense + lexical index over listings; ``retrieve`` gives fused candidates.
+
+    ``embedder`` defines the index's vector space: it embeds passages and everyday queries.
+    ``query_embedder``, when given, embeds queries in the same space more precisely but more
+    slowly (e.g. the transformer a static embedder was distilled from); ``retrieve`` uses it
+    only when asked (``precise=True``), e.g. for a buyer's request but not for every keystroke
+    of storefront search.
+    """
 
     def __init__(
         self, embedder: Embedder, vectors: VectorIndex, lexical: LexicalIndex,
-        categories: dict[int, str], settings: RetrievalSettings | None = None,
+        categories: CategoryMap | dict[int, str], settings: RetrievalSettings | None = None,
+        query_embedder: Embedder | None = None,
     ) -> None:
         self.embedder = embedder
+        self.query_embedder = query_embedder
         self.vectors = vectors
         self.lexical = lexical
-        self.categories = categories
+        self.categories = (categories if isinstance(categories, CategoryMap)
+                           else CategoryMap(categories))
         self.settings = settings or RetrievalSettings()
         self.snapshot: str | None = None
         self._lock = threading.RLock()
@@ -138,8 +149,7 @@ class Retriever:
         with self._lock:
             self.vectors.add(ids, vecs)
             self.lexical.upsert(ids, texts)
-            for r in records:
-                self.categories[r.listing_id] = r.category
+            self.categories.set(ids, [r.category for r in records])
 
     def needs_compaction(self) -> bool:
         """True when many HNSW entries are masked; call ``compact`` (e.g. in a nightly job)."""
@@ -158,8 +168,7 @@ class Retriever:
         with self._lock:
             removed = self.vectors.remove(listing_ids)
             self.lexical.remove(listing_ids)
-            for listing_id in listing_ids:
-                self.categories.pop(listing_id, None)
+            self.categories.remove(listing_ids)
         return removed
 
     # retrieval ------------------------------------------------------------------------------
@@ -168,15 +177,24 @@ class Retriever:
         cleaned = normalise_demand_text(text) if self.settings.normalise_text else text.strip()
         return cleaned.lower()
 
+    def embed_query(self, qtext: str, precise: bool = False) -> np.ndarray:
+        """The query vector of an already normalised text (see ``query_text``)."""
+        embedder = self.query_embedder if precise and self.query_embedder else self.embedder
+        return embedder.embed_queries([qtext])[0]
+
     def retrieve(
-        self, text: str, n: int = 50, settings: RetrievalSettings | None = None
+        self, text: str, n: int = 50, settings: RetrievalSettings | None = None,
+        precise: bool = False,
     ) -> list[Candidate]:
-        """The best ``n`` listings for a request or search text, best first."""
+        """The best ``n`` listings for a request or search text, best first.
+
+        ``precise`` embeds the text with ``query_embedder`` when there is one.
+        """
         s = settings or self.settings
         qtext = self.query_text(text)
         if not qtext or len(self) == 0:
             return []
-        qvec = self.embedder.embed_queries([qtext])[0]
+        qvec = self.embed_query(qtext, precise)
         pool = max(s.pool, n)
         with self._lock:
             d_scores, d_ids = self.vectors.search(qvec[None, :], pool)
@@ -186,7 +204,7 @@ class Retriever:
             extra = [i for i in ids if i not in dense]
             if extra:
                 dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
-            cats = [self.categories.get(i, "") for i in ids]
+            cats = self.categories.many(ids)
         d_arr = np.array([dense[i] for i in ids], np.float64)
         l_arr = np.array([lexical_all.get(i, 0.0) for i in ids], np.float64)
         fused = fuse(d_arr, l_arr, s.fusion, s.dense_weight, s.rrf_k)
@@ -203,7 +221,7 @@ class Retriever:
     def with_settings(self, **changes: object) -> "Retriever":
         """A view of this retriever (same indexes) with some settings changed."""
         other = Retriever(self.embedder, self.vectors, self.lexical, self.categories,
-                          replace(self.settings, **changes))
+                          replace(self.settings, **changes), self.query_embedder)
         other.snapshot = self.snapshot
         return other
 
@@ -221,11 +239,7 @@ class Retriever:
         with self._lock:
             self.vectors.save(tmp)
             self.lexical.save(tmp)
-            ids = np.fromiter(self.categories.keys(), np.int64, len(self.categories))
-            names = sorted(set(self.categories.values()))
-            codes = {c: k for k, c in enumerate(names)}
-            cat_codes = np.array([codes[self.categories[i]] for i in ids.tolist()], np.int32)
-            np.savez(tmp / "categories.npz", ids=ids, codes=cat_codes, names=np.array(names, dtype=str))
+            self.categories.save(tmp / "categories.npz")
             meta = {
                 "format_version": RETRIEVER_FORMAT, "model": self.embedder.name,
                 "dim": self.embedder.dim, "count": len(self), "fingerprint": fingerprint,
@@ -244,9 +258,13 @@ class Retriever:
     @classmethod
     def load(
         cls, root: str | Path, embedder: Embedder, settings: RetrievalSettings | None = None,
-        expected_fingerprint: str | None = None, verify: bool = True,
+        expected_fingerprint: str | None = None, verify: bool = True, mmap: bool = False,
+        query_embedder: Embedder | None = None,
     ) -> "Retriever":
         """The current snapshot under ``root``.
+
+        ``mmap`` maps the vector index read-only (pages shared between processes); such a
+        retriever serves queries but cannot be updated.
 
         Raises IndexMissing, IndexCorrupt or IndexMismatch (all IndexUnavailable) when it must
         be rebuilt: nothing saved, damaged files, another model or dimension, or a fingerprint
@@ -267,19 +285,15 @@ class Retriever:
             )
         if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
             raise IndexMismatch("index is stale: catalogue fingerprint differs")
-        vectors = VectorIndex.load(directory, embedder.name, embedder.dim, verify=verify)
+        vectors = VectorIndex.load(directory, embedder.name, embedder.dim, verify=verify, mmap=mmap)
         lexical = LexicalIndex.load(directory)
         try:
-            with np.load(directory / "categories.npz", allow_pickle=False) as data:
-                names = [str(x) for x in data["names"].tolist()]
-                categories = {
-                    int(i): names[c] for i, c in zip(data["ids"].tolist(), data["codes"].tolist())
-                }
+            categories = CategoryMap.load(directory / "categories.npz")
         except (OSError, KeyError, ValueError, IndexError) as exc:
             raise IndexCorrupt(f"cannot read categories: {exc}") from exc
         if not (len(vectors) == len(lexical) == len(categories) == meta.get("count")):
             raise IndexCorrupt("vector, lexical and category counts disagree")
-        retriever = cls(embedder, vectors, lexical, categories, settings)
+        retriever = cls(embedder, vectors, lexical, categories, settings, query_embedder)
         retriever.snapshot = snap
         return retriever
 

@@ -21,13 +21,14 @@ import hashlib
 import json
 import math
 import os
-import sys
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import faiss
 import numpy as np
+
+from .idset import IdSet, as_ids
 
 FORMAT_VERSION = 1
 EXACT_LIMIT = 50_000
@@ -61,6 +62,21 @@ def file_checksum(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 22), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def atomic_write_file(path: Path, write: Callable[[str], None]) -> None:
+    """Let ``write(tmp_path)`` create a temporary file beside ``path``, fsync it, rename it over."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -102,7 +118,7 @@ KINDS = ("flat", "hnsw", "ivf", "ivfsq")
 
 
 def _ids(ids: Iterable[int]) -> np.ndarray:
-    return np.ascontiguousarray(np.fromiter((int(i) for i in ids), dtype=np.int64))
+    return as_ids(ids)
 
 
 class VectorIndex:
@@ -118,7 +134,8 @@ class VectorIndex:
         self._main = self._new_main()
         self._delta: faiss.IndexIDMap2 | None = None
         self._masked: set[int] = set()  # hnsw: ids whose vector in the main graph is stale
-        self._members: set[int] = set()
+        self._members = IdSet()
+        self._read_only = False
 
     # construction ---------------------------------------------------------------------
     def _new_main(self) -> faiss.Index:
@@ -169,18 +186,23 @@ class VectorIndex:
         return len(self._members)
 
     def __contains__(self, listing_id: int) -> bool:
-        return int(listing_id) in self._members
+        return listing_id in self._members
+
+    def _writable(self) -> None:
+        if self._read_only:
+            raise RuntimeError("this index is memory-mapped read-only; load it with mmap=False")
 
     def add(self, ids: Iterable[int], vectors: np.ndarray) -> None:
         """Insert or replace the vectors of the given listings."""
         id_arr = _ids(ids)
         if len(id_arr) == 0:
             return
+        self._writable()
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(id_arr), self.dim)
         if len(set(id_arr.tolist())) != len(id_arr):
             raise ValueError("duplicate listing ids in one add()")
-        present = [i for i in id_arr.tolist() if i in self._members]
-        if present:
+        present = id_arr[self._members.contains(id_arr)]
+        if len(present):
             self.remove(present)
         if self.kind == "hnsw":
             fresh = np.array([i not in self._masked for i in id_arr.tolist()], dtype=bool)
@@ -192,21 +214,23 @@ class VectorIndex:
             if self.kind in ("ivf", "ivfsq") and not self._main.is_trained:
                 self._main.train(vectors)
             self._main.add_with_ids(vectors, id_arr)
-        self._members.update(id_arr.tolist())
+        self._members.add(id_arr)
 
     def remove(self, ids: Iterable[int]) -> int:
         """Delete listings from the index; returns how many were present."""
-        id_list = [i for i in _ids(ids).tolist() if i in self._members]
-        if not id_list:
+        wanted = _ids(ids)
+        arr = np.unique(wanted[self._members.contains(wanted)])
+        if not len(arr):
             return 0
-        arr = np.array(id_list, dtype=np.int64)
+        self._writable()
+        id_list = arr.tolist()
         if self.kind == "hnsw":
             if self._delta is not None:
                 self._delta.remove_ids(arr)
             self._masked.update(id_list)
         else:
             self._main.remove_ids(arr)
-        self._members.difference_update(id_list)
+        self._members.discard(arr)
         return len(id_list)
 
     def _delta_index(self) -> faiss.IndexIDMap2:
@@ -220,7 +244,7 @@ class VectorIndex:
 
     def compact(self) -> "VectorIndex":
         """A rebuilt index with no masked entries or delta (same kind and model)."""
-        ids = np.array(sorted(self._members), dtype=np.int64)
+        ids = self._members.array.copy()
         return VectorIndex.build(ids, self.vectors(ids), self.model, self.kind, self.params)
 
     def memory_bytes(self) -> int:
@@ -228,7 +252,7 @@ class VectorIndex:
         size = int(faiss.serialize_index(self._main).nbytes)
         if self._delta is not None:
             size += int(faiss.serialize_index(self._delta).nbytes)
-        return size + sys.getsizeof(self._members) + 32 * len(self._members)
+        return size + int(self._members.array.nbytes) + 32 * len(self._masked)
 
     # queries ------------------------------------------------------------------------------
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -270,8 +294,9 @@ class VectorIndex:
         """Stored vectors of the given listings (zero rows for unknown ids)."""
         id_arr = _ids(ids)
         out = np.zeros((len(id_arr), self.dim), np.float32)
+        known = self._members.contains(id_arr)
         for row, listing_id in enumerate(id_arr.tolist()):
-            if listing_id not in self._members:
+            if not known[row]:
                 continue
             if self._delta is not None and listing_id in self._masked:
                 out[row] = self._delta.reconstruct(listing_id)
@@ -288,16 +313,17 @@ class VectorIndex:
         """Write the index into ``directory``: files by temp+rename, the manifest last."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        files = {MAIN_FILE: faiss.serialize_index(self._main).tobytes()}
+        sums = {}
+        atomic_write_file(directory / MAIN_FILE, lambda tmp: faiss.write_index(self._main, tmp))
+        sums[MAIN_FILE] = file_checksum(directory / MAIN_FILE)
         if self._delta is not None and self._delta.ntotal:
-            files[DELTA_FILE] = faiss.serialize_index(self._delta).tobytes()
+            delta = self._delta
+            atomic_write_file(directory / DELTA_FILE, lambda tmp: faiss.write_index(delta, tmp))
+            sums[DELTA_FILE] = file_checksum(directory / DELTA_FILE)
         if self._masked:
             buf = np.array(sorted(self._masked), dtype=np.int64).tobytes()
-            files[MASK_FILE] = buf
-        sums = {}
-        for name, data in files.items():
-            atomic_write_bytes(directory / name, data)
-            sums[name] = hashlib.blake2b(data, digest_size=20).hexdigest()
+            atomic_write_bytes(directory / MASK_FILE, buf)
+            sums[MASK_FILE] = hashlib.blake2b(buf, digest_size=20).hexdigest()
         manifest = {
             "format_version": FORMAT_VERSION, "model": self.model, "dim": self.dim,
             "kind": self.kind, "count": len(self._members), "params": self.params,
@@ -308,9 +334,13 @@ class VectorIndex:
     @classmethod
     def load(
         cls, directory: str | Path, model: str | None = None, dim: int | None = None,
-        verify: bool = True,
+        verify: bool = True, mmap: bool = False,
     ) -> "VectorIndex":
-        """Read an index saved by ``save``; raises IndexMissing/IndexCorrupt/IndexMismatch."""
+        """Read an index saved by ``save``; raises IndexMissing/IndexCorrupt/IndexMismatch.
+
+        With ``mmap`` the FAISS data stay in the page cache, shared by every process that maps
+        the same snapshot, and the index is read-only (``add``/``remove`` raise).
+        """
         directory = Path(directory)
         manifest = read_manifest(directory / MANIFEST)
         if manifest.get("format_version") != FORMAT_VERSION:
@@ -322,29 +352,31 @@ class VectorIndex:
         files = manifest.get("files") or {}
         if MAIN_FILE not in files:
             raise IndexCorrupt("manifest lists no index file")
-        blobs: dict[str, bytes] = {}
         for name, checksum in files.items():
             path = directory / name
             if not path.is_file():
                 raise IndexCorrupt(f"{name} listed in the manifest is missing")
-            blobs[name] = path.read_bytes()
-            if verify and hashlib.blake2b(blobs[name], digest_size=20).hexdigest() != checksum:
+            if verify and file_checksum(path) != checksum:
                 raise IndexCorrupt(f"{name} does not match its checksum")
         index = cls.__new__(cls)
         index.dim, index.kind, index.model = manifest["dim"], manifest["kind"], manifest["model"]
         index.params = manifest.get("params") or {}
+        flags = faiss.IO_FLAG_MMAP_IFC if mmap else 0
         try:
-            index._main = faiss.deserialize_index(np.frombuffer(blobs[MAIN_FILE], np.uint8))
+            index._main = faiss.read_index(str(directory / MAIN_FILE), flags)
             index._delta = None
-            if DELTA_FILE in blobs:
-                index._delta = faiss.deserialize_index(np.frombuffer(blobs[DELTA_FILE], np.uint8))
+            if DELTA_FILE in files:
+                index._delta = faiss.read_index(str(directory / DELTA_FILE), flags)
         except Exception as exc:  # faiss raises RuntimeError on garbage
             raise IndexCorrupt(f"cannot read the FAISS index: {exc}") from exc
-        index._masked = set(np.frombuffer(blobs.get(MASK_FILE, b""), np.int64).tolist())
-        index._members = set(_stored_ids(index._main).tolist())
-        index._members.difference_update(index._masked)
+        index._read_only = mmap
+        masked = (np.fromfile(directory / MASK_FILE, np.int64) if MASK_FILE in files
+                  else np.zeros(0, np.int64))
+        index._masked = set(masked.tolist())
+        index._members = IdSet(_stored_ids(index._main))
+        index._members.discard(masked)
         if index._delta is not None:
-            index._members.update(_stored_ids(index._delta).tolist())
+            index._members.add(_stored_ids(index._delta))
         if index._main.d != index.dim or len(index._members) != manifest.get("count"):
             raise IndexCorrupt("index contents do not match the manifest")
         return index

@@ -8,7 +8,10 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.types import Certification, DemandQuery, ListingRecord
-from models import Award, Category, DemandRequest, Listing, Match, Organisation, SupplierProfile
+from models import (
+    Award, Category, DemandRequest, Kecamatan, Kota, Listing, Match, Organisation, SupplierCertification,
+    SupplierProfile,
+)
 
 BATCH = 1000
 
@@ -82,16 +85,65 @@ def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
 
 
 def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, ListingRecord]:
-    """Records of the given listings (whatever their status), keyed by listing id."""
+    """Records of the given listings (whatever their status), keyed by listing id.
+
+    Flat column queries over primary and foreign keys (listings with their category, seller
+    and place; then certificates; then award counts), no ORM objects: the cost follows the
+    number of candidates, whatever the size of the catalogue.
+    """
     ids = list(dict.fromkeys(int(i) for i in listing_ids))
     result: dict[int, ListingRecord] = {}
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
-        listings = session.scalars(_with_everything(select(Listing).where(Listing.id.in_(chunk))))
-        rows = list(listings)
-        awards = _awards(session, (listing.supplier_id for listing in rows))
-        result.update({row.id: to_record(row, awards.get(row.supplier_id, 0)) for row in rows})
+        result.update(_flat_records(session, ids[start:start + BATCH]))
     return result
+
+
+def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
+    rows = session.execute(
+        select(
+            Listing.id, Listing.supplier_id, Listing.title, Listing.description, Category.slug,
+            Category.name_id, SupplierProfile.display_name, SupplierProfile.about, Listing.price,
+            Listing.unit, Listing.min_order, Listing.monthly_capacity,
+            SupplierProfile.monthly_capacity, Listing.lead_time_days, Kota.name, Kecamatan.name,
+            SupplierProfile.scale, Organisation.kind, Listing.status, SupplierProfile.active,
+            SupplierProfile.verified,
+        )
+        .join(Category, Category.id == Listing.category_id)
+        .join(SupplierProfile, SupplierProfile.id == Listing.supplier_id)
+        .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
+        .outerjoin(Kota, Kota.id == Organisation.kota_id)
+        .outerjoin(Kecamatan, Kecamatan.id == Organisation.kecamatan_id)
+        .where(Listing.id.in_(ids))
+    ).all()
+    suppliers = {int(row[1]) for row in rows}
+    certificates: dict[int, list[Certification]] = {}
+    if suppliers:
+        for supplier_id, kind, expires_on in session.execute(
+            select(SupplierCertification.supplier_id, SupplierCertification.kind,
+                   SupplierCertification.expires_on)
+            .where(SupplierCertification.supplier_id.in_(suppliers))
+            .order_by(SupplierCertification.supplier_id, SupplierCertification.kind)
+        ):
+            certificates.setdefault(int(supplier_id), []).append(Certification(kind, expires_on))
+    awards = _awards(session, suppliers)
+    out: dict[int, ListingRecord] = {}
+    for (listing_id, supplier_id, title, description, slug, category_name, display_name, about,
+         price, unit, min_order, capacity, supplier_capacity, lead_time, kota, kecamatan, scale,
+         org_kind, status, active, verified) in rows:
+        out[int(listing_id)] = ListingRecord(
+            listing_id=int(listing_id), supplier_id=int(supplier_id), title=title,
+            description=description, category=slug, category_name=category_name,
+            supplier_name=display_name,
+            seller_text=" ".join(filter(None, [display_name, about])),
+            price=price, unit=unit, min_order=min_order,
+            monthly_capacity=capacity or supplier_capacity, lead_time_days=lead_time,
+            kota=kota or "", kecamatan=kecamatan or "",
+            certifications=tuple(certificates.get(int(supplier_id), ())), scale=scale,
+            is_umkm=org_kind == "umkm", listing_active=status == "active",
+            seller_active=bool(active), seller_verified=bool(verified),
+            awards_won=awards.get(int(supplier_id), 0),
+        )
+    return out
 
 
 def listing_words(session: Session, listing_ids: Iterable[int]) -> dict[int, str]:
