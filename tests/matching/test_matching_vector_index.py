@@ -118,3 +118,17 @@ def test_hnsw_compaction_keeps_results(random_vectors) -> None:
     compacted = index.compact()
     assert len(compacted) == len(index)
     np.testing.assert_array_equal(index.search(vecs[300:305], 3)[1], compacted.search(vecs[300:305], 3)[1])
+
+
+def test_memory_mapped_snapshot_serves_the_same_answers_read_only(
+        index: VectorIndex, random_vectors, tmp_path: Path) -> None:
+    ids, vecs = random_vectors
+    index.save(tmp_path)
+    mapped = VectorIndex.load(tmp_path, model="test-model", dim=32, mmap=True)
+    np.testing.assert_array_equal(mapped.search(vecs[:5], 5)[1], index.search(vecs[:5], 5)[1])
+    assert int(ids[3]) in mapped and len(mapped) == len(index)
+    np.testing.assert_allclose(mapped.vectors([ids[3]])[0], index.vectors([ids[3]])[0], atol=0.02)
+    with pytest.raises(RuntimeError):
+        mapped.add([int(ids[0])], vecs[:1])
+    with pytest.raises(RuntimeError):
+        mapped.remove([int(ids[0])])
