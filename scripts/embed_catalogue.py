@@ -74,14 +74,7 @@ def main() -> int:
     parser.add_argument("--no-sort", action="store_true", help="keep input order")
     parser.add_argument("--limit-seconds", type=float, default=None,
                         help="stop cleanly after the first checkpoint past this time")
-    parser.add_argument("--twins-from", default=None, help=(
-        "BENCHMARK ONLY: fill --cache without the model: listings 1..--real-listings get their "
-        "real vectors from this cache (synthetic catalogue), every other listing a noisy copy "
-        "of listing (id-1) %% real + 1 (see matching/bench.py)"))
-    parser.add_argument("--real-listings", type=int, default=None)
     args = parser.parse_args()
-    if args.twins_from:
-        return _fill_twins(args)
     if args.synthetic:
         from matching import synthetic
 
@@ -102,36 +95,6 @@ def main() -> int:
         "max_words": args.max_words, "batch_size": args.batch_size,
         "omp_threads": os.environ.get("OMP_NUM_THREADS"),
     }))
-    return 0
-
-
-def _fill_twins(args: argparse.Namespace) -> int:
-    """Fill the cache with real vectors for the first listings and noisy copies for the rest."""
-    import time
-
-    import numpy as np
-
-    from matching import synthetic
-    from matching.bench import twin_vectors
-    from matching.cache import text_key
-
-    started = time.perf_counter()
-    real_n = args.real_listings
-    source = CachedEmbedder(create_embedder(args.model), args.twins_from)
-    real_texts = [index_text(r) for r in synthetic.listings(real_n, seed=args.seed)]
-    real = source.lookup_texts(real_texts)
-    if not np.all(np.linalg.norm(real, axis=1) > 0.5):
-        raise SystemExit(f"the first {real_n} listings are not all in {args.twins_from}")
-    target = CachedEmbedder(source.inner, args.cache)
-    rows = list(database_texts(args.database_url)) if args.database_url else list(
-        enumerate(real_texts, start=1))
-    ids = np.array([i for i, _ in rows])
-    copies = twin_vectors(real, int(ids.max()), seed=args.seed)  # row i-1 for listing i
-    items = [(text_key(target.name, "passage", t), copies[i - 1]) for i, t in rows]
-    for start in range(0, len(items), 50_000):
-        target.store_vectors(items[start:start + 50_000])
-    print(json.dumps({"filled": len(items), "real": int(np.sum(ids <= real_n)),
-                      "twins": int(np.sum(ids > real_n)), "seconds": round(time.perf_counter() - started, 1)}))
     return 0
 
 

@@ -6,7 +6,6 @@ import json
 import numpy as np
 
 from matching import synthetic
-from matching.bench import twin_vectors
 from matching.bulk import embed_bulk, truncate_words
 from matching.cache import CachedEmbedder
 from matching.cli import main
@@ -27,12 +26,14 @@ def test_bench_json_last_line(capsys) -> None:
     assert result["p50_ms"] > 0 and result["embed_per_s"] > 0
 
 
-def test_bench_with_twins_and_ivfsq(capsys) -> None:
+def test_bench_on_ivfsq_serves_a_mapped_snapshot(capsys) -> None:
     assert main(["bench", "--size", "2000", "--queries", "10", "--model", "hashing",
-                 "--embed-limit", "500", "--kind", "ivfsq", "--json"]) == 0
+                 "--query-model", "hashing-64", "--kind", "ivfsq", "--json"]) == 0
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert result["vectors_real"] == 500 and result["index_kind"] == "ivfsq"
-    assert 0.0 <= result["recall_at_10"] <= 1.0
+    assert result["vectors_real"] == 2000 and result["index_kind"] == "ivfsq"
+    assert 0.0 <= result["recall_at_10"] <= 1.0 and result["precise_p50_ms"] > 0
+    assert result["worker"]["search_p50_ms"] > 0
+    assert result["worker"]["after"]["uss_mb"] >= result["worker"]["before"]["uss_mb"]
 
 
 def test_synthetic_catalogue_is_deterministic_and_prefix_stable() -> None:
@@ -70,10 +71,3 @@ def test_ivfsq_index_round_trip(tmp_path) -> None:
     loaded = VectorIndex.load(tmp_path)
     assert len(loaded) == 2999 and 1 not in loaded and loaded.kind == "ivfsq"
     assert index.memory_bytes() < vecs.nbytes  # 8-bit codes
-
-
-def test_twin_vectors_are_unit_and_close() -> None:
-    real = np.eye(4, 16, dtype=np.float32)
-    twins = twin_vectors(real, 10)
-    assert twins.shape == (10, 16) and np.allclose(np.linalg.norm(twins, axis=1), 1, atol=1e-5)
-    assert np.allclose(twins[:4], real) and float(twins[4] @ real[0]) > 0.8
