@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import Conflict, HTTPException, InternalServerError
 
 from app.api import error_response, is_api_request
 
@@ -22,12 +24,22 @@ def register(app: Flask) -> None:
             403: _("You do not have access to this page."),
             404: _("We could not find that page."),
             405: _("That action is not allowed here."),
+            409: _("Someone else changed this at the same moment; nothing was changed. "
+                   "Please reload and try again."),
             413: _("The file is too large."),
             429: _("Too many attempts. Please wait a moment and try again."),
         }
         code = error.code or 500
         message = messages.get(code, error.description or "")
         return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(StaleDataError)
+    @app.errorhandler(IntegrityError)
+    def conflict(error: Exception) -> tuple[object, int]:
+        """A write lost a race (a version moved on, a unique rule held): 409, nothing written."""
+        db.session.rollback()
+        return http_error(Conflict("This was changed by someone else at the same moment; "
+                                   "nothing was written. Reload and try again."))
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[object, int]:

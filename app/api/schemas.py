@@ -250,6 +250,7 @@ class QuoteOut(ma.Schema):
     delivery_date = Date(required=True)
     note = Str(required=True)
     status = Str(required=True)
+    version = Int(required=True)
 
 
 class AwardLine(ma.Schema):
@@ -257,6 +258,8 @@ class AwardLine(ma.Schema):
 
     quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
     quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    version = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
+                  metadata={"description": "The quote's version as read; a revised quote is refused"})
 
 
 class AwardIn(ma.Schema):
@@ -264,6 +267,12 @@ class AwardIn(ma.Schema):
 
     awards = List(Nested(AwardLine), required=True, validate=validate.Length(min=1, max=50))
     reason = Str(required=True, validate=validate.Length(min=1, max=1000))
+
+    @ma.validates_schema
+    def _one_line_per_quote(self, data: dict[str, Any], **kwargs: Any) -> None:
+        ids = [line["quote_id"] for line in data.get("awards", [])]
+        if len(ids) != len(set(ids)):
+            raise ma.ValidationError("Each quote may appear only once.", "awards")
 
 
 class AwardOut(ma.Schema):

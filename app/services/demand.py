@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
@@ -150,6 +151,8 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
     """Cancel a request before it is awarded; suppliers still in play are told."""
     if not reason.strip():
         raise ServiceError(str(_l("Say why the request is cancelled.")), "reason")
+    lock_request(session, request.id)  # read afresh: an award may have won meanwhile
+    lock_quotes_of(session, request.id)
     transition(session, "request", request, "cancelled", actor, reason=reason)
     request.closed_at = utcnow()
     close_open_matches(
@@ -161,16 +164,16 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
 
 def close_open_matches(session: Session, request: DemandRequest, actor: User | None,
                        reason: str, subject: str, body: str) -> None:
-    """Decline every proposal still in play, mark its submitted quotes not chosen, and tell
-    the suppliers that were invited (``subject`` and ``body`` of their notification)."""
+    """Decline every proposal still in play (unreviewed ones too), mark its submitted quotes
+    not chosen, and tell the suppliers that were invited (``subject`` and ``body``)."""
     for match in request.matches:
-        if match.status not in ("approved", "invited", "quoted"):
+        if match.status not in ("proposed", "approved", "invited", "quoted"):
             continue
         for quote in match.quotes:
             if quote.status == "submitted":
                 transition(session, "quote", quote, "not_chosen", actor, reason=reason)
                 quote.outcome_reason = reason
-        was_invited = match.status != "approved"
+        was_invited = match.status not in ("proposed", "approved")
         transition(session, "match", match, "declined", actor, reason=reason)
         match.decline_reason = reason
         if was_invited:

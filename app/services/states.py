@@ -24,7 +24,7 @@ REQUEST_TRANSITIONS: dict[str, set[str]] = {
     "cancelled": set(),
 }
 MATCH_TRANSITIONS: dict[str, set[str]] = {
-    "proposed": {"approved", "rejected"},
+    "proposed": {"approved", "rejected", "declined"},
     "approved": {"invited", "declined"},
     "rejected": set(),
     "invited": {"quoted", "declined"},

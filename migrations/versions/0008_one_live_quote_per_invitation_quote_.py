@@ -1,0 +1,37 @@
+"""One live quote per invitation; quote version for optimistic locking
+
+Revision ID: 0008
+Revises: 0006
+Create Date: 2026-11-30 05:10:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0008'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+LIVE = sa.text("status <> 'withdrawn'")
+
+
+def upgrade():
+    # Duplicates left by the double-submit race: keep the newest live quote of each invitation.
+    op.execute(
+        "UPDATE quotes SET status = 'withdrawn' WHERE status = 'submitted' AND EXISTS ("
+        "SELECT 1 FROM quotes AS newer WHERE newer.match_id = quotes.match_id "
+        "AND newer.status <> 'withdrawn' AND newer.id > quotes.id)"
+    )
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+        batch_op.create_index('uq_quotes_live_match_id', ['match_id'], unique=True,
+                              sqlite_where=LIVE, postgresql_where=LIVE)
+
+
+def downgrade():
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.drop_index('uq_quotes_live_match_id', sqlite_where=LIVE, postgresql_where=LIVE)
+        batch_op.drop_column('version')
