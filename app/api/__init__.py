@@ -125,7 +125,7 @@ def _token_or_address() -> str:
 
 def register(app: Flask) -> None:
     """Bind the API, its blueprints, CSRF exemption, rate limits and the docs page."""
-    from app.api import catalogue, procurement, sellers, tokens
+    from app.api import catalogue, idempotency, procurement, sellers, tokens
     from app.api.docs import bp as docs_bp
     from app.extensions import csrf, limiter
 
@@ -143,3 +143,4 @@ def register(app: Flask) -> None:
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.register_blueprint(docs_bp, url_prefix=PREFIX)
+    idempotency.register(app)

@@ -1,4 +1,4 @@
-"""One live quote per invitation; quote version for optimistic locking
+"""One live quote per invitation; quote version for optimistic locking; API idempotency keys
 
 Revision ID: 0008
 Revises: 0006
@@ -30,8 +30,28 @@ def upgrade():
         batch_op.create_index('uq_quotes_live_match_id', ['match_id'], unique=True,
                               sqlite_where=LIVE, postgresql_where=LIVE)
 
+    op.create_table('idempotency_keys',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=255), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=True),
+    sa.Column('content_type', sa.String(length=100), nullable=False),
+    sa.Column('body', sa.LargeBinary(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_idempotency_keys_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_keys')),
+    sa.UniqueConstraint('user_id', 'key', name=op.f('uq_idempotency_keys_user_id'))
+    )
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_idempotency_keys_created_at'), ['created_at'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_idempotency_keys_created_at'))
+
+    op.drop_table('idempotency_keys')
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         batch_op.drop_index('uq_quotes_live_match_id', sqlite_where=LIVE, postgresql_where=LIVE)
         batch_op.drop_column('version')
