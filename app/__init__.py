@@ -21,8 +21,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, errors, i18n, security, session_timeouts, templating
+    from app import cli, database, errors, i18n, security, session_timeouts, templating
 
+    database.register(app)
     errors.register(app)
     i18n.register(app)
     security.register(app)

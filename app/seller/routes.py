@@ -169,31 +169,42 @@ def _uploaded_files() -> list[bytes]:
     return [f.read() for f in request.files.getlist("photos") if f and f.filename]
 
 
-def _store_photos(files: list[bytes], listing: Listing) -> list[str]:
-    """Write photos to disk and attach them; returns the file names written (for clean-up)."""
-    written: list[str] = []
+def _process_photos(files: list[bytes]) -> list[photo_service.StoredPhoto]:
+    """Check, re-encode and write the photos to disk, before any database write begins."""
+    stored: list[photo_service.StoredPhoto] = []
     config = current_app.config
-    for data in files:
-        stored = photo_service.store_photo(
-            data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
-        )
-        written += [stored.stored_name, stored.thumb_name]
-        listing_service.add_photo(
-            db.session, listing, stored.stored_name, stored.thumb_name, stored.width, stored.height
-        )
-    return written
+    try:
+        for data in files:
+            stored.append(photo_service.store_photo(
+                data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
+            ))
+    except Exception:
+        photo_service.delete_files(_photo_folder(), *_names(stored))
+        raise
+    return stored
+
+
+def _names(stored: list[photo_service.StoredPhoto]) -> list[str]:
+    return [name for photo in stored for name in (photo.stored_name, photo.thumb_name)]
 
 
 def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
-    """Validate, write the listing and its photos in one transaction; None when refused."""
+    """Validate, write the listing and its photos in one transaction; None when refused.
+
+    Photos are processed first, so the (short) write transaction never waits on image work.
+    """
     written: list[str] = []
     try:
+        photos = _process_photos(_uploaded_files())
+        written = _names(photos)
         publish = request.form.get("action") == "publish"
         if listing is None:
             listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form))
         else:
             listing_service.update_listing(db.session, listing, _listing_input(form))
-        written = _store_photos(_uploaded_files(), listing)
+        for photo in photos:
+            listing_service.add_photo(db.session, listing, photo.stored_name, photo.thumb_name,
+                                      photo.width, photo.height)
         if publish:
             listing_service.publish_listing(db.session, listing)
         db.session.commit()
