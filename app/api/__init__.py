@@ -1,6 +1,7 @@
 """The JSON API at /api/v1: bearer-token authentication, one error format, OpenAPI from the code."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -117,10 +118,11 @@ def paged(items: list[Any], total: int, page: int, per_page: int) -> dict[str, A
 
 
 def _token_or_address() -> str:
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        return "token:" + header[7:27]
-    return request.remote_addr or "unknown"
+    """Rate-limit key: the validated token (hashed, never stored raw), else the address."""
+    if current_api_user() is not None:
+        raw = request.headers.get("Authorization", "").partition(" ")[2].strip()
+        return "token:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "address:" + (request.remote_addr or "unknown")
 
 
 def register(app: Flask) -> None:
