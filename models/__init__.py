@@ -5,6 +5,7 @@ from models.accounts import (
     ORGANISATION_KINDS,
     ROLES,
     ApiToken,
+    LoginThrottle,
     Organisation,
     SupplierCertification,
     SupplierProfile,
@@ -29,7 +30,7 @@ from models.procurement import (
 __all__ = [
     "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
-    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "IdempotencyKey",
+    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "IdempotencyKey", "LoginThrottle",
     "Kecamatan",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
     "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",

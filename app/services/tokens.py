@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import UTC
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,6 +36,9 @@ def user_for_token(session: Session, raw: str) -> User | None:
         return None
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(raw)))
     if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    locked_until = token.user.locked_until
+    if locked_until is not None and locked_until.replace(tzinfo=locked_until.tzinfo or UTC) > utcnow():
         return None
     token.last_used_at = utcnow()
     return token.user
