@@ -21,7 +21,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, database, errors, i18n, security, session_timeouts, templating
+    from app import cli, database, errors, input_guard, i18n, security, session_timeouts, templating
 
     database.register(app)
     errors.register(app)
@@ -30,6 +30,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     session_timeouts.register(app)
     templating.register(app)
     cli.register(app)
+    input_guard.register(app)
     return app
 
 

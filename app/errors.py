@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import Conflict, HTTPException, InternalServerError
 
 from app.api import error_response, is_api_request
+from app.input_guard import InputRefused
 
 from app.extensions import db
 
@@ -31,6 +32,8 @@ def register(app: Flask) -> None:
         }
         code = error.code or 500
         message = messages.get(code, error.description or "")
+        if isinstance(error, InputRefused):
+            message = error.description or message
         return render_template("errors/error.html", code=code, message=message), code
 
     @app.errorhandler(StaleDataError)
@@ -40,6 +43,12 @@ def register(app: Flask) -> None:
         db.session.rollback()
         return http_error(Conflict("This was changed by someone else at the same moment; "
                                    "nothing was written. Reload and try again."))
+
+    @app.errorhandler(DataError)
+    def unstorable(error: Exception) -> tuple[object, int]:
+        """A value the database cannot store (out of range, bad text) is the client's error."""
+        db.session.rollback()
+        return http_error(InputRefused(description=_("A value is out of range or cannot be stored.")))
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[object, int]:

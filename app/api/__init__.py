@@ -53,7 +53,8 @@ def error_response(error: HTTPException) -> tuple[Response, int]:
     data: dict[str, Any] = getattr(error, "data", None) or {}
     details = data.get("errors") or data.get("messages") or {}
     if isinstance(details, dict) and set(details) <= {"json", "query", "form", "headers"} and details:
-        details = {k: v for part in details.values() for k, v in part.items()}
+        details = {k: v for where, part in details.items()
+                   for k, v in (part.items() if isinstance(part, dict) else [(where, part)])}
     message = data.get("message") or (error.description if code != 500 else "Internal error")
     name = (error.name or "error").lower().replace(" ", "_")
     response = jsonify(error={"code": name, "message": str(message), "details": details})

@@ -29,6 +29,7 @@ from models import (
 )
 
 OPEN_STATES = ("open", "under_review", "invited", "quoted")
+HORIZON = timedelta(days=731)  # needs and deliveries are planned at most two years ahead
 
 
 @dataclass
@@ -55,6 +56,8 @@ def _validate(session: Session, data: RequestInput, today: date) -> Kecamatan:
         raise ServiceError(str(_l("The budget cannot be negative.")), "budget_ceiling")
     if data.needed_by <= today:
         raise ServiceError(str(_l("The needed-by date must be in the future.")), "needed_by")
+    if data.needed_by > today + HORIZON:
+        raise ServiceError(str(_l("The needed-by date can be at most two years ahead.")), "needed_by")
     if data.quotes_due is not None and not today <= data.quotes_due <= data.needed_by:
         raise ServiceError(
             str(_l("Quotes must be due between today and the needed-by date.")), "quotes_due"

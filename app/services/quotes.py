@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.demand import HORIZON
 from app.services.locks import lock_match, lock_quote
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
@@ -70,6 +71,9 @@ def _check(match: Match, data: QuoteInput, today: date) -> None:
                            "quantity")
     if data.delivery_date < today:
         raise ServiceError(str(_l("The delivery date cannot be in the past.")), "delivery_date")
+    if data.delivery_date > today + HORIZON:
+        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
+                           "delivery_date")
 
 
 def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, today: date,
