@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import Conflict, HTTPException, InternalServerError
+from werkzeug.exceptions import Conflict, HTTPException, InternalServerError, ServiceUnavailable
 
 from app.api import error_response, is_api_request
 from app.input_guard import InputRefused
@@ -49,6 +49,17 @@ def register(app: Flask) -> None:
         """A value the database cannot store (out of range, bad text) is the client's error."""
         db.session.rollback()
         return http_error(InputRefused(description=_("A value is out of range or cannot be stored.")))
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: Exception) -> tuple[object, int]:
+        """The database cannot be reached (or is busy): a friendly 503, never a 500."""
+        app.logger.error("database unavailable: %s", str(error).splitlines()[0])
+        try:
+            db.session.rollback()
+        except OperationalError:
+            pass
+        return http_error(ServiceUnavailable(
+            _("The service is briefly unavailable. Please try again in a moment.")))
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[object, int]:
