@@ -87,7 +87,7 @@ def profile() -> str | Response:
                 kecamatan_id=form.kecamatan_id.data or 0,
                 npwp=form.npwp.data,
             )
-            profile_service.update_profile(db.session, supplier, data)
+            profile_service.update_profile(db.session, supplier, data, current_user)
         except ServiceError as error:
             db.session.rollback()
             attach_service_error(form, error)
@@ -111,7 +111,8 @@ def add_certification() -> Response:
     if form.validate_on_submit():
         try:
             profile_service.add_certification(
-                db.session, supplier, form.kind.data or "", form.number.data or "", form.expires_on.data
+                db.session, supplier, form.kind.data or "", form.number.data or "", form.expires_on.data,
+                current_user,
             )
         except ServiceError as error:
             db.session.rollback()
@@ -130,7 +131,8 @@ def add_certification() -> Response:
 @roles_required("seller")
 def remove_certification(certification_id: int) -> Response:
     """Remove one of the seller's certificates."""
-    if not profile_service.remove_certification(db.session, _supplier(), certification_id):
+    if not profile_service.remove_certification(db.session, _supplier(), certification_id,
+                                                current_user):
         abort(404)
     db.session.commit()
     flash(_("Certificate removed."), "info")
@@ -199,9 +201,10 @@ def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
         written = _names(photos)
         publish = request.form.get("action") == "publish"
         if listing is None:
-            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form))
+            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
+                                                     actor=current_user)
         else:
-            listing_service.update_listing(db.session, listing, _listing_input(form))
+            listing_service.update_listing(db.session, listing, _listing_input(form), current_user)
         for photo in photos:
             listing_service.add_photo(db.session, listing, photo.stored_name, photo.thumb_name,
                                       photo.width, photo.height)

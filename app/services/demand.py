@@ -14,7 +14,7 @@ from app.services import ServiceError
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
-from app.services.states import record_event, transition
+from app.services.states import record_changes, record_event, transition
 from matching.results import SupplierMatch
 from models import (
     CERTIFICATION_KINDS,
@@ -29,7 +29,9 @@ from models import (
 )
 
 OPEN_STATES = ("open", "under_review", "invited", "quoted")
-HORIZON = timedelta(days=731)  # needs and deliveries are planned at most two years ahead
+HORIZON = timedelta(days=731)
+REQUEST_FIELDS = ("title", "description", "category_id", "quantity", "unit", "budget_ceiling",
+                  "kecamatan_id", "needed_by", "quotes_due", "required_certifications", "umkm_only")  # needs and deliveries are planned at most two years ahead
 
 
 @dataclass
@@ -110,6 +112,8 @@ def update_request(session: Session, request: DemandRequest, actor: User, data: 
         raise ServiceError(str(_l("Only drafts can be edited; cancel and post a new request instead.")))
     kecamatan = _validate(session, data, today)
     _apply(request, data, kecamatan)
+    record_changes(session, actor=actor, action="request.edited", object_type="request",
+                   obj=request, fields=REQUEST_FIELDS)
     session.flush()
 
 
