@@ -34,11 +34,13 @@ def _check_text(values: Iterable[str]) -> None:
 
 def _check_numbers(args: Any) -> None:
     for name, value in args.items(multi=True):
-        if INTEGER.match(value) and len(value.strip()) <= 40:
-            number = int(value)
-            if (name in ("page", "per_page") and number > MAX_PAGE) or abs(number) > MAX_NUMBER:
-                _refuse(str(_l("The number %(name)s is out of range.", name=name)))
-        elif INTEGER.match(value):
+        if not INTEGER.match(value):
+            continue
+        try:
+            number = int(value) if len(value.strip()) <= 40 else MAX_NUMBER + 1
+        except ValueError:
+            continue  # not a number after all: the view refuses it as text
+        if (name in ("page", "per_page") and number > MAX_PAGE) or abs(number) > MAX_NUMBER:
             _refuse(str(_l("The number %(name)s is out of range.", name=name)))
 
 
