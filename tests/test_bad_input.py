@@ -85,3 +85,16 @@ def test_dates_far_ahead_are_refused(client: FlaskClient, db: Session) -> None:
     near = client.post("/api/v1/requests", headers=headers,
                        json={**body, "needed_by": (today() + timedelta(days=300)).isoformat()})
     assert near.status_code == 201
+
+
+def test_delivery_dates_far_ahead_are_refused(app: Flask, db: Session) -> None:
+    from app.services import ServiceError
+    from app.services.quotes import QuoteInput, submit_quote
+    from models import Match
+    from tests.test_quote_races import _invited
+
+    match = _invited(db)
+    with pytest.raises(ServiceError) as refused:
+        submit_quote(db, db.get(Match, match.id), make_seller(db),
+                     QuoteInput(19_000, 10, date(9999, 1, 1), ""), today())
+    assert refused.value.field == "delivery_date"

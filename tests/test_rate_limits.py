@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from sqlalchemy.orm import Session
 
 from app import create_app
 from app.config import config_for_tests
@@ -59,3 +60,21 @@ def test_html_search_is_limited_across_workers(limited: list[Flask]) -> None:
         with worker.app_context():
             statuses.append(worker.test_client().get("/search?q=kopi").status_code)
     assert statuses[:5] == [200] * 5 and statuses[-1] == 429, statuses
+
+
+def test_limiter_keys_never_hold_raw_tokens(app: Flask, db: Session) -> None:
+    from app.api import _token_or_address
+    from app.services.tokens import create_token
+    from tests.factories import make_seller
+
+    _row, raw = create_token(db, make_seller(db))
+    db.commit()
+    with app.test_request_context("/api/v1/listings", headers={"Authorization": f"Bearer {raw}"}):
+        key = _token_or_address()
+    assert raw[:20] not in key and key.startswith("token:")
+    from flask import g
+
+    g.pop("api_user", None)  # the suite holds one app context; each request has its own
+    with app.test_request_context("/api/v1/listings", headers={"Authorization": "Bearer junk"},
+                                  environ_base={"REMOTE_ADDR": "10.1.2.3"}):
+        assert _token_or_address() == "address:10.1.2.3"
