@@ -182,3 +182,29 @@ def test_award_withdraw_and_revise_at_once_exactly_one_wins(
     else:
         assert awards == []
         assert (final.status, final.unit_price) in (("withdrawn", 19_000), ("submitted", 99_999))
+
+
+@needs_postgres
+@pytest.mark.postgres
+def test_cancel_and_award_at_once_exactly_one_wins(app: Flask, db: Session,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    match = _invited(db)
+    quote = submit_quote(db, db.get(Match, match.id), make_seller(db), QuoteInput(
+        19_000, 100, today() + timedelta(days=5), ""), today())
+    db.commit()
+    quote_id, request_id = quote.id, match.request_id
+    client = app.test_client()
+    first, second = _token(client, "buyer@test.id"), _token(client, "buyer@test.id")
+    _after_read(monkeypatch, api_procurement, "_request", threading.Barrier(2))
+    outcomes = _race(app, [
+        lambda c: c.post(f"/api/v1/requests/{request_id}/awards", headers=first, json={
+            "awards": [{"quote_id": quote_id, "quantity": 100}], "reason": "Harga terbaik"}),
+        lambda c: c.post(f"/api/v1/requests/{request_id}/cancel", headers=second,
+                         json={"reason": "Anggaran dialihkan"}),
+    ])
+    statuses = sorted(o.status_code for o in outcomes)
+    assert statuses in ([200, 409], [201, 409]), statuses
+    db.expire_all()
+    final = db.get(Quote, quote_id)
+    awards = list(db.scalars(select(Award)))
+    assert (final.status, len(awards)) in (("accepted", 1), ("not_chosen", 0))

@@ -209,6 +209,8 @@ def set_shortlist(session: Session, request: DemandRequest, match_ids: Iterable[
 def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterable[int],
                      actor: User) -> int:
     """Invite approved proposals to quote; returns how many were invited."""
+    lock_request(session, request.id)  # read afresh: a cancellation or award may have won
+    lock_quotes_of(session, request.id)
     chosen = set(match_ids)
     targets = [m for m in request.matches if m.id in chosen]
     if not targets:
