@@ -48,7 +48,8 @@ def register(app: Flask) -> None:
     def unstorable(error: Exception) -> tuple[object, int]:
         """A value the database cannot store (out of range, bad text) is the client's error."""
         db.session.rollback()
-        return http_error(InputRefused(description=_("A value is out of range or cannot be stored.")))
+        message = _("A value is out of range or cannot be stored.")
+        return http_error(InputRefused(description=message))
 
     @app.errorhandler(OperationalError)
     def database_unavailable(error: Exception) -> tuple[object, int]:

@@ -55,7 +55,8 @@ class SQLiteStorage(Storage):
                 "INSERT INTO counters (key, count, expires) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET count = count + excluded.count",
                 (key, amount, now + expiry))
-            count = connection.execute("SELECT count FROM counters WHERE key = ?", (key,)).fetchone()[0]
+            count = connection.execute(
+                "SELECT count FROM counters WHERE key = ?", (key,)).fetchone()[0]
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -65,7 +66,8 @@ class SQLiteStorage(Storage):
     def get(self, key: str) -> int:
         """The key's count in its current window."""
         row = self._connection().execute(
-            "SELECT count FROM counters WHERE key = ? AND expires > ?", (key, time.time())).fetchone()
+            "SELECT count FROM counters WHERE key = ? AND expires > ?", (key, time.time())
+        ).fetchone()
         return int(row[0]) if row else 0
 
     def get_expiry(self, key: str) -> float:

@@ -26,7 +26,8 @@ PENDING, STORED = "pasarpadu.idempotency", "pasarpadu.idempotency_row"
 
 
 def _fingerprint() -> str:
-    digest = hashlib.sha256(f"{request.method} {request.path}?{request.query_string.decode()}".encode())
+    target = f"{request.method} {request.path}?{request.query_string.decode('latin-1')}"
+    digest = hashlib.sha256(target.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + request.get_data(cache=True))
     return digest.hexdigest()
 

@@ -279,7 +279,7 @@ class AwardLine(ma.Schema):
     quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
     quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
     version = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
-                  metadata={"description": "The quote's version as read; a revised quote is refused"})
+                  metadata={"description": "The quote's version as read; refused if revised since"})
 
 
 class AwardIn(ma.Schema):

@@ -22,7 +22,8 @@ class CheckboxesField(SelectMultipleField):
 class RequestForm(FlaskForm):
     """What a buyer needs."""
 
-    title = StringField(_l("What do you need?"), validators=[DataRequired(), Length(min=5, max=200), VisibleText()],
+    title = StringField(_l("What do you need?"),
+                        validators=[DataRequired(), Length(min=5, max=200), VisibleText()],
                         description=_l("e.g. Nasi kotak rapat koordinasi 150 peserta"))
     description = TextAreaField(_l("Details"), validators=[Optional(), Length(max=5000)],
                                 description=_l("Specifications, menu, sizes, delivery conditions."))

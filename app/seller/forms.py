@@ -56,7 +56,8 @@ class CertificationForm(FlaskForm):
 class ListingForm(FlaskForm):
     """A product or service offered by the seller."""
 
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(min=5, max=140), VisibleText()])
+    title = StringField(_l("Title"),
+                        validators=[DataRequired(), Length(min=5, max=140), VisibleText()])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
     category_id = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
     price = RupiahField(

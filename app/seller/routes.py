@@ -111,8 +111,8 @@ def add_certification() -> Response:
     if form.validate_on_submit():
         try:
             profile_service.add_certification(
-                db.session, supplier, form.kind.data or "", form.number.data or "", form.expires_on.data,
-                current_user,
+                db.session, supplier, form.kind.data or "", form.number.data or "",
+                form.expires_on.data, current_user,
             )
         except ServiceError as error:
             db.session.rollback()

@@ -29,9 +29,9 @@ from models import (
 )
 
 OPEN_STATES = ("open", "under_review", "invited", "quoted")
-HORIZON = timedelta(days=731)
+HORIZON = timedelta(days=731)  # needs and deliveries are planned at most two years ahead
 REQUEST_FIELDS = ("title", "description", "category_id", "quantity", "unit", "budget_ceiling",
-                  "kecamatan_id", "needed_by", "quotes_due", "required_certifications", "umkm_only")  # needs and deliveries are planned at most two years ahead
+                  "kecamatan_id", "needed_by", "quotes_due", "required_certifications", "umkm_only")
 
 
 @dataclass
