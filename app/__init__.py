@@ -1,22 +1,29 @@
 """Pasar Padu web application: the factory wires configuration, extensions and blueprints."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from werkzeug.routing import IntegerConverter, Map
 
-from app.config import load_config
+from app.config import ConfigError, load_config
 
 MAX_ID = 2**31 - 1
+APP_LOAD_ERROR = 4  # gunicorn halts when a worker exits with this status
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the Flask application; ``config`` overrides the environment-derived settings."""
     app = Flask(__name__, instance_relative_config=True)
     app.url_map.converters["int"] = DatabaseIdConverter
-    app.config.update(load_config(app.instance_path) if config is None else config)
+    try:
+        app.config.update(load_config(app.instance_path) if config is None else config)
+    except ConfigError as error:
+        # One line, no traceback; exit status 4 makes gunicorn stop instead of retrying.
+        print(error, file=sys.stderr)
+        raise SystemExit(APP_LOAD_ERROR) from None
 
     _register_extensions(app)
     _register_blueprints(app)

@@ -21,8 +21,8 @@ def _secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-class ConfigError(SystemExit):
-    """A setting is wrong: start-up stops with one line naming it and what is allowed."""
+class ConfigError(Exception):
+    """A setting is wrong; the message is one line naming it and what is allowed."""
 
     def __init__(self, name: str, value: str, allowed: str) -> None:
         super().__init__(f"Configuration error: {name}={value!r} is not allowed; {allowed}.")
