@@ -78,3 +78,24 @@ def test_duplicate_award_lines_are_refused(app: Flask, db: Session) -> None:
         "awards": [{"quote_id": quote_id, "quantity": 50}, {"quote_id": quote_id, "quantity": 50}],
         "reason": "Harga terbaik"})
     assert twice.status_code == 422 and "awards" in twice.get_json()["error"]["details"]
+
+
+def test_html_award_of_a_quote_revised_meanwhile_is_refused(app: Flask, db: Session) -> None:
+    from app.services.quotes import revise_quote
+    from models import Award, Quote
+    from tests.conftest import login
+
+    request_id, quote_id, _leftover = _quoted_with_leftover(db)
+    client = app.test_client()
+    login(client, "buyer@test.id")
+    page = client.get(f"/requests/{request_id}").get_data(as_text=True)
+    assert f'name="version_{quote_id}" value="1"' in page
+    quote = db.get(Quote, quote_id)
+    revise_quote(db, quote, quote.match.request.buyer.users[0], QuoteInput(
+        99_999, 100, today() + timedelta(days=5), ""), today())
+    db.commit()
+    answer = client.post(f"/requests/{request_id}/award", data={
+        f"qty_{quote_id}": "100", f"version_{quote_id}": "1", "reason": "Harga terbaik"},
+        follow_redirects=True)
+    assert "muat ulang" in answer.get_data(as_text=True).lower()
+    assert db.scalars(select(Award)).all() == []
