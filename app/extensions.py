@@ -9,6 +9,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 
+from app import ratelimit_storage  # noqa: F401  (registers the sqlite:// rate-limit store)
 from models import Base
 
 db = SQLAlchemy(model_class=Base)

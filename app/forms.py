@@ -5,11 +5,12 @@ from flask import flash
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from markupsafe import Markup
-from wtforms import IntegerField
+from wtforms import Field, IntegerField, ValidationError
 from wtforms.widgets import TextInput
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.text_rules import text_problem
 from models import Kota
 
 
@@ -48,3 +49,12 @@ def attach_service_error(form: FlaskForm, error: ServiceError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         flash(error.message, "error")
+
+
+class VisibleText:
+    """WTForms validator: visible characters, no direction overrides (``app.text_rules``)."""
+
+    def __call__(self, form: FlaskForm, field: Field) -> None:
+        problem = text_problem(field.data or "")
+        if problem is not None:
+            raise ValidationError(problem)

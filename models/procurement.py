@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -120,6 +121,12 @@ class Quote(Base):
     """A supplier's offer in answer to an invitation."""
 
     __tablename__ = "quotes"
+    __table_args__ = (
+        # At most one live (not withdrawn) quote per invitation, whatever the race.
+        Index("uq_quotes_live_match_id", "match_id", unique=True,
+              sqlite_where=text("status <> 'withdrawn'"),
+              postgresql_where=text("status <> 'withdrawn'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     match_id: Mapped[int] = mapped_column(ForeignKey("matches.id"), index=True)
@@ -130,10 +137,13 @@ class Quote(Base):
     attachment_name: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(12), default="submitted", index=True)
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
     match: Mapped[Match] = relationship(back_populates="quotes")
 

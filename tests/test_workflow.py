@@ -144,8 +144,8 @@ def test_illegal_transitions_are_refused_and_write_nothing(app: Flask, db: Sessi
                                                             market: dict) -> None:
     demand = make_request(db, market["buyer"])
     db.commit()
+    buyer = _client(app, "buyer@test.id")  # the log-in itself is audited
     events_before = db.scalar(select(func.count()).select_from(AuditEvent))
-    buyer = _client(app, "buyer@test.id")
     response = buyer.post(f"/requests/{demand.id}/fulfil", follow_redirects=True)
     assert "tidak dapat" in response.get_data(as_text=True).lower()
     award = buyer.post(f"/requests/{demand.id}/award", data={"qty_1": "5", "reason": "x"},

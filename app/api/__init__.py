@@ -1,6 +1,7 @@
 """The JSON API at /api/v1: bearer-token authentication, one error format, OpenAPI from the code."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -52,7 +53,8 @@ def error_response(error: HTTPException) -> tuple[Response, int]:
     data: dict[str, Any] = getattr(error, "data", None) or {}
     details = data.get("errors") or data.get("messages") or {}
     if isinstance(details, dict) and set(details) <= {"json", "query", "form", "headers"} and details:
-        details = {k: v for part in details.values() for k, v in part.items()}
+        details = {k: v for where, part in details.items()
+                   for k, v in (part.items() if isinstance(part, dict) else [(where, part)])}
     message = data.get("message") or (error.description if code != 500 else "Internal error")
     name = (error.name or "error").lower().replace(" ", "_")
     response = jsonify(error={"code": name, "message": str(message), "details": details})
@@ -117,15 +119,16 @@ def paged(items: list[Any], total: int, page: int, per_page: int) -> dict[str, A
 
 
 def _token_or_address() -> str:
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        return "token:" + header[7:27]
-    return request.remote_addr or "unknown"
+    """Rate-limit key: the validated token (hashed, never stored raw), else the address."""
+    if current_api_user() is not None:
+        raw = request.headers.get("Authorization", "").partition(" ")[2].strip()
+        return "token:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "address:" + (request.remote_addr or "unknown")
 
 
 def register(app: Flask) -> None:
     """Bind the API, its blueprints, CSRF exemption, rate limits and the docs page."""
-    from app.api import catalogue, procurement, sellers, tokens
+    from app.api import catalogue, idempotency, procurement, sellers, tokens
     from app.api.docs import bp as docs_bp
     from app.extensions import csrf, limiter
 
@@ -143,3 +146,4 @@ def register(app: Flask) -> None:
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)
     app.register_blueprint(docs_bp, url_prefix=PREFIX)
+    idempotency.register(app)

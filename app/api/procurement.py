@@ -231,8 +231,11 @@ class Awards(MethodView):
         """Award one or several quotes (split quantities); the others are told why not."""
         _request(request_id, write=True)
         quantities = {line["quote_id"]: line["quantity"] for line in body["awards"]}
+        versions = {line["quote_id"]: line["version"] for line in body["awards"]
+                    if line.get("version") is not None}
         try:
-            rows = award(db.session, request_id, quantities, current_api_user(), body["reason"])
+            rows = award(db.session, request_id, quantities, current_api_user(), body["reason"],
+                         versions)
             db.session.commit()
         except ServiceError as error:
             refuse(error)

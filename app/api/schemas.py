@@ -7,12 +7,32 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from app.text_rules import text_problem
 from models import BUSINESS_SCALES, CERTIFICATION_KINDS
 from models.reference_data import CATEGORY_SLUGS
 
 MAX_ID = 2**31 - 1
 
-Str, Int, Bool, Date = ma.fields.String, ma.fields.Integer, ma.fields.Boolean, ma.fields.Date
+Bool, Date = ma.fields.Boolean, ma.fields.Date
+
+
+class Str(ma.fields.String):
+    """Text: visible characters, no direction overrides."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if (problem := text_problem(text)) is not None:
+            raise ma.ValidationError(problem)
+        return text
+
+
+class Int(ma.fields.Integer):
+    """A whole number: ``1.5`` is refused rather than cut to 1; true/false are not numbers."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 Nested, List, Dict = ma.fields.Nested, ma.fields.List, ma.fields.Dict
 
 
@@ -53,7 +73,7 @@ class TokenRequest(ma.Schema):
     """Credentials for a new token."""
 
     email = ma.fields.Email(required=True)
-    password = Str(required=True, validate=validate.Length(min=1, max=256))
+    password = ma.fields.String(required=True, validate=validate.Length(min=1, max=256))
     name = Str(load_default="", validate=validate.Length(max=80))
 
 
@@ -110,8 +130,8 @@ class SearchArgs(PageArgs):
     q = Str(load_default="", validate=validate.Length(max=200))
     category = Str(load_default=None, allow_none=True, validate=validate.OneOf(CATEGORY_SLUGS))
     kota_id = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID))
-    min_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0))
-    max_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    min_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
+    max_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
     certification = Str(load_default=None, allow_none=True, validate=validate.OneOf(CERTIFICATION_KINDS))
     scale = Str(load_default=None, allow_none=True, validate=validate.OneOf(BUSINESS_SCALES))
 
@@ -250,6 +270,7 @@ class QuoteOut(ma.Schema):
     delivery_date = Date(required=True)
     note = Str(required=True)
     status = Str(required=True)
+    version = Int(required=True)
 
 
 class AwardLine(ma.Schema):
@@ -257,6 +278,8 @@ class AwardLine(ma.Schema):
 
     quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
     quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    version = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
+                  metadata={"description": "The quote's version as read; refused if revised since"})
 
 
 class AwardIn(ma.Schema):
@@ -264,6 +287,12 @@ class AwardIn(ma.Schema):
 
     awards = List(Nested(AwardLine), required=True, validate=validate.Length(min=1, max=50))
     reason = Str(required=True, validate=validate.Length(min=1, max=1000))
+
+    @ma.validates_schema
+    def _one_line_per_quote(self, data: dict[str, Any], **kwargs: Any) -> None:
+        ids = [line["quote_id"] for line in data.get("awards", [])]
+        if len(ids) != len(set(ids)):
+            raise ma.ValidationError("Each quote may appear only once.", "awards")
 
 
 class AwardOut(ma.Schema):

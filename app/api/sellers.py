@@ -83,7 +83,8 @@ class Listings(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft listing."""
         try:
-            row = listing_service.create_listing(db.session, _supplier(), _input(body))
+            row = listing_service.create_listing(db.session, _supplier(), _input(body),
+                                                 actor=current_api_user())
         except ServiceError as error:
             refuse(error)
         db.session.commit()
@@ -109,7 +110,7 @@ class OneListing(MethodView):
         """Change some fields of a listing."""
         row = _listing(listing_id)
         try:
-            listing_service.update_listing(db.session, row, _input(body, row))
+            listing_service.update_listing(db.session, row, _input(body, row), current_api_user())
         except ServiceError as error:
             refuse(error)
         db.session.commit()

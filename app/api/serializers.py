@@ -49,6 +49,7 @@ def quote(row: Quote) -> dict[str, Any]:
         "supplier_id": row.match.supplier_id, "supplier_name": row.match.supplier.display_name,
         "unit_price": row.unit_price, "quantity": row.quantity, "total_price": row.total_price,
         "delivery_date": row.delivery_date, "note": row.note, "status": row.status,
+        "version": row.version,
     }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -35,7 +36,8 @@ class IssueToken(MethodView):
     @blp.alt_response(401, schema=None, description="Wrong credentials or locked account")
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Issue a token (shown once; it carries the owner's role)."""
-        result = authenticate(db.session, body["email"], body["password"])
+        result = authenticate(db.session, body["email"], body["password"],
+                              request.remote_addr or "")
         if result.user is None:
             db.session.commit()  # the failed attempt is audited
             abort(401, message="Account locked for 15 minutes." if result.locked

@@ -1,6 +1,9 @@
 """Account safety pages: password reset, log out everywhere, API tokens."""
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
@@ -27,17 +30,23 @@ def _serializer() -> URLSafeTimedSerializer:
 
 
 def reset_token(user: User) -> str:
-    """A signed, one-hour link token that dies once the password changes."""
-    return _serializer().dumps({"u": user.id, "h": user.password_hash[-16:]})
+    """A signed, one-hour link token: a random nonce (only its hash is stored), nothing about
+    the user; a newer link or a password change makes it useless."""
+    nonce = secrets.token_urlsafe(32)
+    user.reset_token_hash = hashlib.sha256(nonce.encode()).hexdigest()
+    return _serializer().dumps(nonce)
 
 
 def _user_for(token: str) -> User | None:
     try:
-        data = _serializer().loads(token, max_age=RESET_MAX_AGE_S)
+        nonce = _serializer().loads(token, max_age=RESET_MAX_AGE_S)
     except (BadSignature, SignatureExpired):
         return None
-    user = db.session.get(User, int(data.get("u", 0)))
-    if user is None or not user.active or user.password_hash[-16:] != data.get("h"):
+    if not isinstance(nonce, str):
+        return None
+    user = db.session.scalar(select(User).where(
+        User.reset_token_hash == hashlib.sha256(nonce.encode()).hexdigest()))
+    if user is None or not user.active:
         return None
     return user
 

@@ -13,7 +13,13 @@ from app.auth.forms import BuyerRegistrationForm, LoginForm, SellerRegistrationF
 from app.extensions import db, limiter
 from app.forms import attach_service_error, kecamatan_choices
 from app.services import ServiceError
-from app.services.accounts import OrganisationDetails, authenticate, register_buyer, register_seller
+from app.services.accounts import (
+    OrganisationDetails,
+    authenticate,
+    end_session,
+    register_buyer,
+    register_seller,
+)
 from app.session_timeouts import start_session_clock
 from models import User
 
@@ -51,7 +57,8 @@ def login() -> str | Response:
         return redirect(_home_for(current_user))
     form = LoginForm()
     if form.validate_on_submit():
-        result = authenticate(db.session, form.email.data or "", form.password.data or "")
+        result = authenticate(db.session, form.email.data or "", form.password.data or "",
+                              request.remote_addr or "")
         db.session.commit()  # failed attempts and lockouts are recorded too
         if result.locked:
             flash(_("Too many failed attempts: this account is locked for 15 minutes. "
@@ -69,6 +76,8 @@ def login() -> str | Response:
 def logout() -> Response:
     """End the session."""
     language = session.get("lang")
+    end_session(db.session, current_user)  # a copied cookie stops working too
+    db.session.commit()
     logout_user()
     session.clear()
     if language:

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.forms import RupiahField
+from app.forms import RupiahField, VisibleText
 
 CERTIFICATE_CHOICES = [("halal", "Halal"), ("pirt", "PIRT"), ("sni", "SNI"), ("bpom", "BPOM"),
                        ("other", _l("Other"))]
@@ -22,7 +22,8 @@ class CheckboxesField(SelectMultipleField):
 class RequestForm(FlaskForm):
     """What a buyer needs."""
 
-    title = StringField(_l("What do you need?"), validators=[DataRequired(), Length(min=5, max=200)],
+    title = StringField(_l("What do you need?"),
+                        validators=[DataRequired(), Length(min=5, max=200), VisibleText()],
                         description=_l("e.g. Nasi kotak rapat koordinasi 150 peserta"))
     description = TextAreaField(_l("Details"), validators=[Optional(), Length(max=5000)],
                                 description=_l("Specifications, menu, sizes, delivery conditions."))

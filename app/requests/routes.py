@@ -210,6 +210,9 @@ def award_view(request_id: int) -> Response:
     """Award the quotes given quantities; the others are told why not."""
     _own_request(request_id)
     quantities: dict[int, int] = {}
+    versions = {int(key[8:]): int(value) for key, value in request.form.items()
+                if key.startswith("version_") and key[8:].isdigit() and value.isdigit()
+                and len(value) < 10}
     for key, value in request.form.items():
         if key.startswith("qty_") and key[4:].isdigit():
             cleaned = value.replace(".", "").strip()
@@ -219,7 +222,8 @@ def award_view(request_id: int) -> Response:
                     return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
                 quantities[int(key[4:])] = int(cleaned)
     try:
-        award(db.session, request_id, quantities, current_user, request.form.get("reason") or "")
+        award(db.session, request_id, quantities, current_user, request.form.get("reason") or "",
+              versions)
         db.session.commit()
     except ServiceError as error:
         db.session.rollback()

@@ -7,7 +7,7 @@ from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from app.forms import RupiahField
+from app.forms import RupiahField, VisibleText
 
 SCALE_CHOICES = [("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))]
 CERTIFICATION_CHOICES = [
@@ -56,7 +56,8 @@ class CertificationForm(FlaskForm):
 class ListingForm(FlaskForm):
     """A product or service offered by the seller."""
 
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(min=5, max=140)])
+    title = StringField(_l("Title"),
+                        validators=[DataRequired(), Length(min=5, max=140), VisibleText()])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
     category_id = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
     price = RupiahField(

@@ -87,7 +87,7 @@ def profile() -> str | Response:
                 kecamatan_id=form.kecamatan_id.data or 0,
                 npwp=form.npwp.data,
             )
-            profile_service.update_profile(db.session, supplier, data)
+            profile_service.update_profile(db.session, supplier, data, current_user)
         except ServiceError as error:
             db.session.rollback()
             attach_service_error(form, error)
@@ -111,7 +111,8 @@ def add_certification() -> Response:
     if form.validate_on_submit():
         try:
             profile_service.add_certification(
-                db.session, supplier, form.kind.data or "", form.number.data or "", form.expires_on.data
+                db.session, supplier, form.kind.data or "", form.number.data or "",
+                form.expires_on.data, current_user,
             )
         except ServiceError as error:
             db.session.rollback()
@@ -130,7 +131,8 @@ def add_certification() -> Response:
 @roles_required("seller")
 def remove_certification(certification_id: int) -> Response:
     """Remove one of the seller's certificates."""
-    if not profile_service.remove_certification(db.session, _supplier(), certification_id):
+    if not profile_service.remove_certification(db.session, _supplier(), certification_id,
+                                                current_user):
         abort(404)
     db.session.commit()
     flash(_("Certificate removed."), "info")
@@ -169,31 +171,43 @@ def _uploaded_files() -> list[bytes]:
     return [f.read() for f in request.files.getlist("photos") if f and f.filename]
 
 
-def _store_photos(files: list[bytes], listing: Listing) -> list[str]:
-    """Write photos to disk and attach them; returns the file names written (for clean-up)."""
-    written: list[str] = []
+def _process_photos(files: list[bytes]) -> list[photo_service.StoredPhoto]:
+    """Check, re-encode and write the photos to disk, before any database write begins."""
+    stored: list[photo_service.StoredPhoto] = []
     config = current_app.config
-    for data in files:
-        stored = photo_service.store_photo(
-            data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
-        )
-        written += [stored.stored_name, stored.thumb_name]
-        listing_service.add_photo(
-            db.session, listing, stored.stored_name, stored.thumb_name, stored.width, stored.height
-        )
-    return written
+    try:
+        for data in files:
+            stored.append(photo_service.store_photo(
+                data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
+            ))
+    except Exception:
+        photo_service.delete_files(_photo_folder(), *_names(stored))
+        raise
+    return stored
+
+
+def _names(stored: list[photo_service.StoredPhoto]) -> list[str]:
+    return [name for photo in stored for name in (photo.stored_name, photo.thumb_name)]
 
 
 def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
-    """Validate, write the listing and its photos in one transaction; None when refused."""
+    """Validate, write the listing and its photos in one transaction; None when refused.
+
+    Photos are processed first, so the (short) write transaction never waits on image work.
+    """
     written: list[str] = []
     try:
+        photos = _process_photos(_uploaded_files())
+        written = _names(photos)
         publish = request.form.get("action") == "publish"
         if listing is None:
-            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form))
+            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
+                                                     actor=current_user)
         else:
-            listing_service.update_listing(db.session, listing, _listing_input(form))
-        written = _store_photos(_uploaded_files(), listing)
+            listing_service.update_listing(db.session, listing, _listing_input(form), current_user)
+        for photo in photos:
+            listing_service.add_photo(db.session, listing, photo.stored_name, photo.thumb_name,
+                                      photo.width, photo.height)
         if publish:
             listing_service.publish_listing(db.session, listing)
         db.session.commit()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -14,14 +13,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.services import ServiceError
+from app.services import ServiceError, login_guard
 from app.services.states import record_event
 from app.services.tokens import revoke_all
 from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
 
 MIN_PASSWORD_LENGTH = 12
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 COMMON_PASSWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common-passwords.txt"
 
 _hasher = PasswordHasher()
@@ -182,33 +179,34 @@ class LoginResult:
     locked: bool = False
 
 
-def authenticate(session: Session, email: str, password: str) -> LoginResult:
-    """Check credentials; count failures, lock the account after too many, audit both."""
-    user = session.scalar(select(User).where(User.email == normalise_email(email)))
-    if user is None:
-        _password_hasher().hash(password)  # spend the same time whether or not the user exists
-        record_event(session, actor=None, action="login.failed", object_type="user",
-                     object_id=None, data={"email": normalise_email(email)[:254]})
-        return LoginResult(None)
-    now = utcnow()
-    locked_until = user.locked_until
-    if locked_until is not None and locked_until.tzinfo is None:
-        locked_until = locked_until.replace(tzinfo=UTC)
-    if locked_until is not None and locked_until > now:
+def authenticate(session: Session, email: str, password: str, address: str = "") -> LoginResult:
+    """Check credentials; count failures per e-mail and address, lock after too many, audit.
+
+    Unknown e-mails are counted and locked the same way, so the answer never tells whether
+    an account exists; the lock holds only for the address that failed.
+    """
+    email = normalise_email(email)
+    user = session.scalar(select(User).where(User.email == email))
+    if login_guard.is_locked(session, email, address):
         record_event(session, actor=None, action="login.refused_locked", object_type="user",
-                     object_id=user.id)
+                     object_id=user.id if user else None)
         return LoginResult(None, locked=True)
-    if not password_matches(user, password) or not user.active:
-        user.failed_logins = (user.failed_logins or 0) + 1
+    if user is None or not password_matches(user, password) or not user.active:
+        if user is None:
+            _password_hasher().hash(password)  # spend the same time whether or not it exists
         record_event(session, actor=None, action="login.failed", object_type="user",
-                     object_id=user.id, data={"failures": user.failed_logins})
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+                     object_id=user.id if user else None,
+                     data={} if user else {"email": email[:254]})
+        if login_guard.record_failure(session, email, address):
             record_event(session, actor=None, action="login.locked", object_type="user",
-                         object_id=user.id, reason=f"{MAX_FAILED_LOGINS} failed log-ins")
+                         object_id=user.id if user else None,
+                         reason=f"{login_guard.MAX_FAILED_LOGINS} failed log-ins")
             return LoginResult(None, locked=True)
         return LoginResult(None)
-    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    login_guard.clear(session, email, address)
+    user.failed_logins, user.last_login_at = 0, utcnow()
+    record_event(session, actor=user, action="login.succeeded", object_type="user",
+                 object_id=user.id, data={"address": address})
     session.flush()
     return LoginResult(user)
 
@@ -218,7 +216,15 @@ def set_password(session: Session, user: User, password: str) -> None:
     check_password(password, user.email)
     user.password_hash = hash_password(password)
     user.session_version = (user.session_version or 1) + 1
-    user.failed_logins, user.locked_until = 0, None
+    user.failed_logins, user.locked_until, user.reset_token_hash = 0, None, None
+    revoke_all(session, user)  # a new password ends every session and every API token
+    session.flush()
+
+
+def end_session(session: Session, user: User) -> None:
+    """Log out: the session generation moves on, so no copy of the session cookie works."""
+    user.session_version = (user.session_version or 1) + 1
+    record_event(session, actor=user, action="logout", object_type="user", object_id=user.id)
     session.flush()
 
 

@@ -4,30 +4,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.demand import close_open_matches
+from app.services.locks import lock_quotes_of, lock_request
 from app.services.notifications import notify_organisation
 from app.services.states import transition
 from models import Award, DemandRequest, Quote, User
 
-
-def lock_request(session: Session, request_id: int) -> DemandRequest | None:
-    """The request, row-locked for the rest of the transaction where the database can."""
-    return session.scalar(
-        select(DemandRequest).where(DemandRequest.id == request_id)
-        .with_for_update().execution_options(populate_existing=True)
-    )
+__all__ = ["award", "lock_request"]
 
 
 def award(session: Session, request_id: int, quantities: Mapping[int, int], actor: User,
-          reason_for_others: str) -> list[Award]:
+          reason_for_others: str, versions: Mapping[int, int] | None = None) -> list[Award]:
     """Award the given quotes ``{quote id: quantity}``; every other supplier hears why not.
 
-    Two buyers awarding at once: the first holds the row lock, the second then finds the
-    request already awarded and is refused.
+    Two buyers awarding at once, or a seller withdrawing or revising while the buyer awards:
+    the request, its proposals and quotes are locked and read afresh, so the first action
+    wins and the others are refused. ``versions`` ``{quote id: version}`` (what the buyer
+    saw) refuses the award when a quote was revised in between.
     """
     request = lock_request(session, request_id)
     if request is None:
@@ -40,9 +36,13 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
         raise ServiceError(str(_l("Choose at least one quote and a quantity.")))
     if not reason_for_others.strip():
         raise ServiceError(str(_l("Tell the other suppliers why they were not chosen.")), "reason")
-    quotes = {q.id: q for m in request.matches for q in m.quotes}
+    quotes = lock_quotes_of(session, request_id)
     if any(quote_id not in quotes or quotes[quote_id].status != "submitted" for quote_id in chosen):
         raise ServiceError(str(_l("Only submitted quotes of this request can be awarded.")))
+    for quote_id, version in (versions or {}).items():
+        if quote_id in quotes and quotes[quote_id].version != version:
+            raise ServiceError(str(_l("A quote was changed after you read it; reload the page "
+                                      "and decide again.")))
     for quote_id, quantity in chosen.items():
         if quantity > quotes[quote_id].quantity:
             raise ServiceError(str(_l("%(seller)s offered only %(n)d.",
@@ -71,7 +71,8 @@ def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity:
                   unit_price=quote.unit_price, total_value=quote.unit_price * quantity,
                   awarded_by_id=actor.id)
     session.add(award)
-    transition(session, "quote", quote, "accepted", actor)
+    transition(session, "quote", quote, "accepted", actor,
+               data={"quantity": quantity, "unit_price": quote.unit_price})
     transition(session, "match", match, "awarded", actor)
     notify_organisation(
         session, match.supplier.organisation, "decision",

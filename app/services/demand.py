@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
-from app.services.states import record_event, transition
+from app.services.states import record_changes, record_event, transition
 from matching.results import SupplierMatch
 from models import (
     CERTIFICATION_KINDS,
@@ -28,6 +29,9 @@ from models import (
 )
 
 OPEN_STATES = ("open", "under_review", "invited", "quoted")
+HORIZON = timedelta(days=731)  # needs and deliveries are planned at most two years ahead
+REQUEST_FIELDS = ("title", "description", "category_id", "quantity", "unit", "budget_ceiling",
+                  "kecamatan_id", "needed_by", "quotes_due", "required_certifications", "umkm_only")
 
 
 @dataclass
@@ -54,6 +58,8 @@ def _validate(session: Session, data: RequestInput, today: date) -> Kecamatan:
         raise ServiceError(str(_l("The budget cannot be negative.")), "budget_ceiling")
     if data.needed_by <= today:
         raise ServiceError(str(_l("The needed-by date must be in the future.")), "needed_by")
+    if data.needed_by > today + HORIZON:
+        raise ServiceError(str(_l("The needed-by date can be at most two years ahead.")), "needed_by")
     if data.quotes_due is not None and not today <= data.quotes_due <= data.needed_by:
         raise ServiceError(
             str(_l("Quotes must be due between today and the needed-by date.")), "quotes_due"
@@ -106,6 +112,8 @@ def update_request(session: Session, request: DemandRequest, actor: User, data: 
         raise ServiceError(str(_l("Only drafts can be edited; cancel and post a new request instead.")))
     kecamatan = _validate(session, data, today)
     _apply(request, data, kecamatan)
+    record_changes(session, actor=actor, action="request.edited", object_type="request",
+                   obj=request, fields=REQUEST_FIELDS)
     session.flush()
 
 
@@ -150,6 +158,8 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
     """Cancel a request before it is awarded; suppliers still in play are told."""
     if not reason.strip():
         raise ServiceError(str(_l("Say why the request is cancelled.")), "reason")
+    lock_request(session, request.id)  # read afresh: an award may have won meanwhile
+    lock_quotes_of(session, request.id)
     transition(session, "request", request, "cancelled", actor, reason=reason)
     request.closed_at = utcnow()
     close_open_matches(
@@ -161,16 +171,16 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
 
 def close_open_matches(session: Session, request: DemandRequest, actor: User | None,
                        reason: str, subject: str, body: str) -> None:
-    """Decline every proposal still in play, mark its submitted quotes not chosen, and tell
-    the suppliers that were invited (``subject`` and ``body`` of their notification)."""
+    """Decline every proposal still in play (unreviewed ones too), mark its submitted quotes
+    not chosen, and tell the suppliers that were invited (``subject`` and ``body``)."""
     for match in request.matches:
-        if match.status not in ("approved", "invited", "quoted"):
+        if match.status not in ("proposed", "approved", "invited", "quoted"):
             continue
         for quote in match.quotes:
             if quote.status == "submitted":
                 transition(session, "quote", quote, "not_chosen", actor, reason=reason)
                 quote.outcome_reason = reason
-        was_invited = match.status != "approved"
+        was_invited = match.status not in ("proposed", "approved")
         transition(session, "match", match, "declined", actor, reason=reason)
         match.decline_reason = reason
         if was_invited:
@@ -199,6 +209,8 @@ def set_shortlist(session: Session, request: DemandRequest, match_ids: Iterable[
 def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterable[int],
                      actor: User) -> int:
     """Invite approved proposals to quote; returns how many were invited."""
+    lock_request(session, request.id)  # read afresh: a cancellation or award may have won
+    lock_quotes_of(session, request.id)
     chosen = set(match_ids)
     targets = [m for m in request.matches if m.id in chosen]
     if not targets:

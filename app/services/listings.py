@@ -8,9 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from models import Category, Listing, ListingPhoto, SupplierProfile, utcnow
+from app.services.states import record_changes
+from models import Category, Listing, ListingPhoto, SupplierProfile, User, utcnow
 
 MAX_PHOTOS = 8
+AUDITED = ("title", "description", "category_id", "price", "unit", "min_order", "monthly_capacity",
+           "lead_time_days", "status")
 
 
 @dataclass
@@ -65,22 +68,27 @@ def _apply(session: Session, listing: Listing, data: ListingInput) -> None:
 
 
 def create_listing(session: Session, supplier: SupplierProfile, data: ListingInput,
-                   publish: bool = False) -> Listing:
-    """A new listing of the supplier, as a draft unless ``publish``."""
+                   publish: bool = False, actor: User | None = None) -> Listing:
+    """A new listing of the supplier, as a draft unless ``publish``; audited."""
     listing = Listing(supplier=supplier, status="draft")
     session.add(listing)
     _apply(session, listing, data)
     if publish:
         publish_listing(session, listing)
     session.flush()
+    record_changes(session, actor=actor, action="listing.created", object_type="listing",
+                   obj=listing, fields=AUDITED, created=True)
     return listing
 
 
-def update_listing(session: Session, listing: Listing, data: ListingInput) -> Listing:
-    """Change a listing's fields; its status stays as it was."""
+def update_listing(session: Session, listing: Listing, data: ListingInput,
+                   actor: User | None = None) -> Listing:
+    """Change a listing's fields; its status stays as it was; the changes are audited."""
     if listing.status == "archived":
         raise ServiceError(str(_l("Restore the listing before editing it.")))
     _apply(session, listing, data)
+    record_changes(session, actor=actor, action="listing.edited", object_type="listing",
+                   obj=listing, fields=AUDITED)
     session.flush()
     return listing
 

@@ -42,11 +42,26 @@ def _open_checked(data: bytes, max_bytes: int, max_pixels: int) -> Image.Image:
                 raise ServiceError(str(_l("The photo has too many pixels.")), "photos")
             probe.verify()
         image = Image.open(io.BytesIO(data))
+        # Decode no more than needed: JPEGs at a reduced scale (draft), then shrink at once so
+        # the conversions below work on at most FULL_SIZE pixels a side.
+        image.draft("RGB", (FULL_SIZE, FULL_SIZE))
         image.load()
+        image = _shrunk(image)
     except ServiceError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ServiceError(str(_l("This file is not a photo we can read.")), "photos") from None
+    return image
+
+
+def _shrunk(image: Image.Image) -> Image.Image:
+    """The image fitted into FULL_SIZE a side (orientation and metadata kept)."""
+    if max(image.size) <= FULL_SIZE:
+        return image
+    exif = image.getexif()
+    image.thumbnail((FULL_SIZE, FULL_SIZE), reducing_gap=2.0)
+    if exif:
+        image.info["exif"] = exif.tobytes()
     return image
 
 

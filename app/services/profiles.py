@@ -9,9 +9,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile
+from app.services.states import record_changes, record_event
+from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile, User
 
 KBLI_PATTERN = re.compile(r"^\d{5}$")
+PROFILE_FIELDS = ("display_name", "about", "kbli_codes", "jakpreneur_member", "scale",
+                  "monthly_capacity")
+ORGANISATION_FIELDS = ("phone", "street_address", "kecamatan_id", "kota_id", "npwp")
 
 
 @dataclass
@@ -41,8 +45,9 @@ def parse_kbli_codes(text: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInput) -> None:
-    """Save the business profile and the organisation's contact details."""
+def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInput,
+                   actor: User | None = None) -> None:
+    """Save the business profile and the organisation's contact details; audited."""
     kecamatan = session.get(Kecamatan, data.kecamatan_id)
     if kecamatan is None:
         raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
@@ -58,12 +63,16 @@ def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInp
     organisation.kecamatan_id = kecamatan.id
     organisation.kota_id = kecamatan.kota_id
     organisation.npwp = data.npwp or None
+    record_changes(session, actor=actor, action="profile.edited", object_type="supplier",
+                   obj=supplier, fields=PROFILE_FIELDS)
+    record_changes(session, actor=actor, action="organisation.edited", object_type="organisation",
+                   obj=organisation, fields=ORGANISATION_FIELDS)
     session.flush()
 
 
 def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
-                      expires_on: date | None) -> SupplierCertification:
-    """Record a certificate the supplier holds."""
+                      expires_on: date | None, actor: User | None = None) -> SupplierCertification:
+    """Record a certificate the supplier holds; audited."""
     if kind not in CERTIFICATION_KINDS:
         raise ServiceError(str(_l("Choose a kind of certificate.")), "kind")
     certification = SupplierCertification(
@@ -71,13 +80,25 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
     )
     session.add(certification)
     session.flush()
+    record_event(session, actor=actor, action="certificate.added", object_type="supplier",
+                 object_id=supplier.id, data={"before": None, "after": _certificate(certification)})
     return certification
 
 
-def remove_certification(session: Session, supplier: SupplierProfile, certification_id: int) -> bool:
-    """Delete one of the supplier's certificates; False when it is not theirs."""
+def _certificate(certification: SupplierCertification) -> dict[str, str | int | None]:
+    expires = certification.expires_on
+    return {"id": certification.id, "kind": certification.kind, "number": certification.number,
+            "expires_on": expires.isoformat() if expires else None}
+
+
+def remove_certification(session: Session, supplier: SupplierProfile, certification_id: int,
+                         actor: User | None = None) -> bool:
+    """Delete one of the supplier's certificates (audited); False when it is not theirs."""
     for certification in supplier.certifications:
         if certification.id == certification_id:
+            record_event(session, actor=actor, action="certificate.removed", object_type="supplier",
+                         object_id=supplier.id,
+                         data={"before": _certificate(certification), "after": None})
             supplier.certifications.remove(certification)
             session.flush()
             return True

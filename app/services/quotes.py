@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.demand import HORIZON
+from app.services.locks import lock_match, lock_quote
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
 from models import DemandRequest, Match, Quote, SupplierProfile, User
@@ -69,11 +71,22 @@ def _check(match: Match, data: QuoteInput, today: date) -> None:
                            "quantity")
     if data.delivery_date < today:
         raise ServiceError(str(_l("The delivery date cannot be in the past.")), "delivery_date")
+    if data.delivery_date > today + HORIZON:
+        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
+                           "delivery_date")
 
 
 def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, today: date,
                  attachment_name: str | None = None) -> Quote:
-    """Send a quote for an invitation; the buyer is told."""
+    """Send a quote for an invitation; the buyer is told.
+
+    The invitation is locked first, so a double click or a retried call cannot send two.
+    """
+    match = lock_match(session, match.id)
+    already = session.scalar(select(Quote.id).where(Quote.match_id == match.id,
+                                                    Quote.status != "withdrawn").limit(1))
+    if match.status != "invited" or already is not None:
+        raise ServiceError(str(_l("A quote for this invitation was already sent; revise it instead.")))
     _check(match, data, today)
     quote = Quote(match=match, unit_price=data.unit_price, quantity=data.quantity,
                   delivery_date=data.delivery_date, note=data.note.strip(),
@@ -100,23 +113,31 @@ def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, 
 def revise_quote(session: Session, quote: Quote, actor: User, data: QuoteInput, today: date,
                  attachment_name: str | None = None) -> None:
     """Change a submitted quote before the deadline."""
+    quote = lock_quote(session, quote.id)
     if quote.status != "submitted":
         raise ServiceError(str(_l("Only a submitted quote can be revised.")))
     _check(quote.match, data, today)
     before = {"unit_price": quote.unit_price, "quantity": quote.quantity,
-              "delivery_date": quote.delivery_date.isoformat()}
+              "delivery_date": quote.delivery_date.isoformat(), "note": quote.note,
+              "attachment_name": quote.attachment_name}
     quote.unit_price, quote.quantity = data.unit_price, data.quantity
     quote.delivery_date, quote.note = data.delivery_date, data.note.strip()
     if attachment_name:
         quote.attachment_name = attachment_name
+    after = {"unit_price": quote.unit_price, "quantity": quote.quantity,
+             "delivery_date": quote.delivery_date.isoformat(), "note": quote.note,
+             "attachment_name": quote.attachment_name}
     record_event(session, actor=actor, action="quote.revised", object_type="quote",
                  object_id=quote.id, from_state="submitted", to_state="submitted",
-                 data={"before": before})
+                 data={"before": before, "after": after})
     session.flush()
 
 
 def withdraw_quote(session: Session, quote: Quote, actor: User, today: date) -> None:
     """Take a quote back before the deadline; the invitation stays open."""
+    quote = lock_quote(session, quote.id)
+    if quote.status != "submitted":
+        raise ServiceError(str(_l("Only a submitted quote can be withdrawn.")))
     request = quote.match.request
     if request.quotes_due is not None and today > request.quotes_due:
         raise ServiceError(str(_l("The deadline for quotes has passed.")))

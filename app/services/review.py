@@ -11,11 +11,13 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
 from models import DemandRequest, Match, SupplierProfile, User, utcnow
 
 NIB_PATTERN = re.compile(r"^\d{13}$")
+CLOSED_STATES = ("awarded", "fulfilled", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,20 @@ def _matches(session: Session, match_ids: Iterable[int]) -> list[Match]:
     ids = list(dict.fromkeys(int(i) for i in match_ids))
     if not ids:
         raise ServiceError(str(_l("Choose at least one proposal.")))
-    found = list(session.scalars(select(Match).where(Match.id.in_(ids)).order_by(Match.id)))
+    request_ids = session.scalars(select(Match.request_id).where(Match.id.in_(ids)))
+    requests = lock_requests(session, request_ids)  # an award or cancellation waits for us
+    found = list(session.scalars(
+        select(Match).where(Match.id.in_(ids)).order_by(Match.id)
+        .with_for_update().execution_options(populate_existing=True)
+    ))
     if len(found) != len(ids):
         raise ServiceError(str(_l("Some of these proposals no longer exist.")))
+    if any(r.status in CLOSED_STATES for r in requests):
+        raise ServiceError(str(_l("The request of some of these proposals is already closed "
+                                  "(awarded, fulfilled or cancelled); they can no longer be "
+                                  "reviewed.")))
+    if any(m.status != "proposed" for m in found):
+        raise ServiceError(str(_l("Some of these proposals were already reviewed or closed.")))
     return found
 
 

@@ -5,9 +5,11 @@ clear message (writing nothing) and appends an audit event otherwise.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
@@ -24,7 +26,7 @@ REQUEST_TRANSITIONS: dict[str, set[str]] = {
     "cancelled": set(),
 }
 MATCH_TRANSITIONS: dict[str, set[str]] = {
-    "proposed": {"approved", "rejected"},
+    "proposed": {"approved", "rejected", "declined"},
     "approved": {"invited", "declined"},
     "rejected": set(),
     "invited": {"quoted", "declined"},
@@ -89,3 +91,35 @@ def transition(session: Session, kind: str, obj: Stateful, target: str, actor: U
     obj.status = target
     record_event(session, actor=actor, action=f"{kind}.{target}", object_type=kind,
                  object_id=obj.id, from_state=current, to_state=target, reason=reason, data=data)
+
+
+def _plain(value: Any) -> Any:
+    """A value as it can be stored in an event's JSON data."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def record_changes(session: Session, *, actor: User | None, action: str, object_type: str,
+                   obj: Any, fields: Iterable[str], created: bool = False) -> AuditEvent | None:
+    """Append one event with the before and after values of the ``fields`` that changed
+    (all of them for a new object); call it after the change and before the flush."""
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for field in fields:
+        history = state.attrs[field].history
+        new = _plain(getattr(obj, field))
+        if created:
+            after[field] = new
+        elif history.has_changes():
+            old = _plain(history.deleted[0]) if history.deleted else None
+            if old != new:
+                before[field], after[field] = old, new
+    if not created and not after:
+        return None
+    session.flush()  # the object needs its id for the event
+    return record_event(session, actor=actor, action=action, object_type=object_type,
+                        object_id=obj.id, data={"before": before, "after": after})

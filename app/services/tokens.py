@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import UTC, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from app.services.states import record_event
 from models import ApiToken, User, utcnow
 
 TOKEN_PREFIX = "pp_"
+LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 def _digest(raw: str) -> str:
@@ -36,7 +38,15 @@ def user_for_token(session: Session, raw: str) -> User | None:
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(raw)))
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
-    token.last_used_at = utcnow()
+    locked_until = token.user.locked_until
+    if locked_until is not None and locked_until.replace(tzinfo=locked_until.tzinfo or UTC) > utcnow():
+        return None
+    now = utcnow()
+    last = token.last_used_at
+    if last is None or now - last.replace(tzinfo=last.tzinfo or UTC) > LAST_USED_PRECISION:
+        # Written at most once a minute: concurrent calls with one token do not all queue
+        # behind a lock on the token's row.
+        token.last_used_at = now
     return token.user
 
 

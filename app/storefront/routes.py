@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from werkzeug.wrappers import Response
 
 from app.clock import today
-from app.extensions import db
+from app.extensions import db, limiter
 from app.services.catalogue_index import search as engine_search
 from app.services.storefront import (
     SearchParams,
@@ -66,6 +66,7 @@ def _render_results(params: SearchParams, category: Category | None) -> str:
 
 
 @bp.get("/search")
+@limiter.limit(lambda: current_app.config["SEARCH_RATE_LIMIT"])
 def search() -> str:
     """Search listings by words, with filters and pages."""
     return _render_results(_params(), None)

@@ -1,0 +1,57 @@
+"""Log-in throttling per e-mail and address together, the same for unknown e-mails."""
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import LoginThrottle, utcnow
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+def _key(email: str, address: str) -> str:
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    return hashlib.sha256(secret + b"\0" + email.encode() + b"\0" + address.encode()).hexdigest()
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def _row(session: Session, email: str, address: str) -> LoginThrottle | None:
+    return session.scalar(select(LoginThrottle).where(LoginThrottle.key_hash == _key(email, address)))
+
+
+def is_locked(session: Session, email: str, address: str) -> bool:
+    """True while this e-mail is locked for this address."""
+    row = _row(session, email, address)
+    until = _aware(row.locked_until) if row else None
+    return until is not None and until > utcnow()
+
+
+def record_failure(session: Session, email: str, address: str) -> bool:
+    """Count a failed log-in; True when it locks the e-mail for this address."""
+    row = _row(session, email, address)
+    if row is None:
+        row = LoginThrottle(key_hash=_key(email, address), failures=0)
+        session.add(row)
+    row.failures = (row.failures or 0) + 1
+    row.updated_at = utcnow()
+    if row.failures >= MAX_FAILED_LOGINS:
+        row.failures, row.locked_until = 0, utcnow() + LOCKOUT
+        session.flush()
+        return True
+    session.flush()
+    return False
+
+
+def clear(session: Session, email: str, address: str) -> None:
+    """Forget the failures after a successful log-in."""
+    row = _row(session, email, address)
+    if row is not None:
+        session.delete(row)
