@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Load-test the storefront search of a running Pasar Padu (localhost only) with wrk.
 #
-#   scripts/loadtest.sh [BASE_URL] [DURATION] [CONNECTIONS] [WRK_THREADS]
+#   scripts/loadtest.sh [BASE_URL] [DURATION] [CONNECTIONS] [WRK_THREADS] [TARGET]
 #   scripts/loadtest.sh http://127.0.0.1:8800 30s 8 2
+#   scripts/loadtest.sh http://127.0.0.1:8800 30s 8 2 healthz   # the same load on /healthz
 #
-# Each request searches one of QUERIES (rotating), like shoppers typing product words.
+# TARGET "search" (default): each request searches one of QUERIES (rotating), like shoppers
+# typing product words; "healthz": /healthz, the floor of the stack (run both back to back and
+# compare throughputs: the search/healthz ratio says how much the search itself costs).
+# wrk is Debian's package (apt-get install wrk).
 # wrk prints throughput, latency percentiles (p50/p75/p90/p99) and socket errors / non-2xx
 # responses; the Lua "done" hook adds p95 and a one-line JSON summary at the end.
 set -euo pipefail
@@ -12,6 +16,7 @@ BASE=${1:-http://127.0.0.1:8800}
 DURATION=${2:-30s}
 CONNECTIONS=${3:-8}
 THREADS=${4:-2}
+TARGET=${5:-search}
 case "$BASE" in
   http://127.0.0.1*|http://localhost*) ;;
   *) echo "refusing to load-test a non-local address: $BASE" >&2; exit 2 ;;
@@ -27,7 +32,9 @@ local queries = {
   "tanaman hias kantor", "suvenir logo instansi", "sabun cuci piring", "helm proyek sni",
 }
 local n = 0
+local target = os.getenv("LOADTEST_TARGET") or "search"
 request = function()
+  if target == "healthz" then return wrk.format("GET", "/healthz") end
   n = n + 1
   local q = queries[(n % #queries) + 1]:gsub(" ", "+")
   return wrk.format("GET", "/search?q=" .. q)
@@ -42,4 +49,4 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, latency.max / 1000, errors, summary.errors.status))
 end
 LUA
-exec wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s --latency -s "$LUA" "$BASE"
+LOADTEST_TARGET=$TARGET exec wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s --latency -s "$LUA" "$BASE"
