@@ -45,6 +45,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "PORT": int(os.environ.get("PORT", "8000")),
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER", str(instance / "uploads")),
         "INDEX_FOLDER": os.environ.get("INDEX_FOLDER", str(instance / "index")),
+        "INDEX_LOAD_WAIT_S": float(os.environ.get("INDEX_LOAD_WAIT_S", "5")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "8")) * 1024 * 1024,
         "PHOTO_MAX_BYTES": int(os.environ.get("PHOTO_MAX_MB", "5")) * 1024 * 1024,
         "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", str(40_000_000))),

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.index_changes import record_change
 from models import Category, Listing, ListingPhoto, SupplierProfile, utcnow
 
 MAX_PHOTOS = 8
@@ -71,8 +72,10 @@ def create_listing(session: Session, supplier: SupplierProfile, data: ListingInp
     session.add(listing)
     _apply(session, listing, data)
     if publish:
-        publish_listing(session, listing)
-    session.flush()
+        publish_listing(session, listing)  # records the change
+    else:
+        session.flush()
+        record_change(session, listing_ids=[listing.id])
     return listing
 
 
@@ -81,7 +84,7 @@ def update_listing(session: Session, listing: Listing, data: ListingInput) -> Li
     if listing.status == "archived":
         raise ServiceError(str(_l("Restore the listing before editing it.")))
     _apply(session, listing, data)
-    session.flush()
+    record_change(session, listing_ids=[listing.id])
     return listing
 
 
@@ -90,12 +93,13 @@ def publish_listing(session: Session, listing: Listing) -> None:
     listing.status = "active"
     listing.published_at = listing.published_at or utcnow()
     session.flush()
+    record_change(session, listing_ids=[listing.id])
 
 
 def archive_listing(session: Session, listing: Listing) -> None:
     """Take a listing out of the storefront and out of matching; nothing is deleted."""
     listing.status = "archived"
-    session.flush()
+    record_change(session, listing_ids=[listing.id])
 
 
 def add_photo(session: Session, listing: Listing, stored_name: str, thumb_name: str,

@@ -9,7 +9,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile
+from app.services.index_changes import record_change
+from app.services.states import record_event
+from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile, User
 
 KBLI_PATTERN = re.compile(r"^\d{5}$")
 
@@ -58,7 +60,19 @@ def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInp
     organisation.kecamatan_id = kecamatan.id
     organisation.kota_id = kecamatan.kota_id
     organisation.npwp = data.npwp or None
-    session.flush()
+    record_change(session, supplier_ids=[supplier.id], reason="supplier")
+
+
+def set_active(session: Session, supplier: SupplierProfile, active: bool,
+               actor: User | None) -> None:
+    """Show the seller and its listings again, or take them out of the storefront and matching."""
+    if supplier.active == active:
+        return
+    supplier.active = active
+    record_event(session, actor=actor, action="supplier.activation", object_type="supplier",
+                 object_id=supplier.id, from_state="inactive" if active else "active",
+                 to_state="active" if active else "inactive")
+    record_change(session, supplier_ids=[supplier.id], reason="activation")
 
 
 def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
@@ -70,7 +84,7 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
         supplier=supplier, kind=kind, number=number.strip(), expires_on=expires_on
     )
     session.add(certification)
-    session.flush()
+    record_change(session, supplier_ids=[supplier.id], reason="certification")
     return certification
 
 
@@ -79,6 +93,6 @@ def remove_certification(session: Session, supplier: SupplierProfile, certificat
     for certification in supplier.certifications:
         if certification.id == certification_id:
             supplier.certifications.remove(certification)
-            session.flush()
+            record_change(session, supplier_ids=[supplier.id], reason="certification")
             return True
     return False
