@@ -21,7 +21,7 @@ from app.services.indexer import FolderLock, Indexer, IndexerBusy, snapshot_wate
 from app.services.review import verify_supplier
 from matching.retriever import Retriever, current_snapshot
 from models import IndexChange, Listing, SupplierProfile
-from tests.conftest import login, run_indexer_once
+from tests.conftest import run_indexer_once
 from tests.factories import category, make_listing, make_official, make_seller
 
 
