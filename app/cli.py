@@ -160,9 +160,13 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
                           lang: str) -> None:
     """Show the suppliers the engine proposes for a demand request, with reasons."""
     from app.clock import today
+    from app.services.catalogue_index import catalogue_index
     from app.services.matchmaking import match_request
     from models import DemandRequest, SupplierProfile
 
+    index = catalogue_index()
+    index.current()
+    index.wait_idle(600)  # a command may wait for the snapshot; without one it matches by words
     request = db.session.get(DemandRequest, request_id)
     if request is None:
         raise click.ClickException(f"No demand request {request_id}.")
