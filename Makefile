@@ -1,4 +1,4 @@
-# Pasar Padu: `make run` serves the app with demo data; `make test` runs the whole suite.
+# Pasar Padu: `make run` serves the app (and its indexer) with demo data; `make test` runs the whole suite.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -32,13 +32,15 @@ db: setup
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
 
+# Optional: build or catch up the search index before serving (operators, CI images).
 index: db
 	$(BIN)/flask match rebuild --if-stale
 
-run: index
+# The indexer and gunicorn side by side; search answers from the database until the indexer
+# has published the first index snapshot.
+run: db
 	@echo "Pasar Padu on http://127.0.0.1:$(PORT)"
-	$(BIN)/gunicorn --workers $(WORKERS) --threads 4 --bind 127.0.0.1:$(PORT) \
-		--access-logfile - wsgi:app
+	BIN=$(BIN) PORT=$(PORT) WORKERS=$(WORKERS) bash scripts/serve.sh
 
 # The end-to-end tests drive Debian's Chromium; never a browser downloaded by a test tool.
 browser:

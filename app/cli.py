@@ -1,4 +1,4 @@
-"""Command-line commands: staff accounts and demo data."""
+"""Command-line commands: staff accounts, demo data, the indexer, matching and scheduled jobs."""
 from __future__ import annotations
 
 import click
@@ -64,6 +64,25 @@ def skip_review_command(organisation_id: int, off: bool) -> None:
     click.echo(f"{organisation.legal_name}: review {'required' if off else 'skipped'}.")
 
 
+@click.command("set-seller-active")
+@click.option("--email", required=True, help="E-mail of one of the seller's users.")
+@click.option("--off", is_flag=True, help="Take the seller and its listings off the storefront.")
+def set_seller_active_command(email: str, off: bool) -> None:
+    """Show a seller again, or take it (and its listings) out of the storefront and matching."""
+    from sqlalchemy import select
+
+    from app.services.accounts import normalise_email
+    from app.services.profiles import set_active
+    from models import User
+
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None or user.organisation is None or user.organisation.supplier_profile is None:
+        raise click.ClickException(f"No seller with a user {email}.")
+    set_active(db.session, user.organisation.supplier_profile, not off, actor=None)
+    db.session.commit()
+    click.echo(f"{user.organisation.legal_name}: {'inactive' if off else 'active'}.")
+
+
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed of the generator.")
@@ -86,6 +105,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(set_role_command)
     app.cli.add_command(skip_review_command)
     app.cli.add_command(match_group)
+    app.cli.add_command(indexer_group)
+    app.cli.add_command(set_seller_active_command)
     app.cli.add_command(jobs_group)
 
 
@@ -94,26 +115,40 @@ match_group = click.Group("match", help="The matching engine's index and matches
 
 @match_group.command("rebuild")
 @click.option("--if-stale", is_flag=True,
-              help="Only catch the saved index up with the database (full build when unusable).")
+              help="Only catch the saved index up with the change feed (full build when unusable).")
 def match_rebuild_command(if_stale: bool) -> None:
-    """Build the search index from the database; the site keeps using the old one meanwhile."""
+    """Build the search index from the database and publish it; the site serves the old one meanwhile."""
+    from flask import current_app
     from tqdm import tqdm
 
-    from app.services.catalogue_index import catalogue_index
     from app.services.catalogue_records import count_indexable
+    from app.services.index_changes import request_rebuild
+    from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
 
-    index = catalogue_index()
-    if if_stale:
-        report = index.refresh(db.session)
-        click.echo(f"Index up to date: {report.listings} listings (snapshot {report.snapshot}).")
+    config = current_app.config
+    folder, model = config["INDEX_FOLDER"], config["MATCHER_MODEL"]
+    try:
+        if if_stale:
+            indexer = run_once(db.session, folder, model)
+            assert indexer.retriever is not None
+            click.echo(f"Index up to date: {len(indexer.retriever)} listings "
+                       f"(snapshot {indexer.retriever.snapshot}).")
+            return
+        with FolderLock(folder):
+            total = count_indexable(db.session)
+            with tqdm(total=total, unit="listing", desc="Indexing") as bar:
+                report = Indexer(folder, model).full_build(db.session, progress=bar.update)
+    except IndexerBusy:
+        if if_stale:
+            click.echo("An indexer is running on this folder; it keeps the index up to date.")
+            return
+        # The running indexer owns the folder: leave it a rebuild request in the change feed.
+        request_rebuild(db.session, "operator")
+        db.session.commit()
+        click.echo("An indexer is running on this folder; it will rebuild the index shortly.")
         return
-    total = count_indexable(db.session)
-    with tqdm(total=total, unit="listing", desc="Indexing") as bar:
-        report = index.rebuild(db.session, progress=bar.update)
-    click.echo(
-        f"Indexed {report.listings} listings in {report.seconds:.1f} s "
-        f"({report.embedded} embedded, {report.reused} from the cache); snapshot {report.snapshot}."
-    )
+    click.echo(f"Indexed {report.listings} listings in {report.seconds:.1f} s; "
+               f"snapshot {report.snapshot}.")
 
 
 @match_group.command("request")
@@ -125,9 +160,13 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
                           lang: str) -> None:
     """Show the suppliers the engine proposes for a demand request, with reasons."""
     from app.clock import today
+    from app.services.catalogue_index import catalogue_index
     from app.services.matchmaking import match_request
     from models import DemandRequest, SupplierProfile
 
+    index = catalogue_index()
+    index.current()
+    index.wait_idle(600)  # a command may wait for the snapshot; without one it matches by words
     request = db.session.get(DemandRequest, request_id)
     if request is None:
         raise click.ClickException(f"No demand request {request_id}.")
@@ -168,3 +207,45 @@ def jobs_mail_command() -> None:
     from app.services.notifications import deliver_mail
 
     click.echo(f"Sent {deliver_mail(db.session)} e-mails.")
+
+
+indexer_group = click.Group("indexer", help="The process that owns the search index.")
+
+
+@indexer_group.command("run")
+@click.option("--once", is_flag=True,
+              help="Apply the pending changes (or build when unusable), publish, and exit.")
+def indexer_run_command(once: bool) -> None:
+    """Keep the search index in step with the catalogue (one per index folder)."""
+    import logging
+    import signal
+    import threading
+
+    from flask import current_app
+
+    from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s indexer %(levelname)s %(message)s")
+    logging.getLogger("app.services.indexer").setLevel(logging.INFO)
+    config = current_app.config
+    folder, model = config["INDEX_FOLDER"], config["MATCHER_MODEL"]
+    try:
+        if once:
+            indexer = run_once(db.session, folder, model)
+            assert indexer.retriever is not None
+            click.echo(f"Index up to date: {len(indexer.retriever)} listings, changes up to "
+                       f"#{indexer.published_watermark} (snapshot {indexer.retriever.snapshot}).")
+            return
+        with FolderLock(folder):
+            stop = threading.Event()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, lambda *_: stop.set())
+            indexer = Indexer(folder, model)
+            indexer.open(db.session)
+            click.echo(f"Indexer following the catalogue in {folder}.")
+            indexer.run(db.session, stop)
+            click.echo("Indexer stopped.")
+    except IndexerBusy as busy:
+        raise click.ClickException(str(busy)) from None

@@ -108,6 +108,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "PORT": _int("PORT", 8000, 1, 65535),
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER", str(instance / "uploads")),
         "INDEX_FOLDER": os.environ.get("INDEX_FOLDER", str(instance / "index")),
+        "INDEX_LOAD_WAIT_S": float(_int("INDEX_LOAD_WAIT_S", 5, 0, 600)),
         "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 8, 1, 1024) * 1024 * 1024,
         "PHOTO_MAX_BYTES": _int("PHOTO_MAX_MB", 5, 1, 100) * 1024 * 1024,
         "PHOTO_MAX_PIXELS": _int("PHOTO_MAX_PIXELS", 24_000_000, 10_000, 100_000_000),

@@ -14,6 +14,7 @@ from models.accounts import (
 from models.audit import AuditEvent
 from models.base import Base, clock_at, utcnow
 from models.idempotency import IdempotencyKey
+from models.index_changes import INDEX_CHANGE_REASONS, IndexChange
 from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
 from models.notifications import Notification
 from models.places import Kecamatan, Kelurahan, Kota
@@ -30,8 +31,9 @@ from models.procurement import (
 __all__ = [
     "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
-    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing", "IdempotencyKey", "LoginThrottle",
-    "Kecamatan",
+    "INDEX_CHANGE_REASONS",
+    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing",
+    "IdempotencyKey", "IndexChange", "Kecamatan", "LoginThrottle",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
     "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",
 ]

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywher
 from app import create_app
 from app.clock import today
 from app.extensions import db
-from app.services.catalogue_index import retrieve
+from app.services.catalogue_index import catalogue_index, retrieve
 from app.services.catalogue_records import demand_query, records_for
 from app.services.matchmaking import CANDIDATE_POOL, match_request
 from matching.exposure import ExposureLedger, concentration
@@ -39,7 +39,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 def latency(requests: list[DemandRequest], repeat: int) -> dict[str, float]:
     """p50/p95 milliseconds of ``match_request`` over the demo requests."""
-    match_request(db.session, requests[0], today())  # load model and index once
+    index = catalogue_index()
+    index.current()
+    if not index.wait_idle(3600) or index.current() is None:
+        raise SystemExit("No usable index snapshot: run the indexer first (make index).")
+    match_request(db.session, requests[0], today())  # warm up
     timings = []
     for _ in range(repeat):
         for request in requests:

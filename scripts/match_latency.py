@@ -2,7 +2,7 @@
 
 There is no public HTTP endpoint that matches one request, so this times the same service call
 the CLI and the review screens use (``app.services.matchmaking.match_request``: load the index
-once, embed the request, hybrid retrieval, database look-ups of the candidates, hard filters,
+once (published by the indexer), embed the request, hybrid retrieval, database look-ups of the candidates, hard filters,
 ranking, explanations) inside one app context, after one warm-up call.
 
     DATABASE_URL=... INDEX_FOLDER=... python scripts/match_latency.py --repeats 2
@@ -39,7 +39,12 @@ def main() -> int:
     app = create_app()
     with app.app_context():
         started = time.perf_counter()
-        catalogue_index().current(db.session)
+        index = catalogue_index()
+        index.current()
+        index.wait_idle(3600)
+        if index.current() is None:
+            print("No usable index snapshot: run the indexer first (make index).", file=sys.stderr)
+            return 1
         load_s = time.perf_counter() - started
         requests = list(db.session.scalars(select(DemandRequest).where(DemandRequest.status == "open")))
         match_request(db.session, requests[0], today(), limit=args.limit)

@@ -118,3 +118,15 @@ def seller_client(app: Flask, db: Session) -> FlaskClient:
     client = app.test_client()
     login(client, "seller@test.id")
     return client
+
+
+def run_indexer_once(app: Flask) -> object:
+    """What the indexer process does, once: build or catch up, publish; then the web side reopens.
+
+    The app's index reader is dropped, so the next search loads the fresh snapshot.
+    """
+    from app.services.indexer import run_once
+
+    indexer = run_once(_db.session, app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"])
+    app.extensions.pop("catalogue_index", None)
+    return indexer

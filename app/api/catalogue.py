@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from app.api import paged, serializers
-from app.api.schemas import CategoryList, ListingPage, PlaceList, SearchArgs
+from app.api.schemas import CategoryList, PlaceList, SearchArgs, SearchPage
 from app.clock import today
 from app.extensions import db
 from app.services.catalogue_index import search
@@ -23,9 +23,13 @@ class Search(MethodView):
     """The storefront's hybrid search."""
 
     @blp.arguments(SearchArgs, location="query")
-    @blp.response(200, ListingPage)
+    @blp.response(200, SearchPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
-        """Search active listings by words and meaning, with filters."""
+        """Search active listings by words and meaning, with filters.
+
+        ``limited`` is true while the search index is being prepared: the results then come
+        from a plain word match.
+        """
         params = SearchParams(
             text=args["q"].strip(), category=args["category"], kota_id=args["kota_id"],
             price_min=args["min_price"], price_max=args["max_price"],
@@ -33,8 +37,8 @@ class Search(MethodView):
             per_page=args["per_page"],
         )
         results = search(db.session, params, today())
-        return paged([serializers.listing(r) for r in results.listings], results.total,
-                     results.page, results.per_page)
+        return {**paged([serializers.listing(r) for r in results.listings], results.total,
+                         results.page, results.per_page), "limited": results.limited}
 
 
 @blp.route("/categories")

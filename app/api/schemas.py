@@ -325,6 +325,13 @@ class InvitationOut(ma.Schema):
 
 
 ListingPage = page_of(ListingOut, "ListingPage")
+
+
+class SearchPage(ListingPage):  # type: ignore[misc, valid-type]
+    """Search results; ``limited`` while the search index is being prepared (plain word match)."""
+
+    limited = Bool(required=True)
+
 RequestPage = page_of(RequestOut, "RequestPage")
 ProposalPage = page_of(ProposalOut, "ProposalPage")
 QuotePage = page_of(QuoteOut, "QuotePage")

@@ -24,7 +24,6 @@ from app.extensions import db
 from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import quotes as quote_service
-from app.services.catalogue_index import listings_changed
 from models import Category, Listing, Quote, SupplierProfile
 
 blp = Blueprint("api_sellers", __name__, description="Sellers: listings, invitations, quotes")
@@ -114,7 +113,6 @@ class OneListing(MethodView):
         except ServiceError as error:
             refuse(error)
         db.session.commit()
-        listings_changed(db.session, [row.id])
         return serializers.listing(row)
 
 
@@ -133,7 +131,6 @@ class ListingState(MethodView):
         else:
             listing_service.archive_listing(db.session, row)
         db.session.commit()
-        listings_changed(db.session, [row.id])
         return serializers.listing(row)
 
 

@@ -16,7 +16,6 @@ from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
-from app.services.catalogue_index import listings_changed
 from models import Category, Listing, SupplierProfile
 
 PER_PAGE = 20
@@ -92,9 +91,7 @@ def profile() -> str | Response:
             db.session.rollback()
             attach_service_error(form, error)
         else:
-            changed = [listing.id for listing in supplier.listings]
             db.session.commit()
-            listings_changed(db.session, changed)
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
@@ -220,7 +217,6 @@ def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
         db.session.rollback()
         photo_service.delete_files(_photo_folder(), *written)
         raise
-    listings_changed(db.session, [listing.id])
     return listing
 
 
@@ -263,7 +259,6 @@ def publish_listing(listing_id: int) -> Response:
     listing = _listing_or_404(listing_id)
     listing_service.publish_listing(db.session, listing)
     db.session.commit()
-    listings_changed(db.session, [listing.id])
     flash(_("The listing is now visible in the storefront."), "success")
     return redirect(url_for("seller.listings"))
 
@@ -275,7 +270,6 @@ def archive_listing(listing_id: int) -> Response:
     listing = _listing_or_404(listing_id)
     listing_service.archive_listing(db.session, listing)
     db.session.commit()
-    listings_changed(db.session, [listing.id])
     flash(_("The listing was archived. You can publish it again at any time."), "info")
     return redirect(url_for("seller.listings"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from matching.types import Certification, DemandQuery, ListingRecord
@@ -180,34 +180,6 @@ def iter_indexable_records(session: Session) -> Iterator[ListingRecord]:
 def count_indexable(session: Session) -> int:
     """How many listings the index should hold."""
     return session.scalar(select(func.count()).select_from(indexable().subquery())) or 0
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """A timestamp read back from any database, as an aware UTC datetime."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def catalogue_watermark(session: Session) -> datetime | None:
-    """The latest change to any listing or supplier profile."""
-    latest_listing = session.scalar(select(func.max(Listing.updated_at)))
-    latest_supplier = session.scalar(select(func.max(SupplierProfile.updated_at)))
-    moments = [m for m in (as_utc(latest_listing), as_utc(latest_supplier)) if m is not None]
-    return max(moments) if moments else None
-
-
-def changed_since(session: Session, since: datetime) -> tuple[list[ListingRecord], list[int]]:
-    """Listings touched after ``since`` (directly or through their supplier): to index, to drop."""
-    rows = list(session.scalars(_with_everything(
-        select(Listing).join(Listing.supplier)
-        .where(or_(Listing.updated_at > since, SupplierProfile.updated_at > since))
-    )))
-    awards = _awards(session, (row.supplier_id for row in rows))
-    keep = [to_record(r, awards.get(r.supplier_id, 0)) for r in rows
-            if r.status == "active" and r.supplier.active]
-    drop = [r.id for r in rows if not (r.status == "active" and r.supplier.active)]
-    return keep, drop
 
 
 def demand_query(request: DemandRequest, today: date) -> DemandQuery:

@@ -10,6 +10,7 @@ from app.demo.generator import DemoBuyer, DemoData, DemoRequest, DemoSeller, gen
 from app.clock import today as jakarta_today
 from app.services.accounts import hash_password
 from app.services.demo_history import play_history
+from app.services.index_changes import request_rebuild
 from app.services.storefront import week_of
 from models import (
     Category,
@@ -149,6 +150,7 @@ def seed_demo(session: Session, seed: int = 2026, today: date | None = None) -> 
         session.add(FeaturedListing(week_of=friday, listing=listing))
     session.flush()
     play_history(session, plans, officials[0], today, seed)
+    request_rebuild(session, "seed")  # the indexer builds the whole demo catalogue in one go
     return {
         "sellers": len(data.sellers), "listings": listing_count, "buyers": len(data.buyers),
         "requests": len(data.requests), "officials": len(data.officials),

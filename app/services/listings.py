@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.index_changes import record_change
 from app.services.states import record_changes
 from models import Category, Listing, ListingPhoto, SupplierProfile, User, utcnow
 
@@ -74,7 +75,10 @@ def create_listing(session: Session, supplier: SupplierProfile, data: ListingInp
     session.add(listing)
     _apply(session, listing, data)
     if publish:
-        publish_listing(session, listing)
+        publish_listing(session, listing)  # records the index change
+    else:
+        session.flush()
+        record_change(session, listing_ids=[listing.id])
     session.flush()
     record_changes(session, actor=actor, action="listing.created", object_type="listing",
                    obj=listing, fields=AUDITED, created=True)
@@ -90,6 +94,7 @@ def update_listing(session: Session, listing: Listing, data: ListingInput,
     record_changes(session, actor=actor, action="listing.edited", object_type="listing",
                    obj=listing, fields=AUDITED)
     session.flush()
+    record_change(session, listing_ids=[listing.id])
     return listing
 
 
@@ -98,12 +103,13 @@ def publish_listing(session: Session, listing: Listing) -> None:
     listing.status = "active"
     listing.published_at = listing.published_at or utcnow()
     session.flush()
+    record_change(session, listing_ids=[listing.id])
 
 
 def archive_listing(session: Session, listing: Listing) -> None:
     """Take a listing out of the storefront and out of matching; nothing is deleted."""
     listing.status = "archived"
-    session.flush()
+    record_change(session, listing_ids=[listing.id])
 
 
 def add_photo(session: Session, listing: Listing, stored_name: str, thumb_name: str,

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.index_changes import record_change
 from app.services.states import record_changes, record_event
 from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile, User
 
@@ -68,6 +69,19 @@ def update_profile(session: Session, supplier: SupplierProfile, data: ProfileInp
     record_changes(session, actor=actor, action="organisation.edited", object_type="organisation",
                    obj=organisation, fields=ORGANISATION_FIELDS)
     session.flush()
+    record_change(session, supplier_ids=[supplier.id], reason="supplier")
+
+
+def set_active(session: Session, supplier: SupplierProfile, active: bool,
+               actor: User | None) -> None:
+    """Show the seller and its listings again, or take them out of the storefront and matching."""
+    if supplier.active == active:
+        return
+    supplier.active = active
+    record_event(session, actor=actor, action="supplier.activation", object_type="supplier",
+                 object_id=supplier.id, from_state="inactive" if active else "active",
+                 to_state="active" if active else "inactive")
+    record_change(session, supplier_ids=[supplier.id], reason="activation")
 
 
 def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
@@ -82,6 +96,7 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
     session.flush()
     record_event(session, actor=actor, action="certificate.added", object_type="supplier",
                  object_id=supplier.id, data={"before": None, "after": _certificate(certification)})
+    record_change(session, supplier_ids=[supplier.id], reason="certification")
     return certification
 
 
@@ -100,6 +115,6 @@ def remove_certification(session: Session, supplier: SupplierProfile, certificat
                          object_id=supplier.id,
                          data={"before": _certificate(certification), "after": None})
             supplier.certifications.remove(certification)
-            session.flush()
+            record_change(session, supplier_ids=[supplier.id], reason="certification")
             return True
     return False

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.index_changes import record_change
 from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
@@ -173,6 +174,7 @@ def verify_supplier(session: Session, supplier: SupplierProfile, official: User)
     supplier.verified, supplier.verified_by_id, supplier.verified_at = True, official.id, utcnow()
     record_event(session, actor=official, action="supplier.verified", object_type="supplier",
                  object_id=supplier.id, from_state="unverified", to_state="verified")
+    record_change(session, supplier_ids=[supplier.id], reason="verification")
     notify_organisation(session, supplier.organisation, "verification",
                         str(_l("Your business is verified")),
                         str(_l("Buyers' requests can now be matched to your products.")),

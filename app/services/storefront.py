@@ -44,6 +44,7 @@ class SearchPage:
     per_page: int
     matched_by: str = "lexical"
     suggestions: list[Listing] = field(default_factory=list)
+    limited: bool = False  # answered from the database while the search index is not ready
 
     @property
     def pages(self) -> int:
@@ -105,8 +106,9 @@ def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     return [(category, int(count)) for category, count in rows]
 
 
-def _apply_filters(query: Select[tuple[Listing]], params: SearchParams,
-                   today: date) -> Select[tuple[Listing]]:
+def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
+                  today: date) -> Select[tuple[Listing]]:
+    """``query`` narrowed by the search's category, kota, price, certificate and scale."""
     if params.category:
         query = query.join(Listing.category).where(Category.slug == params.category)
     if params.kota_id:
@@ -137,7 +139,7 @@ def _terms(text: str) -> list[str]:
 
 def lexical_search(session: Session, params: SearchParams, today: date) -> SearchPage:
     """Search by words in title, description and business name, best-covered first."""
-    query = _apply_filters(visible_listings(), params, today)
+    query = apply_filters(visible_listings(), params, today)
     terms = _terms(params.text)
     order = [Listing.id.desc()]
     if terms:
@@ -150,11 +152,12 @@ def lexical_search(session: Session, params: SearchParams, today: date) -> Searc
         in_title = sum((case((Listing.title.ilike(f"%{t}%"), 1), else_=0) for t in terms), start=0)
         query = query.where(or_(*(hits(term) for term in terms)))
         order = [coverage.desc(), in_title.desc(), Listing.id.desc()]
-    return _page(session, query, order, params, "lexical")
+    return page_of(session, query, order, params, "lexical")
 
 
-def _page(session: Session, query: Select[tuple[Listing]], order: list[object],
-          params: SearchParams, matched_by: str) -> SearchPage:
+def page_of(session: Session, query: Select[tuple[Listing]], order: list[object],
+            params: SearchParams, matched_by: str) -> SearchPage:
+    """The requested page of ``query`` in ``order``, with the total count."""
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
@@ -175,10 +178,10 @@ def ranked_search(session: Session, params: SearchParams, today: date,
     """Filter and page listings already ranked by the matching engine, keeping its order."""
     if not ranked_ids:
         return SearchPage([], 0, params.page, params.per_page, "hybrid")
-    query = _apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
+    query = apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
     position = case({listing_id: rank for rank, listing_id in enumerate(ranked_ids)},
                     value=Listing.id)
-    return _page(session, query, [position], params, "hybrid")
+    return page_of(session, query, [position], params, "hybrid")
 
 
 def supplier_page(session: Session, supplier_id: int) -> SupplierProfile | None:

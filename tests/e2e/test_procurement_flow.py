@@ -16,6 +16,7 @@ from app import create_app
 from app.clock import today
 from app.config import load_config
 from app.extensions import db
+from app.services.indexer import run_once
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories import PASSWORD, make_buyer, make_listing, make_official, make_seller
 
@@ -44,6 +45,8 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
         make_buyer(db.session, email="dinas@e2e.id")
         make_official(db.session, email="petugas@e2e.id")
         db.session.commit()
+        # What the indexer process does before the server starts: publish the first snapshot.
+        run_once(db.session, server_env["INDEX_FOLDER"], server_env["MATCHER_MODEL"])
         db.session.remove()
         db.engine.dispose()
 

@@ -84,7 +84,7 @@ def test_missing_model_is_reported(files: dict[str, Path], capsys: pytest.Captur
 def test_bench_is_not_faked(capsys: pytest.CaptureFixture) -> None:
     assert main(["bench", "--size", "10", "--queries", "2", "--model", "hashing", "--json"]) == 0
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert result["size"] == 10 and result["embedded"] == 10 and result["p50_ms"] > 0
+    assert result["size"] == 10 and result["vectors_real"] == 10 and result["p50_ms"] > 0
 
 
 def test_matcher_end_to_end(records) -> None:
