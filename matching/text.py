@@ -121,6 +121,17 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in terms(text))
 
 
+@lru_cache(maxsize=8192)
+def _listing_stems(text: str) -> frozenset[str]:
+    # Storefront search checks the same popular listings again and again.
+    return frozenset(stem(w) for w in terms(text))
+
+
+def shares_term(query_text: str, listing: str) -> bool:
+    """True when the listing text has a word (same word or light stem) of the query."""
+    return not _stems(query_text).isdisjoint(_listing_stems(listing))
+
+
 def matched_terms(query_text: str, listing: str, limit: int = 8) -> tuple[str, ...]:
     """Listing words that also occur (same word or same light stem) in the demand text."""
     query_stems = _stems(query_text)

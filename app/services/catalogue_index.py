@@ -25,7 +25,7 @@ from app.services.catalogue_records import listing_words
 from app.services.storefront import SearchPage, SearchParams, ranked_search, search_listings
 from matching.embedders import Embedder, create_embedder
 from matching.retriever import Candidate, Retriever, current_snapshot
-from matching.text import matched_terms
+from matching.text import shares_term
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def search(session: Session, params: SearchParams, today: date) -> SearchPage:
     candidates = retriever.retrieve(params.text, SEARCH_POOL)
     words = listing_words(session, (c.listing_id for c in candidates))
     hits = {c.listing_id for c in candidates
-            if matched_terms(params.text, words.get(c.listing_id, ""), limit=1)}
+            if shares_term(params.text, words.get(c.listing_id, ""))}
     results = ranked_search(session, params, today, [c.listing_id for c in candidates
                                                      if c.listing_id in hits])
     # Suggestions only when the query shares at least some letters with the catalogue: a string

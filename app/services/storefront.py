@@ -175,13 +175,27 @@ def search_listings(session: Session, params: SearchParams, today: date) -> Sear
 
 def ranked_search(session: Session, params: SearchParams, today: date,
                   ranked_ids: list[int]) -> SearchPage:
-    """Filter and page listings already ranked by the matching engine, keeping its order."""
+    """Filter and page listings already ranked by the matching engine, keeping its order.
+
+    One light query keeps the ids that pass the filters; only the page's listings are then
+    loaded with their photos and sellers.
+    """
     if not ranked_ids:
         return SearchPage([], 0, params.page, params.per_page, "hybrid")
     query = apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
-    position = case({listing_id: rank for rank, listing_id in enumerate(ranked_ids)},
-                    value=Listing.id)
-    return page_of(session, query, [position], params, "hybrid")
+    passing = set(session.scalars(query.with_only_columns(Listing.id)))
+    ordered = [listing_id for listing_id in ranked_ids if listing_id in passing]
+    start = (params.page - 1) * params.per_page
+    page_ids = ordered[start:start + params.per_page]
+    rows: dict[int, Listing] = {}
+    if page_ids:
+        rows = {listing.id: listing for listing in session.scalars(
+            select(Listing).where(Listing.id.in_(page_ids))
+            .options(selectinload(Listing.photos), selectinload(Listing.supplier)
+                     .selectinload(SupplierProfile.organisation))
+        )}
+    listings = [rows[listing_id] for listing_id in page_ids if listing_id in rows]
+    return SearchPage(listings, len(ordered), params.page, params.per_page, "hybrid")
 
 
 def supplier_page(session: Session, supplier_id: int) -> SupplierProfile | None:

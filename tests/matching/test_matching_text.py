@@ -41,3 +41,12 @@ def test_terms_drop_stopwords_and_numbers() -> None:
 def test_matched_terms_use_light_stems() -> None:
     found = matched_terms("Seragam sekolah untuk siswa", "Konveksi seragam sekolahan dan kemeja")
     assert "seragam" in found and "sekolahan" in found
+
+
+def test_shares_term_sees_words_and_light_stems_but_not_stopwords() -> None:
+    from matching.text import shares_term
+
+    assert shares_term("nasi kotak", "Nasi Kotak Ayam Bakar")
+    assert shares_term("seragam batik", "Jahit seragamnya rapi")
+    assert not shares_term("kursi lipat", "Meja kantor kayu jati")
+    assert not shares_term("untuk dan yang", "Meja untuk kantor dan rumah")
