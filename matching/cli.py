@@ -46,7 +46,37 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=1, help="times each request is matched")
     bench.add_argument("--no-worker-probe", action="store_true",
                        help="skip the separate serving process that measures worker memory")
+    vocab = sub.add_parser("vocab", help="learn query-language tables (item-ness, abbreviations)")
+    vocab.add_argument("--corpus", default="../shared/corpus/lpse_package_names.tsv",
+                       help="LPSE package-name corpus TSV")
+    vocab.add_argument("--demo-dir", default="app/demo", help="demo vocabulary modules (optional)")
+    vocab.add_argument("--synthetic-size", type=int, default=4000)
+    vocab.add_argument("--out", default=None, help="tables JSON (default: matching/data/query_terms.json)")
+    vocab.add_argument("--samples", type=int, default=0, help="print this many mined samples")
     return parser
+
+
+def _vocab(args: argparse.Namespace) -> int:
+    from .query import TABLES_FILE
+    from .synthetic import CATEGORY_NAMES
+    from .vocab import build_tables
+    from .vocab_sources import catalogue_texts, corpus_names
+
+    catalogue = catalogue_texts(args.demo_dir if os.path.isdir(args.demo_dir) else None,
+                                args.synthetic_size)
+    names = corpus_names(args.corpus)
+    tables = build_tables(catalogue, names, list(CATEGORY_NAMES))
+    out = args.out or str(TABLES_FILE)
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(tables, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    print(f"{len(tables['terms'])} terms, {len(tables['abbreviations'])} abbreviations, "
+          f"{len(tables['synonyms'])} synonym pairs from {len(catalogue)} catalogue texts and "
+          f"{len(names)} package names -> {out}")
+    if args.samples:
+        abbr = sorted(tables["abbreviations"].items(), key=lambda x: -x[1]["count"])
+        for a, v in abbr[: args.samples]:
+            print(f"  abbreviation {a} = {v['long']} ({v['count']})")
+    return 0
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -107,4 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "vocab":
+        return _vocab(args)
     return _bench(args)
