@@ -53,7 +53,32 @@ def _parser() -> argparse.ArgumentParser:
     vocab.add_argument("--synthetic-size", type=int, default=4000)
     vocab.add_argument("--out", default=None, help="tables JSON (default: matching/data/query_terms.json)")
     vocab.add_argument("--samples", type=int, default=0, help="print this many mined samples")
+    intent = sub.add_parser("intent", help="train the category-intent classifier")
+    intent.add_argument("--corpus", default="../shared/corpus/lpse_package_names.tsv")
+    intent.add_argument("--demo-dir", default="app/demo")
+    intent.add_argument("--synthetic-size", type=int, default=4000)
+    intent.add_argument("--samples", type=int, default=0, help="print weak labels for this many names")
     return parser
+
+
+def _intent(args: argparse.Namespace) -> int:
+    from .intent import INTENT_FILE, train, weak_labels
+    from .query import QueryAnalyzer
+    from .vocab_sources import catalogue_texts, corpus_names
+
+    analyzer = QueryAnalyzer.load()
+    catalogue = catalogue_texts(args.demo_dir if os.path.isdir(args.demo_dir) else None,
+                                args.synthetic_size)
+    names = corpus_names(args.corpus, kinds=("Pengadaan Barang", "Jasa Lainnya"))
+    model = train(catalogue, names, analyzer)
+    model.save(INTENT_FILE)
+    print(f"intent model -> {INTENT_FILE}: {json.dumps(model.meta)}")
+    if args.samples:
+        import random
+
+        for cat, name in random.Random(1).sample(weak_labels(names, analyzer), args.samples):
+            print(f"  weak label {cat:<11} {name}")
+    return 0
 
 
 def _vocab(args: argparse.Namespace) -> int:
@@ -139,4 +164,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _evaluate(args)
     if args.command == "vocab":
         return _vocab(args)
+    if args.command == "intent":
+        return _intent(args)
     return _bench(args)

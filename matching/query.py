@@ -72,13 +72,15 @@ class QueryAnalyzer:
     """Reads requests with learned term statistics, mined abbreviations and the glossary."""
 
     def __init__(self, tables: dict, glossary: list[GlossaryEntry] | None = None,
-                 item_share: float = 0.5, context_factor: float = 0.5) -> None:
+                 item_share: float = 0.5, context_factor: float = 0.5,
+                 head_weight: float = 0.7) -> None:
         self.terms: dict[str, dict] = tables.get("terms", {})
         self.abbreviations: dict[str, str] = {
             a: v["long"] for a, v in tables.get("abbreviations", {}).items()}
         self.glossary = glossary or []
         self.item_share = item_share
         self.context_factor = context_factor
+        self.head_weight = head_weight
 
     @classmethod
     def load(cls, tables_path: str | Path = TABLES_FILE,
@@ -121,6 +123,8 @@ class QueryAnalyzer:
                 continue
             content.append(tok)
             w = 0.2 + 0.8 * self.itemness(tok)
+            if not content[:-1] and not context:
+                w = max(w, self.head_weight)  # names are head-first: "Kalender Meja"
             if context:
                 w *= self.context_factor
             weights[tok] = max(weights.get(tok, 0.0), round(w, 3))

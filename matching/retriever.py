@@ -52,7 +52,7 @@ class RetrievalSettings:
     feedback_temperature: float = 0.5
     normalise_text: bool = True
     item_share: float = 0.5      # weight of the item-focused query text (0: full text only)
-    intent_weight: float = 0.0   # category-intent bonus, pool standard deviations
+    intent_weight: float = 1.0   # category-intent bonus, pool standard deviations
 
 
     def __post_init__(self) -> None:

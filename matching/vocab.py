@@ -131,9 +131,10 @@ def _spans(tokens: list[str], end: int, max_words: int = 5) -> Iterable[tuple[st
         k -= 1
 
 
-def mine_abbreviations(texts: Iterable[str], min_count: int = 2) -> dict[str, tuple[str, int]]:
-    """Short form -> (most frequent long form, count), from "long form (ABBR)" and from short
-    forms whose long form is written elsewhere in the same name."""
+def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
+                       parenthesised_only: bool = False) -> dict[str, tuple[str, int]]:
+    """Short form -> (most frequent long form, count), from "long form (ABBR)" and (unless
+    ``parenthesised_only``) from short forms whose long form is elsewhere in the same name."""
     pairs: Counter = Counter()
     for text in texts:
         tokens = [t for t in _TOKEN.findall(strip_accents(text).lower())]
@@ -145,7 +146,7 @@ def mine_abbreviations(texts: Iterable[str], min_count: int = 2) -> dict[str, tu
                     if len(span) >= 2 and _spells(tok, span):
                         pairs[(tok, " ".join(span))] += 1
                         break
-            elif len(tok) >= 4:
+            elif len(tok) >= 4 and not parenthesised_only:
                 content = [t for t in tokens if t.isalpha() and t != tok]
                 for start in range(len(content)):
                     for length in (2, 3):
@@ -237,10 +238,11 @@ def build_tables(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
     occ_all = Counter(w for name in names for w in set(words(name)))
     abbreviations = {
         a: v for a, v in mine_abbreviations(names).items()
-        if v[1] >= 0.1 * occ_all.get(a, 0) and a not in cat_rows and a not in STOPWORDS
+        if v[1] >= 0.1 * occ_all.get(a, 0) and a not in STOPWORDS
     }
     # The catalogue is curated text: one written-out long form there is enough.
-    abbreviations.update(mine_abbreviations((t for _, t in catalogue), min_count=1))
+    abbreviations.update(mine_abbreviations((t for _, t in catalogue), min_count=1,
+                                            parenthesised_only=True))
     synonyms = mine_synonyms(names, known)
     return {
         "format": 1, "categories": list(categories), "terms": dict(sorted(table.items())),
