@@ -34,10 +34,11 @@ class RankSettings:
     requirements_weight: float = 0.4
     phrase_weight: float = 0.3
     fairness: float = 0.0
-    exposure_discount: float = 0.5
-    reserved_share: float = 0.2
+    exposure_discount: float = 2.0
+    reserved_share: float = 0.6
     fresh_window: int = 3
     include_rejected: bool = False
+    scorer: object | None = None  # a feedback.LearnedScorer that won on held-out decisions
 
 
 def _check_day(query: DemandQuery) -> date:
@@ -143,6 +144,10 @@ def _listing_match(
         + s.track_record_weight * soft["track_record"]
         + s.requirements_weight * soft["requirements"] + s.phrase_weight * soft["phrase"]
     )
+    scorer = s.scorer
+    if scorer is not None and getattr(scorer, "use", False):
+        total = scorer.score({"fused": cand.fused, "dense": cand.dense,  # type: ignore[attr-defined]
+                              "lexical": cand.lexical, **soft})
     eligible = all(c.passed for c in hard)
     checks = tuple(hard + soft_checks)
     breakdown = ScoreBreakdown(cand.dense, cand.lexical, cand.fused, total=total, **soft)
