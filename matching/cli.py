@@ -58,7 +58,42 @@ def _parser() -> argparse.ArgumentParser:
     intent.add_argument("--demo-dir", default="app/demo")
     intent.add_argument("--synthetic-size", type=int, default=4000)
     intent.add_argument("--samples", type=int, default=0, help="print weak labels for this many names")
+    sanity = sub.add_parser("sanity", help="held-out sanity check: intent on demo requests, mined samples")
+    sanity.add_argument("--demo-dir", default="app/demo")
+    sanity.add_argument("--samples", type=int, default=15)
     return parser
+
+
+def _sanity(args: argparse.Namespace) -> int:
+    import random
+
+    from .intent import default_intent
+    from .query import default_analyzer
+    from .vocab_sources import demo_requests
+
+    analyzer, model = default_analyzer(), default_intent()
+    if analyzer is None or model is None:
+        print("error: run `python -m matching vocab` and `python -m matching intent` first", file=sys.stderr)
+        return 2
+    rows = demo_requests(args.demo_dir)
+    right = sum(1 for cat, text in rows if (g := model.guess(text)) and g.category == cat)
+    print(f"intent on {len(rows)} demo requests (not used in training): "
+          f"{right}/{len(rows)} = {right / max(1, len(rows)):.3f}")
+    for cat, text in rows:
+        guess = model.guess(text)
+        if guess and guess.category != cat:
+            print(f"  miss: {cat} read as {guess.category} ({guess.probability:.2f}): {text[:80]}")
+    rng = random.Random(5)
+    abbr = list(analyzer.abbreviations.items())
+    print("mined abbreviations (random sample):")
+    for a, long in rng.sample(abbr, min(args.samples, len(abbr))):
+        print(f"  {a} = {long}")
+    print("item vs context words (demo request titles):")
+    for _, text in rng.sample(rows, min(args.samples, len(rows))):
+        analysis = analyzer.analyse(text.split(". ")[0])
+        print(f"  {text.split('. ')[0][:60]:<60} item={list(analysis.item_words)} "
+              f"context={list(analysis.context_words)}")
+    return 0
 
 
 def _intent(args: argparse.Namespace) -> int:
@@ -166,4 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _vocab(args)
     if args.command == "intent":
         return _intent(args)
+    if args.command == "sanity":
+        return _sanity(args)
     return _bench(args)

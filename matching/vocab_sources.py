@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .synthetic import CATEGORY_NAMES, listings
 
-VOCABULARY_MODULES = ("vocabulary_base", "vocabulary_food", "vocabulary_fresh", "vocabulary_goods",
+VOCABULARY_MODULES = ("vocabulary_base", "vocabulary_requests", "vocabulary_food", "vocabulary_fresh", "vocabulary_goods",
                       "vocabulary_crafts", "vocabulary_services", "vocabulary_upkeep")
 _DEMO_LISTS = {
     "vocabulary_food": {"CATERING": "catering", "SNACK": "snack"},
@@ -113,3 +113,14 @@ def corpus_names(path: str | Path, kinds: tuple[str, ...] = ()) -> list[str]:
     with open(path, newline="", encoding="utf-8") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [r["name"] for r in rows if r.get("name") and (not kinds or r.get("kind") in kinds)]
+
+
+def demo_requests(demo_dir: str | Path) -> list[tuple[str, str]]:
+    """(category, title + description) of the written demo requests. They are never used in
+    training, so they serve as a held-out sanity check of the category intent."""
+    demo_dir = Path(demo_dir)
+    if not (demo_dir / "vocabulary_requests.py").exists():
+        return []
+    module = _load_demo_modules(demo_dir).get("vocabulary_requests")
+    return [(r["category"], f"{r['title']}. {r['description']}")
+            for r in getattr(module, "REQUESTS", [])]
