@@ -152,6 +152,9 @@ def train(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
     pipeline.fit(texts, labels)
     clf = pipeline.steps[-1][1]
     clf.coef_ = clf.coef_.astype("float32")
+    for _, vectorizer in pipeline.steps[0][1].transformer_list:
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_  # only kept for introspection; large on disk
     meta = {"trained_on": len(texts), "weak_labels": weak_counts,
             "seconds": round(time.time() - started, 1)}
     return IntentModel(pipeline, meta)
