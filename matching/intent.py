@@ -94,7 +94,8 @@ def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float 
                 min_item: float = 0.3) -> list[tuple[str, str]]:
     """(category, name) for package names whose item words point clearly to one category.
 
-    Only words learned from the catalogue vote (corpus-derived profiles would be circular).
+    Only words learned from the catalogue and glossary meanings vote (corpus-derived
+    profiles would be circular).
     """
     out: list[tuple[str, str]] = []
     for name in names:
@@ -106,6 +107,10 @@ def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float 
                 continue
             for cat, share in entry.get("cats", {}).items():
                 votes[cat] = votes.get(cat, 0.0) + weight * share
+        for term, _ in analysis.expansions:
+            for entry in analyzer.glossary:
+                if entry.category and entry.term.replace(" dan ", " ") == term:
+                    votes[entry.category] = votes.get(entry.category, 0.0) + 1.0
         total = sum(votes.values())
         if total < 0.8:
             continue

@@ -77,10 +77,29 @@ class QueryAnalyzer:
         self.terms: dict[str, dict] = tables.get("terms", {})
         self.abbreviations: dict[str, str] = {
             a: v["long"] for a, v in tables.get("abbreviations", {}).items()}
+        self.synonyms = self._usable_synonyms(tables.get("synonyms", []))
         self.glossary = glossary or []
         self.item_share = item_share
         self.context_factor = context_factor
         self.head_weight = head_weight
+
+    def _usable_synonyms(self, pairs: list[dict], min_count: int = 10,
+                         min_similarity: float = 0.85, min_item: float = 0.3) -> dict[str, str]:
+        """Mined alternatives ("a/b") kept only when frequent, both item-like and both
+        pointing to the same catalogue categories (cosine of their profiles)."""
+        out: dict[str, str] = {}
+        for pair in pairs:
+            a, b = pair["a"], pair["b"]
+            ta, tb = self.terms.get(a, {}), self.terms.get(b, {})
+            if pair["count"] < min_count or min(ta.get("item", 0), tb.get("item", 0)) < min_item:
+                continue
+            ca, cb = ta.get("cats", {}), tb.get("cats", {})
+            dot = sum(v * cb.get(k, 0.0) for k, v in ca.items())
+            norm = (sum(v * v for v in ca.values()) * sum(v * v for v in cb.values())) ** 0.5
+            if norm and dot / norm >= min_similarity:
+                out.setdefault(a, b)
+                out.setdefault(b, a)
+        return out
 
     @classmethod
     def load(cls, tables_path: str | Path = TABLES_FILE,
@@ -99,13 +118,17 @@ class QueryAnalyzer:
         found: list[tuple[str, str, str]] = []
         padded = f" {' '.join(tokens)} "
         for entry in self.glossary:
-            if f" {entry.term} " in padded:
-                found.append((entry.term, entry.expansion, entry.category))
-                padded = padded.replace(f" {entry.term} ", " ")
+            term = " ".join(w for w in words(entry.term) if w not in JOINERS and w not in STOPWORDS)
+            if f" {term} " in padded:
+                found.append((term, entry.expansion, entry.category))
+                padded = padded.replace(f" {term} ", " ")
         for tok in tokens:
             long = self.abbreviations.get(tok)
             if long and f" {tok} " in padded and long not in text:
                 found.append((tok, long, ""))
+            other = self.synonyms.get(tok)
+            if other and other not in tokens:
+                found.append((tok, other, ""))
         return found
 
     def analyse(self, text: str) -> QueryAnalysis:
