@@ -46,3 +46,27 @@ def _catering_id(db: Session) -> str:
     from tests.factories import category
 
     return str(category(db, "catering").id)
+
+
+def test_buyers_read_sentences_while_score_numbers_stay_for_officials(app: Flask, db: Session) -> None:
+    from app.clock import today
+    from app.services.demand import publish_request
+    from tests.factories import make_listing, make_official, make_seller
+
+    seller = make_seller(db, email="kat@test.id", name="Katering Bu Sri", kecamatan_name="Cakung")
+    make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam goreng")
+    buyer = make_buyer(db, email="angka@test.id")
+    make_official(db, email="pejabat@test.id")
+    demand = make_request(db, buyer, title="Nasi kotak ayam goreng rapat")
+    db.commit()
+    publish_request(db, demand, buyer, today())
+    for match in demand.matches:
+        match.status = "approved"
+    db.commit()
+    client = app.test_client()
+    login(client, "angka@test.id")
+    buyer_page = client.get(f"/requests/{demand.id}").get_data(as_text=True)
+    assert "Katering Bu Sri" in buyer_page and 'class="scores"' not in buyer_page
+    official = app.test_client()
+    login(official, "pejabat@test.id")
+    assert 'class="scores"' in official.get(f"/requests/{demand.id}").get_data(as_text=True)
