@@ -35,7 +35,7 @@ class RankSettings:
     phrase_weight: float = 0.3
     fairness: float = 0.0
     exposure_discount: float = 2.0
-    reserved_share: float = 0.6
+    reserved_share: float = 0.8
     fresh_window: int = 3
     include_rejected: bool = False
     scorer: object | None = None  # a feedback.LearnedScorer that won on held-out decisions
