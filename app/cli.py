@@ -182,6 +182,17 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
         click.echo(f"    {sentence}")
 
 
+@match_group.command("learn")
+@click.option("--min-decisions", type=int, default=None, help="Least decided proposals to learn from.")
+def match_learn_command(min_decisions: int | None) -> None:
+    """Learn a scorer from officials' and buyers' decisions; used only if it beats the
+    hand-set weights on the most recent decisions."""
+    from app.services.learning import learn_from_decisions
+
+    outcome = learn_from_decisions(db.session, min_decisions)
+    click.echo(outcome)
+
+
 jobs_group = click.Group("jobs", help="Scheduled work (run from cron or a timer).")
 
 

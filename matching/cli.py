@@ -46,7 +46,97 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=1, help="times each request is matched")
     bench.add_argument("--no-worker-probe", action="store_true",
                        help="skip the separate serving process that measures worker memory")
+    vocab = sub.add_parser("vocab", help="learn query-language tables (item-ness, abbreviations)")
+    vocab.add_argument("--corpus", default="../shared/corpus/lpse_package_names.tsv",
+                       help="LPSE package-name corpus TSV")
+    vocab.add_argument("--demo-dir", default="app/demo", help="demo vocabulary modules (optional)")
+    vocab.add_argument("--synthetic-size", type=int, default=4000)
+    vocab.add_argument("--out", default=None, help="tables JSON (default: matching/data/query_terms.json)")
+    vocab.add_argument("--samples", type=int, default=0, help="print this many mined samples")
+    intent = sub.add_parser("intent", help="train the category-intent classifier")
+    intent.add_argument("--corpus", default="../shared/corpus/lpse_package_names.tsv")
+    intent.add_argument("--demo-dir", default="app/demo")
+    intent.add_argument("--synthetic-size", type=int, default=4000)
+    intent.add_argument("--samples", type=int, default=0, help="print weak labels for this many names")
+    sanity = sub.add_parser("sanity", help="held-out sanity check: intent on demo requests, mined samples")
+    sanity.add_argument("--demo-dir", default="app/demo")
+    sanity.add_argument("--samples", type=int, default=15)
     return parser
+
+
+def _sanity(args: argparse.Namespace) -> int:
+    import random
+
+    from .intent import default_intent
+    from .query import default_analyzer
+    from .vocab_sources import demo_requests
+
+    analyzer, model = default_analyzer(), default_intent()
+    if analyzer is None or model is None:
+        print("error: run `python -m matching vocab` and `python -m matching intent` first", file=sys.stderr)
+        return 2
+    rows = demo_requests(args.demo_dir)
+    right = sum(1 for cat, text in rows if (g := model.guess(text)) and g.category == cat)
+    print(f"intent on {len(rows)} demo requests (not used in training): "
+          f"{right}/{len(rows)} = {right / max(1, len(rows)):.3f}")
+    for cat, text in rows:
+        guess = model.guess(text)
+        if guess and guess.category != cat:
+            print(f"  miss: {cat} read as {guess.category} ({guess.probability:.2f}): {text[:80]}")
+    rng = random.Random(5)
+    abbr = list(analyzer.abbreviations.items())
+    print("mined abbreviations (random sample):")
+    for a, long in rng.sample(abbr, min(args.samples, len(abbr))):
+        print(f"  {a} = {long}")
+    print("item vs context words (demo request titles):")
+    for _, text in rng.sample(rows, min(args.samples, len(rows))):
+        analysis = analyzer.analyse(text.split(". ")[0])
+        print(f"  {text.split('. ')[0][:60]:<60} item={list(analysis.item_words)} "
+              f"context={list(analysis.context_words)}")
+    return 0
+
+
+def _intent(args: argparse.Namespace) -> int:
+    from .intent import INTENT_FILE, train, weak_labels
+    from .query import QueryAnalyzer
+    from .vocab_sources import catalogue_texts, corpus_names
+
+    analyzer = QueryAnalyzer.load()
+    catalogue = catalogue_texts(args.demo_dir if os.path.isdir(args.demo_dir) else None,
+                                args.synthetic_size)
+    names = corpus_names(args.corpus, kinds=("Pengadaan Barang", "Jasa Lainnya"))
+    model = train(catalogue, names, analyzer)
+    model.save(INTENT_FILE)
+    print(f"intent model -> {INTENT_FILE}: {json.dumps(model.meta)}")
+    if args.samples:
+        import random
+
+        for cat, name in random.Random(1).sample(weak_labels(names, analyzer), args.samples):
+            print(f"  weak label {cat:<11} {name}")
+    return 0
+
+
+def _vocab(args: argparse.Namespace) -> int:
+    from .query import TABLES_FILE
+    from .synthetic import CATEGORY_NAMES
+    from .vocab import build_tables
+    from .vocab_sources import catalogue_texts, corpus_names
+
+    catalogue = catalogue_texts(args.demo_dir if os.path.isdir(args.demo_dir) else None,
+                                args.synthetic_size)
+    names = corpus_names(args.corpus)
+    tables = build_tables(catalogue, names, list(CATEGORY_NAMES))
+    out = args.out or str(TABLES_FILE)
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(tables, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    print(f"{len(tables['terms'])} terms, {len(tables['abbreviations'])} abbreviations, "
+          f"{len(tables['synonyms'])} synonym pairs from {len(catalogue)} catalogue texts and "
+          f"{len(names)} package names -> {out}")
+    if args.samples:
+        abbr = sorted(tables["abbreviations"].items(), key=lambda x: -x[1]["count"])
+        for a, v in abbr[: args.samples]:
+            print(f"  abbreviation {a} = {v['long']} ({v['count']})")
+    return 0
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -107,4 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "vocab":
+        return _vocab(args)
+    if args.command == "intent":
+        return _intent(args)
+    if args.command == "sanity":
+        return _sanity(args)
     return _bench(args)

@@ -16,6 +16,7 @@ from .exposure import ExposureLedger, fair_rerank
 from .explain import format_number, sentences
 from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown, SupplierMatch
 from .retriever import Candidate
+from .phrases import item_phrases, meaningful, phrase_share
 from .text import listing_text, matched_terms, normalise_demand_text
 from .types import DemandQuery, ListingRecord
 
@@ -30,11 +31,14 @@ class RankSettings:
     location_weight: float = 0.2
     lead_time_weight: float = 0.2
     track_record_weight: float = 0.05
+    requirements_weight: float = 0.4
+    phrase_weight: float = 0.3
     fairness: float = 0.0
-    exposure_discount: float = 0.5
-    reserved_share: float = 0.2
+    exposure_discount: float = 2.0
+    reserved_share: float = 0.8
     fresh_window: int = 3
     include_rejected: bool = False
+    scorer: object | None = None  # a feedback.LearnedScorer that won on held-out decisions
 
 
 def _check_day(query: DemandQuery) -> date:
@@ -118,16 +122,32 @@ def soft_scores(query: DemandQuery, record: ListingRecord) -> tuple[dict[str, fl
     return scores, checks
 
 
+def requirements_score(checks: Sequence[ConstraintCheck]) -> float:
+    """Share of the stated soft conditions met, in [-1, 1] (0 when none is stated), so a
+    supplier meeting every condition the buyer gave rises above one meeting few."""
+    if not checks:
+        return 0.0
+    return 2.0 * sum(c.passed for c in checks) / len(checks) - 1.0
+
+
 def _listing_match(
-    query: DemandQuery, qtext: str, cand: Candidate, record: ListingRecord, s: RankSettings
+    query: DemandQuery, qtext: str, cand: Candidate, record: ListingRecord, s: RankSettings,
+    phrases: frozenset[str] = frozenset(),
 ) -> ListingMatch:
     hard = hard_checks(query, record)
     soft, soft_checks = soft_scores(query, record)
+    soft["requirements"] = requirements_score(soft_checks)
+    soft["phrase"] = phrase_share(phrases, listing_text(record)) if phrases else 0.0
     total = cand.fused + (
         s.budget_weight * soft["budget"] + s.capacity_weight * soft["capacity"]
         + s.location_weight * soft["location"] + s.lead_time_weight * soft["lead_time"]
         + s.track_record_weight * soft["track_record"]
+        + s.requirements_weight * soft["requirements"] + s.phrase_weight * soft["phrase"]
     )
+    scorer = s.scorer
+    if scorer is not None and getattr(scorer, "use", False):
+        total = scorer.score({"fused": cand.fused, "dense": cand.dense,  # type: ignore[attr-defined]
+                              "lexical": cand.lexical, **soft})
     eligible = all(c.passed for c in hard)
     checks = tuple(hard + soft_checks)
     breakdown = ScoreBreakdown(cand.dense, cand.lexical, cand.fused, total=total, **soft)
@@ -138,7 +158,8 @@ def _listing_match(
 def _in_words(query: DemandQuery, qtext: str, match: ListingMatch,
               record: ListingRecord) -> ListingMatch:
     """The listing match with its matched words and its two sentences."""
-    matched = matched_terms(qtext, listing_text(record))
+    matched = tuple(w for w in matched_terms(qtext, listing_text(record), limit=16)
+                    if meaningful(w))[:8]
     sid, sen = sentences(query, record, matched, match.explanation.checks, match.eligible)
     return replace(match, explanation=replace(match.explanation, matched_terms=matched,
                                               sentence_id=sid, sentence_en=sen))
@@ -164,13 +185,14 @@ def rank(
     """
     s = settings or RankSettings()
     qtext = normalise_demand_text(query.text)
+    phrases = item_phrases(query.text) if s.phrase_weight else frozenset()
     by_supplier: dict[int, list[ListingMatch]] = {}
     rejected: dict[int, list[ListingMatch]] = {}
     for cand in candidates:
         record = records.get(cand.listing_id)
         if record is None:
             continue
-        lm = _listing_match(query, qtext, cand, record, s)
+        lm = _listing_match(query, qtext, cand, record, s, phrases)
         (by_supplier if lm.eligible else rejected).setdefault(record.supplier_id, []).append(lm)
     matches = [_group(sid, lms) for sid, lms in by_supplier.items()]
     matches.sort(key=lambda m: -m.score)

@@ -11,7 +11,9 @@ class ScoreBreakdown:
     ``dense`` is cosine similarity, ``lexical`` TF-IDF cosine, ``fused`` the retrieval score
     (standard-deviation units of the candidate pool). Soft scores are in [-1, 1], 0 when the
     facts are unknown; ``exposure`` is the fair-exposure discount (<= 0); ``total`` is what
-    the ranking sorts by.
+    the ranking sorts by. ``requirements`` is the share of the buyer's stated conditions the
+    listing meets, in [-1, 1] (0 when none is stated); ``phrase`` the share of the request's
+    item phrases (word pairs such as "ayam goreng") found whole in the listing.
     """
 
     dense: float
@@ -22,6 +24,8 @@ class ScoreBreakdown:
     location: float = 0.0
     lead_time: float = 0.0
     track_record: float = 0.0
+    requirements: float = 0.0
+    phrase: float = 0.0
     exposure: float = 0.0
     total: float = 0.0
 

@@ -28,6 +28,7 @@ from .category_map import CategoryMap
 from .embedders import Embedder
 from .fusion import FUSION_METHODS, category_feedback, fuse
 from .lexical import LexicalIndex
+from .query_plan import blend_vectors, intent_bonus, query_plan, weighted_lexical
 from .text import listing_text, normalise_demand_text
 from .types import ListingRecord
 from .vector_index import (
@@ -50,6 +51,9 @@ class RetrievalSettings:
     feedback_weight: float = 2.0
     feedback_temperature: float = 0.5
     normalise_text: bool = True
+    item_share: float = 0.5      # weight of the item-focused query text (0: full text only)
+    intent_weight: float = 1.0   # category-intent bonus, pool standard deviations
+
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
@@ -194,13 +198,16 @@ class Retriever:
         qtext = self.query_text(text)
         if not qtext or len(self) == 0:
             return []
-        qvec = self.embed_query(qtext, precise)
+        variants, intent = query_plan(text, qtext, s)
+        embedder = self.query_embedder if precise and self.query_embedder else self.embedder
+        qvec = blend_vectors(embedder.embed_queries([t for t, _ in variants]),
+                             [w for _, w in variants])
         pool = max(s.pool, n)
         with self._lock:
             d_scores, d_ids = self.vectors.search(qvec[None, :], pool)
             dense = {int(i): float(v) for i, v in zip(d_ids[0], d_scores[0]) if i >= 0}
-            l_ids, _, lexical_all = self.lexical.search(qtext, pool)
-            ids = list(dense) + [int(i) for i in l_ids.tolist() if int(i) not in dense]
+            lexical_all = weighted_lexical(self.lexical, variants, pool)
+            ids = list(dense) + [i for i in lexical_all.top if i not in dense]
             extra = [i for i in ids if i not in dense]
             if extra:
                 dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
@@ -208,6 +215,7 @@ class Retriever:
         d_arr = np.array([dense[i] for i in ids], np.float64)
         l_arr = np.array([lexical_all.get(i, 0.0) for i in ids], np.float64)
         fused = fuse(d_arr, l_arr, s.fusion, s.dense_weight, s.rrf_k)
+        fused = intent_bonus(fused, cats, intent, s.intent_weight)
         fused, share = category_feedback(
             fused, cats, s.feedback_top, s.feedback_weight, s.feedback_temperature
         )

@@ -78,6 +78,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "requests.index": BUYERS, "requests.new": BUYERS, "requests.detail": OWN_BUYER_OR_STAFF,
     "requests.edit": OWN_BUYER, "requests.publish": OWN_BUYER, "requests.cancel": OWN_BUYER,
     "requests.fulfil": OWN_BUYER, "requests.invite": OWN_BUYER, "requests.award_view": OWN_BUYER,
+    "requests.apply_reading": OWN_BUYER,
     "api_procurement.Requests": BUYERS, "api_procurement.Publish": OWN_BUYER,
     "api_procurement.Cancel": OWN_BUYER, "api_procurement.Invite": OWN_BUYER,
     "api_procurement.Proposals": API_OWN_REQUEST_READ, "api_procurement.Quotes": API_OWN_REQUEST_READ,

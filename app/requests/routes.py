@@ -16,6 +16,7 @@ from app.requests.forms import RequestForm
 from app.security import roles_required
 from app.services import ServiceError
 from app.services import demand as demand_service
+from app.services import request_reading
 from app.services.awards import award
 from app.services.catalogue_records import awards_won
 from app.services.notifications import deliver_mail
@@ -130,6 +131,7 @@ def detail(request_id: int) -> str:
     quotes = demand_service.quotes_of(demand)
     return render_template(
         "requests/detail.html", demand=demand, matches=visible, quotes=quotes,
+        reading=request_reading.read_request(db.session, demand, today()),
         events=timeline_for(db.session, demand),
         awaiting_review=sum(1 for m in demand.matches if m.status == "proposed"),
         awards_won=awards_won(db.session, [q.match.supplier_id for q in quotes]),
@@ -169,6 +171,30 @@ def _act(request_id: int, action: str) -> Response:
         else:
             count = demand_service.invite_suppliers(db.session, demand, ids, current_user)
             message = _("%(n)d suppliers invited to quote.", n=count)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("requests.detail", request_id=request_id))
+    return _finish(message, demand.id)
+
+
+@bp.post("/<int:request_id>/reading")
+@roles_required("buyer")
+def apply_reading(request_id: int) -> Response:
+    """Apply what the matcher read in the text: the category, or the stated requirements."""
+    demand = _own_request(request_id)
+    if current_user.role != "buyer":
+        abort(403)
+    try:
+        if request.form.get("apply") == "category":
+            category_id = request.form.get("category_id", type=int)
+            if not category_id:
+                abort(400)
+            request_reading.apply_category(db.session, demand, current_user, category_id, today())
+            message = _("Category set.")
+        else:
+            request_reading.apply_requirements(db.session, demand, current_user, today())
+            message = _("The requirements read from your text were applied. Check them before publishing.")
     except ServiceError as error:
         db.session.rollback()
         flash(error.message, "error")

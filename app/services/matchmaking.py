@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.services.catalogue_index import retrieve
 from app.services.catalogue_records import demand_query, exposure_events, records_for
+from app.services.learning import live_scorer
 from matching.exposure import ExposureLedger
 from matching.ranking import RankSettings, rank
 from matching.results import SupplierMatch
@@ -28,5 +29,6 @@ def match_request(session: Session, request: DemandRequest, today: date,
     settings = RankSettings(
         limit=limit or config["PROPOSALS_PER_REQUEST"],
         fairness=config["FAIR_EXPOSURE"] if fairness is None else fairness,
+        scorer=live_scorer(),
     )
     return rank(query, candidates, records, exposure=ledger, settings=settings)

@@ -135,3 +135,34 @@ def test_explanation_content() -> None:
                                           (-5000, "-Rp 5.000")])
 def test_rupiah_format(amount: int, text: str) -> None:
     assert format_rupiah(amount) == text
+
+
+def test_supplier_meeting_every_stated_condition_nearby_ranks_first() -> None:
+    query = replace(Q, quantity=100, budget_ceiling=5_000_000, kota="Jakarta Timur",
+                    kecamatan="Duren Sawit", needed_by=date(2025, 3, 11))
+    all_checks_near = rec(1, price=40_000, kota="Jakarta Timur", kecamatan="Cakung",
+                          lead_time_days=2, monthly_capacity=1000)
+    distant = rec(2, price=45_000, kota="Jakarta Utara", kecamatan="Koja", lead_time_days=12,
+                  monthly_capacity=1000)
+    records = {1: all_checks_near, 2: distant}
+    close = rank(query, [cand(2, 1.4), cand(1, 1.0)], records)
+    assert [m.listing_id for m in close] == [1, 2]
+    assert close[0].explanation.scores.requirements == 1.0
+    clearly_more_relevant = rank(query, [cand(2, 3.0), cand(1, 1.0)], records)
+    assert clearly_more_relevant[0].listing_id == 2
+
+
+def test_units_and_counts_are_never_matched_words() -> None:
+    query = DemandQuery(text="Nasi kotak ayam goreng untuk 50 orang", today=TODAY)
+    listing = rec(1, title="Nasi Kotak Ayam Goreng", description="Untuk 50 orang, paket rapat")
+    [match] = rank(query, [cand(1)], {1: listing})
+    assert "orang" not in match.explanation.matched_terms
+    assert {"ayam", "goreng"} <= set(match.explanation.matched_terms)
+
+
+def test_the_item_phrase_beats_a_shared_word() -> None:
+    query = DemandQuery(text="Nasi kotak ayam goreng", today=TODAY)
+    fried_rice = rec(1, title="Nasi Goreng Kampung", description="Nasi goreng dalam kotak")
+    fried_chicken = rec(2, title="Nasi Kotak Ayam Goreng", description="Ayam goreng lengkuas")
+    result = rank(query, [cand(1, 1.1), cand(2, 1.0)], {1: fried_rice, 2: fried_chicken})
+    assert result[0].listing_id == 2 and result[0].explanation.scores.phrase == 1.0

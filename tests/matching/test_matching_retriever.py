@@ -113,7 +113,7 @@ def test_category_feedback_lifts_same_category() -> None:
 
 
 def test_settings_view_shares_indexes(retriever: Retriever) -> None:
-    dense_only = retriever.with_settings(fusion="dense", feedback_weight=0.0)
+    dense_only = retriever.with_settings(fusion="dense", feedback_weight=0.0, intent_weight=0.0)
     assert dense_only.vectors is retriever.vectors
     cands = dense_only.retrieve("kopi", 3)
     assert cands[0].fused == pytest.approx(cands[0].dense)

@@ -1,0 +1,14 @@
+"""With too little feedback the hand-set ranking weights stay in use."""
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from app.services.learning import learn_from_decisions, live_scorer
+
+
+def test_too_few_decisions_keep_the_hand_set_weights(app: Flask, db: Session) -> None:
+    with app.app_context():
+        report = learn_from_decisions(db)
+        assert "too few" in report and "hand-set weights stay" in report
+        assert live_scorer() is None
