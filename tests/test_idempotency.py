@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.api import serializers
 from app.clock import today
-from models import DemandRequest
+from models import DemandRequest, Listing
 from tests.conftest import PASSWORD
-from tests.factories import kecamatan, make_buyer
+from tests.factories import kecamatan, make_buyer, make_seller
 
 
 def _headers(client: FlaskClient, email: str, key: str | None = None) -> dict[str, str]:
@@ -71,3 +73,39 @@ def test_refused_write_keeps_the_key_free_and_bad_keys_are_refused(app: Flask, d
     bad = client.post("/api/v1/requests", headers={**headers, "Idempotency-Key": "é" * 3},
                       json=_body(db))
     assert bad.status_code == 400 and _count(db) == 0
+
+
+class WorkerKilled(BaseException):
+    """Stands for a ``kill -9`` of the worker: nothing after it runs, no handler sees it."""
+
+
+def test_worker_killed_after_the_write_leaves_no_key_without_answer(
+        app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (scripts/write_burst.py): a worker killed between the write's commit and the
+    stored answer left the key pending forever, so every retry got 409 and was never answered."""
+    make_seller(db, email="seller@test.id")
+    db.commit()
+    client = app.test_client()
+    headers = _headers(client, "seller@test.id", "burst-00042")
+    body = {"title": "Nasi kotak burst 42", "category": "catering", "price": 25_000, "unit": "kotak"}
+
+    def killed(_row: object) -> None:
+        raise WorkerKilled
+
+    with monkeypatch.context() as patch:
+        patch.setattr(serializers, "listing", killed)  # runs after the view's commit
+        with pytest.raises(WorkerKilled):
+            client.post("/api/v1/listings", headers=headers, json=body)
+    db.rollback()  # the database drops a killed worker's open transaction
+    assert _listings(db) == 0  # no answer went out, so nothing was written
+    retried = client.post("/api/v1/listings", headers=headers, json=body)
+    assert retried.status_code == 201, retried.get_json()
+    again = client.post("/api/v1/listings", headers=headers, json=body)
+    assert again.status_code == 201 and again.headers.get("Idempotent-Replayed") == "true"
+    assert again.get_json()["id"] == retried.get_json()["id"]
+    assert _listings(db) == 1
+
+
+def _listings(db: Session) -> int:
+    db.expire_all()
+    return db.scalar(select(func.count()).select_from(Listing)) or 0
