@@ -34,6 +34,11 @@ DEFER_COMMITS = "pasarpadu.defer_commits"
 DEFERRED = "pasarpadu.deferred_commit"
 
 
+def commits_deferred() -> bool:
+    """True while the current request's commits wait for its end (a keyed API write)."""
+    return has_request_context() and bool(request.environ.get(DEFER_COMMITS))
+
+
 class RequestSession(FlaskSession):
     """The app's session; during a keyed API write its commits wait for the request's end.
 
@@ -45,7 +50,7 @@ class RequestSession(FlaskSession):
 
     def commit(self) -> None:
         """Commit, or during a keyed API write flush and leave the commit to the request's end."""
-        if has_request_context() and request.environ.get(DEFER_COMMITS):
+        if commits_deferred():
             self.flush()
             request.environ[DEFERRED] = True
             return

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -11,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.api import serializers
 from app.clock import today
-from models import DemandRequest, Listing
+from models import DemandRequest, Listing, Notification
 from tests.conftest import PASSWORD
-from tests.factories import kecamatan, make_buyer, make_seller
+from tests.factories import kecamatan, make_buyer, make_listing, make_official, make_seller
 
 
 def _headers(client: FlaskClient, email: str, key: str | None = None) -> dict[str, str]:
@@ -109,3 +110,26 @@ def test_worker_killed_after_the_write_leaves_no_key_without_answer(
 def _listings(db: Session) -> int:
     db.expire_all()
     return db.scalar(select(func.count()).select_from(Listing)) or 0
+
+
+def test_keyed_write_mails_its_notifications_after_its_commit(app: Flask, db: Session) -> None:
+    """Mail waits for the keyed write's single commit, then goes out as without a key."""
+    seller = make_seller(db, email="katering@test.id", name="Katering Bu Sri")
+    make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
+    make_buyer(db, email="buyer@test.id")
+    make_official(db, email="official@test.id")
+    db.commit()
+    client = app.test_client()
+    buyer = _headers(client, "buyer@test.id")
+    body = {**_body(db), "description": "Nasi kotak ayam untuk 100 peserta"}
+    request_id = client.post("/api/v1/requests", headers=buyer, json=body).get_json()["id"]
+    client.post(f"/api/v1/requests/{request_id}/publish", headers=buyer)
+    official = _headers(client, "official@test.id", "review-1")
+    ids = [p["id"] for p in client.get("/api/v1/proposals", headers=official).get_json()["items"]]
+    reviewed = client.post("/api/v1/proposals/review", headers=official,
+                           json={"match_ids": ids, "decision": "approve"})
+    assert ids and reviewed.status_code == 200, reviewed.get_json()
+    db.expire_all()
+    notifications = list(db.scalars(select(Notification)))
+    assert notifications and all(n.emailed_at is not None for n in notifications)
+    assert any(Path(app.config["MAIL_OUTBOX"]).glob("*.eml"))
