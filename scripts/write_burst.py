@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,6 +332,18 @@ def check_database(env: dict[str, str], run_id: str,
     }
 
 
+def in_pool(threads: int, work: Callable[[Write], Any], items: list[Write]) -> list[Any]:
+    """``work`` on every item from a thread pool; on an interruption the queued items are dropped."""
+    pool = ThreadPoolExecutor(threads)
+    try:
+        results = list(pool.map(work, items))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Prepare, burst, retry, replay and check; the summary."""
     started = time.monotonic()
@@ -357,15 +370,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "price": 10_000 + i, "unit": "kotak", "description": "write burst",
         }) for i in range(args.writes)]
         burst = Burst(f"http://127.0.0.1:{port}", token, args, server.pid)
-        with ThreadPoolExecutor(args.threads) as pool:
-            list(pool.map(burst.first_try, writes))
+        in_pool(args.threads, burst.first_try, writes)
         acknowledged_first = [w for w in writes if w.listing_id is not None]
         unacknowledged = [w for w in writes if w.listing_id is None]
-        with ThreadPoolExecutor(args.threads) as pool:
-            list(pool.map(burst.retry, unacknowledged))
+        in_pool(args.threads, burst.retry, unacknowledged)
         sample = random.sample(acknowledged_first, min(args.replays, len(acknowledged_first)))
-        with ThreadPoolExecutor(args.threads) as pool:
-            same = sum(pool.map(burst.replay, sample))
+        same = sum(in_pool(args.threads, burst.replay, sample))
         stop_server(server)
         checked = check_database(env, run_id, writes)
         first_answers = Counter(w.first_status for w in unacknowledged)
@@ -388,6 +398,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if stuck:
             summary["unresolved_answers"] = dict(Counter(a for w in stuck for a in w.answers))
         return summary
+    except Exception:
+        if log.exists():  # the folder goes away below: show why the server or setup failed
+            print("".join(log.read_text(errors="replace").splitlines(True)[-40:]), file=sys.stderr)
+        raise
     finally:
         if server is not None:
             stop_server(server)
