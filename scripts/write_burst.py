@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import secrets
 import shutil
 import signal
@@ -231,6 +232,16 @@ def worker_pids(master: int) -> list[int]:
     return [int(pid) for pid in found.split()]
 
 
+def connections_per_worker(port: int) -> Counter[int]:
+    """Established client connections on the server's port, per owning process (``ss``)."""
+    try:
+        listed = subprocess.run(["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
+                                capture_output=True, text=True, check=False, timeout=5).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return Counter()
+    return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listed))
+
+
 class Burst:
     """Concurrent listing writes against one server, with one worker killed partway."""
 
@@ -241,7 +252,9 @@ class Burst:
         self.lock = threading.Lock()
         self.sent = 0
         self.kill_at = int(args.writes * args.kill_after) if args.kill_after >= 0 else -1
+        self.port = int(base.rsplit(":", 1)[1])
         self.killed: int | None = None
+        self.killed_connections = 0
 
     def session(self) -> requests.Session:
         """This thread's HTTP session."""
@@ -280,11 +293,14 @@ class Burst:
         write.answers.append(answer)
 
     def kill_worker(self) -> None:
-        """``kill -9`` one worker of the server."""
+        """``kill -9`` the worker holding the most client connections (so writes are in flight)."""
         pids = worker_pids(self.master)
-        if pids:
-            self.killed = random.choice(pids)
-            os.kill(self.killed, signal.SIGKILL)
+        if not pids:
+            return
+        held = connections_per_worker(self.port)
+        self.killed = max(pids, key=lambda pid: (held.get(pid, 0), random.random()))
+        self.killed_connections = held.get(self.killed, 0)
+        os.kill(self.killed, signal.SIGKILL)
 
     def retry(self, write: Write) -> None:
         """Re-send an unacknowledged write with the same key until it is acknowledged."""
@@ -292,8 +308,8 @@ class Burst:
         while write.listing_id is None and write.tries < 1 + self.args.max_tries \
                 and time.monotonic() < deadline:
             time.sleep(min(0.1 * write.tries, 2.0))
-            answer, listing_id, _ = self.post(write)
-            write.answers.append(answer)
+            answer, listing_id, replayed = self.post(write)
+            write.answers.append(f"{answer}:replayed" if replayed else answer)
             write.listing_id = listing_id
 
     def replay(self, write: Write) -> bool:
@@ -387,11 +403,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "first_try_failures": dict(first_answers),
             "retried": len(unacknowledged),
             "retry_tries": sum(w.tries - 1 for w in unacknowledged),
+            "retried_replayed": sum(1 for w in unacknowledged
+                                    if w.answers and w.answers[-1].endswith(":replayed")),
             "unresolved": sum(1 for w in writes if w.listing_id is None),
             "replays": len(sample),
             "replayed_same_id": same,
             **checked,
             "killed_worker_pid": burst.killed,
+            "killed_worker_connections": burst.killed_connections,
             "seconds": round(time.monotonic() - started, 1),
         }
         stuck = [w for w in writes if w.listing_id is None]
