@@ -1,8 +1,11 @@
 """``Idempotency-Key`` on API writes: a retried call answers with the first result.
 
-The key (per user) is stored in the same transaction as the write it guards, so either both
-are written or neither; the answer is added right after. A key reused for a different call
-is refused with 422; a retry while the first call is still running gets 409.
+The key (per user) and the answer are stored in the same transaction as the write they guard,
+committed before the answer leaves: either all three are written or none, so a call whose
+answer was lost (a worker killed, a connection cut) is always replayed, never re-run, and a
+retry never meets a key stuck without its answer. A key reused for a different call is refused
+with 422; a retry overlapping the first call answers the first call's result (the unique key
+lets only one commit).
 """
 from __future__ import annotations
 
@@ -10,19 +13,22 @@ import hashlib
 import re
 from typing import Any
 
-from flask import Flask, has_request_context, request
+from flask import Flask, current_app, request
 from flask_smorest import abort
-from sqlalchemy import event, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from werkzeug.exceptions import Conflict, HTTPException, ServiceUnavailable
 from werkzeug.wrappers import Response
 
+from app.database import DEFER_COMMITS, DEFERRED
 from app.extensions import db
+from app.services.notifications import deliver_mail
 from models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
-PENDING, STORED = "pasarpadu.idempotency", "pasarpadu.idempotency_row"
+PENDING = "pasarpadu.idempotency"
 
 
 def _fingerprint() -> str:
@@ -48,44 +54,70 @@ def _replay_or_remember() -> Response | None:
         IdempotencyKey.user_id == user.id, IdempotencyKey.key == key))
     if found is None:
         request.environ[PENDING] = {"user_id": user.id, "key": key, "fingerprint": fingerprint}
+        request.environ[DEFER_COMMITS] = True
         return None
     if found.fingerprint != fingerprint:
         abort(422, message=f"This {HEADER} was already used for a different request.",
               errors={HEADER: ["Used for a different request."]})
     if found.status_code is None:
         abort(409, message="The first request with this key is still being processed.")
-    replay = Response(found.body or b"", status=found.status_code, content_type=found.content_type)
-    replay.headers["Idempotent-Replayed"] = "true"
-    return replay
-
-
-def _store_key(session: Session) -> None:
-    """Before the write commits: add the key to the same transaction."""
-    if not has_request_context() or session is not db.session():
-        return
-    pending: dict[str, Any] | None = request.environ.pop(PENDING, None)
-    if pending is None:
-        return
-    row = IdempotencyKey(**pending, content_type="")
-    session.add(row)
-    session.flush()
-    request.environ[STORED] = row.id
+    return _replay(found)
 
 
 def _store_answer(response: Response) -> Response:
-    row_id = request.environ.pop(STORED, None)
-    if row_id is not None and response.status_code < 500:
+    """Commit the keyed write's work together with its key and answer, before the answer leaves.
+
+    A crash before this commit leaves nothing (the client saw no answer and retries); after
+    it, a retry finds the answer. Work of a call that failed (5xx) is rolled back.
+    """
+    pending: dict[str, Any] | None = request.environ.pop(PENDING, None)
+    request.environ.pop(DEFER_COMMITS, None)
+    deferred = request.environ.pop(DEFERRED, False)
+    if pending is None or not deferred:
+        return response
+    if response.status_code >= 500:
         db.session.rollback()
-        db.session.execute(update(IdempotencyKey).where(IdempotencyKey.id == row_id).values(
-            status_code=response.status_code, content_type=response.content_type or "",
-            body=response.get_data()))
+        return response
+    db.session.add(IdempotencyKey(**pending, status_code=response.status_code,
+                                  content_type=response.content_type or "",
+                                  body=response.get_data()))
+    try:
         db.session.commit()
+    except IntegrityError:  # the same key's first call committed meanwhile
+        db.session.rollback()
+        found = db.session.scalar(select(IdempotencyKey).where(
+            IdempotencyKey.user_id == pending["user_id"], IdempotencyKey.key == pending["key"]))
+        if found is None or found.fingerprint != pending["fingerprint"]:
+            return _error(Conflict("This was changed by someone else at the same moment; "
+                                   "nothing was written. Try again."))
+        return _replay(found)
+    except OperationalError:
+        db.session.rollback()
+        return _error(ServiceUnavailable("The database is briefly unavailable; nothing was "
+                                         "written. Try again with the same key."))
+    try:
+        deliver_mail(db.session)  # the view's own delivery waited for this commit
+    except Exception:  # noqa: BLE001  (the write and its answer are committed: answer stands)
+        current_app.logger.exception("mail delivery after a keyed write failed; will retry")
+        db.session.rollback()
     return response
+
+
+def _error(error: HTTPException) -> Response:
+    from app.api import error_response
+
+    body, code = error_response(error)
+    body.status_code = code
+    return body
+
+
+def _replay(found: IdempotencyKey) -> Response:
+    replay = Response(found.body or b"", status=found.status_code, content_type=found.content_type)
+    replay.headers["Idempotent-Replayed"] = "true"
+    return replay
 
 
 def register(app: Flask) -> None:
     """Hook the key check before API writes and the stored answer after them."""
     app.before_request(_replay_or_remember)
     app.after_request(_store_answer)
-    if not event.contains(Session, "before_commit", _store_key):
-        event.listen(Session, "before_commit", _store_key)

@@ -16,6 +16,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.database import commits_deferred
 from models import Notification, Organisation, User, utcnow
 
 
@@ -108,7 +109,13 @@ def _send(messages: list[tuple[Notification, EmailMessage]], name: str | None = 
 
 
 def deliver_mail(session: Session, limit: int = 200) -> int:
-    """Send e-mail copies of committed notifications not yet mailed; returns how many were sent."""
+    """Send e-mail copies of committed notifications not yet mailed; returns how many were sent.
+
+    During a keyed API write nothing is committed before the request's end, so nothing is
+    sent then; the idempotency hook delivers right after its commit.
+    """
+    if commits_deferred():
+        return 0
     pending = session.execute(
         select(Notification, User.email).join(User, User.id == Notification.user_id)
         .where(Notification.emailed_at.is_(None)).order_by(Notification.id).limit(limit)
