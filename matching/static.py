@@ -42,6 +42,11 @@ def ngram_buckets(word: str, n_min: int, n_max: int, buckets: int) -> np.ndarray
     return np.asarray(ids, np.int64)
 
 
+def length_feature(counts: np.ndarray, scale: float) -> np.ndarray:
+    """Text-length feature in [0, ~1] that scales the length-dependent part of a role map."""
+    return (np.log1p(np.asarray(counts, np.float32)) / np.log1p(scale)).astype(np.float32)
+
+
 def content_hash(path: str | Path) -> str:
     """SHA-256 hex digest of a file's bytes."""
     digest = hashlib.sha256()
@@ -71,8 +76,9 @@ class StaticEmbedder:
             vectors = z["vectors"].astype(np.float32)
             grams = z["ngrams"].astype(np.float32)
             self._weights = z["weights"].astype(np.float32)
-            self._maps = {"passage": z["map_passage"].astype(np.float32),
-                          "query": z["map_query"].astype(np.float32)}
+            self._maps = {role: (z[f"map_{role}"].astype(np.float32),
+                                 z[f"map_{role}_length"].astype(np.float32))
+                          for role in ("passage", "query")}
         self._index = {w: i for i, w in enumerate(vocab)}
         self._vocab_size = len(vocab)
         self._table = np.ascontiguousarray(np.vstack([vectors, grams]))
@@ -80,6 +86,7 @@ class StaticEmbedder:
         self._n_min, self._n_max = int(self.meta["ngram_min"]), int(self.meta["ngram_max"])
         self._buckets = int(grams.shape[0])
         self._unknown_weight = float(self.meta["unknown_weight"])
+        self._length_scale = float(self.meta["length_scale"])
         self._words: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.Lock()
 
@@ -117,13 +124,19 @@ class StaticEmbedder:
 
     def bag(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Weighted bag-of-features matrix (texts x table rows), rows summing to 1."""
+        return self._bag(texts)[0]
+
+    def _bag(self, texts: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+        counts = np.zeros(len(texts), np.float32)
         cols: list[np.ndarray] = []
         vals: list[np.ndarray] = []
         indptr = [0]
-        for text in texts:
+        for r, text in enumerate(texts):
             n = 0
             row_vals = []
-            for word in tokenize(text):
+            words = tokenize(text)
+            counts[r] = len(words)
+            for word in words:
                 c, v = self.word_features(word)
                 cols.append(c)
                 row_vals.append(v)
@@ -135,9 +148,10 @@ class StaticEmbedder:
             indptr.append(indptr[-1] + n)
         shape = (len(texts), self._table.shape[0])
         if not cols:
-            return sparse.csr_matrix(shape, dtype=np.float32)
+            return sparse.csr_matrix(shape, dtype=np.float32), counts
         return sparse.csr_matrix(
-            (np.concatenate(vals), np.concatenate(cols), np.asarray(indptr, np.int64)), shape=shape)
+            (np.concatenate(vals), np.concatenate(cols), np.asarray(indptr, np.int64)), shape=shape
+        ), counts
 
     def pooled(self, texts: Sequence[str]) -> np.ndarray:
         """Weighted mean of word vectors before the role map; (n, dim) float32."""
@@ -146,7 +160,10 @@ class StaticEmbedder:
     def _embed(self, texts: Sequence[str], role: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, self._dim), np.float32)
-        out = self.pooled(texts) @ self._maps[role]
+        bag, counts = self._bag(texts)
+        pooled = np.asarray(bag @ self._table, dtype=np.float32)
+        base, by_length = self._maps[role]
+        out = pooled @ base + (length_feature(counts, self._length_scale)[:, None] * pooled) @ by_length
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return np.ascontiguousarray(out / norms, dtype=np.float32)
@@ -161,16 +178,17 @@ class StaticEmbedder:
 
 
 def save_artefact(path: str | Path, vocab: Sequence[str], vectors: np.ndarray,
-                  weights: np.ndarray, ngrams: np.ndarray, map_passage: np.ndarray,
-                  map_query: np.ndarray, meta: dict) -> str:
-    """Write the artefact (float16 tables) and return its content hash."""
+                  weights: np.ndarray, ngrams: np.ndarray, maps: dict[str, np.ndarray],
+                  meta: dict) -> str:
+    """Write the artefact (float16 tables; ``maps``: map_passage[_length], map_query[_length])
+    and return its content hash."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
     np.savez(
         tmp, vocab=np.asarray(list(vocab), dtype=str), vectors=vectors.astype(np.float16),
         weights=weights.astype(np.float32), ngrams=ngrams.astype(np.float16),
-        map_passage=map_passage.astype(np.float32), map_query=map_query.astype(np.float32),
+        **{k: np.asarray(v, np.float32) for k, v in maps.items()},
         meta=np.asarray(json.dumps(meta, sort_keys=True)),
     )
     tmp.replace(path)

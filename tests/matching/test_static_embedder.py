@@ -51,7 +51,7 @@ def test_shapes_norms_and_determinism(tiny_artefact: Path) -> None:
     assert np.allclose(np.linalg.norm(q, axis=1), 1, atol=1e-5)
     again = StaticEmbedder(tiny_artefact)
     assert np.array_equal(p, again.embed_passages(texts))
-    assert np.array_equal(p[1:2], emb.embed_passages(texts[1:2]))  # batch-independent
+    assert np.allclose(p[1:2], emb.embed_passages(texts[1:2]), atol=1e-6)  # batch-independent
 
 
 def test_empty_inputs(tiny_artefact: Path) -> None:
