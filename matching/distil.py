@@ -48,13 +48,13 @@ class DistilConfig:
     holdout_portals: float = 0.12
     min_count: int = 3
     max_vocab: int = 24_000
-    sif_a: float = 1e-3
+    sif_a: float = 1e-2
     synthetic_listings: int = 2_000
     synthetic_seed: int = 101
     names_passage: int = 4_000
     names_query: int = 4_000
     query_words: int = 1_500
-    ridge: float = 0.03
+    ridge: float = 0.3
     map_ridge: float = 1.0
     ngram_min: int = 3
     ngram_max: int = 5
