@@ -6,7 +6,8 @@ their frequencies; initial word vectors = teacher passage vector of each word al
 map of the pooled initial vectors towards teacher passage vectors of training texts, then a
 ridge-regularised residual per word (block conjugate gradients on the sparse bag matrix);
 hashed character n-gram vectors fitted to reproduce the word vectors (fallback for unknown
-words); a ridge linear map per role (passage, query). Teacher vectors are cached on disk.
+words); per role (passage, query) a ridge linear map plus a text-length-dependent map. Teacher
+vectors are cached on disk.
 """
 from __future__ import annotations
 
