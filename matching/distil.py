@@ -60,7 +60,7 @@ class DistilConfig:
     ngram_min: int = 3
     ngram_max: int = 5
     buckets: int = 8_192
-    ngram_ridge: float = 0.1
+    ngram_ridge: float = 0.01
     length_scale: float = 40.0
     cg_iters: int = 150
     batch_size: int = 64
