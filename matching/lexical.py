@@ -34,6 +34,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
 
 from . import lexical_store as store
 from .text import strip_accents
@@ -60,9 +61,13 @@ class LexicalConfig:
     max_df: float = 0.1  # from MIN_LISTINGS_FOR_STOP_FEATURES listings on
     char_weight: float = 0.5  # lexical score = char_weight*char cosine + (1-char_weight)*word
     value_dtype: str = "float16"  # stored weights (cosines in [0, 1]; float16 halves the memory)
-    impact_depth: int = 4096  # postings kept per feature, highest weight first
-    query_budget: int = 40_000  # postings read per query, shared among its features
-    rescore: int = 600  # best partial scores re-scored exactly (at least 2*k)
+    # impact postings kept per feature (highest weight first) and read per query (shared among
+    # the query's features), for char n-grams and for words (fewer and more telling: deeper)
+    impact_depth: int = 8192
+    query_budget: int = 80_000
+    word_impact_depth: int = 65_536
+    word_query_budget: int = 160_000
+    rescore: int = 1000  # best partial scores re-scored exactly (at least 2*k)
 
 
 def _preprocess(text: str) -> str:
@@ -86,6 +91,7 @@ class LexicalIndex:
             "char": HashingVectorizer(analyzer="char_wb", n_features=c.char_features,
                                       ngram_range=c.char_ngrams, **common),
         }
+        self._analyzers = {kind: v.build_analyzer() for kind, v in self._vectorizers.items()}
         self._width = c.word_features + c.char_features
         self._idf: dict[str, np.ndarray] = {}
         self._a: dict[str, np.ndarray] = {}  # main arrays (store.ARRAYS), maybe memory-mapped
@@ -162,8 +168,11 @@ class LexicalIndex:
     def _install(self, ids: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
                  data: np.ndarray) -> None:
         """Make (ids, forward CSR in id order) the main matrix and derive its impact postings."""
+        c = self.config
+        depth = np.full(self._width, c.impact_depth, np.int64)
+        depth[: c.word_features] = c.word_impact_depth
         imp_ptr, imp_rows, imp_data = store.impact_postings(
-            indptr, indices, data, self._width, self.config.impact_depth)
+            indptr, indices, data, self._width, depth)
         self._a = {"ids": ids, "idf_word": self._idf["word"], "idf_char": self._idf["char"],
                    "fwd_indptr": indptr, "fwd_indices": indices, "fwd_data": data,
                    "imp_ptr": imp_ptr, "imp_rows": imp_rows, "imp_data": imp_data}
@@ -192,10 +201,18 @@ class LexicalIndex:
 
     def row_of(self, listing_id: int) -> int:
         """Internal row of a live listing (-1 if it is not indexed)."""
-        row = self._delta_row.get(int(listing_id))
+        listing_id = int(listing_id)
+        row = self._delta_row.get(listing_id)
         if row is not None:
             return row
-        return int(self._main_rows(np.array([int(listing_id)], np.int64))[0])
+        if not self._n_main:
+            return -1
+        ids = self._a["ids"]
+        pos = int(ids.searchsorted(listing_id))
+        if pos < self._n_main and ids[pos] == listing_id and (
+                self._dead is None or not self._dead[pos]):
+            return pos
+        return -1
 
     def upsert(self, ids: Iterable[int], texts: Sequence[str]) -> None:
         """Add or replace listings (IDF unchanged)."""
@@ -281,14 +298,32 @@ class LexicalIndex:
 
     # queries ------------------------------------------------------------------------------
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted feature columns, weights with the kind weight applied) of a query."""
-        q = self._rows([text])
-        kind_w = np.where(q.indices < self.config.word_features,
-                          1.0 - self.config.char_weight, self.config.char_weight)
-        weights = (q.data * kind_w).astype(np.float32)
-        keep = weights > 0
-        order = np.argsort(q.indices[keep])
-        return q.indices[keep][order].astype(np.int64), weights[keep][order]
+        """(sorted feature columns, weights with the kind weight applied) of a query.
+
+        Same features and weights as ``_rows`` (same analyzers, murmurhash3 as in scikit-learn's
+        FeatureHasher), without the sparse-matrix overhead of a one-row transform.
+        """
+        cols, weights = [], []
+        for kind, offset, share in (("word", 0, 1.0 - self.config.char_weight),
+                                    ("char", self.config.word_features, self.config.char_weight)):
+            tokens = self._analyzers[kind](text)
+            if not tokens or share == 0:
+                continue
+            n = self.config.word_features if kind == "word" else self.config.char_features
+            h = np.fromiter((murmurhash3_32(t, seed=0) for t in tokens), np.int64, len(tokens))
+            idx = np.where(h == -2**31, (2**31 - 1 - (n - 1)) % n, np.abs(h) % n)
+            idx, counts = np.unique(idx, return_counts=True)
+            w = np.log1p(counts.astype(np.float32)) * self._idf[kind][idx]
+            keep = w > 0
+            idx, w = idx[keep], w[keep]
+            norm = np.float32(np.sqrt(np.dot(w, w)))
+            if not len(w) or norm == 0:
+                continue
+            cols.append(idx + offset)
+            weights.append((w / norm * np.float32(share)).astype(np.float32))
+        if not cols:
+            return _EMPTY_I64, np.zeros(0, np.float32)
+        return np.concatenate(cols).astype(np.int64), np.concatenate(weights)
 
     def _scratch(self) -> np.ndarray:
         buf = getattr(self._local, "buf", None)
@@ -304,13 +339,15 @@ class LexicalIndex:
         starts, ends = a["imp_ptr"][cols], a["imp_ptr"][cols + 1]
         lens = ends - starts
         takes = np.zeros(len(cols), np.int64)
-        remaining, left = self.config.query_budget, int(np.count_nonzero(lens))
-        for t in np.argsort(lens, kind="stable").tolist():  # short lists first, even shares
-            if lens[t] == 0:
-                continue
-            takes[t] = min(int(lens[t]), max(1, remaining // left))
-            remaining -= int(takes[t])
-            left -= 1
+        is_word = cols < self.config.word_features
+        for kind_mask, budget in ((is_word, self.config.word_query_budget),
+                                  (~is_word, self.config.query_budget)):
+            terms = np.flatnonzero(kind_mask & (lens > 0))
+            remaining, left = budget, len(terms)
+            for t in terms[np.argsort(lens[terms], kind="stable")].tolist():  # short lists first
+                takes[t] = min(int(lens[t]), max(1, remaining // left))  # then even shares
+                remaining -= int(takes[t])
+                left -= 1
         scratch = self._scratch()
         seen = []
         imp_rows, imp_data = a["imp_rows"], a["imp_data"]

@@ -38,8 +38,9 @@ def file_name(name: str) -> str:
 
 
 def impact_postings(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, width: int,
-                    depth: int) -> tuple[np.ndarray, ...]:
-    """(imp_ptr, imp_rows, imp_data): per column, its ``depth`` highest-weight rows, best first.
+                    depth: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(imp_ptr, imp_rows, imp_data): per column, its ``depth[col]`` highest-weight rows, best
+    first.
 
     The forward CSR (``indptr``, ``indices``, float16 ``data``) has ``width`` columns. Ties are ordered by row, so a prefix of a posting list is
     deterministic and agrees with an exhaustive ranking that breaks ties by row.
@@ -71,7 +72,7 @@ def impact_postings(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, w
                 order = np.lexsort((rows, neg, cols))
                 rows, neg = rows[order], neg[order]
             pos = np.arange(hi - lo) - (csc.indptr[col:stop] - lo).repeat(counts[col:stop])
-            keep = pos < depth
+            keep = pos < np.repeat(depth[col:stop], counts[col:stop])
             dst = slice(int(imp_ptr[col]), int(imp_ptr[stop]))
             imp_rows[dst] = rows[keep]
             imp_bits[dst] = 0xFFFF - neg[keep]
@@ -133,7 +134,7 @@ def load_arrays(directory: Path, entries: dict) -> dict[str, np.ndarray]:
             raise IndexCorrupt(f"cannot read {path.name}: {exc}") from exc
         if array.shape != shape or array.dtype != np.dtype(dtype) or entry.get("dtype") != dtype:
             raise IndexCorrupt(f"{path.name} does not match the lexical manifest")
-        arrays[name] = array
+        arrays[name] = np.asarray(array)  # a plain read-only view: no memmap overhead per slice
     n, width = len(arrays["ids"]), len(arrays["imp_ptr"]) - 1
     fwd_ok = (len(arrays["fwd_indptr"]) == n + 1 and arrays["fwd_indptr"][0] == 0
               and arrays["fwd_indptr"][-1] == len(arrays["fwd_indices"]) == len(arrays["fwd_data"]))

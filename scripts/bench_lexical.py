@@ -82,13 +82,17 @@ def bench_queries(count: int, seed: int) -> list[str]:
     return out
 
 
-def exhaustive(index: LexicalIndex, text: str, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Exhaustive top-k (ids, scores), ties by id, from whichever scorer the index offers."""
+def all_scores(index: LexicalIndex, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, exact scores) of every listing, from whichever scorer the index offers."""
     if hasattr(index, "exhaustive_scores"):
-        ids, scores = index.exhaustive_scores(text)
-    else:  # the pre-bounded implementation: search() itself walks every posting
-        scores = index._row_scores(text)
-        ids = index._row_ids
+        return index.exhaustive_scores(text)
+    return index._row_ids, index._row_scores(text)  # before: search() walked every posting
+
+
+def exhaustive(index: LexicalIndex, text: str, k: int,
+               scored: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Exhaustive top-k (ids, scores), ties by id."""
+    ids, scores = scored if scored is not None else all_scores(index, text)
     hits = np.flatnonzero(scores > 0)
     order = np.lexsort((ids[hits], -scores[hits]))[:k]
     return ids[hits[order]], scores[hits[order]]
@@ -163,10 +167,9 @@ def recall(index: LexicalIndex, queries: list[str], ids: np.ndarray, seed: int) 
     stats: dict[str, list[float]] = {f"{m}@{k}": [] for k in (10, 100, 200) for m in ("strict", "tie")}
     get_us, get_err = [], []
     for q in queries:
-        truth, truth_scores = exhaustive(index, q, 200)
-        all_ids, all_scores = (index.exhaustive_scores(q) if hasattr(index, "exhaustive_scores")
-                               else (index._row_ids, index._row_scores(q)))
-        exact_of = dict(zip(all_ids[all_scores > 0].tolist(), all_scores[all_scores > 0].tolist()))
+        all_ids, every = all_scores(index, q)
+        truth, truth_scores = exhaustive(index, q, 200, (all_ids, every))
+        exact_of = dict(zip(all_ids[every > 0].tolist(), every[every > 0].tolist()))
         for k in (10, 100, 200):
             got, _, scores = index.search(q, k)
             got_exact = np.array([exact_of.get(int(i), 0.0) for i in got])

@@ -101,7 +101,7 @@ def test_mmap_load_upsert_save_round_trip(tmp_path: Path) -> None:
     ids, texts = catalogue(1200)
     LexicalIndex.build(ids, texts).save(tmp_path / "a")
     loaded = LexicalIndex.load(tmp_path / "a")
-    assert isinstance(loaded._a["fwd_data"], np.memmap)
+    assert isinstance(loaded._a["fwd_data"].base, np.memmap)  # mapped, not read into memory
     before = exhaustive_top(loaded, "kopi arabika gayo", 5)
     loaded.upsert([ids[0], 5], ["kopi arabika gayo premium", "kopi arabika gayo"])
     loaded.remove([ids[1]])
@@ -151,3 +151,16 @@ def test_empty_index_round_trip(tmp_path: Path) -> None:
     loaded = LexicalIndex.load(tmp_path)
     loaded.upsert([3], ["kopi"])
     assert loaded.search("kopi", 5)[0].tolist() == [3]
+
+
+def test_query_vector_matches_the_indexed_weighting() -> None:
+    ids, texts = catalogue(500)
+    index = LexicalIndex.build(ids, texts)
+    for text in QUERIES + texts[:20] + ["Ésta kopi—çà 123 x", "", "a"]:
+        cols, weights = index._query(text)
+        rows = index._rows([text])
+        kind_w = np.where(rows.indices < index.config.word_features, 0.5, 0.5)
+        expected = dict(zip(rows.indices.tolist(), (rows.data * kind_w).tolist()))
+        got = dict(zip(cols.tolist(), weights.tolist()))
+        assert got.keys() == {c for c, w in expected.items() if w > 0}
+        assert all(abs(got[c] - expected[c]) < 1e-6 for c in got)
