@@ -34,8 +34,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
-from sklearn.utils import murmurhash3_32
 
+from . import lexical_query as lq
 from . import lexical_store as store
 from .text import strip_accents
 from .vector_index import IndexCorrupt, IndexMismatch, atomic_write_bytes, read_manifest
@@ -67,14 +67,15 @@ class LexicalConfig:
     query_budget: int = 80_000
     word_impact_depth: int = 65_536
     word_query_budget: int = 160_000
-    rescore: int = 1000  # best partial scores re-scored exactly (at least 2*k)
+    rescore: int = 1500  # best estimated scores re-scored exactly (at least 2*k)
+    unseen_credit: float = 0.5  # see lexical_query.candidates
 
 
 def _preprocess(text: str) -> str:
     return strip_accents(text).lower()
 
 
-_EMPTY_I64 = np.zeros(0, np.int64)
+_EMPTY_I64 = lq.EMPTY_ROWS
 
 
 class LexicalIndex:
@@ -162,7 +163,7 @@ class LexicalIndex:
             parts = [index._weigh(kind, chunks[kind].pop(0)) for kind in KINDS]
             m = sp.hstack(parts, format="csr", dtype=np.float32)
             weighted.append((m.indptr, m.indices.astype(np.int32), m.data.astype(np.float16)))
-        index._install(ids_arr, *_concat_csr(weighted))
+        index._install(ids_arr, *store.concat_csr(weighted))
         return index
 
     def _install(self, ids: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
@@ -273,7 +274,7 @@ class LexicalIndex:
             parts.append((d.indptr, d.indices.astype(np.int32), d.data.astype(np.float16)))
             ids.append(np.array(self._delta_ids, np.int64)[live])
         all_ids = np.concatenate(ids)
-        ptr, ind, dat = _concat_csr(parts)
+        ptr, ind, dat = store.concat_csr(parts)
         order = np.argsort(all_ids, kind="stable")
         if np.any(np.diff(order) < 0):
             ptr, ind, dat = store.take_rows(ptr, ind, dat, order)
@@ -298,98 +299,31 @@ class LexicalIndex:
 
     # queries ------------------------------------------------------------------------------
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted feature columns, weights with the kind weight applied) of a query.
-
-        Same features and weights as ``_rows`` (same analyzers, murmurhash3 as in scikit-learn's
-        FeatureHasher), without the sparse-matrix overhead of a one-row transform.
-        """
-        cols, weights = [], []
-        for kind, offset, share in (("word", 0, 1.0 - self.config.char_weight),
-                                    ("char", self.config.word_features, self.config.char_weight)):
-            tokens = self._analyzers[kind](text)
-            if not tokens or share == 0:
-                continue
-            n = self.config.word_features if kind == "word" else self.config.char_features
-            h = np.fromiter((murmurhash3_32(t, seed=0) for t in tokens), np.int64, len(tokens))
-            idx = np.where(h == -2**31, (2**31 - 1 - (n - 1)) % n, np.abs(h) % n)
-            idx, counts = np.unique(idx, return_counts=True)
-            w = np.log1p(counts.astype(np.float32)) * self._idf[kind][idx]
-            keep = w > 0
-            idx, w = idx[keep], w[keep]
-            norm = np.float32(np.sqrt(np.dot(w, w)))
-            if not len(w) or norm == 0:
-                continue
-            cols.append(idx + offset)
-            weights.append((w / norm * np.float32(share)).astype(np.float32))
-        if not cols:
-            return _EMPTY_I64, np.zeros(0, np.float32)
-        return np.concatenate(cols).astype(np.int64), np.concatenate(weights)
-
-    def _scratch(self) -> np.ndarray:
-        buf = getattr(self._local, "buf", None)
-        if buf is None or len(buf) != self._n_main:
-            buf = self._local.buf = np.zeros(self._n_main, np.float32)
-        return buf
+        c = self.config
+        return lq.query_vector(text, self._analyzers, self._idf, c.word_features,
+                               c.char_features, c.char_weight)
 
     def _candidates(self, cols: np.ndarray, weights: np.ndarray, want: int) -> np.ndarray:
         """Main rows with the best partial scores over a bounded prefix of each posting list."""
-        a = self._a
         if not self._n_main or not len(cols):
-            return _EMPTY_I64
-        starts, ends = a["imp_ptr"][cols], a["imp_ptr"][cols + 1]
-        lens = ends - starts
-        takes = np.zeros(len(cols), np.int64)
+            return lq.EMPTY_ROWS
+        lens = self._a["imp_ptr"][cols + 1] - self._a["imp_ptr"][cols]
         is_word = cols < self.config.word_features
-        for kind_mask, budget in ((is_word, self.config.word_query_budget),
-                                  (~is_word, self.config.query_budget)):
-            terms = np.flatnonzero(kind_mask & (lens > 0))
-            remaining, left = budget, len(terms)
-            for t in terms[np.argsort(lens[terms], kind="stable")].tolist():  # short lists first
-                takes[t] = min(int(lens[t]), max(1, remaining // left))  # then even shares
-                remaining -= int(takes[t])
-                left -= 1
-        scratch = self._scratch()
-        seen = []
-        imp_rows, imp_data = a["imp_rows"], a["imp_data"]
-        for t in np.flatnonzero(takes).tolist():
-            lo, hi = int(starts[t]), int(starts[t] + takes[t])
-            rows = imp_rows[lo:hi]
-            scratch[rows] += imp_data[lo:hi] * weights[t]
-            seen.append(rows)
-        if not seen:
-            return _EMPTY_I64
-        touched = np.concatenate(seen)
-        partial = scratch[touched]
-        scratch[touched] = 0.0
-        if len(touched) > 3 * want:
-            best = np.argpartition(-partial, 3 * want)[: 3 * want]
-            touched, partial = touched[best], partial[best]
-        rows, first = np.unique(touched, return_index=True)
-        if len(rows) > want:
-            rows = rows[np.argpartition(-partial[first], want)[:want]]
-        if self._dead is not None:
-            rows = rows[~self._dead[rows]]
-        return rows.astype(np.int64)
-
-    def _exact(self, cols: np.ndarray, weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """Exact scores of main ``rows`` from the forward view."""
-        a = self._a
-        if not len(rows) or not len(cols):
-            return np.zeros(len(rows), np.float32)
-        ptr, ind, dat = store.take_rows(a["fwd_indptr"], a["fwd_indices"], a["fwd_data"], rows)
-        pos = np.searchsorted(cols, ind)
-        pos[pos >= len(cols)] = 0
-        hit = np.flatnonzero(cols[pos] == ind)
-        owner = np.searchsorted(ptr, hit, side="right") - 1
-        contrib = dat[hit].astype(np.float32) * weights[pos[hit]]
-        return np.bincount(owner, contrib, minlength=len(rows)).astype(np.float32)
+        takes = lq.postings_to_read(lens, [(is_word, self.config.word_query_budget),
+                                           (~is_word, self.config.query_budget)])
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None or len(scratch) != self._n_main:  # one per thread
+            scratch = self._local.scratch = np.zeros(self._n_main, np.float32)
+        depth = np.where(is_word, self.config.word_impact_depth, self.config.impact_depth)
+        return lq.candidates(self._a, cols, weights, takes, scratch, want, self._dead,
+                             lens < depth, self.config.unseen_credit)
 
     def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
         """Top-k (listing ids, scores) with score > 0, and a lookup of any listing's score."""
         cols, weights = self._query(text)
         want = max(self.config.rescore, 2 * k)
         rows = self._candidates(cols, weights, want)
-        scores = self._exact(cols, weights, rows)
+        scores = lq.exact_scores(self._a, cols, weights, rows)
         ids = np.asarray(self._a.get("ids", _EMPTY_I64))[rows]
         delta = self._delta()
         if delta is not None and len(cols):
@@ -406,17 +340,7 @@ class LexicalIndex:
     def exhaustive_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(listing ids, exact scores) of every live listing; for benchmarks and tests."""
         cols, weights = self._query(text)
-        a = self._a
-        dense_q = np.zeros(self._width, np.float32)
-        dense_q[cols] = weights
-        parts = []
-        for lo in range(0, self._n_main, 100_000):
-            hi = min(self._n_main, lo + 100_000)
-            s, e = int(a["fwd_indptr"][lo]), int(a["fwd_indptr"][hi])
-            contrib = a["fwd_data"][s:e].astype(np.float32) * dense_q[a["fwd_indices"][s:e]]
-            owner = np.repeat(np.arange(hi - lo), np.diff(a["fwd_indptr"][lo:hi + 1]))
-            parts.append(np.bincount(owner, contrib, minlength=hi - lo).astype(np.float32))
-        scores = np.concatenate(parts) if parts else np.zeros(0, np.float32)
+        scores = lq.all_scores(self._a, self._width, cols, weights)
         ids = np.asarray(self._a.get("ids", _EMPTY_I64))
         if self._dead is not None:
             scores[self._dead] = 0.0
@@ -471,18 +395,6 @@ class LexicalIndex:
         return index
 
 
-def _concat_csr(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stack CSR row blocks given as (indptr, indices, data) into one (indptr, indices, data)."""
-    ptrs, offset = [np.zeros(1, np.int64)], 0
-    for indptr, _, _ in parts:
-        ptrs.append(np.asarray(indptr[1:], np.int64) + offset)
-        offset += int(indptr[-1])
-    indices = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int32)
-    data = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.float16)
-    return np.concatenate(ptrs), indices.astype(np.int32), data.astype(np.float16)
-
-
 class LexicalScores:
     """The lexical score of any listing for one query (0 for unknown or unmatched ids)."""
 
@@ -503,11 +415,4 @@ class LexicalScores:
             return float(self._scores[pos])
         if row >= self._index._n_main:  # every delta row was scored
             return 0.0
-        a = self._index._a
-        lo, hi = int(a["fwd_indptr"][row]), int(a["fwd_indptr"][row + 1])
-        feats = a["fwd_indices"][lo:hi]
-        pos_q = np.searchsorted(self._cols, feats)
-        pos_q[pos_q >= len(self._cols)] = 0
-        hit = self._cols[pos_q] == feats if len(self._cols) else np.zeros(len(feats), bool)
-        return float(np.dot(a["fwd_data"][lo:hi][hit].astype(np.float32),
-                            self._weights[pos_q[hit]]))
+        return lq.exact_score(self._index._a, self._cols, self._weights, row)

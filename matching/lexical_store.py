@@ -143,3 +143,15 @@ def load_arrays(directory: Path, entries: dict) -> dict[str, np.ndarray]:
     if not (fwd_ok and imp_ok):
         raise IndexCorrupt("lexical arrays are inconsistent")
     return arrays
+
+
+def concat_csr(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stack CSR row blocks given as (indptr, indices, data) into one (indptr, indices, data)."""
+    ptrs, offset = [np.zeros(1, np.int64)], 0
+    for indptr, _, _ in parts:
+        ptrs.append(np.asarray(indptr[1:], np.int64) + offset)
+        offset += int(indptr[-1])
+    indices = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int32)
+    data = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.float16)
+    return np.concatenate(ptrs), indices.astype(np.int32), data.astype(np.float16)

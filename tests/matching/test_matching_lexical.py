@@ -77,7 +77,9 @@ def exhaustive_top(index: LexicalIndex, text: str, k: int) -> list[int]:
 def test_bounded_search_returns_the_exhaustive_top_hits() -> None:
     ids, texts = catalogue()
     # budgets far below the posting-list lengths: every query is truncated
-    index = LexicalIndex.build(ids, texts, LexicalConfig(impact_depth=256, query_budget=3000))
+    index = LexicalIndex.build(ids, texts, LexicalConfig(
+        impact_depth=256, query_budget=3000, word_impact_depth=256, word_query_budget=1000))
+    assert max(np.diff(index._a["imp_ptr"])) == 256  # truncated lists
     for q in QUERIES:
         got, scores, known = index.search(q, 10)
         assert got.tolist() == exhaustive_top(index, q, 10)
