@@ -80,7 +80,8 @@ def candidates(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarra
         else:
             bound = 0.0 if full_lists[t] else float(imp_data[hi - 1])
         rows = imp_rows[lo:hi]  # distinct within one list
-        scratch[rows] += imp_data[lo:hi] * weights[t] - np.float32(unseen_credit * bound * weights[t])
+        credit = np.float32(unseen_credit * bound * weights[t])
+        scratch[rows] += imp_data[lo:hi] * weights[t] - credit
         seen.append(rows)
     if not seen:
         return EMPTY_ROWS

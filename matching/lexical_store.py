@@ -42,8 +42,8 @@ def impact_postings(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, w
     """(imp_ptr, imp_rows, imp_data): per column, its ``depth[col]`` highest-weight rows, best
     first.
 
-    The forward CSR (``indptr``, ``indices``, float16 ``data``) has ``width`` columns. Ties are ordered by row, so a prefix of a posting list is
-    deterministic and agrees with an exhaustive ranking that breaks ties by row.
+    The forward CSR (``indptr``, ``indices``, float16 ``data``) has ``width`` columns. Ties are
+    ordered by row, so a prefix of a posting list is deterministic and agrees with an exhaustive ranking that breaks ties by row.
     """
     n = len(indptr) - 1
     bits = np.ascontiguousarray(data).view(np.uint16)  # positive halves sort as integers

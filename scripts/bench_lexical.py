@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -191,15 +192,23 @@ def recall(index: LexicalIndex, queries: list[str], ids: np.ndarray, seed: int) 
 
 def fused(args: argparse.Namespace) -> dict:
     """Top-10 overlap of the fused hybrid result with bounded vs exhaustive lexical search
-    (dense side: the hashing test embedder)."""
+    (dense side: the hashing test embedder, or random unit vectors with ``--dense random``)."""
     from matching.embedders import HashingEmbedder
     from matching.retriever import Retriever
 
-    records = list(synthetic.listings(args.size, seed=args.seed))
-    emb = HashingEmbedder(64)
-    texts = [index_text(r) for r in records]
-    vecs = emb.embed_passages(texts)
-    retriever = Retriever.from_vectors(records, vecs, emb, texts=texts)
+    records, texts = [], []
+    for r in synthetic.listings(args.size, seed=args.seed):  # keep only what retrieval reads
+        records.append(Keyed(r.listing_id, r.category))
+        texts.append(index_text(r))
+    if args.dense == "random":
+        emb = RandomEmbedder(64)
+        vecs = np.random.default_rng(args.seed).normal(size=(len(texts), 64)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    else:
+        emb = HashingEmbedder(64)
+        vecs = emb.embed_passages(texts)
+    retriever = Retriever.from_vectors(records, vecs, emb, texts=texts, kind="flat")
+    del records, vecs
     del texts
     lexical = retriever.lexical
     bounded_search = lexical.search
@@ -216,9 +225,33 @@ def fused(args: argparse.Namespace) -> dict:
         b = [c.listing_id for c in retriever.retrieve(q, 10)]
         same10.append(len(set(a) & set(b)) / max(1, len(b)))
         same_set.append(float(a == b))
-    return {"size": args.size, "fused_top10_overlap_mean": round(float(np.mean(same10)), 4),
+    return {"size": args.size, "dense": args.dense,
+            "fused_top10_overlap_mean": round(float(np.mean(same10)), 4),
             "fused_top10_overlap_min": round(float(np.min(same10)), 4),
             "fused_top10_identical_share": round(float(np.mean(same_set)), 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """The two fields of a listing record that ``Retriever.from_vectors`` reads with texts given."""
+
+    listing_id: int
+    category: str
+
+
+class RandomEmbedder:
+    """Queries as deterministic random unit vectors (a dense side with no lexical signal)."""
+
+    def __init__(self, dim: int) -> None:
+        self.name, self.dim = f"random-{dim}", dim
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """One random unit vector per text, seeded by the text."""
+        out = np.stack([np.random.default_rng(abs(hash(t)) % 2**32).normal(size=self.dim)
+                        for t in texts]).astype(np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    embed_passages = embed_queries
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shuffle-ids", action="store_true", help="sparse, unsorted listing ids")
     parser.add_argument("--fused", action="store_true",
                         help="only: fused top-10 overlap, bounded vs exhaustive lexical")
+    parser.add_argument("--dense", choices=("hashing", "random"), default="hashing",
+                        help="dense side for --fused")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     result = fused(args) if args.fused else measure(args)
