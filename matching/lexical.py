@@ -355,7 +355,7 @@ class LexicalIndex:
             scores[self._dead] = 0.0
         delta = self._delta()
         if delta is not None:
-            d = np.asarray(delta @ dense_q).ravel().astype(np.float32)
+            d = np.asarray(delta[:, cols] @ weights).ravel().astype(np.float32)
             d[~np.array(self._delta_alive, bool)] = 0.0
             scores = np.concatenate([scores, d])
             ids = np.concatenate([ids, np.array(self._delta_ids, np.int64)])

@@ -108,6 +108,7 @@ def test_mmap_load_upsert_save_round_trip(tmp_path: Path) -> None:
     loaded.upsert([ids[0], 5], ["kopi arabika gayo premium", "kopi arabika gayo"])
     loaded.remove([ids[1]])
     assert loaded.search("kopi arabika gayo", 2)[0].tolist() == [5, ids[0]]
+    assert exhaustive_top(loaded, "kopi arabika gayo", 2) == [5, ids[0]]  # delta included
     assert len(loaded) == 1200
     loaded.save(tmp_path / "b")
     again = LexicalIndex.load(tmp_path / "b")
