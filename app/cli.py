@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.services import ServiceError
@@ -93,9 +94,24 @@ def seed_demo_command(if_empty: bool, seed: int) -> None:
     if if_empty and not database_is_empty(db.session):
         click.echo("Database already has data; demo seeding skipped.")
         return
-    summary = seed_demo(db.session, seed=seed)
+    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory)
     db.session.commit()
     click.echo("Demo data loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))
+
+
+def _index_in_memory(session: Session) -> None:
+    """Serve this process's matching from an in-memory index of the uncommitted catalogue.
+
+    Nothing is published: the indexer builds the snapshot from the committed database.
+    """
+    from app.services.catalogue_index import catalogue_index
+    from app.services.catalogue_records import iter_indexable_records
+    from matching.retriever import Retriever
+
+    index = catalogue_index()
+    retriever = Retriever.build(iter_indexable_records(session), index.embedder)
+    retriever.query_embedder = index.query_embedder
+    index.serve_in_memory(retriever)
 
 
 def register(app: Flask) -> None:

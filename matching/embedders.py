@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Protocol, Sequence, runtime_checkable
@@ -294,6 +295,52 @@ def _static(path: str | None = None) -> Embedder:
     from .static import StaticEmbedder
 
     return StaticEmbedder(path or None)
+
+
+class LazyEmbedder:
+    """An embedder loaded on first use (e.g. a transformer only some requests need)."""
+
+    def __init__(self, spec: str) -> None:
+        self.spec = spec
+        self._inner: Embedder | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Embedder:
+        with self._lock:
+            if self._inner is None:
+                self._inner = create_embedder(self.spec)
+            return self._inner
+
+    @property
+    def name(self) -> str:
+        """The configured model spec (no loading needed)."""
+        return self._inner.name if self._inner is not None else self.spec
+
+    @property
+    def dim(self) -> int:
+        """The model's dimensionality (loads it)."""
+        return self._load().dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed queries with the model, loading it first if needed."""
+        return self._load().embed_queries(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed passages with the model, loading it first if needed."""
+        return self._load().embed_passages(texts)
+
+
+def needs_cache(embedder: Embedder) -> bool:
+    """True when passages are slow enough to be worth a disk cache (transformers, not tables)."""
+    from .static import StaticEmbedder
+
+    return not isinstance(embedder, (StaticEmbedder, HashingEmbedder))
+
+
+def is_static_spec(spec: str | None) -> bool:
+    """True for the MATCHER_MODEL values that select a static (distilled) embedder alone."""
+    return bool(spec) and re.fullmatch(r"static(?::.+)?", str(spec).strip(), re.IGNORECASE) is not None \
+        and "+" not in str(spec)
 
 
 def create_embedder(name: str | None = None) -> Embedder:

@@ -244,3 +244,31 @@ def test_reader_with_another_model_refuses_the_snapshot(app: Flask, db: Session)
     other = CatalogueIndex(app.config["INDEX_FOLDER"], "hashing-999", load_wait_s=5.0)
     assert other.current() is None
     assert other.load_attempts == 1
+
+
+def test_requests_use_the_precise_query_model_and_storefront_search_does_not(
+    app: Flask, client: FlaskClient, db: Session,
+) -> None:
+    from app.clock import today
+    from app.services.demand import publish_request
+    from matching.embedders import HashingEmbedder
+
+    listings = _catalogue(db)
+    run_indexer_once(app)
+    precise_texts: list[str] = []
+
+    class Precise(HashingEmbedder):
+        def embed_queries(self, texts):  # type: ignore[no-untyped-def]  # records the texts
+            precise_texts.extend(texts)
+            return super().embed_queries(texts)
+
+    index = catalogue_index()
+    index.query_embedder = Precise(64)
+    client.get("/search?q=nasi+kotak")
+    assert precise_texts == []
+    buyer = make_buyer(db)
+    request = make_request(db, buyer, title="Pengadaan nasi kotak rapat",
+                           description="Nasi kotak ayam untuk rapat")
+    matches = publish_request(db, request, buyer, today())
+    db.commit()
+    assert precise_texts and matches[0].listing_id == listings["nasi"].id

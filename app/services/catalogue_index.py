@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.services.catalogue_fallback import match_candidates, text_search
 from app.services.catalogue_records import listing_words
 from app.services.storefront import SearchPage, SearchParams, ranked_search, search_listings
-from matching.embedders import Embedder, create_embedder
+from matching.embedders import Embedder, LazyEmbedder, create_embedder
 from matching.retriever import Candidate, Retriever, current_snapshot
 from matching.text import shares_term
 
@@ -47,9 +47,12 @@ class Refusal:
 class CatalogueIndex:
     """This process's view of the published index: the snapshot it serves, and the next one."""
 
-    def __init__(self, folder: str, model: str, load_wait_s: float = 0.0) -> None:
+    def __init__(self, folder: str, model: str, load_wait_s: float = 0.0,
+                 query_model: str = "") -> None:
         self.folder = Path(folder)
         self.model = model
+        # The precise query model (a transformer) is loaded by the first request that needs it.
+        self.query_embedder = LazyEmbedder(query_model) if query_model else None
         self.load_wait_s = load_wait_s
         self.check_interval_s = CHECK_INTERVAL_S
         self.load_attempts = 0
@@ -59,6 +62,7 @@ class CatalogueIndex:
         self._loading: threading.Event | None = None
         self._checked_at = float("-inf")
         self._lock = threading.Lock()
+        self._pinned = False
 
     @property
     def embedder(self) -> Embedder:
@@ -81,6 +85,8 @@ class CatalogueIndex:
         """
         with self._lock:
             now = monotonic()
+            if self._pinned:
+                return self._retriever
             if now - self._checked_at >= self.check_interval_s:
                 self._checked_at = now
                 self._maybe_switch(now)
@@ -89,6 +95,11 @@ class CatalogueIndex:
             loading.wait(self.load_wait_s)
             retriever = self._retriever
         return retriever
+
+    def serve_in_memory(self, retriever: Retriever) -> None:
+        """Answer from ``retriever`` and ignore published snapshots (a seeding CLI process)."""
+        with self._lock:
+            self._retriever, self._pinned = retriever, True
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Wait until no snapshot is being loaded (tests, warm-up); False on time-out."""
@@ -109,7 +120,8 @@ class CatalogueIndex:
 
     def _load(self, name: str, done: threading.Event) -> None:
         try:
-            retriever = Retriever.load(self.folder, self.embedder)
+            retriever = Retriever.load(self.folder, self.embedder, mmap=True,
+                                       query_embedder=self.query_embedder)
         except Exception as problem:  # noqa: BLE001 - any failure refuses this snapshot alone
             self._refuse(name, problem)
         else:
@@ -146,17 +158,22 @@ def catalogue_index() -> CatalogueIndex:
     index = app.extensions.get("catalogue_index")
     if index is None:
         index = CatalogueIndex(app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"],
-                               app.config.get("INDEX_LOAD_WAIT_S", 0.0))
+                               app.config.get("INDEX_LOAD_WAIT_S", 0.0),
+                               app.config.get("MATCHER_QUERY_MODEL", ""))
         app.extensions["catalogue_index"] = index
     return index
 
 
-def retrieve(session: Session, text: str, n: int) -> list[Candidate]:
-    """Fused dense + lexical candidates for a text, best first (word matches without an index)."""
+def retrieve(session: Session, text: str, n: int, precise: bool = False) -> list[Candidate]:
+    """Fused dense + lexical candidates for a text, best first (word matches without an index).
+
+    ``precise`` embeds the text with the precise query model when one is configured (a
+    buyer's request deserves it; storefront keystrokes do not).
+    """
     retriever = catalogue_index().current()
     if retriever is None:
         return match_candidates(session, text, n)
-    return retriever.retrieve(text, n)
+    return retriever.retrieve(text, n, precise=precise)
 
 
 def search(session: Session, params: SearchParams, today: date) -> SearchPage:

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from matching.types import Certification, DemandQuery, ListingRecord
 from models import (
@@ -21,17 +21,6 @@ def indexable() -> Select[tuple[Listing]]:
     return (
         select(Listing).join(Listing.supplier)
         .where(Listing.status == "active", SupplierProfile.active.is_(True))
-    )
-
-
-def _with_everything(query: Select[tuple[Listing]]) -> Select[tuple[Listing]]:
-    return query.options(
-        selectinload(Listing.category),
-        selectinload(Listing.supplier).selectinload(SupplierProfile.certifications),
-        selectinload(Listing.supplier).selectinload(SupplierProfile.organisation)
-        .selectinload(Organisation.kota),
-        selectinload(Listing.supplier).selectinload(SupplierProfile.organisation)
-        .selectinload(Organisation.kecamatan),
     )
 
 
@@ -159,22 +148,23 @@ def listing_words(session: Session, listing_ids: Iterable[int]) -> dict[int, str
     return {int(row[0]): " ".join(part or "" for part in row[1:]) for row in rows}
 
 
-def iter_indexable_records(session: Session) -> Iterator[ListingRecord]:
-    """Every indexable listing as a record, streamed in id order (batches of ``BATCH``).
+def iter_indexable_records(session: Session, batch: int = 2 * BATCH) -> Iterator[ListingRecord]:
+    """Every indexable listing as a record, streamed in id order, ``batch`` at a time.
 
-    The session's identity map holds rows weakly, so batches already turned into records are
-    freed as the stream moves on, even for a national catalogue.
+    Flat column queries (no ORM objects), so memory stays flat and a national catalogue
+    streams at database speed.
     """
     last_id = 0
     while True:
-        rows = list(session.scalars(_with_everything(
-            indexable().where(Listing.id > last_id).order_by(Listing.id).limit(BATCH)
-        )))
-        if not rows:
+        ids = list(session.scalars(
+            indexable().with_only_columns(Listing.id).where(Listing.id > last_id)
+            .order_by(Listing.id).limit(batch)
+        ))
+        if not ids:
             return
-        awards = _awards(session, (listing.supplier_id for listing in rows))
-        yield from (to_record(row, awards.get(row.supplier_id, 0)) for row in rows)
-        last_id = rows[-1].id
+        records = _flat_records(session, ids)
+        yield from (records[i] for i in ids if i in records)
+        last_id = ids[-1]
 
 
 def count_indexable(session: Session) -> int:

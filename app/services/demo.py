@@ -1,6 +1,8 @@
 """Loads the deterministic Jakarta demo dataset into the database."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -122,8 +124,13 @@ def _add_request(session: Session, places: _Places, categories: dict[str, Catego
     return demand
 
 
-def seed_demo(session: Session, seed: int = 2026, today: date | None = None) -> dict[str, int]:
-    """Insert the demo dataset; returns how many of each thing were added."""
+def seed_demo(session: Session, seed: int = 2026, today: date | None = None,
+              index_catalogue: Callable[[Session], None] | None = None) -> dict[str, int]:
+    """Insert the demo dataset; returns how many of each thing were added.
+
+    ``index_catalogue``, when given, is called once the catalogue is in the session and before
+    the requests' history is played, so the history's proposals come from the engine.
+    """
     today = today or jakarta_today()
     data: DemoData = generate_demo(seed=seed, today=today)
     places = _Places(session)
@@ -149,6 +156,8 @@ def seed_demo(session: Session, seed: int = 2026, today: date | None = None) -> 
     for listing in featured[:8]:
         session.add(FeaturedListing(week_of=friday, listing=listing))
     session.flush()
+    if index_catalogue is not None:
+        index_catalogue(session)
     play_history(session, plans, officials[0], today, seed)
     request_rebuild(session, "seed")  # the indexer builds the whole demo catalogue in one go
     return {

@@ -38,7 +38,7 @@ from app.services.index_changes import (
     settled_change_id,
 )
 from matching.cache import CachedEmbedder
-from matching.embedders import Embedder, create_embedder
+from matching.embedders import Embedder, create_embedder, needs_cache
 from matching.retriever import Retriever
 from matching.vector_index import IndexUnavailable
 
@@ -158,9 +158,12 @@ class Indexer:
 
     @property
     def embedder(self) -> Embedder:
-        """The configured model behind the on-disk passage cache (loaded on first use)."""
+        """The configured passage model, behind the on-disk cache when it is slow (loaded on first use)."""
         if self._embedder is None:
-            self._embedder = CachedEmbedder(create_embedder(self.model), self.folder / "cache")
+            embedder = create_embedder(self.model)
+            # A static model embeds faster than a cache lookup; transformers are cached.
+            self._embedder = (CachedEmbedder(embedder, self.folder / "cache")
+                              if needs_cache(embedder) else embedder)
         return self._embedder
 
     # opening and building ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ def match_request(session: Session, request: DemandRequest, today: date,
     """Ranked, explained suppliers for the request (at most ``limit``, default from settings)."""
     config = current_app.config
     query = demand_query(request, today)
-    candidates = retrieve(session, query.text, CANDIDATE_POOL)
+    candidates = retrieve(session, query.text, CANDIDATE_POOL, precise=True)
     records = records_for(session, (c.listing_id for c in candidates))
     suppliers = {record.supplier_id for record in records.values()}
     ledger = ExposureLedger.from_events(exposure_events(session, today, suppliers), today)

