@@ -209,6 +209,17 @@ class LexicalIndex:
             found &= ~self._dead[pos]
         return np.where(found, pos, -1)
 
+    def rows_of(self, listing_ids: np.ndarray) -> np.ndarray:
+        """Internal rows of many listings (-1 where not indexed)."""
+        ids = np.ascontiguousarray(listing_ids, dtype=np.int64)
+        rows = self._main_rows(ids) if self._n_main else np.full(len(ids), -1, np.int64)
+        if self._delta_row:
+            for k, listing_id in enumerate(ids.tolist()):
+                row = self._delta_row.get(listing_id)
+                if row is not None:
+                    rows[k] = row
+        return rows
+
     def row_of(self, listing_id: int) -> int:
         """Internal row of a live listing (-1 if it is not indexed)."""
         listing_id = int(listing_id)
@@ -414,6 +425,25 @@ class LexicalScores:
         self._cols, self._weights = cols, weights
         order = np.argsort(rows, kind="stable")
         self._rows, self._scores = rows[order], scores[order]
+
+    def many(self, listing_ids: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Exact scores of many listings at once (0 where not indexed), float32."""
+        ids = np.ascontiguousarray(listing_ids, dtype=np.int64)
+        out = np.zeros(len(ids), np.float32)
+        if not len(ids):
+            return out
+        rows = self._index.rows_of(ids)
+        known = rows >= 0
+        if len(self._rows):
+            pos = np.minimum(np.searchsorted(self._rows, rows), len(self._rows) - 1)
+            scored = known & (self._rows[pos] == rows)
+            out[scored] = self._scores[pos[scored]]
+        else:
+            scored = np.zeros(len(ids), bool)
+        todo = known & ~scored & (rows < self._index._n_main)  # every delta row was scored
+        if todo.any():
+            out[todo] = lq.exact_scores(self._index._a, self._cols, self._weights, rows[todo])
+        return out
 
     def get(self, listing_id: int, default: float = 0.0) -> float:
         """Exact score of one listing (``default`` if it is not indexed)."""

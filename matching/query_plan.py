@@ -27,6 +27,17 @@ class BlendedScores:
         """Blended lexical score of one listing."""
         return sum(w * lookup.get(listing_id, 0.0) for w, lookup in self.parts) or default  # type: ignore[attr-defined]
 
+    def many(self, listing_ids: Sequence[int]) -> np.ndarray:
+        """Blended lexical scores of many listings at once."""
+        total = np.zeros(len(listing_ids), np.float64)
+        for weight, lookup in self.parts:
+            many = getattr(lookup, "many", None)
+            if many is not None:
+                total += weight * np.asarray(many(listing_ids), np.float64)
+            else:
+                total += weight * np.array([lookup.get(i, 0.0) for i in listing_ids])  # type: ignore[attr-defined]
+        return total
+
 
 def weighted_lexical(index: object, variants: Sequence[tuple[str, float]], k: int) -> BlendedScores:
     """Lexical scores of the weighted query variants (per-variant search, weighted sum)."""

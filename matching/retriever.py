@@ -213,7 +213,7 @@ class Retriever:
                 dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
             cats = self.categories.many(ids)
         d_arr = np.array([dense[i] for i in ids], np.float64)
-        l_arr = np.array([lexical_all.get(i, 0.0) for i in ids], np.float64)
+        l_arr = lexical_all.many(ids)
         fused = fuse(d_arr, l_arr, s.fusion, s.dense_weight, s.rrf_k)
         fused = intent_bonus(fused, cats, intent, s.intent_weight)
         fused, share = category_feedback(

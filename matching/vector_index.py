@@ -295,13 +295,18 @@ class VectorIndex:
         id_arr = _ids(ids)
         out = np.zeros((len(id_arr), self.dim), np.float32)
         known = self._members.contains(id_arr)
-        for row, listing_id in enumerate(id_arr.tolist()):
-            if not known[row]:
-                continue
-            if self._delta is not None and listing_id in self._masked:
-                out[row] = self._delta.reconstruct(listing_id)
-            else:
-                out[row] = self._main.reconstruct(listing_id)
+        in_delta = np.zeros(len(id_arr), bool)
+        if self._delta is not None and self._masked:
+            in_delta = known & np.isin(id_arr, np.fromiter(self._masked, np.int64))
+            for row in np.flatnonzero(in_delta).tolist():
+                out[row] = self._delta.reconstruct(int(id_arr[row]))
+        rows = np.flatnonzero(known & ~in_delta)
+        if len(rows):
+            try:
+                out[rows] = self._main.reconstruct_batch(np.ascontiguousarray(id_arr[rows]))
+            except RuntimeError:  # an index kind without batch reconstruction
+                for row in rows.tolist():
+                    out[row] = self._main.reconstruct(int(id_arr[row]))
         return out
 
     def scores_for(self, query: np.ndarray, ids: Iterable[int]) -> np.ndarray:

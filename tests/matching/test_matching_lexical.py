@@ -88,6 +88,9 @@ def test_bounded_search_returns_the_exhaustive_top_hits() -> None:
         for listing_id, score in list(zip(all_ids.tolist(), all_scores.tolist()))[::97]:
             assert abs(known.get(listing_id) - score) < 1e-5  # exact, asked or not
         assert known.get(-5, -1.0) == -1.0
+        sample = all_ids[::53]
+        np.testing.assert_allclose(known.many(np.append(sample, -5)),
+                                   [known.get(i) for i in sample.tolist()] + [0.0], atol=1e-6)
 
 
 def test_ids_need_not_be_dense_or_sorted() -> None:
