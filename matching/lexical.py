@@ -341,6 +341,26 @@ class LexicalIndex:
     def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
         """Top-k (listing ids, scores) with score > 0, and a lookup of any listing's score."""
         cols, weights = self._query(text)
+        return self._search_vector(cols, weights, k)
+
+    def search_blend(self, variants: Sequence[tuple[str, float]],
+                     k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
+        """Like ``search`` for the weighted sum of several query texts, in one pass.
+
+        Scores are linear in the query vector, so every listing's score equals the weighted
+        sum of its scores for each text.
+        """
+        parts = [(self._query(text), weight) for text, weight in variants if weight]
+        if not parts:
+            return self._search_vector(np.zeros(0, np.int64), np.zeros(0, np.float32), k)
+        cols = np.concatenate([c for (c, _), _ in parts])
+        weights = np.concatenate([w * np.float32(weight) for (_, w), weight in parts])
+        cols, inverse = np.unique(cols, return_inverse=True)
+        summed = np.bincount(inverse, weights, minlength=len(cols)).astype(np.float32)
+        return self._search_vector(cols, summed, k)
+
+    def _search_vector(self, cols: np.ndarray, weights: np.ndarray,
+                       k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
         want = max(self.config.rescore, 2 * k)
         rows = self._candidates(cols, weights, want)
         scores = lq.exact_scores(self._a, cols, weights, rows)

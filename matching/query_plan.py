@@ -42,6 +42,12 @@ class BlendedScores:
 def weighted_lexical(index: object, variants: Sequence[tuple[str, float]], k: int) -> BlendedScores:
     """Lexical scores of the weighted query variants (per-variant search, weighted sum)."""
     blended = BlendedScores()
+    search_blend = getattr(index, "search_blend", None)
+    if search_blend is not None:  # one pass over the postings for all variants
+        ids, _, lookup = search_blend(variants, k)
+        blended.parts.append((1.0, lookup))
+        blended.top = [int(i) for i in ids.tolist()]
+        return blended
     seen: set[int] = set()
     for text, weight in variants:
         ids, _, lookup = index.search(text, k)  # type: ignore[attr-defined]
