@@ -162,6 +162,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "PREFERRED_URL_SCHEME": "https" if https else "http",
         "HTTPS": https,
         "PER_PAGE": 24,
+        "PAGE_CACHE_SECONDS": _int("PAGE_CACHE_SECONDS", 30, 0, 3600),
         "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "file"),
         "MAIL_OUTBOX": os.environ.get("MAIL_OUTBOX", str(instance / "outbox")),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Pasar Padu <noreply@pasarpadu.id>"),
@@ -192,5 +193,6 @@ def config_for_tests(instance_path: str, database_url: str) -> dict[str, Any]:
         PASSWORD_HASH_FAST=True,
         MATCHER_MODEL="hashing",
         MATCHER_QUERY_MODEL="",
+        PAGE_CACHE_SECONDS=0,
     )
     return config

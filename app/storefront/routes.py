@@ -1,7 +1,7 @@
 """Storefront pages."""
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request, send_from_directory
+from flask import abort, current_app, make_response, render_template, request, send_from_directory
 from sqlalchemy import or_, select
 from werkzeug.wrappers import Response
 
@@ -17,6 +17,7 @@ from app.services.storefront import (
     visible_listings,
 )
 from app.storefront import bp
+from app.storefront.page_cache import cached_for_visitors
 from models import BUSINESS_SCALES, CERTIFICATION_KINDS, Category, Kota, Listing, ListingPhoto
 
 
@@ -52,28 +53,32 @@ def _params(category: str | None = None) -> SearchParams:
     )
 
 
-def _render_results(params: SearchParams, category: Category | None) -> str:
+def _render_results(params: SearchParams, category: Category | None) -> Response:
     results = engine_search(db.session, params, today())
     kota = db.session.scalars(select(Kota).order_by(Kota.code)).all()
     categories = db.session.scalars(
         select(Category).where(Category.parent_id.is_(None)).order_by(Category.position)
     ).all()
-    return render_template(
+    response = make_response(render_template(
         "storefront/search.html", results=results, params=params, category=category,
         kota_list=kota, categories=categories, scales=BUSINESS_SCALES,
         certifications=CERTIFICATION_KINDS,
-    )
+    ))
+    response.limited_results = results.limited  # type: ignore[attr-defined]  # read by the page cache
+    return response
 
 
 @bp.get("/search")
 @limiter.limit(lambda: current_app.config["SEARCH_RATE_LIMIT"])
-def search() -> str:
+@cached_for_visitors
+def search() -> Response:
     """Search listings by words, with filters and pages."""
     return _render_results(_params(), None)
 
 
 @bp.get("/category/<slug>")
-def category(slug: str) -> str:
+@cached_for_visitors
+def category(slug: str) -> Response:
     """All listings in one category, with the same filters as search."""
     found = db.session.scalar(select(Category).where(Category.slug == slug))
     if found is None:
