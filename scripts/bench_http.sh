@@ -5,8 +5,10 @@
 #   DATABASE_URL=sqlite:////path/db INDEX_FOLDER=/path/index scripts/bench_http.sh [PORT] [DURATION] [CONNECTIONS]
 #
 # Waits until the indexer has published a snapshot and a worker answers from it, then loads
-# /healthz and /search (scripts/loadtest.sh, wrk) one after the other with the same settings,
-# prints their JSON lines and the search/healthz throughput ratio, and the memory of each web
+# /healthz, /search (20 rotating product searches, as shoppers repeat popular ones: mostly
+# answered by the visitors' page cache) and /search with a unique address per request (never
+# cached) with scripts/loadtest.sh (wrk), one after the other with the same settings, prints
+# their JSON lines and the search/healthz throughput ratio, and the memory of each web
 # worker (RSS, PSS, USS from /proc/PID/smaps_rollup: USS is what a worker holds alone, PSS
 # adds its share of the memory-mapped index pages all workers share). Rate limits are off for
 # the run (one client address would meet them at once).
@@ -32,8 +34,10 @@ curl -fs "$BASE/api/v1/search?q=nasi" | grep -q '"limited": *false' || {
 for q in "nasi kotak" "seragam" "kopi"; do curl -fs -o /dev/null "$BASE/search?q=${q// /+}"; done
 healthz=$(scripts/loadtest.sh "$BASE" "$DURATION" "$CONNECTIONS" 2 healthz | tail -n 1)
 search=$(scripts/loadtest.sh "$BASE" "$DURATION" "$CONNECTIONS" 2 search | tail -n 1)
-echo "healthz: $healthz"
-echo "search:  $search"
+uncached=$(scripts/loadtest.sh "$BASE" "$DURATION" "$CONNECTIONS" 2 search-uncached | tail -n 1)
+echo "healthz:         $healthz"
+echo "search:          $search"
+echo "search-uncached: $uncached"
 python3 - "$healthz" "$search" <<'PY'
 import json, sys
 h, s = json.loads(sys.argv[1]), json.loads(sys.argv[2])

@@ -7,7 +7,9 @@
 #
 # TARGET "search" (default): each request searches one of QUERIES (rotating), like shoppers
 # typing product words; "healthz": /healthz, the floor of the stack (run both back to back and
-# compare throughputs: the search/healthz ratio says how much the search itself costs).
+# compare throughputs: the search/healthz ratio says how much the search itself costs);
+# "search-uncached": the same searches with a unique address each, so that the visitors' page
+# cache never answers (the cost of the engine, the database and the template every time).
 # wrk is Debian's package (apt-get install wrk).
 # wrk prints throughput, latency percentiles (p50/p75/p90/p99) and socket errors / non-2xx
 # responses; the Lua "done" hook adds p95 and a one-line JSON summary at the end.
@@ -35,6 +37,9 @@ local n = 0
 local target = os.getenv("LOADTEST_TARGET") or "search"
 request = function()
   if target == "healthz" then return wrk.format("GET", "/healthz") end
+  if target == "search-uncached" then  -- a unique address each time: no page cache hit
+    return wrk.format("GET", "/search?q=" .. queries[(n % #queries) + 1]:gsub(" ", "+") .. "&u=" .. n .. math.random(1000000))
+  end
   n = n + 1
   local q = queries[(n % #queries) + 1]:gsub(" ", "+")
   return wrk.format("GET", "/search?q=" .. q)
