@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,3 +134,51 @@ def run_indexer_once(app: Flask) -> object:
     indexer = run_once(_db.session, app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"])
     app.extensions.pop("catalogue_index", None)
     return indexer
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Milvus Lite server on a loopback port for this test run (stopped at the end)."""
+    port = _free_port()
+    data = tmp_path_factory.mktemp("milvus")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data),
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=open(data / "server.log", "wb"))
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("Milvus Lite did not start: "
+                                       + (data / "server.log").read_text()[-2000:]) from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def local_ray() -> Iterator[None]:
+    """Ray on this machine's two cores for the Ray Data jobs (shut down at the end)."""
+    import ray
+
+    from matching.ray_jobs import init_ray
+
+    init_ray(num_cpus=2)
+    yield
+    ray.shutdown()
