@@ -169,10 +169,12 @@ class MilvusBackend:
         lexical = np.zeros(len(ids), np.float64)
         for (cols, weights), w in terms:
             lexical += w * sparse_scores([e["sparse"] for e in entities], cols, weights)
-        # the retriever's order: dense top by dense score, then the rest by lexical score
-        by_dense = np.argsort(-dense, kind="stable")
+        # the local backend's order: dense top by dense score, then the rest by lexical score
+        # (ties by listing id, as FAISS and the lexical index break them)
+        id_arr = np.asarray(ids, np.int64)
+        by_dense = np.lexsort((id_arr, -dense))
         top, rest = by_dense[:pool], by_dense[pool:]
-        rest = rest[np.argsort(-lexical[rest], kind="stable")]
+        rest = rest[np.lexsort((id_arr[rest], -lexical[rest]))]
         order = np.concatenate([top, rest]).astype(np.int64)
         return CandidateScores([ids[k] for k in order.tolist()],
                                dense[order].astype(np.float64), lexical[order])

@@ -248,7 +248,8 @@ class Retriever:
         fused, share = category_feedback(
             fused, cats, s.feedback_top, s.feedback_weight, s.feedback_temperature
         )
-        order = np.argsort(-fused, kind="stable")[:n]
+        # exact ties by listing id: the same order whichever backend found the candidates
+        order = np.lexsort((np.asarray(ids, np.int64), -fused))[:n]
         return [
             Candidate(ids[k], float(d_arr[k]), float(l_arr[k]), float(fused[k]), cats[k],
                       float(share.get(cats[k], 0.0)))
