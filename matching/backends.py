@@ -18,10 +18,14 @@ import numpy as np
 
 from .lexical import LexicalIndex
 from .query_plan import weighted_lexical
-from .vector_index import VectorIndex
+from .vector_index import IndexUnavailable, VectorIndex
 
 BACKENDS = ("local", "milvus")
 Variants = Sequence[tuple[str, float]]
+
+
+class RetrievalUnavailable(IndexUnavailable):
+    """A remote backend did not answer (server down, time-out); callers fall back."""
 
 
 @dataclass(frozen=True)

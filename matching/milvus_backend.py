@@ -16,11 +16,12 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .backends import CandidateScores, Variants
+from .backends import CandidateScores, RetrievalUnavailable, Variants
 from .lexical import LexicalIndex
 from .vector_index import EXACT_LIMIT, LARGE_LIMIT, hnsw_params, ivf_params
 
 INSERT_BATCH = 2_000
+SEARCH_TIMEOUT_S = 5.0
 FIELDS = ["dense", "sparse"]
 
 
@@ -159,8 +160,12 @@ class MilvusBackend:
             if len(cols):
                 requests.append(AnnSearchRequest([sparse_dict(cols, weights)], "sparse",
                                                  {"metric_type": "IP", "params": {}}, pool))
-        hits = self.client.hybrid_search(self.collection, requests, RRFRanker(60),
-                                         limit=pool * len(requests), output_fields=FIELDS)[0]
+        try:
+            hits = self.client.hybrid_search(self.collection, requests, RRFRanker(60),
+                                             limit=pool * len(requests), output_fields=FIELDS,
+                                             timeout=SEARCH_TIMEOUT_S)[0]
+        except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds when a server is gone
+            raise RetrievalUnavailable(f"Milvus search failed: {exc}") from exc
         if not len(hits):
             return CandidateScores([], np.zeros(0), np.zeros(0))
         ids = [int(h["id"]) for h in hits]

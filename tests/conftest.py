@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -142,15 +143,15 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Milvus Lite server on a loopback port for this test run (stopped at the end)."""
+@contextmanager
+def milvus_lite_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real Milvus Lite server (``milvus-lite server``) on a free loopback port."""
     port = _free_port()
-    data = tmp_path_factory.mktemp("milvus")
+    log = open(data / "server.log", "wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data),
+        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data / "data"),
          "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=open(data / "server.log", "wb"))
+        stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -162,7 +163,7 @@ def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     raise RuntimeError("Milvus Lite did not start: "
                                        + (data / "server.log").read_text()[-2000:]) from None
                 time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", server
     finally:
         server.terminate()
         try:
@@ -170,6 +171,14 @@ def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Milvus Lite server on a loopback port for this test run (stopped at the end)."""
+    with milvus_lite_server(tmp_path_factory.mktemp("milvus")) as (uri, _):
+        yield uri
 
 
 @pytest.fixture(scope="session")

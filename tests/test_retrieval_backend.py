@@ -83,3 +83,22 @@ def test_storefront_answers_the_same_from_milvus(app: Flask, client: FlaskClient
     from matching.milvus_backend import MilvusBackend
     names = MilvusBackend.open_client(milvus_uri).list_collections()
     assert len([n for n in names if n.startswith("storefront_")]) == 2
+
+
+@pytest.mark.milvus
+def test_search_falls_back_to_the_database_when_milvus_is_down(
+        app: Flask, client: FlaskClient, db: Session, tmp_path: Path) -> None:
+    from tests.conftest import milvus_lite_server
+
+    listings = _catalogue(db)
+    with milvus_lite_server(tmp_path) as (uri, server):
+        options = BuildOptions(backend="milvus", milvus_uri=uri, collection_prefix="down")
+        run_once(db, app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"], options=options)
+        app.extensions.pop("catalogue_index", None)
+        assert retrieve(db, "nasi kotak", 5)[0].listing_id == listings["nasi"].id
+        server.kill()
+        server.wait()
+        page = search(db, SearchParams(text="nasi kotak"), today())
+        assert page.limited and listings["nasi"].id in [item.id for item in page.listings]
+        assert listings["nasi"].id in [c.listing_id for c in retrieve(db, "nasi kotak", 5)]
+        assert client.get("/search", query_string={"q": "nasi kotak"}).status_code == 200
