@@ -22,6 +22,11 @@ from .vector_index import EXACT_LIMIT, LARGE_LIMIT, hnsw_params, ivf_params
 
 INSERT_BATCH = 2_000
 SEARCH_TIMEOUT_S = 5.0
+# pymilvus pings every 10 s even on idle connections; gRPC servers with default settings
+# (Milvus Lite's) answer an idle connection's repeated pings with GOAWAY "too many pings".
+# Ping only during calls, at the servers' default minimum interval; calls carry time-outs.
+GRPC_OPTIONS = {"grpc.keepalive_permit_without_calls": False,
+                "grpc.keepalive_time_ms": 300_000}
 FIELDS = ["dense", "sparse"]
 
 
@@ -62,7 +67,10 @@ class MilvusBackend:
         """A ``MilvusClient`` for a server URI or a Milvus Lite ``.db`` path."""
         from pymilvus import MilvusClient
 
-        return MilvusClient(uri=uri, token=token) if token else MilvusClient(uri=uri)
+        kwargs: dict[str, Any] = {"grpc_options": GRPC_OPTIONS}
+        if token:
+            kwargs["token"] = token
+        return MilvusClient(uri=uri, **kwargs)
 
     @classmethod
     def create(
