@@ -134,11 +134,19 @@ class MilvusBackend:
             (self.client.insert if insert else self.client.upsert)(self.collection, rows)
 
     def __len__(self) -> int:
-        rows = self.client.query(self.collection, filter="", output_fields=["count(*)"])
+        try:
+            rows = self.client.query(self.collection, filter="", output_fields=["count(*)"],
+                                     timeout=SEARCH_TIMEOUT_S)
+        except Exception as exc:  # noqa: BLE001 - see candidates
+            raise RetrievalUnavailable(f"Milvus count failed: {exc}") from exc
         return int(rows[0]["count(*)"])
 
     def __contains__(self, listing_id: int) -> bool:
-        return bool(self.client.get(self.collection, ids=[int(listing_id)], output_fields=["id"]))
+        try:
+            return bool(self.client.get(self.collection, ids=[int(listing_id)],
+                                        output_fields=["id"], timeout=SEARCH_TIMEOUT_S))
+        except Exception as exc:  # noqa: BLE001 - see candidates
+            raise RetrievalUnavailable(f"Milvus lookup failed: {exc}") from exc
 
     def upsert(self, ids: Sequence[int], vectors: np.ndarray, texts: Sequence[str]) -> None:
         """Add or replace listings (Milvus upsert by primary key)."""

@@ -230,7 +230,7 @@ class Retriever:
         """
         s = settings or self.settings
         qtext = self.query_text(text)
-        if not qtext or len(self) == 0:
+        if not qtext or len(self.categories) == 0:  # no round trip to a remote backend
             return []
         variants, intent = query_plan(text, qtext, s)
         embedder = self.query_embedder if precise and self.query_embedder else self.embedder

@@ -77,7 +77,7 @@ class CatalogueIndex:
     def snapshot(self) -> str | None:
         """Name of the snapshot being served (None while none is loaded)."""
         retriever = self._retriever
-        return retriever.snapshot if retriever else None
+        return retriever.snapshot if retriever is not None else None
 
     def current(self) -> Retriever | None:
         """The retriever to answer from now, or None while no snapshot is usable.
