@@ -60,6 +60,7 @@ class MilvusBackend:
         self.vectoriser = vectoriser
         self.search_params = dict(search_params or {})
         self.uri = uri
+        self.timeout = SEARCH_TIMEOUT_S  # seconds a search may take before callers fall back
 
     # connecting and building ----------------------------------------------------------------
     @staticmethod
@@ -136,7 +137,7 @@ class MilvusBackend:
     def __len__(self) -> int:
         try:
             rows = self.client.query(self.collection, filter="", output_fields=["count(*)"],
-                                     timeout=SEARCH_TIMEOUT_S)
+                                     timeout=self.timeout)
         except Exception as exc:  # noqa: BLE001 - see candidates
             raise RetrievalUnavailable(f"Milvus count failed: {exc}") from exc
         return int(rows[0]["count(*)"])
@@ -144,7 +145,7 @@ class MilvusBackend:
     def __contains__(self, listing_id: int) -> bool:
         try:
             return bool(self.client.get(self.collection, ids=[int(listing_id)],
-                                        output_fields=["id"], timeout=SEARCH_TIMEOUT_S))
+                                        output_fields=["id"], timeout=self.timeout))
         except Exception as exc:  # noqa: BLE001 - see candidates
             raise RetrievalUnavailable(f"Milvus lookup failed: {exc}") from exc
 
@@ -179,7 +180,7 @@ class MilvusBackend:
         try:
             hits = self.client.hybrid_search(self.collection, requests, RRFRanker(60),
                                              limit=pool * len(requests), output_fields=FIELDS,
-                                             timeout=SEARCH_TIMEOUT_S)[0]
+                                             timeout=self.timeout)[0]
         except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds when a server is gone
             raise RetrievalUnavailable(f"Milvus search failed: {exc}") from exc
         if not len(hits):

@@ -74,6 +74,11 @@ def test_storefront_answers_the_same_from_milvus(app: Flask, client: FlaskClient
     remote = _answers(app, client, db, options, tmp_path / "milvus")
     assert catalogue_index().current().backend.name == "milvus"  # type: ignore[union-attr]
     assert remote == local
+    # switching the setting back makes the indexer rebuild on the configured backend
+    assert _answers(app, client, db, BuildOptions(), tmp_path / "milvus") == local
+    assert catalogue_index().current().backend.name == "local"  # type: ignore[union-attr]
+    remote = _answers(app, client, db, options, tmp_path / "milvus")
+    assert catalogue_index().current().backend.name == "milvus"  # type: ignore[union-attr]
     # a second full build writes a new collection; the two newest are kept
     run_once(db, str(tmp_path / "milvus"), app.config["MATCHER_MODEL"], options=options)
     from app.services.indexer import Indexer

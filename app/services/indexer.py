@@ -178,6 +178,11 @@ class Indexer:
             log.warning("index unusable (%s): full build from the database", problem)
             self.full_build(session)
             return
+        if retriever.backend.name != self.options.backend:
+            log.warning("snapshot %s is on the %s backend, %s is configured: full build",
+                        retriever.snapshot, retriever.backend.name, self.options.backend)
+            self.full_build(session)
+            return
         watermark = snapshot_watermark(self.folder, retriever.snapshot)
         if watermark is None:
             log.warning("snapshot %s has no change watermark: full build", retriever.snapshot)
