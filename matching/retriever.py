@@ -281,7 +281,7 @@ class Retriever:
             self.categories.save(tmp / "categories.npz")
             meta = {
                 "format_version": RETRIEVER_FORMAT, "model": self.embedder.name,
-                "dim": self.embedder.dim, "count": len(self), "fingerprint": fingerprint,
+                "dim": self.embedder.dim, "count": len(self.categories), "fingerprint": fingerprint,
                 "settings": asdict(self.settings), "created": time.time(),
                 "backend": (self.remote.describe() if self.remote is not None  # type: ignore[attr-defined]
                             else {"kind": "local"}),

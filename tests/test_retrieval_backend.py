@@ -107,3 +107,13 @@ def test_search_falls_back_to_the_database_when_milvus_is_down(
         assert page.limited and listings["nasi"].id in [item.id for item in page.listings]
         assert listings["nasi"].id in [c.listing_id for c in retrieve(db, "nasi kotak", 5)]
         assert client.get("/search", query_string={"q": "nasi kotak"}).status_code == 200
+
+
+@pytest.mark.ray
+def test_indexer_full_build_through_ray_answers_like_the_default(
+        app: Flask, client: FlaskClient, db: Session, tmp_path: Path, local_ray: None) -> None:
+    _catalogue(db)
+    local = _answers(app, client, db, BuildOptions(), tmp_path / "plain")
+    with_ray = BuildOptions(ray=True, model=app.config["MATCHER_MODEL"])
+    assert _answers(app, client, db, with_ray, tmp_path / "ray") == local
+    assert not (tmp_path / "ray" / "ray-embeddings").exists()  # shards removed once indexed
