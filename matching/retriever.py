@@ -24,11 +24,12 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from .backends import LocalBackend, RetrievalBackend, check_backend
 from .category_map import CategoryMap
 from .embedders import Embedder
 from .fusion import FUSION_METHODS, category_feedback, fuse
 from .lexical import LexicalIndex
-from .query_plan import blend_vectors, intent_bonus, query_plan, weighted_lexical
+from .query_plan import blend_vectors, intent_bonus, query_plan
 from .text import listing_text, normalise_demand_text
 from .types import ListingRecord
 from .vector_index import (
@@ -80,17 +81,21 @@ class Retriever:
     slowly (e.g. the transformer a static embedder was distilled from); ``retrieve`` uses it
     only when asked (``precise=True``), e.g. for a buyer's request but not for every keystroke
     of storefront search.
+
+    ``remote``, when given, is the backend holding the vectors and lexical rows (e.g. Milvus);
+    ``vectors`` is then None and ``lexical`` only vectorises (its IDF, no listings).
     """
 
     def __init__(
-        self, embedder: Embedder, vectors: VectorIndex, lexical: LexicalIndex,
+        self, embedder: Embedder, vectors: VectorIndex | None, lexical: LexicalIndex,
         categories: CategoryMap | dict[int, str], settings: RetrievalSettings | None = None,
-        query_embedder: Embedder | None = None,
+        query_embedder: Embedder | None = None, remote: RetrievalBackend | None = None,
     ) -> None:
         self.embedder = embedder
         self.query_embedder = query_embedder
         self.vectors = vectors
         self.lexical = lexical
+        self.remote = remote
         self.categories = (categories if isinstance(categories, CategoryMap)
                            else CategoryMap(categories))
         self.settings = settings or RetrievalSettings()
@@ -102,9 +107,13 @@ class Retriever:
     def build(
         cls, records: Iterable[ListingRecord], embedder: Embedder,
         settings: RetrievalSettings | None = None, kind: str = "auto", batch_size: int = 256,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None = None, backend: str = "local",
+        backend_options: dict | None = None,
     ) -> "Retriever":
-        """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch."""
+        """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch.
+
+        ``backend``/``backend_options``: see ``from_vectors``.
+        """
         records = list(records)
         texts = [index_text(r) for r in records]
         parts = []
@@ -113,20 +122,38 @@ class Retriever:
             if progress is not None:
                 progress(len(parts[-1]))
         vecs = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), np.float32)
-        return cls.from_vectors(records, vecs, embedder, settings, kind, texts=texts)
+        return cls.from_vectors(records, vecs, embedder, settings, kind, texts=texts,
+                                backend=backend, backend_options=backend_options)
 
     @classmethod
     def from_vectors(
         cls, records: Sequence[ListingRecord], vectors: np.ndarray, embedder: Embedder,
         settings: RetrievalSettings | None = None, kind: str = "auto",
         texts: Sequence[str] | None = None, timings: dict[str, float] | None = None,
+        backend: str = "local", backend_options: dict | None = None,
     ) -> "Retriever":
         """Index ``records`` whose passage vectors (row i for record i) are already known.
 
         ``timings``, when given, receives the seconds spent on the vector and lexical indexes.
+        ``backend`` ``milvus`` writes them to a Milvus collection instead of FAISS and the local
+        lexical index (``backend_options``: ``uri``, ``collection``, optional ``token``).
         """
         ids = [r.listing_id for r in records]
         texts = list(texts) if texts is not None else [index_text(r) for r in records]
+        categories = {r.listing_id: r.category for r in records}
+        if check_backend(backend) == "milvus":
+            from .milvus_backend import MilvusBackend
+
+            started = time.perf_counter()
+            vectoriser = LexicalIndex.build(ids, texts).vectoriser()
+            middle = time.perf_counter()
+            options = dict(backend_options or {})
+            remote = MilvusBackend.create(options["uri"], options["collection"], ids, vectors,
+                                          texts, vectoriser, options.get("token", ""))
+            if timings is not None:
+                timings["lexical_build_s"] = middle - started
+                timings["vector_build_s"] = time.perf_counter() - middle
+            return cls(embedder, None, vectoriser, categories, settings, remote=remote)
         started = time.perf_counter()
         vector_index = VectorIndex.build(ids, vectors, model=embedder.name, kind=kind)
         middle = time.perf_counter()
@@ -134,14 +161,21 @@ class Retriever:
         if timings is not None:
             timings["vector_build_s"] = middle - started
             timings["lexical_build_s"] = time.perf_counter() - middle
-        categories = {r.listing_id: r.category for r in records}
         return cls(embedder, vector_index, lexical, categories, settings)
 
+    @property
+    def backend(self) -> RetrievalBackend:
+        """Where candidates come from: the remote backend, else FAISS + the lexical index."""
+        if self.remote is not None:
+            return self.remote
+        assert self.vectors is not None
+        return LocalBackend(self.vectors, self.lexical)
+
     def __len__(self) -> int:
-        return len(self.vectors)
+        return len(self.backend)
 
     def __contains__(self, listing_id: int) -> bool:
-        return listing_id in self.vectors
+        return listing_id in self.backend
 
     def upsert(self, records: Sequence[ListingRecord]) -> None:
         """Add new listings or re-index changed ones."""
@@ -151,16 +185,17 @@ class Retriever:
         vecs = self.embedder.embed_passages(texts)
         ids = [r.listing_id for r in records]
         with self._lock:
-            self.vectors.add(ids, vecs)
-            self.lexical.upsert(ids, texts)
+            self.backend.upsert(ids, vecs, texts)
             self.categories.set(ids, [r.category for r in records])
 
     def needs_compaction(self) -> bool:
         """True when many HNSW entries are masked; call ``compact`` (e.g. in a nightly job)."""
-        return self.vectors.needs_compaction()
+        return self.vectors is not None and self.vectors.needs_compaction()
 
     def compact(self) -> None:
         """Rebuild the vector graph and merge lexical deltas (slow at scale; run off-request)."""
+        if self.vectors is None:
+            return  # a remote backend compacts itself
         vectors = self.vectors.compact()
         with self._lock:
             self.vectors = vectors
@@ -170,8 +205,7 @@ class Retriever:
         """Drop listings (archived, deleted, seller deactivated); returns how many were indexed."""
         listing_ids = [int(i) for i in listing_ids]
         with self._lock:
-            removed = self.vectors.remove(listing_ids)
-            self.lexical.remove(listing_ids)
+            removed = self.backend.remove(listing_ids)
             self.categories.remove(listing_ids)
         return removed
 
@@ -196,7 +230,7 @@ class Retriever:
         """
         s = settings or self.settings
         qtext = self.query_text(text)
-        if not qtext or len(self) == 0:
+        if not qtext or len(self.categories) == 0:  # no round trip to a remote backend
             return []
         variants, intent = query_plan(text, qtext, s)
         embedder = self.query_embedder if precise and self.query_embedder else self.embedder
@@ -204,22 +238,18 @@ class Retriever:
                              [w for _, w in variants])
         pool = max(s.pool, n)
         with self._lock:
-            d_scores, d_ids = self.vectors.search(qvec[None, :], pool)
-            dense = {int(i): float(v) for i, v in zip(d_ids[0], d_scores[0]) if i >= 0}
-            lexical_all = weighted_lexical(self.lexical, variants, pool)
-            ids = list(dense) + [i for i in lexical_all.top if i not in dense]
-            extra = [i for i in ids if i not in dense]
-            if extra:
-                dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
+            found = self.backend.candidates(qvec, variants, pool)
+            ids, d_arr, l_arr = found.ids, found.dense, found.lexical
             cats = self.categories.many(ids)
-        d_arr = np.array([dense[i] for i in ids], np.float64)
-        l_arr = lexical_all.many(ids)
+        if not ids:
+            return []
         fused = fuse(d_arr, l_arr, s.fusion, s.dense_weight, s.rrf_k)
         fused = intent_bonus(fused, cats, intent, s.intent_weight)
         fused, share = category_feedback(
             fused, cats, s.feedback_top, s.feedback_weight, s.feedback_temperature
         )
-        order = np.argsort(-fused, kind="stable")[:n]
+        # exact ties by listing id: the same order whichever backend found the candidates
+        order = np.lexsort((np.asarray(ids, np.int64), -fused))[:n]
         return [
             Candidate(ids[k], float(d_arr[k]), float(l_arr[k]), float(fused[k]), cats[k],
                       float(share.get(cats[k], 0.0)))
@@ -229,7 +259,7 @@ class Retriever:
     def with_settings(self, **changes: object) -> "Retriever":
         """A view of this retriever (same indexes) with some settings changed."""
         other = Retriever(self.embedder, self.vectors, self.lexical, self.categories,
-                          replace(self.settings, **changes), self.query_embedder)
+                          replace(self.settings, **changes), self.query_embedder, self.remote)
         other.snapshot = self.snapshot
         return other
 
@@ -245,13 +275,16 @@ class Retriever:
         name = f"snap-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
         tmp = root / f".{name}.tmp"
         with self._lock:
-            self.vectors.save(tmp)
-            self.lexical.save(tmp)
+            if self.vectors is not None:
+                self.vectors.save(tmp)
+            self.lexical.save(tmp)  # a remote backend's vectoriser: the IDF alone
             self.categories.save(tmp / "categories.npz")
             meta = {
                 "format_version": RETRIEVER_FORMAT, "model": self.embedder.name,
-                "dim": self.embedder.dim, "count": len(self), "fingerprint": fingerprint,
+                "dim": self.embedder.dim, "count": len(self.categories), "fingerprint": fingerprint,
                 "settings": asdict(self.settings), "created": time.time(),
+                "backend": (self.remote.describe() if self.remote is not None  # type: ignore[attr-defined]
+                            else {"kind": "local"}),
             }
             atomic_write_bytes(tmp / "retriever.json", json.dumps(meta, indent=1).encode())
         tmp.rename(root / name)
@@ -293,17 +326,36 @@ class Retriever:
             )
         if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
             raise IndexMismatch("index is stale: catalogue fingerprint differs")
-        vectors = VectorIndex.load(directory, embedder.name, embedder.dim, verify=verify, mmap=mmap)
+        remote_spec = meta.get("backend") or {"kind": "local"}
         lexical = LexicalIndex.load(directory)
         try:
             categories = CategoryMap.load(directory / "categories.npz")
         except (OSError, KeyError, ValueError, IndexError) as exc:
             raise IndexCorrupt(f"cannot read categories: {exc}") from exc
+        if remote_spec.get("kind") == "milvus":
+            retriever = cls(embedder, None, lexical, categories, settings, query_embedder,
+                            remote=connect_remote(remote_spec, embedder.dim, lexical))
+            if len(categories) != meta.get("count"):
+                raise IndexCorrupt("category count differs from the manifest")
+            retriever.snapshot = snap
+            return retriever
+        vectors = VectorIndex.load(directory, embedder.name, embedder.dim, verify=verify, mmap=mmap)
         if not (len(vectors) == len(lexical) == len(categories) == meta.get("count")):
             raise IndexCorrupt("vector, lexical and category counts disagree")
         retriever = cls(embedder, vectors, lexical, categories, settings, query_embedder)
         retriever.snapshot = snap
         return retriever
+
+
+def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalBackend:
+    """Reconnect the backend a snapshot names (IndexMissing when it is gone)."""
+    from .milvus_backend import MilvusBackend
+
+    try:
+        return MilvusBackend.connect(spec["uri"], spec["collection"], dim, vectoriser,
+                                     spec.get("search_params"))
+    except (KeyError, LookupError) as exc:
+        raise IndexMissing(f"Milvus collection unavailable: {exc}") from exc
 
 
 def index_text(record: ListingRecord) -> str:

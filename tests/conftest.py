@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -130,3 +135,59 @@ def run_indexer_once(app: Flask) -> object:
     indexer = run_once(_db.session, app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"])
     app.extensions.pop("catalogue_index", None)
     return indexer
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def milvus_lite_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real Milvus Lite server (``milvus-lite server``) on a free loopback port."""
+    port = _free_port()
+    log = open(data / "server.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data / "data"),
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("Milvus Lite did not start: "
+                                       + (data / "server.log").read_text()[-2000:]) from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def milvus_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Milvus Lite server on a loopback port for this test run (stopped at the end)."""
+    with milvus_lite_server(tmp_path_factory.mktemp("milvus")) as (uri, _):
+        yield uri
+
+
+@pytest.fixture(scope="session")
+def local_ray() -> Iterator[None]:
+    """Ray on this machine's two cores for the Ray Data jobs (shut down at the end)."""
+    import ray
+
+    from matching.ray_jobs import init_ray
+
+    init_ray(num_cpus=2)
+    yield
+    ray.shutdown()

@@ -5,8 +5,9 @@ A web process never builds, saves or embeds the catalogue (only the query text):
 (``app.services.indexer``) has published a newer snapshot; it loads that one in a background
 thread and answers from the previous one meanwhile. A snapshot that fails to load is refused,
 logged once and tried again only after an exponential back-off (1 s, 2 s, … 60 s); the last
-good one keeps serving. While no snapshot is usable at all, search and matching answer from
-the database (``app.services.catalogue_fallback``) and say that results are limited.
+good one keeps serving. While no snapshot is usable at all, or a remote retrieval backend (Milvus) does not
+answer, search and matching answer from the database (``app.services.catalogue_fallback``)
+and say that results are limited.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.services.catalogue_fallback import match_candidates, text_search
 from app.services.catalogue_records import listing_words
 from app.services.storefront import SearchPage, SearchParams, ranked_search, search_listings
+from matching.backends import RetrievalUnavailable
 from matching.embedders import Embedder, LazyEmbedder, create_embedder
 from matching.retriever import Candidate, Retriever, current_snapshot
 from matching.text import shares_term
@@ -75,7 +77,7 @@ class CatalogueIndex:
     def snapshot(self) -> str | None:
         """Name of the snapshot being served (None while none is loaded)."""
         retriever = self._retriever
-        return retriever.snapshot if retriever else None
+        return retriever.snapshot if retriever is not None else None
 
     def current(self) -> Retriever | None:
         """The retriever to answer from now, or None while no snapshot is usable.
@@ -173,7 +175,11 @@ def retrieve(session: Session, text: str, n: int, precise: bool = False) -> list
     retriever = catalogue_index().current()
     if retriever is None:
         return match_candidates(session, text, n)
-    return retriever.retrieve(text, n, precise=precise)
+    try:
+        return retriever.retrieve(text, n, precise=precise)
+    except RetrievalUnavailable as problem:
+        log.warning("retrieval backend unavailable (%s): matching from the database", problem)
+        return match_candidates(session, text, n)
 
 
 def search(session: Session, params: SearchParams, today: date) -> SearchPage:
@@ -190,7 +196,11 @@ def search(session: Session, params: SearchParams, today: date) -> SearchPage:
     retriever = catalogue_index().current()
     if retriever is None:
         return text_search(session, params, today)
-    candidates = retriever.retrieve(params.text, SEARCH_POOL)
+    try:
+        candidates = retriever.retrieve(params.text, SEARCH_POOL)
+    except RetrievalUnavailable as problem:
+        log.warning("retrieval backend unavailable (%s): searching the database", problem)
+        return text_search(session, params, today)
     words = listing_words(session, (c.listing_id for c in candidates))
     hits = {c.listing_id for c in candidates
             if shares_term(params.text, words.get(c.listing_id, ""))}

@@ -37,6 +37,7 @@ from app.services.index_changes import (
     read_changes,
     settled_change_id,
 )
+from app.services.index_backend import BuildOptions, build_retriever
 from matching.cache import CachedEmbedder
 from matching.embedders import Embedder, create_embedder, needs_cache
 from matching.retriever import Retriever
@@ -142,9 +143,11 @@ def snapshot_watermark(folder: Path, snapshot: str | None) -> int | None:
 class Indexer:
     """Owns the retriever of one index folder; call ``open``, then ``step``/``publish``."""
 
-    def __init__(self, folder: str, model: str, embedder: Embedder | None = None) -> None:
+    def __init__(self, folder: str, model: str, embedder: Embedder | None = None,
+                 options: BuildOptions | None = None) -> None:
         self.folder = Path(folder)
         self.model = model
+        self.options = options or BuildOptions(model=model)
         self._embedder = embedder
         self.retriever: Retriever | None = None
         self.watermark = 0
@@ -175,6 +178,11 @@ class Indexer:
             log.warning("index unusable (%s): full build from the database", problem)
             self.full_build(session)
             return
+        if retriever.backend.name != self.options.backend:
+            log.warning("snapshot %s is on the %s backend, %s is configured: full build",
+                        retriever.snapshot, retriever.backend.name, self.options.backend)
+            self.full_build(session)
+            return
         watermark = snapshot_watermark(self.folder, retriever.snapshot)
         if watermark is None:
             log.warning("snapshot %s has no change watermark: full build", retriever.snapshot)
@@ -198,8 +206,8 @@ class Indexer:
         # unless they were already committed (read now, so the build below includes them).
         floor = settled_change_id(session, datetime.now(UTC) - timedelta(seconds=GAP_TIMEOUT_S))
         recent = read_changes(session, floor, limit=10**9)
-        retriever = Retriever.build(iter_indexable_records(session), self.embedder,
-                                    progress=progress)
+        retriever = build_retriever(iter_indexable_records(session), self.embedder,
+                                    self.folder, self.options, progress)
         self.retriever, self.watermark = retriever, floor
         self.seen, self.gaps = set(recent.ids), {}
         self.pending = len(recent.ids)
@@ -341,10 +349,10 @@ class Indexer:
 
 
 def run_once(session: Session, folder: str, model: str,
-             embedder: Embedder | None = None) -> Indexer:
+             embedder: Embedder | None = None, options: BuildOptions | None = None) -> Indexer:
     """Take the lock, open or build, apply every pending change, publish if needed, prune."""
     with FolderLock(folder):
-        indexer = Indexer(folder, model, embedder)
+        indexer = Indexer(folder, model, embedder, options)
         indexer.open(session)
         indexer.drain(session)
         if indexer.dirty:

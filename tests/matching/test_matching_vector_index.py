@@ -104,8 +104,8 @@ def test_mismatching_index_raises(index: VectorIndex, tmp_path: Path) -> None:
 
 def test_kind_and_parameters_follow_catalogue_size() -> None:
     assert choose_kind(1_000) == "flat"
-    assert choose_kind(100_000) == "hnsw"
-    assert choose_kind(1_100_000) == "ivfsq"  # 8-bit codes: a national catalogue fits in 2 GB
+    assert choose_kind(100_000) == "ivfsq"
+    assert choose_kind(1_100_000) == "ivfsq"  # half-float codes, memory-mapped
     assert hnsw_params(1_100_000)["M"] > hnsw_params(10_000)["M"]
     assert ivf_params(1_100_000)["nlist"] > ivf_params(100_000)["nlist"]
 
