@@ -15,14 +15,12 @@ dtype, which ``load_arrays`` checks without reading the data.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
-from .vector_index import IndexCorrupt
+from .vector_index import IndexCorrupt, atomic_write_file
 
 ARRAYS: dict[str, str] = {  # name -> dtype
     "ids": "int64", "idf_word": "float32", "idf_char": "float32",
@@ -93,17 +91,11 @@ def take_rows(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray,
 
 def write_array(path: Path, array: np.ndarray) -> None:
     """Write ``array`` as a ``.npy`` file: temporary file, fsync, rename over ``path``."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as fh:
             np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+
+    atomic_write_file(path, write)
 
 
 def save_arrays(directory: Path, arrays: dict[str, np.ndarray]) -> dict[str, dict]:
