@@ -272,8 +272,12 @@ def indexer_run_command(once: bool) -> None:
             return
         with FolderLock(folder):
             stop = threading.Event()
+            # A handler runs inside whatever the main thread was doing, possibly inside
+            # stop.wait()/set() holding the event's lock: setting it from a fresh thread cannot
+            # deadlock, however many signals arrive (systemd's TERM, then a second Ctrl-C).
             for signum in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(signum, lambda *_: stop.set())
+                signal.signal(signum, lambda *_: threading.Thread(target=stop.set,
+                                                                 daemon=True).start())
             indexer = Indexer(folder, model, options=BuildOptions.from_config(config))
             indexer.open(db.session)
             click.echo(f"Indexer following the catalogue in {folder}.")

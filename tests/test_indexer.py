@@ -311,3 +311,34 @@ def test_old_feed_rows_are_pruned_after_publishing(app: Flask, db: Session, sett
     before = len(_changes(db))
     run_indexer_once(app)
     assert 1 <= len(_changes(db)) < before  # the newest row always stays
+
+
+def test_indexer_process_stops_on_repeated_signals(tmp_path: Path) -> None:
+    """systemd's TERM followed by another TERM or a Ctrl-C must stop it, never hang it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
+           "INDEX_FOLDER": str(tmp_path / "index"), "MATCHER_MODEL": "hashing",
+           "MATCHER_QUERY_MODEL": "none", "FLASK_APP": "wsgi", "SECRET_KEY": "x"}
+    flask = [sys.executable, "-m", "flask"]
+    subprocess.run(flask + ["db", "upgrade"], cwd=root, env=env, check=True,
+                   capture_output=True, timeout=120)
+    process = subprocess.Popen(flask + ["indexer", "run"], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "Indexer following" in line or time.monotonic() > deadline:
+                break
+        for signum in (signal.SIGTERM, signal.SIGTERM, signal.SIGINT) * 5:
+            process.send_signal(signum)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
