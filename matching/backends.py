@@ -17,7 +17,6 @@ from typing import Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .lexical import LexicalIndex
-from .query_plan import weighted_lexical
 from .vector_index import IndexUnavailable, VectorIndex
 
 BACKENDS = ("local", "milvus")
@@ -86,11 +85,11 @@ class LocalBackend:
         return removed
 
     def candidates(self, qvec: np.ndarray, variants: Variants, pool: int) -> CandidateScores:
-        """Dense top ``pool`` (FAISS) and lexical top ``pool`` per text, scored both ways."""
+        """Dense top ``pool`` (FAISS) and the blended lexical top ``pool``, scored both ways."""
         d_scores, d_ids = self.vectors.search(qvec[None, :], pool)
         dense = {int(i): float(v) for i, v in zip(d_ids[0], d_scores[0]) if i >= 0}
-        lexical_all = weighted_lexical(self.lexical, variants, pool)
-        ids = list(dense) + [i for i in lexical_all.top if i not in dense]
+        top, _, lexical_all = self.lexical.search_blend(variants, pool)
+        ids = list(dense) + [i for i in top.tolist() if i not in dense]
         extra = [i for i in ids if i not in dense]
         if extra:
             dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .query import DATA_DIR, QueryAnalyzer
+from .query import DATA_DIR, QueryAnalysis, QueryAnalyzer
 from .text import normalise_demand_text
 
 INTENT_FILE = DATA_DIR / "intent.pkl"
@@ -44,19 +44,20 @@ class IntentModel:
         """Category slugs in the model's column order."""
         return [str(c) for c in self.pipeline.classes_]  # type: ignore[attr-defined]
 
-    def predict(self, text: str) -> dict[str, float]:
+    def predict(self, text: str, analysis: "QueryAnalysis | None" = None) -> dict[str, float]:
         """Category -> probability for a request (sums to 1), most likely first.
 
         The model reads the request with its item words stressed and its abbreviations and
-        synonyms written out (see ``query.QueryAnalyzer``), as retrieval does.
+        synonyms written out (see ``query.QueryAnalyzer``), as retrieval does; pass the
+        request's ``analysis`` when the caller already has it.
         """
         from .query import default_analyzer
 
-        analyzer = default_analyzer()
-        read = normalise_demand_text(text).lower()
-        if analyzer is not None:
-            analysis = analyzer.analyse(text)
-            read = f"{analysis.text} {analysis.item_text}"
+        if analysis is None:
+            analyzer = default_analyzer()
+            analysis = analyzer.analyse(text) if analyzer is not None else None
+        read = (f"{analysis.text} {analysis.item_text}" if analysis is not None
+                else normalise_demand_text(text).lower())
         probs = self._probabilities(read)
         pairs = sorted(zip(self.categories, probs.tolist()), key=lambda x: -x[1])
         return {c: float(p) for c, p in pairs}

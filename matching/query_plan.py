@@ -1,6 +1,6 @@
 """The retriever's hook for query understanding: which texts to search, how to blend them,
-and the category-intent bonus. Works with any ``Embedder`` and any lexical index exposing
-``search(text, k) -> (ids, scores, lookup)``; the lexical index itself is not changed.
+and the category-intent bonus. Works with any ``Embedder``; the lexical side scores the
+weighted texts in one pass (``LexicalIndex.search_blend``).
 """
 from __future__ import annotations
 
@@ -14,49 +14,6 @@ from .embedders import l2_normalise
 class _Settings(Protocol):
     item_share: float
     intent_weight: float
-
-
-class BlendedScores:
-    """Weighted sum of several lexical searches: ``get`` like ``LexicalScores``, ``top`` ids."""
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[float, object]] = []
-        self.top: list[int] = []
-
-    def get(self, listing_id: int, default: float = 0.0) -> float:
-        """Blended lexical score of one listing."""
-        return sum(w * lookup.get(listing_id, 0.0) for w, lookup in self.parts) or default  # type: ignore[attr-defined]
-
-    def many(self, listing_ids: Sequence[int]) -> np.ndarray:
-        """Blended lexical scores of many listings at once."""
-        total = np.zeros(len(listing_ids), np.float64)
-        for weight, lookup in self.parts:
-            many = getattr(lookup, "many", None)
-            if many is not None:
-                total += weight * np.asarray(many(listing_ids), np.float64)
-            else:
-                total += weight * np.array([lookup.get(i, 0.0) for i in listing_ids])  # type: ignore[attr-defined]
-        return total
-
-
-def weighted_lexical(index: object, variants: Sequence[tuple[str, float]], k: int) -> BlendedScores:
-    """Lexical scores of the weighted query variants (per-variant search, weighted sum)."""
-    blended = BlendedScores()
-    search_blend = getattr(index, "search_blend", None)
-    if search_blend is not None:  # one pass over the postings for all variants
-        ids, _, lookup = search_blend(variants, k)
-        blended.parts.append((1.0, lookup))
-        blended.top = [int(i) for i in ids.tolist()]
-        return blended
-    seen: set[int] = set()
-    for text, weight in variants:
-        ids, _, lookup = index.search(text, k)  # type: ignore[attr-defined]
-        blended.parts.append((weight, lookup))
-        for i in ids.tolist():
-            if int(i) not in seen:
-                seen.add(int(i))
-                blended.top.append(int(i))
-    return blended
 
 
 def blend_vectors(vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:
@@ -74,16 +31,16 @@ def query_plan(raw: str, qtext: str, settings: _Settings) -> tuple[list[tuple[st
     from .query import default_analyzer
 
     analyzer = default_analyzer()
+    analysis = analyzer.analyse(raw) if analyzer is not None else None
     variants = [(qtext, 1.0)]
-    if analyzer is not None and settings.item_share > 0:
-        analysis = analyzer.analyse(raw)
+    if analysis is not None and settings.item_share > 0:
         if analysis.item_text and analysis.item_text != qtext:
             variants = [(qtext, 1.0 - settings.item_share), (analysis.item_text, settings.item_share)]
     intent: dict[str, float] = {}
     if settings.intent_weight > 0:
         model = default_intent()
         if model is not None:
-            intent = model.predict(raw)
+            intent = model.predict(raw, analysis)
     return variants, intent
 
 

@@ -6,9 +6,43 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.catalogue_records import records_for, to_record
+from app.services.catalogue_records import records_for
+from matching.types import Certification, ListingRecord
 from models import Listing, SupplierCertification
 from tests.factories import make_listing, make_seller
+
+
+def to_record(listing: Listing, awards_won: int = 0) -> ListingRecord:
+    """The engine's view of one listing, read through the ORM relationships (the oracle)."""
+    supplier = listing.supplier
+    organisation = supplier.organisation
+    seller_words = " ".join(filter(None, [supplier.display_name, supplier.about]))
+    return ListingRecord(
+        listing_id=listing.id,
+        supplier_id=supplier.id,
+        title=listing.title,
+        description=listing.description,
+        category=listing.category.slug,
+        category_name=listing.category.name_id,
+        supplier_name=supplier.display_name,
+        seller_text=seller_words,
+        price=listing.price,
+        unit=listing.unit,
+        min_order=listing.min_order,
+        monthly_capacity=listing.monthly_capacity or supplier.monthly_capacity,
+        lead_time_days=listing.lead_time_days,
+        kota=organisation.kota.name if organisation.kota else "",
+        kecamatan=organisation.kecamatan.name if organisation.kecamatan else "",
+        certifications=tuple(
+            Certification(c.kind, c.expires_on) for c in supplier.certifications
+        ),
+        scale=supplier.scale,
+        is_umkm=organisation.kind == "umkm",
+        listing_active=listing.status == "active",
+        seller_active=supplier.active,
+        seller_verified=supplier.verified,
+        awards_won=awards_won,
+    )
 
 
 def test_records_for_matches_the_orm_view(db: Session) -> None:
