@@ -203,7 +203,7 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": _bool("SMTP_STARTTLS", True),
-        "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", 7, 1, 365),
+        "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", 5, 1, 260),  # working days
         "SESSION_IDLE_MINUTES": _int("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
         "SESSION_ABSOLUTE_HOURS": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
         "PERMANENT_SESSION_LIFETIME": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30) * 3600,

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from flask import flash
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from markupsafe import Markup
-from wtforms import Field, IntegerField, ValidationError
+from wtforms import Field, IntegerField, SelectChoice, SelectField, ValidationError
+from wtforms.validators import DataRequired
 from wtforms.widgets import TextInput
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,30 @@ def kecamatan_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
     for kota in session.scalars(select(Kota).order_by(Kota.code)):
         groups[kota.name] = [(k.id, k.name) for k in kota.kecamatan]
     return groups
+
+
+def _id_or_none(value: object) -> int | None:
+    """An id from a select (``""``, the empty first option, is no choice at all)."""
+    if value is None or value == "":
+        return None
+    return int(value)  # type: ignore[call-overload]
+
+
+class ChooseOneField(SelectField):
+    """A required select that starts on an empty "— choose —" option, so nothing (a place, a
+    category) is ever chosen silently for the user; ``message`` says what to choose."""
+
+    def __init__(self, label: object, message: object, **kwargs: object) -> None:
+        super().__init__(label, coerce=_id_or_none,  # type: ignore[arg-type]
+                         validators=[DataRequired(message=message)], **kwargs)
+
+    def set_choices(self, choices: list[tuple[int, str]] | dict[str, list[tuple[int, str]]]) -> None:
+        """Options after the empty one: ``[(id, name)]``, or ``{group: [(id, name)]}`` for optgroups."""
+        options = [SelectChoice("", str(_l("— choose —")))]
+        groups = choices.items() if isinstance(choices, dict) else [(None, choices)]
+        for group, items in groups:
+            options += [SelectChoice(value, label, optgroup=group) for value, label in items]
+        self.choices = options
 
 
 class RupiahField(IntegerField):

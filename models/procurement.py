@@ -146,6 +146,7 @@ class Quote(Base):
     __mapper_args__ = {"version_id_col": version}
 
     match: Mapped[Match] = relationship(back_populates="quotes")
+    award: Mapped[Award | None] = relationship(back_populates="quote", uselist=False)
 
     @property
     def total_price(self) -> int:
@@ -172,5 +173,5 @@ class Award(Base):
     )
 
     request: Mapped[DemandRequest] = relationship(back_populates="awards")
-    quote: Mapped[Quote] = relationship()
+    quote: Mapped[Quote] = relationship(back_populates="award")
     supplier: Mapped[SupplierProfile] = relationship()

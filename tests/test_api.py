@@ -87,7 +87,7 @@ def test_whole_procurement_through_the_api(client: FlaskClient, db: Session) -> 
     db.commit()
     buyer, official = _token(client, "buyer@test.id"), _token(client, "official@test.id")
     body = {"title": "Nasi kotak rapat", "description": "Nasi kotak ayam untuk 100 peserta",
-            "quantity": 100, "unit": "kotak", "budget_ceiling": 5_000_000,
+            "quantity": 100, "unit": "kotak", "budget_ceiling": 5_000_000, "category": "catering",
             "kecamatan_id": kecamatan(db, "Cakung").id,
             "needed_by": (today() + timedelta(days=20)).isoformat()}
     created = client.post("/api/v1/requests", headers=_auth(buyer), json=body)

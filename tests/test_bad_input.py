@@ -78,7 +78,7 @@ def test_dates_far_ahead_are_refused(client: FlaskClient, db: Session) -> None:
     db.commit()
     token = client.post("/api/v1/auth/token", json={"email": "buyer@test.id", "password": PASSWORD})
     headers = {"Authorization": f"Bearer {token.get_json()['token']}"}
-    body = {"title": "Nasi kotak rapat", "quantity": 100, "unit": "kotak",
+    body = {"title": "Nasi kotak rapat", "quantity": 100, "unit": "kotak", "category": "catering",
             "kecamatan_id": kecamatan(db).id, "needed_by": date(9999, 12, 31).isoformat()}
     far = client.post("/api/v1/requests", json=body, headers=headers)
     assert far.status_code == 422 and "needed_by" in far.get_json()["error"]["details"]

@@ -113,7 +113,7 @@ def build_programme(db: Session) -> Programme:
              date(2026, 4, 1), date(2026, 4, 2), date(2026, 4, 3))
     with clock_at(at(date(2026, 4, 10))):
         p.requests["open"] = make_request(db, buyer, title="=1+2 Kertas HVS A4",
-                                          description="Kertas HVS 80 gram.", category_slug=None)
+                                          description="Kertas HVS 80 gram.", category_slug="stationery")
         publish_request(db, p.requests["open"], buyer, today())
         p.requests["draft"] = make_request(db, buyer, title="Snack rapat (belum terbit)")
     db.commit()

@@ -24,7 +24,8 @@ def _headers(client: FlaskClient, email: str, key: str | None = None) -> dict[st
 
 
 def _body(db: Session, title: str = "Nasi kotak rapat") -> dict[str, object]:
-    return {"title": title, "quantity": 100, "unit": "kotak", "kecamatan_id": kecamatan(db).id,
+    return {"title": title, "quantity": 100, "unit": "kotak", "category": "catering",
+            "kecamatan_id": kecamatan(db).id,
             "needed_by": (today() + timedelta(days=20)).isoformat()}
 
 

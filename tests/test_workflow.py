@@ -17,7 +17,7 @@ from app.services.demand import publish_request
 from models import AuditEvent, Award, DemandRequest, Match, Notification, Quote
 from models.audit import AuditTrailViolation
 from tests.conftest import login
-from tests.factories import kecamatan, make_buyer, make_listing, make_official, make_request, make_seller
+from tests.factories import category, kecamatan, make_buyer, make_listing, make_official, make_request, make_seller
 
 CATERERS = [("Katering Bu Sri", "Cakung", "Nasi kotak ayam bakar", 35_000),
             ("Dapur Betawi Bang Udin", "Duren Sawit", "Nasi kotak rendang dan sayur", 40_000),
@@ -52,7 +52,7 @@ def _client(app: Flask, email: str) -> FlaskClient:
 
 def _request_form(db: Session, **overrides: str) -> dict[str, str]:
     form = {"title": "Nasi kotak rapat koordinasi", "description": "Nasi kotak ayam untuk 100 peserta",
-            "category_id": "0", "quantity": "100", "unit": "kotak", "budget_ceiling": "Rp 5.000.000",
+            "category_id": str(category(db, "catering").id), "quantity": "100", "unit": "kotak", "budget_ceiling": "Rp 5.000.000",
             "kecamatan_id": str(kecamatan(db, "Cakung").id),
             "needed_by": (today() + timedelta(days=20)).isoformat(), "umkm_only": "y",
             "action": "publish"}

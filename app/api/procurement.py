@@ -192,7 +192,8 @@ class Invite(MethodView):
         """Invite suppliers (approved proposals of this request)."""
         row = _request(request_id, write=True)
         try:
-            demand_service.invite_suppliers(db.session, row, body["match_ids"], current_api_user())
+            demand_service.invite_suppliers(db.session, row, body["match_ids"], current_api_user(),
+                                            today())
         except ServiceError as error:
             refuse(error)
         return _done(row)

@@ -172,16 +172,24 @@ class ListingOut(ma.Schema):
     verified_supplier = Bool(required=True)
 
 
+CHOOSE_CATEGORY = "Choose the category of the need: a slug from /api/v1/categories."
+CHOOSE_PLACE = "Choose the delivery kecamatan: a kecamatan_id from /api/v1/places."
+
+
 class RequestIn(ma.Schema):
     """A demand request's editable fields."""
 
     title = Str(required=True, validate=validate.Length(min=5, max=200))
     description = Str(load_default="", validate=validate.Length(max=5000))
-    category = Str(load_default=None, allow_none=True, validate=validate.OneOf(CATEGORY_SLUGS))
+    category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS),
+                   error_messages={"required": CHOOSE_CATEGORY, "null": CHOOSE_CATEGORY},
+                   metadata={"description": "A category slug from /api/v1/categories"})
     quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
     unit = Str(required=True, validate=validate.Length(min=1, max=32))
     budget_ceiling = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
-    kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
+    kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID),
+                       error_messages={"required": CHOOSE_PLACE, "null": CHOOSE_PLACE},
+                       metadata={"description": "The delivery kecamatan, from /api/v1/places"})
     needed_by = Date(required=True)
     quotes_due = Date(load_default=None, allow_none=True)
     required_certifications = List(Str(validate=validate.OneOf(CERTIFICATION_KINDS)), load_default=list)
@@ -256,6 +264,15 @@ class QuoteIn(ma.Schema):
     note = Str(load_default="", validate=validate.Length(max=2000))
 
 
+class QuoteGapOut(ma.Schema):
+    """One way a quote misses the need: ``late`` delivery, ``partial`` quantity, ``over_budget``
+    unit price (above the budget ceiling divided by the quantity needed)."""
+
+    kind = Str(required=True, validate=validate.OneOf(("late", "partial", "over_budget")))
+    field = Str(required=True)
+    message = Str(required=True)
+
+
 class QuoteOut(ma.Schema):
     """A quote."""
 
@@ -271,6 +288,12 @@ class QuoteOut(ma.Schema):
     note = Str(required=True)
     status = Str(required=True)
     version = Int(required=True)
+    gaps = List(Nested(QuoteGapOut), required=True,
+                metadata={"description": "How the quote misses the request's need (empty if it meets it)"})
+    awarded_quantity = Int(allow_none=True, required=True,
+                           metadata={"description": "The quantity actually awarded (null if none)"})
+    awarded_value = Int(allow_none=True, required=True,
+                        metadata={"description": "The amount actually awarded, in rupiah (null if none)"})
 
 
 class AwardLine(ma.Schema):

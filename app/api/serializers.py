@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.quote_checks import quote_gaps
 from models import Award, DemandRequest, Listing, Match, Quote
 
 
@@ -50,6 +51,10 @@ def quote(row: Quote) -> dict[str, Any]:
         "unit_price": row.unit_price, "quantity": row.quantity, "total_price": row.total_price,
         "delivery_date": row.delivery_date, "note": row.note, "status": row.status,
         "version": row.version,
+        "gaps": [{"kind": g.kind, "field": g.field, "message": g.message}
+                 for g in quote_gaps(row.match.request, row)],
+        "awarded_quantity": row.award.quantity if row.award else None,
+        "awarded_value": row.award.total_value if row.award else None,
     }
 
 

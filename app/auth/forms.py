@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
 
+from app.forms import ChooseOneField
 from app.services.accounts import MIN_PASSWORD_LENGTH
 
 
@@ -29,7 +30,7 @@ class _RegistrationForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
     )
     legal_name = StringField(_l("Organisation name"), validators=[DataRequired(), Length(max=200)])
-    kecamatan_id = SelectField(_l("Kecamatan"), coerce=int, validators=[DataRequired()])
+    kecamatan_id = ChooseOneField(_l("Kecamatan"), _l("Choose your kecamatan."))
     street_address = StringField(_l("Street address"), validators=[Optional(), Length(max=300)])
     phone = StringField(
         _l("Phone"),

@@ -101,7 +101,7 @@ def _details(form: SellerRegistrationForm | BuyerRegistrationForm, nib: str | No
 def register_seller_view() -> str | Response:
     """Registration form for an UMKM seller."""
     form = SellerRegistrationForm()
-    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    form.kecamatan_id.set_choices(kecamatan_choices(db.session))
     if form.validate_on_submit():
         try:
             user = register_seller(
@@ -125,7 +125,7 @@ def register_seller_view() -> str | Response:
 def register_buyer_view() -> str | Response:
     """Registration form for a buyer organisation."""
     form = BuyerRegistrationForm()
-    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    form.kecamatan_id.set_choices(kecamatan_choices(db.session))
     if form.validate_on_submit():
         try:
             user = register_buyer(

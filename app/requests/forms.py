@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import BooleanField, DateField, IntegerField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.forms import RupiahField, VisibleText
+from app.forms import ChooseOneField, RupiahField, VisibleText
 
 CERTIFICATE_CHOICES = [("halal", "Halal"), ("pirt", "PIRT"), ("sni", "SNI"), ("bpom", "BPOM"),
                        ("other", _l("Other"))]
@@ -27,15 +27,14 @@ class RequestForm(FlaskForm):
                         description=_l("e.g. Nasi kotak rapat koordinasi 150 peserta"))
     description = TextAreaField(_l("Details"), validators=[Optional(), Length(max=5000)],
                                 description=_l("Specifications, menu, sizes, delivery conditions."))
-    category_id = SelectField(_l("Category"), coerce=int, validators=[Optional()])
+    category_id = ChooseOneField(_l("Category"), _l("Choose the category of what you need."))
     quantity = IntegerField(_l("Quantity"), validators=[DataRequired(), NumberRange(min=1, max=100_000_000)])
     unit = StringField(_l("Unit"), validators=[DataRequired(), Length(max=32)],
                        description=_l("e.g. kotak, pcs, paket, orang"))
     budget_ceiling = RupiahField(_l("Budget ceiling / HPS (Rp, optional)"),
                                  validators=[Optional(), NumberRange(min=0, max=1_000_000_000_000)])
-    kecamatan_id = SelectField(_l("Delivery kecamatan"), coerce=int, validators=[DataRequired()])
+    kecamatan_id = ChooseOneField(_l("Delivery kecamatan"), _l("Choose the kecamatan to deliver to."))
     needed_by = DateField(_l("Needed by"), validators=[DataRequired()])
-    quotes_due = DateField(_l("Quotes due (optional)"), validators=[Optional()],
-                           description=_l("Default: within a week, before the needed-by date."))
+    quotes_due = DateField(_l("Quotes due (optional)"), validators=[Optional()])
     required_certifications = CheckboxesField(_l("Required certificates"), choices=CERTIFICATE_CHOICES)
     umkm_only = BooleanField(_l("Only micro, small and medium enterprises (UMKM)"), default=True)

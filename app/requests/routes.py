@@ -1,7 +1,7 @@
 """Buyer pages for demand requests; officials may read them too."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -42,15 +42,19 @@ def _form_choices(form: RequestForm) -> None:
 
     language = current_language()
     categories = db.session.scalars(select(Category).order_by(Category.position))
-    form.category_id.choices = [(0, "—")] + [(c.id, c.name(language)) for c in categories]
-    form.kecamatan_id.choices = kecamatan_choices(db.session)
+    form.category_id.set_choices([(c.id, c.name(language)) for c in categories])
+    form.kecamatan_id.set_choices(kecamatan_choices(db.session))
+    form.quotes_due.description = _(
+        "Leave empty and suppliers get %(n)d working days from their invitation, after the "
+        "officials' review. A date leaving them less than 2 working days is moved later.",
+        n=current_app.config["QUOTE_WINDOW_DAYS"])
 
 
 def _input(form: RequestForm) -> demand_service.RequestInput:
     assert form.needed_by.data is not None
     return demand_service.RequestInput(
         title=form.title.data or "", description=form.description.data or "",
-        category_id=form.category_id.data or None, quantity=form.quantity.data or 0,
+        category_id=form.category_id.data, quantity=form.quantity.data or 0,
         unit=form.unit.data or "", budget_ceiling=form.budget_ceiling.data,
         kecamatan_id=form.kecamatan_id.data or 0, needed_by=form.needed_by.data,
         quotes_due=form.quotes_due.data,
@@ -106,8 +110,6 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
     demand = _own_request(request_id)
     form = RequestForm(obj=demand if request.method == "GET" else None)
     _form_choices(form)
-    if request.method == "GET":
-        form.category_id.data = demand.category_id or 0
     if form.validate_on_submit():
         try:
             demand_service.update_request(db.session, demand, current_user, _input(form), today())
@@ -169,7 +171,7 @@ def _act(request_id: int, action: str) -> Response:
             demand_service.set_shortlist(db.session, demand, ids, current_user)
             message = _("Shortlist saved.")
         else:
-            count = demand_service.invite_suppliers(db.session, demand, ids, current_user)
+            count = demand_service.invite_suppliers(db.session, demand, ids, current_user, today())
             message = _("%(n)d suppliers invited to quote.", n=count)
     except ServiceError as error:
         db.session.rollback()

@@ -15,6 +15,7 @@ from app.seller.routes import _supplier
 from app.security import roles_required
 from app.services import ServiceError
 from app.services import quotes as quote_service
+from app.services.quote_checks import QuoteGap, quote_gaps
 from app.services.attachments import store_attachment
 from app.services.notifications import deliver_mail
 from app.services.photos import delete_files
@@ -63,10 +64,22 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
         abort(404)
     quote = quote_service.live_quote(match)
     errors: dict[str, str] = {}
+    gaps: list[QuoteGap] = []
     if request.method == "POST":
         written: str | None = None
         try:
             data = _quote_input()
+            quote_service.check_quote(match, data, today())
+            gaps = quote_gaps(match.request, data)
+            confirmed = set((request.form.get("confirm_gaps") or "").split(","))
+            if not {gap.kind for gap in gaps} <= confirmed:
+                # Misses the need and not yet confirmed: nothing is sent, the seller decides.
+                return render_template(
+                    "seller/invitation.html", match=match, demand=match.request, quote=quote,
+                    errors=errors, form=request.form, today=today(), gaps=gaps,
+                    attachment_dropped=bool(request.files.get("attachment")
+                                            and request.files["attachment"].filename),
+                )
             upload = request.files.get("attachment")
             if upload and upload.filename:
                 config = current_app.config
@@ -90,7 +103,8 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
             return redirect(url_for("seller.invitation", match_id=match.id))
     status = 422 if errors else 200
     return render_template("seller/invitation.html", match=match, demand=match.request,
-                           quote=quote, errors=errors, form=request.form, today=today()), status
+                           quote=quote, errors=errors, form=request.form, today=today(),
+                           gaps=gaps), status
 
 
 @bp.post("/invitations/<int:match_id>/withdraw")

@@ -11,6 +11,7 @@ from app.services.demand import close_open_matches
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.notifications import notify_organisation
 from app.services.states import transition
+from app.templating import rupiah, thousands
 from models import Award, DemandRequest, Quote, User
 
 __all__ = ["award", "lock_request"]
@@ -77,8 +78,20 @@ def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity:
     notify_organisation(
         session, match.supplier.organisation, "decision",
         str(_l("You won: %(title)s", title=request.title)),
-        str(_l("%(buyer)s awarded you %(qty)d %(unit)s.", buyer=request.buyer.legal_name,
-               qty=quantity, unit=request.unit)),
+        _award_message(request, quote, award),
         f"/seller/invitations/{match.id}",
     )
     return award
+
+
+def _award_message(request: DemandRequest, quote: Quote, award: Award) -> str:
+    """What the winner reads: the quantity and amount awarded (not the quote's, when split)."""
+    figures = {"buyer": request.buyer.legal_name, "qty": thousands(award.quantity),
+               "unit": request.unit, "price": rupiah(award.unit_price),
+               "total": rupiah(award.total_value)}
+    if award.quantity < quote.quantity:
+        return str(_l("%(buyer)s awarded you %(qty)s of the %(offered)s %(unit)s you offered, "
+                      "at %(price)s each: %(total)s in all.",
+                      offered=thousands(quote.quantity), **figures))
+    return str(_l("%(buyer)s awarded you %(qty)s %(unit)s at %(price)s each: %(total)s in all.",
+                  **figures))

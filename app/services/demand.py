@@ -11,10 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.clock import today as jakarta_today
+from app.services.deadlines import deadline_at_invitation
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
 from app.services.states import record_changes, record_event, transition
+from app.templating import human_date, thousands
 from matching.results import SupplierMatch
 from models import (
     CERTIFICATION_KINDS,
@@ -138,11 +141,14 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
         raise ServiceError(str(_l("Only a draft can be published; this request already is.")))
     if request.needed_by is not None and request.needed_by <= today:
         raise ServiceError(str(_l("The needed-by date has passed; change it before publishing.")))
+    if request.category_id is None:
+        raise ServiceError(str(_l("Choose a category before publishing.")), "category_id")
+    if request.kecamatan_id is None:
+        raise ServiceError(str(_l("Choose the delivery kecamatan before publishing.")),
+                           "kecamatan_id")
     transition(session, "request", request, "open", actor)
     request.published_at = utcnow()
-    if request.quotes_due is None and request.needed_by is not None:
-        window = timedelta(days=current_app.config["QUOTE_WINDOW_DAYS"])
-        request.quotes_due = min(request.needed_by - timedelta(days=1), today + window)
+    # No quote deadline yet: it is set when suppliers are invited, after their review.
     matches = _store_matches(session, request, match_request(session, request, today))
     if request.buyer.skip_review:
         for match in matches:
@@ -207,8 +213,12 @@ def set_shortlist(session: Session, request: DemandRequest, match_ids: Iterable[
 
 
 def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterable[int],
-                     actor: User) -> int:
-    """Invite approved proposals to quote; returns how many were invited."""
+                     actor: User, today: date | None = None) -> int:
+    """Invite approved proposals to quote; returns how many were invited.
+
+    The quote deadline is set (or moved later) so that the invited suppliers have time to
+    quote: see ``deadlines.deadline_at_invitation``.
+    """
     lock_request(session, request.id)  # read afresh: a cancellation or award may have won
     lock_quotes_of(session, request.id)
     chosen = set(match_ids)
@@ -217,6 +227,7 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
         raise ServiceError(str(_l("Choose at least one supplier to invite.")))
     if request.status not in ("open", "under_review", "invited", "quoted"):
         raise ServiceError(str(_l("Suppliers can only be invited while the request is open.")))
+    _set_quote_deadline(session, request, actor, today or jakarta_today())
     for match in targets:
         transition(session, "match", match, "invited", actor)
         match.invited_at = utcnow()
@@ -224,13 +235,23 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
             session, match.supplier.organisation, "invitation",
             str(_l("Invitation to quote: %(title)s", title=request.title)),
             str(_l("%(buyer)s invites you to quote for %(qty)s %(unit)s by %(due)s.",
-                   buyer=request.buyer.legal_name, qty=request.quantity, unit=request.unit,
-                   due=request.quotes_due.isoformat() if request.quotes_due else "-")),
+                   buyer=request.buyer.legal_name, qty=thousands(request.quantity),
+                   unit=request.unit, due=human_date(request.quotes_due))),
             f"/seller/invitations/{match.id}",
         )
     if request.status in ("open", "under_review"):
         transition(session, "request", request, "invited", actor)
     return len(targets)
+
+
+def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, today: date) -> None:
+    due = deadline_at_invitation(request, today, current_app.config["QUOTE_WINDOW_DAYS"])
+    if due != request.quotes_due:
+        record_event(session, actor=actor, action="request.quotes_due", object_type="request",
+                     object_id=request.id,
+                     data={"before": request.quotes_due.isoformat() if request.quotes_due else None,
+                           "after": due.isoformat()})
+        request.quotes_due = due
 
 
 def buyer_requests(session: Session, organisation: Organisation, status: str | None, page: int,

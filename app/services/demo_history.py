@@ -80,7 +80,7 @@ def _play(session: Session, request: DemandRequest, plan: DemoRequest, official:
         return
     invite_day = min(start + timedelta(days=2), today)
     with clock_at(_at(invite_day, 3)):
-        invite_suppliers(session, request, [m.id for m in approved], buyer)
+        invite_suppliers(session, request, [m.id for m in approved], buyer, invite_day)
     if target == "invited":
         return
     quote_day = min(start + timedelta(days=3), today)

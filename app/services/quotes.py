@@ -35,7 +35,7 @@ def invitations(session: Session, supplier: SupplierProfile, page: int,
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.options(selectinload(Match.request).selectinload(DemandRequest.buyer),
-                      selectinload(Match.quotes))
+                      selectinload(Match.quotes).selectinload(Quote.award))
         .order_by(Match.invited_at.desc(), Match.id.desc())
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
@@ -58,7 +58,8 @@ def live_quote(match: Match) -> Quote | None:
     return None
 
 
-def _check(match: Match, data: QuoteInput, today: date) -> None:
+def check_quote(match: Match, data: QuoteInput, today: date) -> None:
+    """Refuse a quote that cannot be sent at all (closed request, past deadline, bad figures)."""
     request = match.request
     if request.status not in ("invited", "quoted"):
         raise ServiceError(str(_l("This request no longer accepts quotes.")))
@@ -87,7 +88,7 @@ def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, 
                                                     Quote.status != "withdrawn").limit(1))
     if match.status != "invited" or already is not None:
         raise ServiceError(str(_l("A quote for this invitation was already sent; revise it instead.")))
-    _check(match, data, today)
+    check_quote(match, data, today)
     quote = Quote(match=match, unit_price=data.unit_price, quantity=data.quantity,
                   delivery_date=data.delivery_date, note=data.note.strip(),
                   attachment_name=attachment_name, status="submitted")
@@ -116,7 +117,7 @@ def revise_quote(session: Session, quote: Quote, actor: User, data: QuoteInput, 
     quote = lock_quote(session, quote.id)
     if quote.status != "submitted":
         raise ServiceError(str(_l("Only a submitted quote can be revised.")))
-    _check(quote.match, data, today)
+    check_quote(quote.match, data, today)
     before = {"unit_price": quote.unit_price, "quantity": quote.quantity,
               "delivery_date": quote.delivery_date.isoformat(), "note": quote.note,
               "attachment_name": quote.attachment_name}
