@@ -51,12 +51,12 @@ def state_name(state: str) -> str:
 def register(app: Flask) -> None:
     """Install filters and globals on the app's Jinja environment."""
     from app.services.geography import distance_km
-    from app.services.quote_checks import budget_per_unit, gaps_by_field, quote_gaps
+    from app.services.quote_checks import budget_per_unit, gaps_by_field
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km
     app.jinja_env.globals["budget_per_unit"] = budget_per_unit
-    app.jinja_env.globals["quote_gaps"] = lambda request, quote: gaps_by_field(quote_gaps(request, quote))
+    app.jinja_env.globals["quote_gaps"] = gaps_by_field
     app.jinja_env.filters["rupiah"] = rupiah
     app.jinja_env.filters["thousands"] = thousands
     app.jinja_env.filters["human_date"] = human_date

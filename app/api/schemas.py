@@ -213,7 +213,9 @@ class RequestOut(ma.Schema):
     kecamatan_id = Int(allow_none=True)
     kota = Str(allow_none=True)
     needed_by = Date(allow_none=True)
-    quotes_due = Date(allow_none=True)
+    quotes_due = Date(allow_none=True, metadata={
+        "description": "The quote deadline; set when suppliers are invited (after the review), "
+                       "QUOTE_WINDOW_DAYS working days later unless the buyer chose a later date"})
     required_certifications = List(Str(), required=True)
     umkm_only = Bool(required=True)
     status = Str(required=True)

@@ -81,9 +81,9 @@ def quote_gaps(request: DemandRequest, quote: QuoteFigures) -> list[QuoteGap]:
     return gaps
 
 
-def gaps_by_field(gaps: list[QuoteGap]) -> dict[str, list[QuoteGap]]:
-    """The gaps keyed by the quote figure they concern, for flags next to each figure."""
+def gaps_by_field(request: DemandRequest, quote: QuoteFigures) -> dict[str, list[QuoteGap]]:
+    """The quote's gaps keyed by the figure they concern, for flags next to each figure."""
     found: dict[str, list[QuoteGap]] = {}
-    for gap in gaps:
+    for gap in quote_gaps(request, quote):
         found.setdefault(gap.field, []).append(gap)
     return found
