@@ -169,3 +169,25 @@ def test_quote_deadline_waits_for_the_review_and_is_shown(app: Flask, db: Sessio
     with app.test_request_context():
         shown = human_date(demand.quotes_due)
     assert re.search(r'data-testid="quotes-due">(.*?)</dd>', page).group(1) == shown
+
+
+def test_a_later_invitation_moves_the_deadline_and_tells_those_invited(app: Flask, db: Session) -> None:
+    from models import Notification
+
+    for n, place in enumerate(("Cakung", "Duren Sawit")):
+        seller = make_seller(db, email=f"katering{n}@test.id", kecamatan_name=place)
+        make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
+    buyer = make_buyer(db, email="buyer@test.id")
+    buyer.organisation.skip_review = True
+    demand = make_request(db, buyer, days=60)
+    first, second = publish_request(db, demand, buyer, today())[:2]
+    monday = today() + timedelta(days=7 - today().weekday())
+    invite_suppliers(db, demand, [first.id], buyer, monday)
+    assert demand.quotes_due == add_working_days(monday, app.config["QUOTE_WINDOW_DAYS"])
+    later = add_working_days(monday, app.config["QUOTE_WINDOW_DAYS"] - 1)
+    invite_suppliers(db, demand, [second.id], buyer, later)
+    db.commit()
+    assert demand.quotes_due == add_working_days(later, 2)  # the newcomer gets 2 working days
+    told = db.scalars(select(Notification).where(Notification.subject.like("Batas penawaran baru%"))).all()
+    assert [n.link for n in told] == [f"/seller/invitations/{first.id}"]
+    assert "penawaran kini paling lambat" in told[0].body

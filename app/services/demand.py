@@ -251,7 +251,18 @@ def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, t
                      object_id=request.id,
                      data={"before": request.quotes_due.isoformat() if request.quotes_due else None,
                            "after": due.isoformat()})
+        moved = request.quotes_due is not None
         request.quotes_due = due
+        if moved:  # suppliers invited earlier are told their deadline moved later
+            for match in request.matches:
+                if match.status in ("invited", "quoted"):
+                    notify_organisation(
+                        session, match.supplier.organisation, "invitation",
+                        str(_l("New quote deadline: %(title)s", title=request.title)),
+                        str(_l("More suppliers were invited; quotes are now due by %(due)s.",
+                               due=human_date(due))),
+                        f"/seller/invitations/{match.id}",
+                    )
 
 
 def buyer_requests(session: Session, organisation: Organisation, status: str | None, page: int,

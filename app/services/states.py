@@ -49,6 +49,7 @@ STATE_NAMES = {
     "approved": _l("Approved"), "rejected": _l("Rejected"), "declined": _l("Not chosen"),
     "submitted": _l("Submitted"), "withdrawn": _l("Withdrawn"), "accepted": _l("Accepted"),
     "not_chosen": _l("Not chosen"),
+    "request.quotes_due": _l("Quote deadline set at the invitation"),
 }
 
 
