@@ -134,6 +134,8 @@ def test_seller_is_warned_before_a_quote_that_misses_the_need(app: Flask, db: Se
                        data={**form, "confirm_gaps": "over_budget,partial,late"})
     assert sent.status_code == 302
     assert db.scalars(select(Quote)).one().quantity == 30
+    mine = seller.get(f"/seller/invitations/{sri.id}").get_data(as_text=True)
+    assert "Sebagian saja: 30 dari 50" in mine and "Terlambat 2 hari" in mine  # beside the figures
 
     # Revising into a new miss warns again; a quote that meets the need goes straight through.
     again = seller.post(f"/seller/invitations/{sri.id}",
