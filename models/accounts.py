@@ -26,6 +26,8 @@ ROLES = ("seller", "buyer", "official", "admin")
 ORGANISATION_KINDS = ("umkm", "government", "bumd", "corporate")
 BUSINESS_SCALES = ("micro", "small", "medium")
 CERTIFICATION_KINDS = ("halal", "pirt", "sni", "bpom", "other")
+BUYER_VERIFICATION_STATES = ("pending", "verified", "rejected")
+LANGUAGES = ("id", "en")
 
 
 class Organisation(Base):
@@ -45,6 +47,13 @@ class Organisation(Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     skip_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Buyer organisations only (sellers are verified on their SupplierProfile): an official
+    # verifies a buyer before its first request is published.
+    verification_state: Mapped[str] = mapped_column(
+        String(12), default="pending", server_default="pending", index=True
+    )
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -62,6 +71,11 @@ class Organisation(Base):
     def is_umkm(self) -> bool:
         """True for micro, small and medium enterprises."""
         return self.kind == "umkm"
+
+    @property
+    def buyer_verified(self) -> bool:
+        """True when an official verified this buyer organisation."""
+        return self.verification_state == "verified"
 
 
 class User(Base):
@@ -137,6 +151,8 @@ class LoginThrottle(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The e-mail alone (hashed), so an admin can lift every lock of one account.
+    email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.services import ServiceError, login_guard
+from app.services.buyer_verification import announce_new_buyer
 from app.services.states import record_event
 from app.services.tokens import revoke_all
 from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
@@ -152,12 +153,16 @@ def register_seller(session: Session, *, email: str, password: str, full_name: s
 
 def register_buyer(session: Session, *, email: str, password: str, full_name: str,
                    kind: str, details: OrganisationDetails) -> User:
-    """Create a buyer organisation (government, BUMD or corporate) and its first user."""
+    """Create a buyer organisation (government, BUMD or corporate) and its first user.
+
+    The organisation awaits verification by an official before its requests are published.
+    """
     if kind not in ("government", "bumd", "corporate"):
         raise ServiceError(str(_l("Choose the kind of organisation.")), "kind")
     organisation = _create_organisation(session, kind, details, email)
     user = _create_user(session, email, password, full_name, "buyer", organisation)
     session.flush()
+    announce_new_buyer(session, organisation)
     return user
 
 
