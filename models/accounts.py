@@ -87,6 +87,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     full_name: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     role: Mapped[str] = mapped_column(String(16), index=True)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id"), index=True

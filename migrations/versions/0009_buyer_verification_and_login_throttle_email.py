@@ -1,4 +1,4 @@
-"""Accounts: buyer organisations verified by officials; log-in locks findable per e-mail
+"""Accounts: buyer organisations verified by officials; log-in locks findable per e-mail; a user's phone
 
 Revision ID: 0009
 Revises: 0008
@@ -33,6 +33,10 @@ def upgrade():
         "WHERE demand_requests.buyer_id = organisations.id AND demand_requests.status <> 'draft')"
     )
 
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('phone', sa.String(length=32), server_default='',
+                                      nullable=False))
+
     with op.batch_alter_table('login_throttles', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email_hash', sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f('ix_login_throttles_email_hash'), ['email_hash'],
@@ -43,6 +47,9 @@ def downgrade():
     with op.batch_alter_table('login_throttles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_login_throttles_email_hash'))
         batch_op.drop_column('email_hash')
+
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('phone')
 
     with op.batch_alter_table('organisations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_organisations_verification_state'))
