@@ -50,12 +50,15 @@ def _photo_folder() -> str:
 @bp.get("/")
 @roles_required("seller")
 def dashboard() -> str:
-    """The seller's home: status counts and shortcuts."""
+    """The seller's home: what needs action first, then the listings."""
+    from app.clock import today
+    from app.services.seller_home import seller_home
+    from models import utcnow
+
     supplier = _supplier()
-    counts = {status: 0 for status in ("active", "draft", "archived")}
-    for listing in supplier.listings:
-        counts[listing.status] = counts.get(listing.status, 0) + 1
-    return render_template("seller/dashboard.html", supplier=supplier, counts=counts)
+    home = seller_home(db.session, supplier, today(), utcnow())
+    return render_template("seller/dashboard.html", supplier=supplier, home=home,
+                           counts=home.counts)
 
 
 @bp.route("/profile", methods=["GET", "POST"])
