@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from email import message_from_bytes, policy
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -15,6 +17,15 @@ from tests.conftest import PASSWORD, login
 from tests.factories import make_buyer, make_seller
 
 NEW_PASSWORD = "sepeda ontel merah di monas"
+
+
+@pytest.fixture(autouse=True)
+def _own_outbox(app: Flask, tmp_path: Path) -> Iterator[None]:
+    """Mails of these tests go to their own folder, not the suite's shared outbox."""
+    shared = app.config["MAIL_OUTBOX"]
+    app.config["MAIL_OUTBOX"] = str(tmp_path / "outbox")
+    yield
+    app.config["MAIL_OUTBOX"] = shared
 
 
 def _mails_to(app: Flask, recipient: str) -> list[str]:

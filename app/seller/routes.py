@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
 from app.seller import bp
@@ -16,7 +17,8 @@ from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
-from models import Category, Listing, SupplierProfile
+from app.services.seller_home import seller_home
+from models import Category, Listing, SupplierProfile, utcnow
 
 PER_PAGE = 20
 
@@ -51,10 +53,6 @@ def _photo_folder() -> str:
 @roles_required("seller")
 def dashboard() -> str:
     """The seller's home: what needs action first, then the listings."""
-    from app.clock import today
-    from app.services.seller_home import seller_home
-    from models import utcnow
-
     supplier = _supplier()
     home = seller_home(db.session, supplier, today(), utcnow())
     return render_template("seller/dashboard.html", supplier=supplier, home=home,
