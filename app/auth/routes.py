@@ -20,6 +20,7 @@ from app.services.accounts import (
     register_buyer,
     register_seller,
 )
+from app.services.notifications import deliver_mail
 from app.session_timeouts import start_session_clock
 from models import User
 
@@ -140,6 +141,7 @@ def register_buyer_view() -> str | Response:
             attach_service_error(form, error)
         else:
             db.session.commit()
+            deliver_mail(db.session)  # the officials hear of the new organisation
             _start_session(user)
             flash(_("Welcome! You can draft requests now; an official verifies your organisation "
                     "before its first request is published."), "success")

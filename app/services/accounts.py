@@ -197,11 +197,12 @@ def authenticate(session: Session, email: str, password: str, address: str = "")
         record_event(session, actor=None, action="login.refused_locked", object_type="user",
                      object_id=user.id if user else None)
         return LoginResult(None, locked=True)
-    if user is not None and not user.active and password_matches(user, password):
+    matches = user is not None and password_matches(user, password)
+    if user is not None and matches and not user.active:
         record_event(session, actor=None, action="login.refused_disabled", object_type="user",
                      object_id=user.id)
         return LoginResult(None, disabled=True)
-    if user is None or not password_matches(user, password) or not user.active:
+    if user is None or not matches:
         if user is None:
             _password_hasher().hash(password)  # spend the same time whether or not it exists
         record_event(session, actor=None, action="login.failed", object_type="user",
