@@ -72,7 +72,9 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from app import notifications
+    from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.buyer_review import bp as buyer_review_bp
     from app.dashboard import bp as dashboard_bp
     from app.health import bp as health_bp
     from app.opendata import bp as opendata_bp
@@ -86,6 +88,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(seller_bp, url_prefix="/seller")
     app.register_blueprint(requests_bp, url_prefix="/requests")
     app.register_blueprint(review_bp, url_prefix="/review")
+    app.register_blueprint(buyer_review_bp, url_prefix="/review/buyers")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(dashboard_bp, url_prefix="/dashboard")
     app.register_blueprint(opendata_bp)
     app.register_blueprint(notifications.bp, url_prefix="/notifications")

@@ -26,6 +26,8 @@ ROLES = ("seller", "buyer", "official", "admin")
 ORGANISATION_KINDS = ("umkm", "government", "bumd", "corporate")
 BUSINESS_SCALES = ("micro", "small", "medium")
 CERTIFICATION_KINDS = ("halal", "pirt", "sni", "bpom", "other")
+BUYER_VERIFICATION_STATES = ("pending", "verified", "rejected")
+LANGUAGES = ("id", "en")
 
 
 class Organisation(Base):
@@ -45,6 +47,13 @@ class Organisation(Base):
     phone: Mapped[str] = mapped_column(String(32), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     skip_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Buyer organisations only (sellers are verified on their SupplierProfile): an official
+    # verifies a buyer before its first request is published.
+    verification_state: Mapped[str] = mapped_column(
+        String(12), default="pending", server_default="pending", index=True
+    )
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -63,6 +72,11 @@ class Organisation(Base):
         """True for micro, small and medium enterprises."""
         return self.kind == "umkm"
 
+    @property
+    def buyer_verified(self) -> bool:
+        """True when an official verified this buyer organisation."""
+        return self.verification_state == "verified"
+
 
 class User(Base):
     """A person who logs in; their role decides what they may do."""
@@ -73,6 +87,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     full_name: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     role: Mapped[str] = mapped_column(String(16), index=True)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id"), index=True
@@ -137,6 +152,8 @@ class LoginThrottle(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The e-mail alone (hashed), so an admin can lift every lock of one account.
+    email_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -63,15 +63,30 @@ def make_seller(session: Session, email: str | None = None, name: str | None = N
     return user
 
 
-def make_buyer(session: Session, email: str | None = None, kind: str = "government") -> User:
-    """A buyer user with its organisation."""
+def make_buyer(session: Session, email: str | None = None, kind: str = "government",
+               verified: bool = True) -> User:
+    """A buyer user with its organisation, verified by an official unless told otherwise."""
     n = next(_counter)
-    return register_buyer(
+    user = register_buyer(
         session, email=email or f"buyer{n}@test.id", password=PASSWORD, full_name=f"Pembeli {n}",
         kind=kind,
         details=OrganisationDetails(
             legal_name=f"Dinas Uji {n}", kecamatan_id=kecamatan(session).id, phone="0215550000"
         ),
+    )
+    assert user.organisation is not None
+    if verified:
+        user.organisation.verification_state = "verified"
+        session.flush()
+    return user
+
+
+def make_admin(session: Session, email: str | None = None) -> User:
+    """An admin account."""
+    n = next(_counter)
+    return create_staff_user(
+        session, email=email or f"admin{n}@test.id", password=PASSWORD,
+        full_name=f"Admin {n}", role="admin",
     )
 
 

@@ -43,6 +43,7 @@ BUYERS = outcomes(buyer="ok")
 OWN_BUYER = outcomes(buyer="ok", other_buyer="404")
 OWN_BUYER_OR_STAFF = outcomes(buyer="ok", other_buyer="404", official="ok")
 STAFF = outcomes(official="ok")
+ADMINS = outcomes(official="403", admin="ok")
 OWN_TOKEN = outcomes(seller="ok", other_seller="404", buyer="404", official="404")
 ATTACHMENT = outcomes(seller="ok", other_seller="404", buyer="ok", other_buyer="404", official="ok")
 API_OWN_REQUEST_READ = outcomes(buyer="ok", other_buyer="404", official="ok")
@@ -61,6 +62,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "api_catalogue.Places": PUBLIC, "api_tokens.IssueToken": PUBLIC,
     # any logged-in user
     "auth.logout": LOGGED_IN, "auth.logout_everywhere": LOGGED_IN, "auth.security": LOGGED_IN,
+    "auth.account": LOGGED_IN, "auth.change_password": LOGGED_IN, "auth.change_email": LOGGED_IN,
+    "auth.confirm_email": LOGGED_IN,
     "notifications.index": LOGGED_IN, "notifications.mark_read": LOGGED_IN,
     "api_tokens.Tokens": LOGGED_IN, "auth.revoke": OWN_TOKEN, "api_tokens.OneToken": OWN_TOKEN,
     # sellers
@@ -85,6 +88,9 @@ MATRIX: dict[str, dict[str, str]] = {
     # officials
     "review.queue": STAFF, "review.decide": STAFF, "review.sellers": STAFF, "review.seller": STAFF,
     "dashboard.index": STAFF, "dashboard.chart_csv": STAFF,
+    "buyer_review.organisations": STAFF, "buyer_review.organisation": STAFF,
+    # admins only
+    "admin.users": ADMINS, "admin.user": ADMINS,
     "api_procurement.ReviewQueue": STAFF, "api_procurement.Review": STAFF,
 }
 # Endpoints whose methods differ in who may use them.
@@ -156,7 +162,8 @@ def _world(db: Session, app: Flask) -> World:
     db.commit()
     values = {"listing_id": listing.id, "photo_id": photo.id, "certification_id": certificate.id,
               "request_id": demand.id, "match_id": match.id, "quote_id": quote.id,
-              "supplier_id": supplier.id, "token_id": token_row.id, "slug": "catering",
+              "supplier_id": supplier.id, "token_id": token_row.id,
+              "organisation_id": buyer.organisation_id, "user_id": other_seller.id, "slug": "catering",
               "name": photo.stored_name, "code": "en", "token": "not-a-valid-token",
               "chart": "kota", "action": "publish", "path": "swagger-ui.css"}
     return World(values, tokens)

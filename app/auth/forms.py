@@ -85,3 +85,39 @@ class PasswordResetForm(FlaskForm):
         _l("Repeat password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
     )
+
+
+class ProfileForm(FlaskForm):
+    """The user's own name, phone and language."""
+
+    full_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    phone = StringField(
+        _l("Phone"),
+        validators=[
+            Optional(),
+            Regexp(r"^\+?[0-9 ()-]{8,20}$", message=_l("Enter a phone number, e.g. 0812 3456 7890.")),
+        ],
+    )
+    locale = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+
+
+class PasswordChangeForm(FlaskForm):
+    """Change the password, knowing the current one."""
+
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)],
+        description=_l("At least 12 characters. A short sentence is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("Repeat password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+class EmailChangeForm(FlaskForm):
+    """Ask to change the e-mail address; a link to the new address confirms it."""
+
+    email = EmailField(_l("New e-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    email_password = PasswordField(_l("Current password"), validators=[DataRequired()])

@@ -20,6 +20,7 @@ from app.services.accounts import (
     register_buyer,
     register_seller,
 )
+from app.services.notifications import deliver_mail
 from app.session_timeouts import start_session_clock
 from models import User
 
@@ -41,7 +42,7 @@ def _safe_next(target: str | None) -> str | None:
 
 def _start_session(user: User) -> None:
     # A fresh session at log-in: nothing an attacker planted before survives.
-    language = session.get("lang")
+    language = user.locale or session.get("lang")  # the stored preference wins
     session.clear()
     if language:
         session["lang"] = language
@@ -60,7 +61,9 @@ def login() -> str | Response:
         result = authenticate(db.session, form.email.data or "", form.password.data or "",
                               request.remote_addr or "")
         db.session.commit()  # failed attempts and lockouts are recorded too
-        if result.locked:
+        if result.disabled:
+            flash(_("This account is disabled. Contact the programme's officials."), "error")
+        elif result.locked:
             flash(_("Too many failed attempts: this account is locked for 15 minutes. "
                     "You can reset your password meanwhile."), "error")
         elif result.user is None:
@@ -138,7 +141,9 @@ def register_buyer_view() -> str | Response:
             attach_service_error(form, error)
         else:
             db.session.commit()
+            deliver_mail(db.session)  # the officials hear of the new organisation
             _start_session(user)
-            flash(_("Welcome! Your organisation account is ready."), "success")
-            return redirect(url_for("storefront.home"))
+            flash(_("Welcome! You can draft requests now; an official verifies your organisation "
+                    "before its first request is published."), "success")
+            return redirect(url_for("requests.index"))
     return render_template("auth/register.html", form=form, kind="buyer")

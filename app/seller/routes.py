@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
 from app.seller import bp
@@ -16,7 +17,8 @@ from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
-from models import Category, Listing, SupplierProfile
+from app.services.seller_home import seller_home
+from models import Category, Listing, SupplierProfile, utcnow
 
 PER_PAGE = 20
 
@@ -50,12 +52,11 @@ def _photo_folder() -> str:
 @bp.get("/")
 @roles_required("seller")
 def dashboard() -> str:
-    """The seller's home: status counts and shortcuts."""
+    """The seller's home: what needs action first, then the listings."""
     supplier = _supplier()
-    counts = {status: 0 for status in ("active", "draft", "archived")}
-    for listing in supplier.listings:
-        counts[listing.status] = counts.get(listing.status, 0) + 1
-    return render_template("seller/dashboard.html", supplier=supplier, counts=counts)
+    home = seller_home(db.session, supplier, today(), utcnow())
+    return render_template("seller/dashboard.html", supplier=supplier, home=home,
+                           counts=home.counts)
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.services import ServiceError, login_guard
-from app.services.states import record_event
+from app.services.buyer_verification import announce_new_buyer
+from app.services.states import record_changes, record_event
 from app.services.tokens import revoke_all
 from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
 
@@ -152,12 +153,16 @@ def register_seller(session: Session, *, email: str, password: str, full_name: s
 
 def register_buyer(session: Session, *, email: str, password: str, full_name: str,
                    kind: str, details: OrganisationDetails) -> User:
-    """Create a buyer organisation (government, BUMD or corporate) and its first user."""
+    """Create a buyer organisation (government, BUMD or corporate) and its first user.
+
+    The organisation awaits verification by an official before its requests are published.
+    """
     if kind not in ("government", "bumd", "corporate"):
         raise ServiceError(str(_l("Choose the kind of organisation.")), "kind")
     organisation = _create_organisation(session, kind, details, email)
     user = _create_user(session, email, password, full_name, "buyer", organisation)
     session.flush()
+    announce_new_buyer(session, organisation)
     return user
 
 
@@ -177,6 +182,7 @@ class LoginResult:
 
     user: User | None
     locked: bool = False
+    disabled: bool = False
 
 
 def authenticate(session: Session, email: str, password: str, address: str = "") -> LoginResult:
@@ -191,7 +197,12 @@ def authenticate(session: Session, email: str, password: str, address: str = "")
         record_event(session, actor=None, action="login.refused_locked", object_type="user",
                      object_id=user.id if user else None)
         return LoginResult(None, locked=True)
-    if user is None or not password_matches(user, password) or not user.active:
+    matches = user is not None and password_matches(user, password)
+    if user is not None and matches and not user.active:
+        record_event(session, actor=None, action="login.refused_disabled", object_type="user",
+                     object_id=user.id)
+        return LoginResult(None, disabled=True)
+    if user is None or not matches:
         if user is None:
             _password_hasher().hash(password)  # spend the same time whether or not it exists
         record_event(session, actor=None, action="login.failed", object_type="user",
@@ -247,4 +258,56 @@ def set_role(session: Session, user: User, role: str, actor: User | None) -> Non
     user.session_version = (user.session_version or 1) + 1
     record_event(session, actor=actor, action="role.changed", object_type="user",
                  object_id=user.id, from_state=previous, to_state=role)
+    session.flush()
+
+
+def update_profile(session: Session, user: User, *, full_name: str, phone: str,
+                   locale: str | None) -> None:
+    """Change the user's name, phone and language preference; audited."""
+    if not full_name.strip():
+        raise ServiceError(str(_l("Enter your name.")), "full_name")
+    if locale not in (None, "", "id", "en"):
+        raise ServiceError(str(_l("Choose Bahasa Indonesia or English.")), "locale")
+    user.full_name, user.phone = full_name.strip()[:120], phone.strip()[:32]
+    user.locale = locale or None
+    record_changes(session, actor=user, action="profile.updated", object_type="user", obj=user,
+                   fields=("full_name", "phone", "locale"))
+    session.flush()
+
+
+def change_password(session: Session, user: User, current: str, new: str) -> None:
+    """Change the password knowing the current one; every other session and API token ends."""
+    if not password_matches(user, current):
+        raise ServiceError(str(_l("The current password is wrong.")), "current_password")
+    if current == new:
+        raise ServiceError(str(_l("Choose a password different from the current one.")), "password")
+    set_password(session, user, new)
+    record_event(session, actor=user, action="password.changed", object_type="user",
+                 object_id=user.id)
+    session.flush()
+
+
+def check_email_change(session: Session, user: User, password: str, new_email: str) -> str:
+    """Check a wish to change the e-mail (password and a free address); the normalised address."""
+    if not password_matches(user, password):
+        raise ServiceError(str(_l("The current password is wrong.")), "current_password")
+    email = normalise_email(new_email)
+    if email == user.email:
+        raise ServiceError(str(_l("This is already your e-mail address.")), "email")
+    if email_taken(session, email):
+        raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
+    return email
+
+
+def change_email(session: Session, user: User, old_email: str, new_email: str) -> None:
+    """Apply a confirmed e-mail change (the link was opened from the new address); audited."""
+    if user.email != old_email:
+        raise ServiceError(str(_l("This link is no longer valid.")))
+    email = normalise_email(new_email)
+    if email_taken(session, email):
+        raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
+    user.email = email
+    user.reset_token_hash = None
+    record_event(session, actor=user, action="email.changed", object_type="user", object_id=user.id,
+                 data={"before": old_email, "after": email})
     session.flush()

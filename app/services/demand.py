@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.services import ServiceError
 from app.clock import today as jakarta_today
 from app.services.deadlines import deadline_at_invitation
+from app.services.buyer_verification import require_verified_buyer
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
@@ -139,6 +140,7 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     """Open the request and store the matcher's proposals; they await review unless skipped."""
     if request.status != "draft":
         raise ServiceError(str(_l("Only a draft can be published; this request already is.")))
+    require_verified_buyer(request.buyer)
     if request.needed_by is not None and request.needed_by <= today:
         raise ServiceError(str(_l("The needed-by date has passed; change it before publishing.")))
     if request.category_id is None:

@@ -19,6 +19,12 @@ def _key(email: str, address: str) -> str:
     return hashlib.sha256(secret + b"\0" + email.encode() + b"\0" + address.encode()).hexdigest()
 
 
+def email_key(email: str) -> str:
+    """The e-mail alone, hashed with the secret: finds every lock of one account."""
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    return hashlib.sha256(secret + b"\0email\0" + email.encode()).hexdigest()
+
+
 def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
@@ -38,7 +44,7 @@ def record_failure(session: Session, email: str, address: str) -> bool:
     """Count a failed log-in; True when it locks the e-mail for this address."""
     row = _row(session, email, address)
     if row is None:
-        row = LoginThrottle(key_hash=_key(email, address), failures=0)
+        row = LoginThrottle(key_hash=_key(email, address), email_hash=email_key(email), failures=0)
         session.add(row)
     row.failures = (row.failures or 0) + 1
     row.updated_at = utcnow()
@@ -55,3 +61,22 @@ def clear(session: Session, email: str, address: str) -> None:
     row = _row(session, email, address)
     if row is not None:
         session.delete(row)
+
+
+def locked_anywhere(session: Session, email: str) -> bool:
+    """True while this e-mail is locked for at least one address."""
+    rows = session.scalars(select(LoginThrottle).where(LoginThrottle.email_hash == email_key(email)))
+    now = utcnow()
+    return any((until := _aware(row.locked_until)) is not None and until > now for row in rows)
+
+
+def unlock(session: Session, email: str) -> int:
+    """Lift every lock and forget every failure of this e-mail; returns how many were lifted."""
+    rows = list(session.scalars(
+        select(LoginThrottle).where(LoginThrottle.email_hash == email_key(email))))
+    now = utcnow()
+    lifted = sum(1 for row in rows if (until := _aware(row.locked_until)) is not None and until > now)
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return lifted

@@ -1,0 +1,6 @@
+"""Officials: verify buyer organisations before their requests go out."""
+from flask import Blueprint
+
+bp = Blueprint("buyer_review", __name__)
+
+from app.buyer_review import routes  # noqa: E402,F401
