@@ -64,6 +64,12 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    # Flask-Login's messages are English msgids looked up in the reader's language when flashed.
+    from flask_babel import gettext
+
+    login_manager.login_message = "Please log in to access this page."
+    login_manager.needs_refresh_message = "Please reauthenticate to access this page."
+    login_manager.localize_callback = gettext
 
     from app.services.accounts import load_user
 

@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
 
+from app.forms import AppForm
 from app.services.accounts import MIN_PASSWORD_LENGTH
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     """E-mail and password."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
-class _RegistrationForm(FlaskForm):
+class _RegistrationForm(AppForm):
     full_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
@@ -66,13 +66,13 @@ class BuyerRegistrationForm(_RegistrationForm):
     )
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(AppForm):
     """Ask for a password reset link."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(AppForm):
     """Choose a new password."""
 
     password = PasswordField(
