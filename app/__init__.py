@@ -28,11 +28,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, database, errors, input_guard, i18n, security, session_timeouts, templating
+    from app import cli, database, errors, input_guard, i18n, labels, security, session_timeouts, templating
 
     database.register(app)
     errors.register(app)
     i18n.register(app)
+    labels.register(app)
     security.register(app)
     session_timeouts.register(app)
     templating.register(app)

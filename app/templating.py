@@ -51,6 +51,9 @@ def state_name(state: str) -> str:
 def register(app: Flask) -> None:
     """Install filters and globals on the app's Jinja environment."""
     from app.services.geography import distance_km
+    from app.services.timeline import note_text
+
+    app.jinja_env.globals["note_text"] = note_text
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km

@@ -6,6 +6,7 @@ from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
 
 from app.forms import AppForm
+from app.labels import choices
 from app.services.accounts import MIN_PASSWORD_LENGTH
 
 
@@ -49,7 +50,7 @@ class SellerRegistrationForm(_RegistrationForm):
     )
     scale = SelectField(
         _l("Business scale"),
-        choices=[("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))],
+        choices=choices("scale", ("micro", "small", "medium")),
     )
 
 
@@ -58,11 +59,7 @@ class BuyerRegistrationForm(_RegistrationForm):
 
     kind = SelectField(
         _l("Kind of organisation"),
-        choices=[
-            ("government", _l("Government agency")),
-            ("bumd", _l("Regional state-owned enterprise (BUMD)")),
-            ("corporate", _l("Company")),
-        ],
+        choices=choices("organisation", ("government", "bumd", "corporate")),
     )
 
 

@@ -6,9 +6,9 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMu
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from app.forms import AppForm, RupiahField, VisibleText
+from app.labels import choices
 
-CERTIFICATE_CHOICES = [("halal", "Halal"), ("pirt", "PIRT"), ("sni", "SNI"), ("bpom", "BPOM"),
-                       ("other", _l("Other"))]
+CERTIFICATE_CHOICES = choices("certificate", ("halal", "pirt", "sni", "bpom", "other"))
 
 
 class CheckboxesField(SelectMultipleField):

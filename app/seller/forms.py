@@ -7,12 +7,10 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from app.forms import AppForm, RupiahField, VisibleText
+from app.labels import choices
 
-SCALE_CHOICES = [("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))]
-CERTIFICATION_CHOICES = [
-    ("halal", _l("Halal")), ("pirt", _l("PIRT")), ("sni", _l("SNI")), ("bpom", _l("BPOM")),
-    ("other", _l("Other")),
-]
+SCALE_CHOICES = choices("scale", ("micro", "small", "medium"))
+CERTIFICATION_CHOICES = choices("certificate", ("halal", "pirt", "sni", "bpom", "other"))
 
 
 class ProfileForm(AppForm):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.services import ServiceError, login_guard
 from app.services.states import record_event
+from app.services.timeline import note_data, note_reason
 from app.services.tokens import revoke_all
 from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
 
@@ -200,7 +201,8 @@ def authenticate(session: Session, email: str, password: str, address: str = "")
         if login_guard.record_failure(session, email, address):
             record_event(session, actor=None, action="login.locked", object_type="user",
                          object_id=user.id if user else None,
-                         reason=f"{login_guard.MAX_FAILED_LOGINS} failed log-ins")
+                         reason=note_reason("failed_logins", count=login_guard.MAX_FAILED_LOGINS),
+                         data=note_data("failed_logins", count=login_guard.MAX_FAILED_LOGINS))
             return LoginResult(None, locked=True)
         return LoginResult(None)
     login_guard.clear(session, email, address)
