@@ -54,6 +54,9 @@ def register(app: Flask) -> None:
     from app.services.timeline import note_text
 
     app.jinja_env.globals["note_text"] = note_text
+    from app.services.fit_words import fit_words
+
+    app.jinja_env.globals["fit_words"] = fit_words
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km
