@@ -32,11 +32,19 @@ UNIT_LABELS: dict[str, LazyString | str] = {
 }
 
 
+ACTION_LABELS: dict[str, LazyString | str] = {
+    "request.created": _l("Created"), "request.edited": _l("Edited"),
+    "request.shortlisted": _l("Shortlist changed"), "quote.submitted": _l("Quote sent"),
+    "quote.revised": _l("Quote revised"),
+}
+
+
 def _groups() -> dict[str, dict[str, LazyString | str]]:
     from app.services.states import STATE_NAMES
 
     return {"certificate": CERTIFICATE_LABELS, "scale": SCALE_LABELS, "scale_long": SCALE_LONG_LABELS,
-            "organisation": ORGANISATION_LABELS, "state": STATE_NAMES, "unit": UNIT_LABELS}
+            "organisation": ORGANISATION_LABELS, "state": STATE_NAMES, "unit": UNIT_LABELS,
+            "action": ACTION_LABELS}
 
 
 def label(code: str | None, group: str) -> str:

@@ -241,6 +241,8 @@ def test_timeline_notes_follow_the_reader_language(app: Flask, db: Session) -> N
                  from_state="quoted", to_state="invited", reason="quote withdrawn")
     record_event(db, actor=market["buyer"], action="request.cancelled", object_type="request",
                  object_id=demand.id, reason="Anggaran dialihkan")
+    record_event(db, actor=market["buyer"], action="request.edited", object_type="request",
+                 object_id=demand.id)
     db.commit()
     client = app.test_client()
     login(client, "buyer@test.id")
@@ -249,6 +251,7 @@ def test_timeline_notes_follow_the_reader_language(app: Flask, db: Session) -> N
     assert "peninjauan selesai" in timeline and "penawaran ditarik" in timeline
     assert "review finished" not in timeline and "quote withdrawn" not in timeline
     assert "Anggaran dialihkan" in timeline  # what a person typed is shown as typed
+    assert "Diubah" in timeline and "request.edited" not in timeline
     page = _page(client, f"/requests/{demand.id}", "en")
     timeline = page[page.index('id="timeline"'):]
     assert "review finished" in timeline and "quote withdrawn" in timeline
