@@ -84,7 +84,10 @@ class RupiahField(IntegerField):
             cleaned = valuelist[0].replace("Rp", "").replace("rp", "")
             cleaned = cleaned.replace(".", "").replace(" ", "").replace("\u00a0", "")
             valuelist = [cleaned]
-        super().process_formdata(valuelist)
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(self.gettext("Enter an amount in whole rupiah, e.g. 1.250.000.")) from None
 
 
 def attach_service_error(form: FlaskForm, error: ServiceError) -> None:
