@@ -28,11 +28,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, database, errors, input_guard, i18n, security, session_timeouts, templating
+    from app import cli, database, errors, input_guard, i18n, labels, security, session_timeouts, templating
 
     database.register(app)
     errors.register(app)
     i18n.register(app)
+    labels.register(app)
     security.register(app)
     session_timeouts.register(app)
     templating.register(app)
@@ -64,6 +65,12 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    # Flask-Login's messages are English msgids looked up in the reader's language when flashed.
+    from flask_babel import gettext
+
+    login_manager.login_message = "Please log in to access this page."
+    login_manager.needs_refresh_message = "Please reauthenticate to access this page."
+    login_manager.localize_callback = gettext
 
     from app.services.accounts import load_user
 

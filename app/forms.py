@@ -1,8 +1,11 @@
 """Form pieces shared by several features."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash
 from flask_babel import lazy_gettext as _l
+from flask_babel import get_translations, gettext
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from markupsafe import Markup
@@ -14,6 +17,48 @@ from sqlalchemy.orm import Session
 from app.services import ServiceError
 from app.text_rules import text_problem
 from models import Kota
+
+
+class CatalogueTranslations:
+    """WTForms' own messages ("This field is required.", coercion errors) from the app's catalogue.
+
+    WTForms ships no Indonesian catalogue, so its default messages are listed in
+    ``app/translations/*/LC_MESSAGES/messages.po`` and looked up in the reader's locale.
+    """
+
+    def gettext(self, string: str) -> str:
+        """The reader's-language form of one WTForms message."""
+        return str(get_translations().ugettext(string))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The reader's-language form of a WTForms message that depends on a count."""
+        return str(get_translations().ungettext(singular, plural, n))
+
+
+CATALOGUE_TRANSLATIONS = CatalogueTranslations()
+# Flask-WTF's CSRF refusals are raised as plain English strings: shown through the catalogue too.
+CSRF_MESSAGES = ("The CSRF token is missing.", "The CSRF session token is missing.",
+                 "The CSRF token has expired.", "The CSRF token is invalid.",
+                 "The CSRF tokens do not match.")
+
+
+class AppForm(FlaskForm):
+    """Base of every form of the app: library messages come out in the reader's language."""
+
+    class Meta:
+        """Form options shared by all forms."""
+
+        def get_translations(self, form: Any) -> CatalogueTranslations:
+            """Translate WTForms' default messages through Flask-Babel's catalogue."""
+            return CATALOGUE_TRANSLATIONS
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Validate, then put Flask-WTF's English CSRF refusals into the reader's language."""
+        valid = super().validate(extra_validators=extra_validators)
+        token = getattr(self, "csrf_token", None)
+        if token is not None and token.errors:
+            token.errors = [gettext(e) if e in CSRF_MESSAGES else e for e in token.errors]
+        return valid
 
 
 def kecamatan_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
@@ -65,7 +110,10 @@ class RupiahField(IntegerField):
             cleaned = valuelist[0].replace("Rp", "").replace("rp", "")
             cleaned = cleaned.replace(".", "").replace(" ", "").replace("\u00a0", "")
             valuelist = [cleaned]
-        super().process_formdata(valuelist)
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(self.gettext("Enter an amount in whole rupiah, e.g. 1.250.000.")) from None
 
 
 def attach_service_error(form: FlaskForm, error: ServiceError) -> None:

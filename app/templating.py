@@ -52,6 +52,12 @@ def register(app: Flask) -> None:
     """Install filters and globals on the app's Jinja environment."""
     from app.services.geography import distance_km
     from app.services.quote_checks import budget_per_unit, gaps_by_field
+    from app.services.timeline import note_text
+
+    app.jinja_env.globals["note_text"] = note_text
+    from app.services.fit_words import fit_words
+
+    app.jinja_env.globals["fit_words"] = fit_words
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km

@@ -28,6 +28,20 @@ def _place(record: ListingRecord, query: DemandQuery) -> tuple[str, str] | None:
     return None
 
 
+_FAILED_ID = {
+    "listing_active": "produk tidak ditampilkan", "seller_active": "penjual tidak aktif",
+    "seller_verified": "penjual belum terverifikasi", "umkm": "bukan UMKM",
+    "capacity": "kapasitas kurang", "category": "kategori berbeda",
+}
+
+
+def _failed_id(check: ConstraintCheck) -> str:
+    """A failed hard check in Indonesian (``detail`` is written in English for the logs)."""
+    if check.name.startswith("certification:"):
+        return f"sertifikat {check.name.split(':', 1)[1].upper()} tidak ada atau kedaluwarsa"
+    return _FAILED_ID.get(check.name, check.name)
+
+
 def sentences(
     query: DemandQuery, record: ListingRecord, matched: tuple[str, ...],
     checks: tuple[ConstraintCheck, ...], eligible: bool,
@@ -69,18 +83,19 @@ def sentences(
     lead = by_name.get("lead_time")
     if lead is not None and record.lead_time_days is not None:
         days = format_number(record.lead_time_days)
+        en_days = f"{days} day" if record.lead_time_days == 1 else f"{days} days"
         if lead.passed:
             id_parts.append(f"waktu pengerjaan {days} hari sesuai tenggat")
-            en_parts.append(f"lead time {days} days meets the deadline")
+            en_parts.append(f"lead time {en_days} meets the deadline")
         else:
             id_parts.append(f"waktu pengerjaan {days} hari melewati tenggat")
-            en_parts.append(f"lead time {days} days misses the deadline")
+            en_parts.append(f"lead time {en_days} misses the deadline")
     certs = [c.name.split(":", 1)[1] for c in checks if c.name.startswith("certification:") and c.passed]
     if certs:
         id_parts.append(f"sertifikat {', '.join(certs)} berlaku")
         en_parts.append(f"valid {', '.join(certs)} certification")
-    failed_hard = [c.detail or c.name for c in checks if c.hard and not c.passed]
+    failed_hard = [c for c in checks if c.hard and not c.passed]
     if failed_hard:
-        id_parts.append("gagal: " + "; ".join(failed_hard))
-        en_parts.append("failed: " + "; ".join(failed_hard))
+        id_parts.append("gagal: " + "; ".join(_failed_id(c) for c in failed_hard))
+        en_parts.append("failed: " + "; ".join(c.detail or c.name for c in failed_hard))
     return ", ".join(id_parts) + ".", ", ".join(en_parts) + "."

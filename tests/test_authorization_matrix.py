@@ -73,6 +73,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "seller.publish_listing": OWN_SELLER, "seller.archive_listing": OWN_SELLER,
     "seller.delete_photo": OWN_SELLER, "seller.invitation": OWN_SELLER, "seller.withdraw": OWN_SELLER,
     "seller.quote_attachment": ATTACHMENT,
+    "seller.pending_photo": outcomes(seller="404"),  # only its uploader's; unknown names: 404
     "api_sellers.Listings": SELLERS, "api_sellers.Invitations": SELLERS,
     "api_sellers.OneListing": OWN_SELLER, "api_sellers.ListingState": OWN_SELLER,
     "api_sellers.OneInvitation": OWN_SELLER, "api_sellers.SubmitQuote": OWN_SELLER,

@@ -33,7 +33,7 @@ def test_requirements_in_the_text_are_proposed_then_applied(app: Flask, db: Sess
     client = app.test_client()
     login(client, "halal@test.id")
     page = client.get(f"/requests/{demand.id}").get_data(as_text=True)
-    assert "wajib sertifikat HALAL" in page and "(“Wajib halal”)" in page
+    assert "wajib sertifikat Halal" in page and "(“Wajib halal”)" in page
     assert demand.required_certifications == []  # nothing applied before the buyer confirms
     client.post(f"/requests/{demand.id}/reading", data={"apply": "requirements"})
     db.refresh(demand)

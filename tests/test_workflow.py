@@ -197,7 +197,7 @@ def test_quotes_can_be_revised_and_withdrawn_until_the_deadline(app: Flask, db: 
              data={"unit_price": "33000", "quantity": "100", "delivery_date": delivery})
     quote = db.scalars(select(Quote)).one()
     assert quote.unit_price == 33_000
-    sri.post(f"/seller/invitations/{sri_match.id}/withdraw")
+    sri.post(f"/seller/invitations/{sri_match.id}/withdraw", data={"confirm": "yes"})
     db.expire_all()
     assert quote.status == "withdrawn" and sri_match.status == "invited"
     demand.quotes_due = today() - timedelta(days=1)

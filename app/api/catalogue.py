@@ -1,6 +1,7 @@
 """Public catalogue: search, categories, places."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask.views import MethodView
@@ -12,6 +13,7 @@ from app.api.schemas import CategoryList, PlaceList, SearchArgs, SearchPage
 from app.clock import today
 from app.extensions import db
 from app.services.catalogue_index import search
+from app.services.search_order import origin_for
 from app.services.storefront import SearchParams
 from models import Category, Kecamatan, Kota
 
@@ -34,11 +36,15 @@ class Search(MethodView):
             text=args["q"].strip(), category=args["category"], kota_id=args["kota_id"],
             price_min=args["min_price"], price_max=args["max_price"],
             certification=args["certification"], scale=args["scale"], page=args["page"],
-            per_page=args["per_page"],
+            per_page=args["per_page"], sort=args["sort"],
+            origin=origin_for(db.session, args["near_kecamatan_id"], args["kota_id"]),
         )
+        if params.sort == "distance" and params.origin is None:
+            params = replace(params, sort="relevance")
         results = search(db.session, params, today())
         return {**paged([serializers.listing(r) for r in results.listings], results.total,
-                         results.page, results.per_page), "limited": results.limited}
+                         results.page, results.per_page), "limited": results.limited,
+                "sort": params.sort}
 
 
 @blp.route("/categories")

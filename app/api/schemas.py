@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from app.services.search_order import SORTS
 from app.text_rules import text_problem
 from models import BUSINESS_SCALES, CERTIFICATION_KINDS
 from models.reference_data import CATEGORY_SLUGS
@@ -134,6 +135,10 @@ class SearchArgs(PageArgs):
     max_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
     certification = Str(load_default=None, allow_none=True, validate=validate.OneOf(CERTIFICATION_KINDS))
     scale = Str(load_default=None, allow_none=True, validate=validate.OneOf(BUSINESS_SCALES))
+    sort = Str(load_default="relevance", validate=validate.OneOf(SORTS),
+               metadata={"description": "relevance (default), price_asc, price_desc or distance "
+                                        "(from near_kecamatan_id, else from the middle of kota_id)"})
+    near_kecamatan_id = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID))
 
 
 class ListingIn(ma.Schema):
@@ -356,6 +361,8 @@ class SearchPage(ListingPage):  # type: ignore[misc, valid-type]
     """Search results; ``limited`` while the search index is being prepared (plain word match)."""
 
     limited = Bool(required=True)
+    sort = Str(required=True, metadata={
+        "description": "the order used: 'distance' falls back to 'relevance' without a place"})
 
 RequestPage = page_of(RequestOut, "RequestPage")
 ProposalPage = page_of(ProposalOut, "ProposalPage")

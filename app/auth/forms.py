@@ -2,22 +2,22 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
 
-from app.forms import ChooseOneField
+from app.forms import AppForm, ChooseOneField
+from app.labels import choices
 from app.services.accounts import MIN_PASSWORD_LENGTH
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     """E-mail and password."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
-class _RegistrationForm(FlaskForm):
+class _RegistrationForm(AppForm):
     full_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
@@ -50,7 +50,7 @@ class SellerRegistrationForm(_RegistrationForm):
     )
     scale = SelectField(
         _l("Business scale"),
-        choices=[("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))],
+        choices=choices("scale", ("micro", "small", "medium")),
     )
 
 
@@ -59,21 +59,17 @@ class BuyerRegistrationForm(_RegistrationForm):
 
     kind = SelectField(
         _l("Kind of organisation"),
-        choices=[
-            ("government", _l("Government agency")),
-            ("bumd", _l("Regional state-owned enterprise (BUMD)")),
-            ("corporate", _l("Company")),
-        ],
+        choices=choices("organisation", ("government", "bumd", "corporate")),
     )
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(AppForm):
     """Ask for a password reset link."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(AppForm):
     """Choose a new password."""
 
     password = PasswordField(
@@ -87,7 +83,7 @@ class PasswordResetForm(FlaskForm):
     )
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(AppForm):
     """The user's own name, phone and language."""
 
     full_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
@@ -101,7 +97,7 @@ class ProfileForm(FlaskForm):
     locale = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(AppForm):
     """Change the password, knowing the current one."""
 
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
@@ -116,7 +112,7 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
-class EmailChangeForm(FlaskForm):
+class EmailChangeForm(AppForm):
     """Ask to change the e-mail address; a link to the new address confirms it."""
 
     email = EmailField(_l("New e-mail"), validators=[DataRequired(), Email(), Length(max=254)])

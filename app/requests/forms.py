@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectMultipleField, StringField, TextAreaField, widgets
+from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.forms import ChooseOneField, RupiahField, VisibleText
+from app.forms import AppForm, ChooseOneField, RupiahField, VisibleText
+from app.labels import choices
 
-CERTIFICATE_CHOICES = [("halal", "Halal"), ("pirt", "PIRT"), ("sni", "SNI"), ("bpom", "BPOM"),
-                       ("other", _l("Other"))]
+CERTIFICATE_CHOICES = choices("certificate", ("halal", "pirt", "sni", "bpom", "other"))
 
 
 class CheckboxesField(SelectMultipleField):
@@ -19,7 +18,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class RequestForm(FlaskForm):
+class RequestForm(AppForm):
     """What a buyer needs."""
 
     title = StringField(_l("What do you need?"),

@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from app.forms import RupiahField, VisibleText
+from app.forms import AppForm, RupiahField, VisibleText
+from app.labels import choices
 
-SCALE_CHOICES = [("micro", _l("Micro")), ("small", _l("Small")), ("medium", _l("Medium"))]
-CERTIFICATION_CHOICES = [
-    ("halal", _l("Halal")), ("pirt", _l("PIRT")), ("sni", _l("SNI")), ("bpom", _l("BPOM")),
-    ("other", _l("Other")),
-]
+SCALE_CHOICES = choices("scale", ("micro", "small", "medium"))
+CERTIFICATION_CHOICES = choices("certificate", ("halal", "pirt", "sni", "bpom", "other"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(AppForm):
     """Business profile."""
 
     display_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
@@ -45,7 +42,7 @@ class ProfileForm(FlaskForm):
     )
 
 
-class CertificationForm(FlaskForm):
+class CertificationForm(AppForm):
     """A certificate held by the business."""
 
     kind = SelectField(_l("Certificate"), choices=CERTIFICATION_CHOICES)
@@ -53,7 +50,7 @@ class CertificationForm(FlaskForm):
     expires_on = DateField(_l("Valid until"), validators=[Optional()])
 
 
-class ListingForm(FlaskForm):
+class ListingForm(AppForm):
     """A product or service offered by the seller."""
 
     title = StringField(_l("Title"),

@@ -109,12 +109,18 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
 
 @bp.post("/invitations/<int:match_id>/withdraw")
 @roles_required("seller")
-def withdraw(match_id: int) -> Response:
-    """Withdraw the submitted quote (before the deadline)."""
+def withdraw(match_id: int) -> str | Response:
+    """Withdraw the submitted quote (before the deadline), once the seller has confirmed it.
+
+    Without ``confirm=yes`` (no JavaScript, or a bare post) the seller gets a confirmation step.
+    """
     match = quote_service.own_invitation(db.session, _supplier(), match_id)
     quote = quote_service.live_quote(match) if match else None
     if match is None or quote is None:
         abort(404)
+    if request.form.get("confirm") != "yes":
+        return render_template("seller/withdraw_confirm.html", match=match, quote=quote,
+                               demand=match.request)
     try:
         quote_service.withdraw_quote(db.session, quote, current_user, today())
     except ServiceError as error:

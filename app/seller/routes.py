@@ -1,7 +1,7 @@
 """Seller pages: dashboard, business profile, certificates, listings and their photos."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from app.seller.forms import CertificationForm, ListingForm, ProfileForm
 from app.security import roles_required
 from app.services import ServiceError
 from app.services import listings as listing_service
+from app.services import pending_photos
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
 from app.services.seller_home import seller_home
@@ -188,22 +189,50 @@ def _names(stored: list[photo_service.StoredPhoto]) -> list[str]:
     return [name for photo in stored for name in (photo.stored_name, photo.thumb_name)]
 
 
-def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
-    """Validate, write the listing and its photos in one transaction; None when refused.
+def _pending_folder() -> str:
+    return current_app.config["UPLOAD_FOLDER"] + "/pending"
 
-    Photos are processed first, so the (short) write transaction never waits on image work.
+
+def _photos_of_the_form(form: ListingForm) -> list[tuple[str, photo_service.StoredPhoto]]:
+    """Photos kept from a refused try (less those marked "remove") and the ones just uploaded.
+
+    New uploads are checked and stored at once and kept under a token, so that a refusal
+    below (a missing price, say) does not make the seller choose them again.
     """
-    written: list[str] = []
+    owner = current_user.id
+    removed = set(request.form.getlist("remove_pending"))
+    kept: list[tuple[str, photo_service.StoredPhoto]] = []
+    for token in dict.fromkeys(request.form.getlist("pending_photo")):
+        if token in removed:
+            pending_photos.discard(_pending_folder(), _photo_folder(), owner, token)
+            continue
+        photo = pending_photos.find(_pending_folder(), owner, token)
+        if photo is not None:
+            kept.append((token, photo))
     try:
-        photos = _process_photos(_uploaded_files())
-        written = _names(photos)
+        uploaded = _process_photos(_uploaded_files())
+    except ServiceError as error:
+        attach_service_error(form, error)
+        uploaded = []
+    pending_photos.sweep(_pending_folder(), _photo_folder())
+    kept += [(pending_photos.keep(_pending_folder(), owner, photo), photo) for photo in uploaded]
+    return kept
+
+
+def _save_listing(form: ListingForm, listing: Listing | None,
+                  photos: list[tuple[str, photo_service.StoredPhoto]]) -> Listing | None:
+    """Write the listing and attach its (already stored) photos in one transaction.
+
+    None when refused; the photos then stay kept for the next try.
+    """
+    try:
         publish = request.form.get("action") == "publish"
         if listing is None:
             listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
                                                      actor=current_user)
         else:
             listing_service.update_listing(db.session, listing, _listing_input(form), current_user)
-        for photo in photos:
+        for _token, photo in photos:
             listing_service.add_photo(db.session, listing, photo.stored_name, photo.thumb_name,
                                       photo.width, photo.height)
         if publish:
@@ -211,46 +240,59 @@ def _save_listing(form: ListingForm, listing: Listing | None) -> Listing | None:
         db.session.commit()
     except ServiceError as error:
         db.session.rollback()
-        photo_service.delete_files(_photo_folder(), *written)
         attach_service_error(form, error)
         return None
     except Exception:
         db.session.rollback()
-        photo_service.delete_files(_photo_folder(), *written)
         raise
+    for token, _photo in photos:
+        pending_photos.forget(_pending_folder(), token)
     return listing
+
+
+def _listing_form(listing: Listing | None) -> str | Response:
+    """Show the listing form; on a post save it, or show it again with what was refused."""
+    form = ListingForm(obj=listing if request.method == "GET" and listing is not None else None)
+    form.category_id.choices = _category_choices()
+    photos: list[tuple[str, photo_service.StoredPhoto]] = []
+    if form.is_submitted():
+        valid = form.validate()
+        photos = _photos_of_the_form(form)
+        if valid and not form.photos.errors:
+            saved = _save_listing(form, listing, photos)
+            if saved is not None:
+                flash(_("Listing saved."), "success")
+                return redirect(url_for("seller.edit_listing", listing_id=saved.id))
+    return render_template("seller/listing_form.html", form=form, listing=listing,
+                           pending=photos), (422 if form.errors else 200)
 
 
 @bp.route("/listings/new", methods=["GET", "POST"])
 @roles_required("seller")
 def new_listing() -> str | Response:
     """Create a listing, as a draft or published at once."""
-    form = ListingForm()
-    form.category_id.choices = _category_choices()
-    if form.validate_on_submit():
-        listing = _save_listing(form, None)
-        if listing is not None:
-            flash(_("Listing saved."), "success")
-            return redirect(url_for("seller.edit_listing", listing_id=listing.id))
-    return render_template("seller/listing_form.html", form=form, listing=None), (
-        422 if form.errors else 200
-    )
+    return _listing_form(None)
 
 
 @bp.route("/listings/<int:listing_id>", methods=["GET", "POST"])
 @roles_required("seller")
 def edit_listing(listing_id: int) -> str | Response:
     """Edit one of the seller's listings and manage its photos."""
-    listing = _listing_or_404(listing_id)
-    form = ListingForm(obj=listing if request.method == "GET" else None)
-    form.category_id.choices = _category_choices()
-    if form.validate_on_submit():
-        if _save_listing(form, listing) is not None:
-            flash(_("Listing saved."), "success")
-            return redirect(url_for("seller.edit_listing", listing_id=listing.id))
-    return render_template("seller/listing_form.html", form=form, listing=listing), (
-        422 if form.errors else 200
-    )
+    return _listing_form(_listing_or_404(listing_id))
+
+
+@bp.get("/pending-photos/<name>")
+@roles_required("seller")
+def pending_photo(name: str) -> Response:
+    """The preview of a photo kept from a refused listing form, for its uploader only."""
+    photo = pending_photos.find(_pending_folder(), current_user.id, name)
+    if photo is None:
+        abort(404)
+    response = send_from_directory(_photo_folder(), photo.thumb_name, mimetype="image/jpeg",
+                                   max_age=0)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.post("/listings/<int:listing_id>/publish")

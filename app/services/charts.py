@@ -102,8 +102,9 @@ def month_chart(chart_id: str, title: str, months: Sequence[Bar],
     """Columns per month (``YYYY-MM`` keys) with a value axis; a line joins the tops."""
     if not months:
         return _empty(chart_id, title)
-    left, bottom, top_pad, height = 78, 34, 12, 260
-    plot_w, plot_h = WIDE - left - 10, height - bottom - top_pad
+    left, bottom, top_pad, legend_h = 78, 34, 12, 26
+    height = 260 + legend_h
+    plot_w, plot_h = WIDE - left - 10, height - legend_h - bottom - top_pad
     peak = max((m.value for m in months), default=0) or 1
     step = plot_w / len(months)
     every = max(1, round(len(months) / 12))
@@ -124,13 +125,21 @@ def month_chart(chart_id: str, title: str, months: Sequence[Bar],
                      f'{escape(fmt(month.value))}</title></rect>')
         points.append(f"{x + step / 2:.1f},{y:.1f}")
         if n % every == 0:
-            parts.append(f'<text class="chart-axis" x="{x + step / 2:.1f}" y="{height - 12}" '
+            parts.append(f'<text class="chart-axis" x="{x + step / 2:.1f}" y="{height - legend_h - 12}" '
                          f'text-anchor="middle" fill="#6b7280" font-size="12">'
                          f'{escape(_month(month.key, short=True))}</text>')
     if len(points) > 1:
         parts.append(f'<polyline class="trend" points="{" ".join(points)}" fill="none" '
                      f'stroke="{PALETTE[1]}" stroke-width="2"/>')
-    summary = "; ".join(f"{_month(m.key)}: {fmt(m.value)}" for m in months)
+    columns, line = str(_l("Columns: value awarded in the month")), str(_l("Line: trend from month to month"))
+    y = height - 14
+    parts.append(f'<g class="chart-legend"><rect class="bar" x="{left}" y="{y - 10}" width="14" '
+                 f'height="12" fill="{PALETTE[0]}"/><text class="chart-label" x="{left + 20}" y="{y}" '
+                 f'fill="#1f2937" font-size="12">{escape(columns)}</text>'
+                 f'<line class="trend" x1="{left + 340}" x2="{left + 362}" y1="{y - 4}" y2="{y - 4}" '
+                 f'stroke="{PALETTE[1]}" stroke-width="2"/><text class="chart-label" x="{left + 368}" '
+                 f'y="{y}" fill="#1f2937" font-size="12">{escape(line)}</text></g>')
+    summary = f"{columns}; {line}. " + "; ".join(f"{_month(m.key)}: {fmt(m.value)}" for m in months)
     return _svg(chart_id, title, summary, WIDE, height, "".join(parts))
 
 

@@ -19,6 +19,7 @@ from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
 from app.services.states import record_changes, record_event, transition
 from app.templating import human_date, thousands
+from app.services.timeline import note_data, note_reason
 from matching.results import SupplierMatch
 from models import (
     CERTIFICATION_KINDS,
@@ -155,7 +156,7 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     if request.buyer.skip_review:
         for match in matches:
             transition(session, "match", match, "approved", None,
-                       reason="organisation skips review")
+                       reason=note_reason("skips_review"), data=note_data("skips_review"))
     elif matches:
         transition(session, "request", request, "under_review", actor)
     return matches

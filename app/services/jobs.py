@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.services.demand import OPEN_STATES, cancel_request
 from app.services.notifications import notify_organisation
 from app.services.states import transition
+from app.services.timeline import note_data
 from models import DemandRequest, Match, Notification
 
 EXPIRED = "expired: needed-by date passed without an award"
@@ -43,7 +44,7 @@ def expire(session: Session, today: date) -> ExpiryReport:
         .order_by(Match.id)
     ).all()
     for match in stale:
-        transition(session, "match", match, "declined", None, reason=NO_QUOTE)
+        transition(session, "match", match, "declined", None, reason=NO_QUOTE, data=note_data("no_quote"))
         match.decline_reason = NO_QUOTE
         report.invitations.append(match.id)
     report.reminders = remind(session, today)

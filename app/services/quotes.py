@@ -13,6 +13,7 @@ from app.services.demand import HORIZON
 from app.services.locks import lock_match, lock_quote
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
+from app.services.timeline import note_data, note_reason
 from models import DemandRequest, Match, Quote, SupplierProfile, User
 
 SELLER_VISIBLE = ("invited", "quoted", "awarded", "declined")
@@ -143,4 +144,5 @@ def withdraw_quote(session: Session, quote: Quote, actor: User, today: date) -> 
     if request.quotes_due is not None and today > request.quotes_due:
         raise ServiceError(str(_l("The deadline for quotes has passed.")))
     transition(session, "quote", quote, "withdrawn", actor)
-    transition(session, "match", quote.match, "invited", actor, reason="quote withdrawn")
+    transition(session, "match", quote.match, "invited", actor, reason=note_reason("quote_withdrawn"),
+               data=note_data("quote_withdrawn"))

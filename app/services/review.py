@@ -15,6 +15,7 @@ from app.services.index_changes import record_change
 from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
+from app.services.timeline import note_data, note_reason
 from models import DemandRequest, Match, SupplierProfile, User, utcnow
 
 NIB_PATTERN = re.compile(r"^\d{13}$")
@@ -137,7 +138,8 @@ def _finish_reviews(session: Session, requests: set[DemandRequest], official: Us
     """A request whose proposals are all reviewed goes back to the buyer."""
     for request in requests:
         if request.status == "under_review" and all(m.status != "proposed" for m in request.matches):
-            transition(session, "request", request, "open", official, reason="review finished")
+            transition(session, "request", request, "open", official, reason=note_reason("review_finished"),
+                       data=note_data("review_finished"))
 
 
 def verification_queue(session: Session, page: int, per_page: int) -> tuple[list[SupplierProfile], int]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.services.search_order import Origin, order_first, reorder
 from models import (
     Category,
     FeaturedListing,
@@ -32,6 +33,8 @@ class SearchParams:
     scale: str | None = None
     page: int = 1
     per_page: int = 24
+    sort: str = "relevance"  # one of ``search_order.SORTS``
+    origin: Origin | None = None  # where "distance" is measured from
 
 
 @dataclass
@@ -159,6 +162,7 @@ def page_of(session: Session, query: Select[tuple[Listing]], order: list[object]
             params: SearchParams, matched_by: str) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = [*order_first(params.sort, params.origin), *order]
     rows = session.scalars(
         query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
                       .selectinload(SupplierProfile.organisation))
@@ -184,7 +188,8 @@ def ranked_search(session: Session, params: SearchParams, today: date,
         return SearchPage([], 0, params.page, params.per_page, "hybrid")
     query = apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
     passing = set(session.scalars(query.with_only_columns(Listing.id)))
-    ordered = [listing_id for listing_id in ranked_ids if listing_id in passing]
+    ordered = reorder(session, [listing_id for listing_id in ranked_ids if listing_id in passing],
+                      params.sort, params.origin)
     start = (params.page - 1) * params.per_page
     page_ids = ordered[start:start + params.per_page]
     rows: dict[int, Listing] = {}

@@ -7,7 +7,9 @@ from werkzeug.wrappers import Response
 
 from app.clock import today
 from app.extensions import db, limiter
+from app.forms import kecamatan_choices
 from app.services.catalogue_index import search as engine_search
+from app.services.search_order import SORTS, origin_for
 from app.services.storefront import (
     SearchParams,
     categories_with_counts,
@@ -40,6 +42,9 @@ def _params(category: str | None = None) -> SearchParams:
     per_page = current_app.config["PER_PAGE"]
     certification = request.args.get("cert") or None
     scale = request.args.get("scale") or None
+    sort = request.args.get("sort") or "relevance"
+    sort = sort if sort in SORTS else "relevance"
+    origin = origin_for(db.session, _int_arg("near"), _int_arg("kota")) if sort == "distance" else None
     return SearchParams(
         text=(request.args.get("q") or "").strip()[:200],
         category=category or (request.args.get("category") or None),
@@ -50,6 +55,8 @@ def _params(category: str | None = None) -> SearchParams:
         scale=scale if scale in BUSINESS_SCALES else None,
         page=max(_int_arg("page") or 1, 1),
         per_page=per_page,
+        sort=sort,
+        origin=origin,
     )
 
 
@@ -62,7 +69,8 @@ def _render_results(params: SearchParams, category: Category | None) -> Response
     response = make_response(render_template(
         "storefront/search.html", results=results, params=params, category=category,
         kota_list=kota, categories=categories, scales=BUSINESS_SCALES,
-        certifications=CERTIFICATION_KINDS,
+        certifications=CERTIFICATION_KINDS, sorts=SORTS, places=kecamatan_choices(db.session),
+        near_id=_int_arg("near"),
     ))
     response.limited_results = results.limited  # type: ignore[attr-defined]  # read by the page cache
     return response

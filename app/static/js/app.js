@@ -7,3 +7,18 @@ document.addEventListener("change", (event) => {
     box.checked = toggle.checked;
   });
 });
+
+// Forms with data-confirm ask first; the server asks again (a confirmation page) without JavaScript.
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-confirm]");
+  if (!form || form.querySelector("input[name=confirm]")) return;
+  if (!window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    return;
+  }
+  const confirmed = document.createElement("input");
+  confirmed.type = "hidden";
+  confirmed.name = "confirm";
+  confirmed.value = "yes";
+  form.appendChild(confirmed);
+});
