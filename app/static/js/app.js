@@ -7,3 +7,28 @@ document.addEventListener("change", (event) => {
     box.checked = toggle.checked;
   });
 });
+
+// Panels marked data-open-wide (the search filters) start closed on phones, open on wider screens.
+const openWide = () => {
+  if (!window.matchMedia("(min-width: 900px)").matches) return;
+  document.querySelectorAll("details[data-open-wide]").forEach((panel) => { panel.open = true; });
+};
+
+// Tables marked .stack become one card per row on phones; each cell is labelled by its column.
+const labelStackedCells = () => {
+  document.querySelectorAll("table.stack").forEach((table) => {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      [...row.children].forEach((cell, n) => {
+        if (headers[n] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", headers[n]);
+      });
+    });
+  });
+};
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", () => { openWide(); labelStackedCells(); });
+} else {
+  openWide();
+  labelStackedCells();
+}
