@@ -26,9 +26,16 @@ const labelStackedCells = () => {
   });
 };
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", () => { openWide(); labelStackedCells(); });
-} else {
-  openWide();
-  labelStackedCells();
-}
+// A table wider than the screen scrolls in its .table-scroll box: keyboard users can reach it.
+const focusableScrollers = () => {
+  document.querySelectorAll(".table-scroll").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  });
+};
+
+const enhance = () => { openWide(); labelStackedCells(); focusableScrollers(); };
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
+else enhance();
+window.addEventListener("resize", focusableScrollers);
+document.addEventListener("toggle", focusableScrollers, true);
