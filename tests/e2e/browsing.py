@@ -31,6 +31,7 @@ class MainPage:
     role: str  # visitor, seller, buyer, official, admin
     path: str
     name: str  # file name part of the screenshot: docs/screens/<viewport>-<role>-<name>.png
+    sections: tuple[str, ...] = ()  # ids of parts further down with a screenshot of their own
 
 
 def new_page(browser: Any, viewport: str) -> Any:
@@ -94,21 +95,27 @@ def screenshots_wanted() -> bool:
     return os.environ.get("SCREENSHOTS", "") not in ("", "0")
 
 
-def screenshot(page: Any, viewport: str, role: str, name: str) -> Path | None:
-    """docs/screens/<viewport>-<role>-<name>.png of the page's top, when SCREENSHOTS=1."""
+def screenshot(page: Any, viewport: str, role: str, name: str, section: str | None = None) -> Path | None:
+    """docs/screens/<viewport>-<role>-<name>.png of the page's top (or from the element whose
+    id is ``section`` down, named <name>-<section>), when SCREENSHOTS=1."""
     if not screenshots_wanted():
         return None
     SCREENS.mkdir(parents=True, exist_ok=True)
-    path = SCREENS / f"{viewport}-{role}-{name}.png"
+    path = SCREENS / f"{viewport}-{role}-{name}{'-' + section if section else ''}.png"
+    top = 0
+    if section:
+        top = max(0, int(page.evaluate(
+            "(id) => document.getElementById(id).getBoundingClientRect().top + window.scrollY",
+            section)) - 8)
     width = VIEWPORTS[viewport]["width"]
-    height = min(int(page.evaluate("document.documentElement.scrollHeight")),
+    height = min(int(page.evaluate("document.documentElement.scrollHeight")) - top,
                  SCREENSHOT_MAX_HEIGHT[viewport])
     page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide",
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+                    clip={"x": 0, "y": top, "width": width, "height": height})
     return path
 
 
-def check_page(page: Any, viewport: str, role: str, name: str) -> list[str]:
+def check_page(page: Any, viewport: str, role: str, name: str, sections: tuple[str, ...] = ()) -> list[str]:
     """Problems of the page as shown now: overflow, serious accessibility violations.
 
     Writes its screenshot too (when wanted). Returns one line per problem, prefixed by the page.
@@ -121,4 +128,6 @@ def check_page(page: Any, viewport: str, role: str, name: str) -> list[str]:
                         f"window: {', '.join(widest_elements(page))}")
     problems += [f"{where}: {line}" for line in accessibility_violations(page)]
     screenshot(page, viewport, role, name)
+    for section in sections:
+        screenshot(page, viewport, role, name, section)
     return problems

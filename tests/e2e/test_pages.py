@@ -52,7 +52,7 @@ MAIN_PAGES: list[MainPage] = [
     MainPage("seller", "/auth/security", "account"),
     MainPage("buyer", "/requests/", "requests"),
     MainPage("buyer", "/requests/new", "request-new"),
-    MainPage("buyer", "/requests/{quoted_request}", "request"),
+    MainPage("buyer", "/requests/{quoted_request}", "request", sections=("quotes",)),
     MainPage("buyer", "/notifications/", "notifications"),
     MainPage("official", "/review/", "review"),
     MainPage("official", "/requests/{review_request}", "request"),
@@ -163,7 +163,7 @@ def test_main_pages_fit_and_are_accessible(role: str, viewport: str, live_server
     for entry in (p for p in MAIN_PAGES if p.role == role):
         response = page.goto(live_server + entry.path.format(**seeded))
         assert response is not None and response.status < 400, f"{entry.path}: HTTP {response and response.status}"
-        problems += check_page(page, viewport, role, entry.name)
+        problems += check_page(page, viewport, role, entry.name, entry.sections)
     page.context.close()
     assert not problems, "\n".join(problems)
 
