@@ -102,6 +102,7 @@ def test_buyer_official_seller_buyer(viewport: str, live_server: str, browser: o
         buyer.fill("#quantity", "80")
         buyer.fill("#unit", "kotak")
         buyer.fill("#budget_ceiling", "4.000.000")
+        buyer.select_option("#category_id", label="Katering & Nasi Kotak")
         buyer.select_option("#kecamatan_id", label="Cakung")
         buyer.fill("#needed_by", (today() + timedelta(days=14)).isoformat())
         buyer.click("button[value=publish]")
