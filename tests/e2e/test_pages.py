@@ -173,8 +173,9 @@ def test_visitor_searches_with_filters_and_reaches_the_supplier(viewport: str, l
                                                                browser: Any, seeded: dict[str, int]) -> None:
     page = new_page(browser, viewport)
     page.goto(live_server + "/")
-    page.fill("#header-q", "nasi kotak")
-    page.press("#header-q", "Enter")
+    search_box = page.locator("input[name=q]:visible").first  # whichever search box home shows
+    search_box.fill("nasi kotak")
+    search_box.press("Enter")
     page.wait_for_url("**/search?*")
     panel = page.locator("[data-testid=filters]")
     results = page.locator(".results .card").first
