@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser clean
+.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,20 @@ browser:
 		echo "Installing Debian's chromium for the end-to-end tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null; }
 
-test: setup-dev browser
+# axe-core, injected by the end-to-end tests for the accessibility checks, pinned by
+# tests/e2e/package-lock.json. npm ci runs only when the lock file changed and prefers npm's
+# cache, so a set-up that already ran needs no network.
+E2E := tests/e2e
+$(E2E)/node_modules/.installed: $(E2E)/package-lock.json
+	@command -v npm > /dev/null || { \
+		echo "Installing Debian's npm for the accessibility checks"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm > /dev/null; }
+	npm ci --prefix $(E2E) --prefer-offline --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: $(E2E)/node_modules/.installed
+
+test: setup-dev browser axe
 	bash scripts/test.sh
 
 test-sqlite: setup-dev
@@ -58,4 +71,4 @@ test-postgres: setup-dev
 	PASARPADU_TEST_DB=postgres $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache $(E2E)/node_modules

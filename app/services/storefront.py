@@ -219,3 +219,21 @@ def listing_page(session: Session, listing_id: int) -> Listing | None:
     )
 
 
+
+def supplier_listings(session: Session, supplier_id: int, page: int, per_page: int) -> SearchPage:
+    """One page of a supplier's visible listings, newest first, with the total count."""
+    params = SearchParams(page=page, per_page=per_page)
+    query = visible_listings().where(Listing.supplier_id == supplier_id)
+    return page_of(session, query, [Listing.id.desc()], params, "supplier")
+
+
+def similar_listings(session: Session, listing: Listing, limit: int = 4) -> list[Listing]:
+    """Products of other suppliers in the same category, closest in price first."""
+    return list(session.scalars(
+        visible_listings()
+        .where(Listing.category_id == listing.category_id, Listing.supplier_id != listing.supplier_id)
+        .options(selectinload(Listing.photos), selectinload(Listing.supplier)
+                 .selectinload(SupplierProfile.organisation))
+        .order_by(func.abs(Listing.price - listing.price), Listing.id.desc())
+        .limit(limit)
+    ))

@@ -15,6 +15,8 @@ from app.services.storefront import (
     categories_with_counts,
     featured_listings,
     listing_page,
+    similar_listings,
+    supplier_listings,
     supplier_page,
     visible_listings,
 )
@@ -96,7 +98,7 @@ def category(slug: str) -> Response:
 
 @bp.get("/listing/<int:listing_id>")
 def listing(listing_id: int) -> str:
-    """A product page with its seller's card."""
+    """A product page: the product, its seller's card, the actions and similar products."""
     found = listing_page(db.session, listing_id)
     if found is None:
         abort(404)
@@ -104,24 +106,20 @@ def listing(listing_id: int) -> str:
         visible_listings().where(Listing.supplier_id == found.supplier_id, Listing.id != found.id)
         .order_by(Listing.id.desc()).limit(4)
     ).all()
-    return render_template("storefront/listing.html", listing=found, more=more, today=today())
+    return render_template("storefront/listing.html", listing=found, more=more,
+                           similar=similar_listings(db.session, found), today=today())
 
 
 @bp.get("/supplier/<int:supplier_id>")
 def supplier(supplier_id: int) -> str:
-    """A supplier's public page with its products."""
+    """A supplier's public page: verification, scale, place, certificates and its products."""
     found = supplier_page(db.session, supplier_id)
     if found is None:
         abort(404)
-    page = max(_int_arg("page") or 1, 1)
-    per_page = current_app.config["PER_PAGE"]
-    listings = db.session.scalars(
-        visible_listings().where(Listing.supplier_id == found.id)
-        .order_by(Listing.id.desc()).limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return render_template(
-        "storefront/supplier.html", supplier=found, listings=listings, page=page, today=today()
-    )
+    results = supplier_listings(db.session, found.id, max(_int_arg("page") or 1, 1),
+                                current_app.config["PER_PAGE"])
+    return render_template("storefront/supplier.html", supplier=found, results=results,
+                           today=today())
 
 
 @bp.get("/media/listings/<name>")

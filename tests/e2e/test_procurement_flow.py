@@ -1,5 +1,6 @@
 """End to end in a real browser: a buyer posts a need, an official approves the proposals,
-a seller quotes, the buyer awards — checking what each person sees at each step."""
+a seller quotes, the buyer awards — checking what each person sees at each step, at phone
+and desktop width."""
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ from app.clock import today
 from app.config import load_config
 from app.extensions import db
 from app.services.indexer import run_once
+from tests.e2e.browsing import VIEWPORTS, horizontal_overflow, login
 from tests.e2e.conftest import ARTIFACTS
-from tests.factories import PASSWORD, make_buyer, make_listing, make_official, make_seller
+from tests.factories import make_buyer, make_listing, make_official, make_seller
 
 pytestmark = pytest.mark.e2e
 
@@ -75,27 +77,27 @@ class Steps:
         return "\n".join(f"{name:<40} {seconds:6.2f} s" for name, seconds in self.timings)
 
 
-def _login(browser: object, base: str, email: str) -> object:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    page = context.new_page()
-    page.goto(f"{base}/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
-    assert "/auth/login" not in page.url, f"log-in failed for {email}"
-    return page
+def _on_one_line(page: object, box_selector: str) -> bool:
+    """True when the checkbox and its label sit side by side (their middles level)."""
+    box = page.locator(box_selector).bounding_box()  # type: ignore[attr-defined]
+    label = page.locator(f"label[for='{box_selector.lstrip('#')}']").bounding_box()  # type: ignore[attr-defined]
+    return abs((box["y"] + box["height"] / 2) - (label["y"] + label["height"] / 2)) < 8 and label["x"] > box["x"]
 
 
-def test_buyer_official_seller_buyer(live_server: str, browser: object) -> None:
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_buyer_official_seller_buyer(viewport: str, live_server: str, browser: object) -> None:
+    """The whole procurement at each width; each run posts its own request."""
     steps = Steps()
     base = live_server
+    width = VIEWPORTS[viewport]["width"]
+    title = f"Belanja makan siang rapat koordinasi ({viewport})"
     expect: Callable[[object, str], None] = lambda page, text: page.get_by_text(text).first.wait_for(timeout=10_000)  # type: ignore[attr-defined]  # noqa: E731
 
-    buyer = _login(browser, base, "dinas@e2e.id")
-    with steps.step("buyer posts and publishes a need", buyer):
+    buyer = login(browser, base, "dinas@e2e.id", viewport)
+    with steps.step(f"{viewport} buyer posts and publishes a need", buyer):
         buyer.goto(f"{base}/requests/new")
-        buyer.fill("#title", "Belanja makan siang rapat koordinasi")
+        assert _on_one_line(buyer, "#required_certifications-0")  # halal checkbox beside its label
+        buyer.fill("#title", title)
         buyer.fill("#description", "Nasi kotak ayam untuk 80 peserta rapat, diantar pukul 11.30.")
         buyer.fill("#quantity", "80")
         buyer.fill("#unit", "kotak")
@@ -109,18 +111,19 @@ def test_buyer_official_seller_buyer(live_server: str, browser: object) -> None:
         assert buyer.locator("[data-testid=proposal]").count() == 0  # not before review
         request_url = buyer.url
 
-    official = _login(browser, base, "petugas@e2e.id")
-    with steps.step("official approves the proposals", official):
+    official = login(browser, base, "petugas@e2e.id", viewport)
+    with steps.step(f"{viewport} official approves the proposals", official):
         official.goto(f"{base}/review/")
-        item = official.locator("[data-testid=review-item]", has_text="Katering Bu Sri Cakung")
+        mine = official.locator("[data-testid=review-item]", has_text=title)
+        item = mine.filter(has_text="Katering Bu Sri Cakung")
         item.wait_for()
         assert "Cocok" in item.inner_text()
-        for box in official.locator("[data-testid=review-item] input[type=checkbox]").all():
+        for box in mine.locator("input[type=checkbox]").all():
             box.check()
         official.click("button[value=approve]")
         expect(official, "disetujui")
 
-    with steps.step("buyer sees proposals and invites", buyer):
+    with steps.step(f"{viewport} buyer sees proposals and invites", buyer):
         buyer.goto(request_url)
         proposal = buyer.locator("[data-testid=proposal]", has_text="Katering Bu Sri Cakung")
         proposal.wait_for()
@@ -129,10 +132,10 @@ def test_buyer_official_seller_buyer(live_server: str, browser: object) -> None:
         buyer.click("button[value=invite]")
         expect(buyer, "Pemasok diundang")
 
-    seller = _login(browser, base, "sri@e2e.id")
-    with steps.step("seller reads the invitation and quotes", seller):
+    seller = login(browser, base, "sri@e2e.id", viewport)
+    with steps.step(f"{viewport} seller reads the invitation and quotes", seller):
         seller.goto(f"{base}/seller/invitations")
-        seller.locator("[data-testid=invitation]", has_text="Belanja makan siang rapat koordinasi").locator("a").click()
+        seller.locator("[data-testid=invitation]", has_text=title).locator("a").click()
         expect(seller, "Mengapa Anda dicocokkan")
         seller.fill("#unit_price", "34.500")
         seller.fill("#quantity", "80")
@@ -142,23 +145,29 @@ def test_buyer_official_seller_buyer(live_server: str, browser: object) -> None:
         expect(seller, "Penawaran dikirim ke pembeli.")
         assert "Rp 2.760.000" in seller.inner_text("main")
 
-    with steps.step("buyer compares quotes and awards", buyer):
+    with steps.step(f"{viewport} buyer compares quotes and awards", buyer):
         buyer.goto(request_url)
         row = buyer.locator("[data-testid=quote-row]", has_text="Katering Bu Sri Cakung")
         assert "Rp 2.760.000" in row.inner_text()
-        row.locator("input[name^=qty_]").fill("80")
+        award_input = row.locator("input[name^=qty_]")
+        box = award_input.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, f"award input off-screen: {box}"
+        assert horizontal_overflow(buyer) == 0
+        award_input.fill("80")
         buyer.click("#quotes button[type=submit]")
         expect(buyer, "Ditetapkan")
         assert "Rp 2.760.000" in buyer.inner_text("#awards")
         timeline = buyer.inner_text("#timeline")
         assert re.search(r"Penawaran", timeline) and "Katering Bu Sri Cakung" in timeline
 
-    with steps.step("seller sees the outcome", seller):
+    with steps.step(f"{viewport} seller sees the outcome", seller):
         seller.reload()
         expect(seller, "Anda memenangkan permintaan ini")
         seller.goto(f"{base}/notifications/")
         expect(seller, "Anda menang")
 
+    for page in (buyer, official, seller):
+        page.context.close()  # type: ignore[attr-defined]
     ARTIFACTS.mkdir(exist_ok=True)
-    Path(ARTIFACTS / "e2e-timings.txt").write_text(steps.report() + "\n")
+    Path(ARTIFACTS / f"e2e-timings-{viewport}.txt").write_text(steps.report() + "\n")
     print("\n" + steps.report())
