@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
 from app.seller import bp
@@ -16,6 +17,7 @@ from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
+from app.services.seller_checks import same_certificate
 from models import Category, Listing, SupplierProfile
 
 PER_PAGE = 20
@@ -95,33 +97,44 @@ def profile() -> str | Response:
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
-        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm()
+        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm(),
+        today=today(),
     )
 
 
 @bp.post("/certifications")
 @roles_required("seller")
-def add_certification() -> Response:
-    """Add a certificate to the profile."""
+def add_certification() -> Response | tuple[str, int]:
+    """Add a certificate to the profile; a refused one comes back with its field's error."""
     supplier = _supplier()
     form = CertificationForm()
     if form.validate_on_submit():
         try:
             profile_service.add_certification(
                 db.session, supplier, form.kind.data or "", form.number.data or "",
-                form.expires_on.data, current_user,
+                form.expires_on.data, current_user, today(),
             )
         except ServiceError as error:
             db.session.rollback()
-            flash(error.message, "error")
+            attach_service_error(form, error)
         else:
             db.session.commit()
             flash(_("Certificate added."), "success")
-    else:
-        for errors in form.errors.values():
-            for message in errors:
-                flash(str(message), "error")
-    return redirect(url_for("seller.profile") + "#certificates")
+            if same_certificate(db.session, form.kind.data or "", form.number.data or "",
+                                supplier.id):
+                flash(_("Another business registered the same certificate number; an official "
+                        "will check it."), "info")
+            return redirect(url_for("seller.profile") + "#certificates")
+    profile_form = ProfileForm(formdata=None, obj=supplier)
+    profile_form.kecamatan_id.choices = kecamatan_choices(db.session)
+    organisation = supplier.organisation
+    profile_form.kbli_codes.data = ", ".join(supplier.kbli_codes or [])
+    profile_form.phone.data = organisation.phone
+    profile_form.street_address.data = organisation.street_address
+    profile_form.kecamatan_id.data = organisation.kecamatan_id
+    profile_form.npwp.data = organisation.npwp
+    return render_template("seller/profile.html", form=profile_form, supplier=supplier,
+                           certification_form=form, today=today()), 422
 
 
 @bp.post("/certifications/<int:certification_id>/delete")
