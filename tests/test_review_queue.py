@@ -14,7 +14,7 @@ from app.services.demand import publish_request
 from app.services.review import approve
 from models import DemandRequest, Match, utcnow
 from tests.conftest import login
-from tests.factories import make_buyer, make_listing, make_official, make_request, make_seller
+from tests.factories import category, make_buyer, make_listing, make_official, make_request, make_seller
 
 CATERERS = [("Katering Bu Sri", "Cakung", "Nasi kotak ayam bakar", 35_000),
             ("Dapur Betawi Bang Udin", "Duren Sawit", "Nasi kotak rendang dan sayur", 40_000),
@@ -102,6 +102,11 @@ def test_queue_filters_by_request_buyer_place_age_and_text(app: Flask, db: Sessi
     assert titles(f"kota={pelatihan.kota_id}") == [pelatihan.title]
     assert titles("q=pelatihan") == [pelatihan.title]
     assert titles(f"q={rapat.buyer.legal_name}") == [rapat.title]
+    with_ani = [d.title for d in (rapat, pelatihan)
+                if any(m.supplier.display_name == "Warung Nasi Mpok Ani" for m in d.matches)]
+    assert with_ani and sorted(titles("q=mpok+ani")) == sorted(with_ani)  # supplier's name
+    assert titles(f"category={rapat.category_id}") == [rapat.title, pelatihan.title]
+    assert titles(f"category={category(db, 'furniture').id}") == []
     _age(db, rapat, 8)
     assert titles("age=7") == [rapat.title]
     assert titles("age=14") == []
@@ -117,6 +122,22 @@ def test_request_blocks_are_paged_ten_at_a_time(app: Flask, db: Session, queue: 
     first = official.get("/review/").get_data(as_text=True)
     assert len(_blocks(first)) == 10 and "Halaman 1 dari 2" in first
     assert len(_blocks(official.get("/review/?page=2").get_data(as_text=True))) == 1
+    late = official.get("/review/?page=7").get_data(as_text=True)  # past the end: the last page
+    assert len(_blocks(late)) == 1 and "Halaman 2 dari 2" in late
+
+
+def test_a_batch_with_one_bad_rejection_changes_nothing(db: Session, queue: dict) -> None:
+    from app.services import ServiceError
+    from app.services.review import decide
+
+    rapat = queue["rapat"]
+    first, second = rapat.matches[0], rapat.matches[1]
+    with pytest.raises(ServiceError):
+        decide(db, [first.id], {second.id: "  "}, queue["official"])
+    db.rollback()
+    assert first.status == "proposed" and second.status == "proposed"
+    outcome = decide(db, [first.id], {second.id: "Produk tidak sesuai"}, queue["official"])
+    assert (outcome.approved, outcome.rejected, outcome.stale) == (1, 1, [])
 
 
 def test_one_proposal_is_rejected_with_a_listed_reason_and_a_note(app: Flask, db: Session,

@@ -53,6 +53,10 @@ def _render_queue(state: FormState | None = None, status: int = 200) -> tuple[st
     filters = _filters(request.args)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     found = queue_service.queue_page(db.session, filters, today(), page, REQUESTS_PER_PAGE)
+    last = max((found.requests + REQUESTS_PER_PAGE - 1) // REQUESTS_PER_PAGE, 1)
+    if page > last:  # the last blocks of this page were just decided: show the last page left
+        page = last
+        found = queue_service.queue_page(db.session, filters, today(), page, REQUESTS_PER_PAGE)
     suppliers = (m.supplier_id for b in found.blocks for m in b.proposals)
     request_choices, buyer_choices = queue_service.filter_choices(db.session)
     return render_template(
