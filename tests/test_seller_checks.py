@@ -142,3 +142,37 @@ def test_the_verification_screen_counts_proposals_and_nib_duplicates(app: Flask,
     assert f"NIB {seller.organisation.nib} juga didaftarkan oleh" in page
     own = client.get(f"/review/sellers/{supplier.id}").get_data(as_text=True)
     assert "Diusulkan ke pembeli</dt><dd>1</dd>" in own
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_officials_open_the_certificate_document(app: Flask, seller_client: FlaskClient,
+                                                 db: Session) -> None:
+    from io import BytesIO
+
+    make_official(db, email="official@test.id")
+    make_seller(db, email="lain@test.id")
+    db.commit()
+    response = seller_client.post("/seller/certifications", data={
+        "kind": "halal", "number": "ID00110000123450120", "expires_on": "",
+        "document": (BytesIO(PDF), "sertifikat-halal.pdf")},
+        content_type="multipart/form-data", follow_redirects=True)
+    assert response.status_code == 200 and "dokumen terlampir" in response.get_data(as_text=True)
+    bad = seller_client.post("/seller/certifications", data={
+        "kind": "pirt", "number": "P-IRT 1", "document": (BytesIO(b"not a document"), "x.txt")},
+        content_type="multipart/form-data")
+    assert bad.status_code == 422 and 'id="document-error"' in bad.get_data(as_text=True)
+    supplier = _profile(db, "seller@test.id")
+    certificate = supplier.certifications[0]
+    official = app.test_client()
+    login(official, "official@test.id")
+    screen = official.get(f"/review/sellers/{supplier.id}").get_data(as_text=True)
+    url = f"/review/sellers/{supplier.id}/certificates/{certificate.id}/document"
+    assert url in screen
+    document = official.get(url)
+    assert document.status_code == 200 and document.mimetype == "application/pdf"
+    assert document.data == PDF
+    other = app.test_client()
+    login(other, "lain@test.id")
+    assert other.get(url).status_code in (403, 404)

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -22,7 +22,8 @@ from app.services import review as review_service
 from app.services import review_queue as queue_service
 from app.services import seller_checks
 from app.services.notifications import deliver_mail
-from models import Category, Kota, SupplierProfile
+from app.seller.routes import certificate_folder
+from models import Category, Kota, SupplierCertification, SupplierProfile
 
 PER_PAGE = 20
 REQUESTS_PER_PAGE = 10
@@ -211,3 +212,18 @@ def seller(supplier_id: int) -> str | Response:
     return render_template("review/seller.html", supplier=supplier,
                            dossier=seller_checks.dossier(db.session, supplier, today()),
                            kind_label=seller_checks.kind_label)
+
+
+@bp.get("/sellers/<int:supplier_id>/certificates/<int:certification_id>/document")
+@roles_required("official", "admin")
+def certificate_document(supplier_id: int, certification_id: int) -> Response:
+    """The scan of one seller certificate, for officials deciding on the seller."""
+    certificate = db.session.get(SupplierCertification, certification_id)
+    if certificate is None or certificate.supplier_id != supplier_id or not certificate.document_name:
+        abort(404)
+    pdf = certificate.document_name.endswith(".pdf")
+    return send_from_directory(
+        certificate_folder(), certificate.document_name, as_attachment=pdf,  # PDFs: download
+        mimetype="application/pdf" if pdf else "image/jpeg",
+        download_name=f"{certificate.kind}-{certificate.id}{'.pdf' if pdf else '.jpg'}",
+    )

@@ -17,6 +17,8 @@ from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
+from app.services.attachments import store_attachment
+from app.services.photos import delete_files
 from app.services.seller_checks import same_certificate
 from models import Category, Listing, SupplierProfile
 
@@ -43,6 +45,11 @@ def _category_choices() -> list[tuple[int, str]]:
     language = current_language()
     categories = db.session.scalars(select(Category).order_by(Category.position, Category.slug))
     return [(c.id, c.name(language)) for c in categories]
+
+
+def certificate_folder() -> str:
+    """Where certificate scans are stored (outside static/, served only to officials)."""
+    return current_app.config["UPLOAD_FOLDER"] + "/certificates"
 
 
 def _photo_folder() -> str:
@@ -109,13 +116,23 @@ def add_certification() -> Response | tuple[str, int]:
     supplier = _supplier()
     form = CertificationForm()
     if form.validate_on_submit():
+        written: str | None = None
         try:
+            upload = request.files.get("document")
+            if upload and upload.filename:
+                written = store_attachment(upload.read(), certificate_folder(),
+                                           current_app.config["PHOTO_MAX_BYTES"],
+                                           current_app.config["PHOTO_MAX_PIXELS"])
             profile_service.add_certification(
                 db.session, supplier, form.kind.data or "", form.number.data or "",
-                form.expires_on.data, current_user, today(),
+                form.expires_on.data, current_user, today(), written,
             )
         except ServiceError as error:
             db.session.rollback()
+            if written:
+                delete_files(certificate_folder(), written)
+            if error.field == "attachment":
+                error = ServiceError(error.message, "document")
             attach_service_error(form, error)
         else:
             db.session.commit()
@@ -140,11 +157,15 @@ def add_certification() -> Response | tuple[str, int]:
 @bp.post("/certifications/<int:certification_id>/delete")
 @roles_required("seller")
 def remove_certification(certification_id: int) -> Response:
-    """Remove one of the seller's certificates."""
-    if not profile_service.remove_certification(db.session, _supplier(), certification_id,
+    """Remove one of the seller's certificates (and its stored scan)."""
+    supplier = _supplier()
+    documents = [c.document_name for c in supplier.certifications
+                 if c.id == certification_id and c.document_name]
+    if not profile_service.remove_certification(db.session, supplier, certification_id,
                                                 current_user):
         abort(404)
     db.session.commit()
+    delete_files(certificate_folder(), *documents)
     flash(_("Certificate removed."), "info")
     return redirect(url_for("seller.profile") + "#certificates")
 

@@ -89,12 +89,14 @@ def set_active(session: Session, supplier: SupplierProfile, active: bool,
 
 def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
                       expires_on: date | None, actor: User | None = None,
-                      today: date | None = None) -> SupplierCertification:
+                      today: date | None = None,
+                      document_name: str | None = None) -> SupplierCertification:
     """Record a certificate the supplier holds; audited.
 
     An expired certificate (valid until a day before ``today``, Jakarta's today by default) and one the seller already
     recorded (same kind and number) are refused; the same number on another seller is
-    accepted and flagged to officials on the verification screen.
+    accepted and flagged to officials on the verification screen. ``document_name`` is the
+    stored scan of the certificate, if the seller attached one.
     """
     if kind not in CERTIFICATION_KINDS:
         raise ServiceError(str(_l("Choose a kind of certificate.")), "kind")
@@ -109,7 +111,8 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
            for c in supplier.certifications):
         raise ServiceError(str(_l("You already added this certificate.")), "number")
     certification = SupplierCertification(
-        supplier=supplier, kind=kind, number=number, expires_on=expires_on
+        supplier=supplier, kind=kind, number=number, expires_on=expires_on,
+        document_name=document_name,
     )
     session.add(certification)
     session.flush()
@@ -122,7 +125,8 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
 def _certificate(certification: SupplierCertification) -> dict[str, str | int | None]:
     expires = certification.expires_on
     return {"id": certification.id, "kind": certification.kind, "number": certification.number,
-            "expires_on": expires.isoformat() if expires else None}
+            "expires_on": expires.isoformat() if expires else None,
+            "document": certification.document_name}
 
 
 def remove_certification(session: Session, supplier: SupplierProfile, certification_id: int,
