@@ -1,12 +1,15 @@
 """The officials' review queue: one block per request, filters, decisions, kept selections."""
 from __future__ import annotations
 
+import os
 import re
+import threading
 from datetime import timedelta
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import today
@@ -247,3 +250,40 @@ def test_back_address_outside_the_app_is_ignored(app: Flask, db: Session, queue:
         "approve_one": str(match.id), "back": "//evil.example/review"})
     assert response.headers["Location"].endswith("/review/")
     assert isinstance(db.get(Match, match.id), Match)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(os.environ.get("PASARPADU_TEST_DB") != "postgres",
+                    reason="row locks need PostgreSQL; this runs in the PostgreSQL pass of make test")
+def test_two_officials_decide_the_same_proposal_at_once(app: Flask, db: Session,
+                                                        queue: dict) -> None:
+    from app.extensions import db as flask_db
+    from app.services.review import decide
+    from models import AuditEvent, User
+
+    match_id = queue["rapat"].matches[0].id
+    officials = (queue["official"].id, queue["other"].id)
+    barrier = threading.Barrier(2)
+    outcomes: list[tuple[int, int, int]] = []
+
+    def run(official_id: int, reject: bool) -> None:
+        with app.app_context(), Session(flask_db.engine) as session:
+            official = session.get(User, official_id)
+            session.get(Match, match_id)  # both have read the proposal before deciding
+            barrier.wait()
+            result = decide(session, [] if reject else [match_id],
+                            {match_id: "Produk tidak sesuai"} if reject else {}, official)
+            session.commit()
+            outcomes.append((result.approved, result.rejected, len(result.stale)))
+
+    threads = [threading.Thread(target=run, args=(officials[k], k == 1)) for k in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(o[2] for o in outcomes) == [0, 1], outcomes  # one decided, one told it was stale
+    assert sum(o[0] + o[1] for o in outcomes) == 1
+    events = db.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.object_type == "match", AuditEvent.object_id == match_id,
+        AuditEvent.action.in_(("match.approved", "match.rejected"))))
+    assert events == 1
