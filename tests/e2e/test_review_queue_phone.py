@@ -73,6 +73,14 @@ def _no_sideways_scroll(page: object) -> None:
 
 
 def test_review_queue_on_a_phone(live_server: str, browser: object) -> None:
+    desk = _phone(browser, live_server, "petugas@e2e.id")
+    desk.set_viewport_size({"width": 1366, "height": 900})
+    desk.goto(f"{live_server}/review/")
+    assert desk.locator("[data-testid=review-request]").count() == 2
+    assert desk.evaluate("document.documentElement.scrollWidth") <= 1366
+    ARTIFACTS.mkdir(exist_ok=True)
+    desk.screenshot(path=str(ARTIFACTS / "review-queue-1366.png"))
+    desk.context.close()
     official = _phone(browser, live_server, "petugas@e2e.id")
     official.goto(f"{live_server}/review/")
     blocks = official.locator("[data-testid=review-request]")
@@ -96,7 +104,6 @@ def test_review_queue_on_a_phone(live_server: str, browser: object) -> None:
     assert "alasan" in error.inner_text().lower()
     block = official.locator("[data-testid=review-request]", has_text=title)
     assert block.locator("input[name=match_id]").first.is_checked()  # the tick survived
-    ARTIFACTS.mkdir(exist_ok=True)
     official.screenshot(path=str(ARTIFACTS / "review-queue-390-after-error.png"), full_page=True)
     block.locator(".reject-rest select").select_option("not_fit")
     block.locator("button[name=reject_rest]").click()
