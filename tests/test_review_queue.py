@@ -89,6 +89,8 @@ def test_oldest_request_comes_first_and_shows_how_long_it_waited(app: Flask, db:
     assert queue["pelatihan"].title in blocks[0]
     assert "menunggu 3 hari" in blocks[0]
     assert "menunggu sejak hari ini" in blocks[1]
+    newest = _blocks(_official(app).get("/review/?sort=newest").get_data(as_text=True))
+    assert queue["pelatihan"].title in newest[1]
 
 
 def test_queue_filters_by_request_buyer_place_age_and_text(app: Flask, db: Session,

@@ -38,6 +38,7 @@ def _filters(args: Mapping[str, str]) -> queue_service.QueueFilters:
     return queue_service.QueueFilters(
         request_id=number("req"), buyer_id=number("buyer"), category_id=number("category"),
         kota_id=number("kota"), min_age_days=number("age"), text=(args.get("q") or "").strip()[:100],
+        newest_first=args.get("sort") == "newest",
     )
 
 

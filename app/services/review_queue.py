@@ -37,6 +37,7 @@ class QueueFilters:
     kota_id: int | None = None
     min_age_days: int | None = None
     text: str = ""
+    newest_first: bool = False
 
     @property
     def active(self) -> bool:
@@ -123,14 +124,16 @@ def _pending(filters: QueueFilters, today: date) -> Select[tuple[int, datetime, 
 
 def queue_page(session: Session, filters: QueueFilters, today: date, page: int,
                per_page: int) -> QueuePage:
-    """One page of request blocks, the request whose proposal waited longest first."""
+    """One page of request blocks, the request whose proposal waited longest first
+    (or the most recent first, when the filters ask for it)."""
     pending = _pending(filters, today).subquery()
     requests, proposals = session.execute(
         select(func.count(), func.coalesce(func.sum(pending.c.waiting), 0))
     ).one()
     rows = session.execute(
         select(pending.c.request_id, pending.c.oldest)
-        .order_by(pending.c.oldest, pending.c.request_id)
+        .order_by(*((pending.c.oldest.desc(), pending.c.request_id.desc())
+                    if filters.newest_first else (pending.c.oldest, pending.c.request_id)))
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
     ids = [int(row[0]) for row in rows]
