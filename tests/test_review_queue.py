@@ -289,3 +289,12 @@ def test_two_officials_decide_the_same_proposal_at_once(app: Flask, db: Session,
         AuditEvent.object_type == "match", AuditEvent.object_id == match_id,
         AuditEvent.action.in_(("match.approved", "match.rejected"))))
     assert events == 1
+
+
+def test_the_queue_reads_in_english_too(app: Flask, db: Session, queue: dict) -> None:
+    official = _official(app)
+    official.get("/lang/en")
+    page = official.get("/review/").get_data(as_text=True)
+    assert "Review queue" in page and "waiting since today" in page
+    assert "proposals of this request" in page
+    assert "The product does not fit the need" in page
