@@ -199,6 +199,7 @@ class SupplierCertification(Base):
     kind: Mapped[str] = mapped_column(String(8))
     number: Mapped[str] = mapped_column(String(64), default="")
     expires_on: Mapped[date | None] = mapped_column(Date)
+    document_name: Mapped[str | None] = mapped_column(String(64))  # the scan, stored privately
 
     supplier: Mapped[SupplierProfile] = relationship(back_populates="certifications")
 

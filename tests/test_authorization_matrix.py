@@ -88,6 +88,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "api_procurement.Proposals": API_OWN_REQUEST_READ, "api_procurement.Quotes": API_OWN_REQUEST_READ,
     # officials
     "review.queue": STAFF, "review.decide": STAFF, "review.sellers": STAFF, "review.seller": STAFF,
+    "review.certificate_document": STAFF,
     "dashboard.index": STAFF, "dashboard.chart_csv": STAFF,
     "buyer_review.organisations": STAFF, "buyer_review.organisation": STAFF,
     # admins only
@@ -135,7 +136,8 @@ def _world(db: Session, app: Flask) -> World:
     listing = make_listing(db, supplier, title="Nasi kotak ayam bakar")
     photo = ListingPhoto(listing=listing, stored_name="a" * 32 + ".jpg", thumb_name="b" * 32 + ".jpg",
                          width=10, height=10)
-    certificate = SupplierCertification(supplier=supplier, kind="halal", number="ID1")
+    certificate = SupplierCertification(supplier=supplier, kind="halal", number="ID1",
+                                        document_name="d" * 32 + ".pdf")
     buyer, other_buyer = make_buyer(db, email="buyer@test.id"), make_buyer(db, email="other_buyer@test.id")
     official = make_official(db, email="official@test.id")
     admin = make_official(db, email="admin@test.id")
@@ -154,6 +156,8 @@ def _world(db: Session, app: Flask) -> World:
     folder = app.config["UPLOAD_FOLDER"]
     (Path(folder) / "quotes").mkdir(parents=True, exist_ok=True)
     (Path(folder) / "quotes" / quote.attachment_name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (Path(folder) / "certificates").mkdir(parents=True, exist_ok=True)
+    (Path(folder) / "certificates" / certificate.document_name).write_bytes(b"%PDF-1.4\n%%EOF\n")
     (Path(folder) / "listings").mkdir(parents=True, exist_ok=True)
     (Path(folder) / "listings" / photo.stored_name).write_bytes(b"\xff\xd8\xff")
     users = {"seller": seller, "other_seller": other_seller, "buyer": buyer,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import MultipleFileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
@@ -48,6 +48,7 @@ class CertificationForm(AppForm):
     kind = SelectField(_l("Certificate"), choices=CERTIFICATION_CHOICES)
     number = StringField(_l("Number"), validators=[DataRequired(), Length(max=64)])
     expires_on = DateField(_l("Valid until"), validators=[Optional()])
+    document = FileField(_l("Scan or photo of the certificate (PDF, JPEG, PNG; optional)"))
 
 
 class ListingForm(AppForm):

@@ -18,6 +18,9 @@ from app.services import listings as listing_service
 from app.services import pending_photos
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
+from app.services.attachments import store_attachment
+from app.services.photos import delete_files
+from app.services.seller_checks import same_certificate
 from app.services.seller_home import seller_home
 from models import Category, Listing, SupplierProfile, utcnow
 
@@ -44,6 +47,11 @@ def _category_choices() -> list[tuple[int, str]]:
     language = current_language()
     categories = db.session.scalars(select(Category).order_by(Category.position, Category.slug))
     return [(c.id, c.name(language)) for c in categories]
+
+
+def certificate_folder() -> str:
+    """Where certificate scans are stored (outside static/, served only to officials)."""
+    return current_app.config["UPLOAD_FOLDER"] + "/certificates"
 
 
 def _photo_folder() -> str:
@@ -97,43 +105,68 @@ def profile() -> str | Response:
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
-        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm()
+        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm(),
+        today=today(),
     )
 
 
 @bp.post("/certifications")
 @roles_required("seller")
-def add_certification() -> Response:
-    """Add a certificate to the profile."""
+def add_certification() -> Response | tuple[str, int]:
+    """Add a certificate to the profile; a refused one comes back with its field's error."""
     supplier = _supplier()
     form = CertificationForm()
     if form.validate_on_submit():
+        written: str | None = None
         try:
+            upload = request.files.get("document")
+            if upload and upload.filename:
+                written = store_attachment(upload.read(), certificate_folder(),
+                                           current_app.config["PHOTO_MAX_BYTES"],
+                                           current_app.config["PHOTO_MAX_PIXELS"])
             profile_service.add_certification(
                 db.session, supplier, form.kind.data or "", form.number.data or "",
-                form.expires_on.data, current_user,
+                form.expires_on.data, current_user, today(), written,
             )
         except ServiceError as error:
             db.session.rollback()
-            flash(error.message, "error")
+            if written:
+                delete_files(certificate_folder(), written)
+            if error.field == "attachment":
+                error = ServiceError(error.message, "document")
+            attach_service_error(form, error)
         else:
             db.session.commit()
             flash(_("Certificate added."), "success")
-    else:
-        for errors in form.errors.values():
-            for message in errors:
-                flash(str(message), "error")
-    return redirect(url_for("seller.profile") + "#certificates")
+            if same_certificate(db.session, form.kind.data or "", form.number.data or "",
+                                supplier.id):
+                flash(_("Another business registered the same certificate number; an official "
+                        "will check it."), "info")
+            return redirect(url_for("seller.profile") + "#certificates")
+    profile_form = ProfileForm(formdata=None, obj=supplier)
+    profile_form.kecamatan_id.choices = kecamatan_choices(db.session)
+    organisation = supplier.organisation
+    profile_form.kbli_codes.data = ", ".join(supplier.kbli_codes or [])
+    profile_form.phone.data = organisation.phone
+    profile_form.street_address.data = organisation.street_address
+    profile_form.kecamatan_id.data = organisation.kecamatan_id
+    profile_form.npwp.data = organisation.npwp
+    return render_template("seller/profile.html", form=profile_form, supplier=supplier,
+                           certification_form=form, today=today()), 422
 
 
 @bp.post("/certifications/<int:certification_id>/delete")
 @roles_required("seller")
 def remove_certification(certification_id: int) -> Response:
-    """Remove one of the seller's certificates."""
-    if not profile_service.remove_certification(db.session, _supplier(), certification_id,
+    """Remove one of the seller's certificates (and its stored scan)."""
+    supplier = _supplier()
+    documents = [c.document_name for c in supplier.certifications
+                 if c.id == certification_id and c.document_name]
+    if not profile_service.remove_certification(db.session, supplier, certification_id,
                                                 current_user):
         abort(404)
     db.session.commit()
+    delete_files(certificate_folder(), *documents)
     flash(_("Certificate removed."), "info")
     return redirect(url_for("seller.profile") + "#certificates")
 

@@ -5,11 +5,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
+from app.clock import today as jakarta_today
 from app.services import ServiceError
 from app.services.index_changes import record_change
+from app.services.seller_checks import normalised_number
 from app.services.states import record_changes, record_event
 from models import CERTIFICATION_KINDS, Kecamatan, SupplierCertification, SupplierProfile, User
 
@@ -85,12 +88,31 @@ def set_active(session: Session, supplier: SupplierProfile, active: bool,
 
 
 def add_certification(session: Session, supplier: SupplierProfile, kind: str, number: str,
-                      expires_on: date | None, actor: User | None = None) -> SupplierCertification:
-    """Record a certificate the supplier holds; audited."""
+                      expires_on: date | None, actor: User | None = None,
+                      today: date | None = None,
+                      document_name: str | None = None) -> SupplierCertification:
+    """Record a certificate the supplier holds; audited.
+
+    An expired certificate (valid until a day before ``today``, Jakarta's today by default) and one the seller already
+    recorded (same kind and number) are refused; the same number on another seller is
+    accepted and flagged to officials on the verification screen. ``document_name`` is the
+    stored scan of the certificate, if the seller attached one.
+    """
     if kind not in CERTIFICATION_KINDS:
         raise ServiceError(str(_l("Choose a kind of certificate.")), "kind")
+    number = " ".join(number.split())
+    if not number:
+        raise ServiceError(str(_l("Enter the certificate number.")), "number")
+    if expires_on is not None and expires_on < (today or jakarta_today()):
+        raise ServiceError(str(_l(
+            "This certificate expired on %(date)s. Renew it first, then add the new one.",
+            date=format_date(expires_on, format="long"))), "expires_on")
+    if any(c.kind == kind and normalised_number(c.number) == normalised_number(number)
+           for c in supplier.certifications):
+        raise ServiceError(str(_l("You already added this certificate.")), "number")
     certification = SupplierCertification(
-        supplier=supplier, kind=kind, number=number.strip(), expires_on=expires_on
+        supplier=supplier, kind=kind, number=number, expires_on=expires_on,
+        document_name=document_name,
     )
     session.add(certification)
     session.flush()
@@ -103,7 +125,8 @@ def add_certification(session: Session, supplier: SupplierProfile, kind: str, nu
 def _certificate(certification: SupplierCertification) -> dict[str, str | int | None]:
     expires = certification.expires_on
     return {"id": certification.id, "kind": certification.kind, "number": certification.number,
-            "expires_on": expires.isoformat() if expires else None}
+            "expires_on": expires.isoformat() if expires else None,
+            "document": certification.document_name}
 
 
 def remove_certification(session: Session, supplier: SupplierProfile, certification_id: int,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -14,7 +14,7 @@ from app.services import ServiceError
 from app.services.index_changes import record_change
 from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
-from app.services.states import record_event, transition
+from app.services.states import STATE_NAMES, record_event, transition
 from app.services.timeline import note_data, note_reason
 from models import DemandRequest, Match, SupplierProfile, User, utcnow
 
@@ -76,8 +76,8 @@ def recent_exposure(session: Session, supplier_ids: Iterable[int], today: date,
     return {int(supplier_id): int(count) for supplier_id, count in rows}
 
 
-def _matches(session: Session, match_ids: Iterable[int]) -> list[Match]:
-    ids = list(dict.fromkeys(int(i) for i in match_ids))
+def _locked(session: Session, ids: list[int]) -> tuple[list[DemandRequest], list[Match]]:
+    """The proposals and their requests, row-locked and read afresh (requests first)."""
     if not ids:
         raise ServiceError(str(_l("Choose at least one proposal.")))
     request_ids = session.scalars(select(Match.request_id).where(Match.id.in_(ids)))
@@ -88,6 +88,12 @@ def _matches(session: Session, match_ids: Iterable[int]) -> list[Match]:
     ))
     if len(found) != len(ids):
         raise ServiceError(str(_l("Some of these proposals no longer exist.")))
+    return requests, found
+
+
+def _matches(session: Session, match_ids: Iterable[int]) -> list[Match]:
+    ids = list(dict.fromkeys(int(i) for i in match_ids))
+    requests, found = _locked(session, ids)
     if any(r.status in CLOSED_STATES for r in requests):
         raise ServiceError(str(_l("The request of some of these proposals is already closed "
                                   "(awarded, fulfilled or cancelled); they can no longer be "
@@ -134,6 +140,67 @@ def reject(session: Session, match_ids: Iterable[int], official: User, reason: s
     return len(matches)
 
 
+@dataclass
+class Outcome:
+    """What one batch of decisions did: counts, and the proposals left as they were."""
+
+    approved: int = 0
+    rejected: int = 0
+    stale: list[str] = field(default_factory=list)
+
+
+def decide(session: Session, approvals: Iterable[int], rejections: dict[int, str],
+           official: User) -> Outcome:
+    """Approve and reject proposals in one transaction, each through the audited transition.
+
+    A rejection needs a reason (refused before anything is written). A proposal another
+    official already decided, or whose request has closed meanwhile, is left as it is and
+    reported in ``Outcome.stale``; the others are decided.
+    """
+    approve_ids = list(dict.fromkeys(int(i) for i in approvals))
+    reject_ids = {int(k): v for k, v in rejections.items()}
+    if set(approve_ids) & set(reject_ids):
+        raise ServiceError(str(_l("A proposal cannot be approved and rejected at once.")))
+    for match_id, reason in reject_ids.items():
+        if not reason.strip():
+            raise ServiceError(str(_l("Give a reason for the rejection.")), f"reason_{match_id}")
+    _, found = _locked(session, approve_ids + list(reject_ids))
+    outcome, touched = Outcome(), set()
+    for match in found:
+        request = match.request
+        if request.status in CLOSED_STATES:
+            outcome.stale.append(str(_l(
+                "%(supplier)s for “%(title)s”: the request is already closed; left as it is.",
+                supplier=match.supplier.display_name, title=request.title)))
+            continue
+        if match.status != "proposed":
+            outcome.stale.append(str(_l(
+                "%(supplier)s for “%(title)s” was already decided (%(state)s) by %(name)s; "
+                "left as it is.", supplier=match.supplier.display_name, title=request.title,
+                state=STATE_NAMES.get(match.status, match.status),
+                name=_reviewer_name(session, match))))
+            continue
+        if match.id in reject_ids:
+            reason = reject_ids[match.id].strip()
+            transition(session, "match", match, "rejected", official, reason=reason)
+            match.review_reason = reason
+            outcome.rejected += 1
+        else:
+            transition(session, "match", match, "approved", official)
+            outcome.approved += 1
+        match.reviewed_by_id, match.reviewed_at = official.id, utcnow()
+        touched.add(request)
+    _finish_reviews(session, touched, official)
+    _announce_to_buyer(session, {m.request for m in found
+                                 if m.request in touched and m.status == "approved"})
+    return outcome
+
+
+def _reviewer_name(session: Session, match: Match) -> str:
+    reviewer = session.get(User, match.reviewed_by_id) if match.reviewed_by_id else None
+    return (reviewer.full_name or reviewer.email) if reviewer else str(_l("another official"))
+
+
 def _finish_reviews(session: Session, requests: set[DemandRequest], official: User) -> None:
     """A request whose proposals are all reviewed goes back to the buyer."""
     for request in requests:
@@ -154,17 +221,6 @@ def verification_queue(session: Session, page: int, per_page: int) -> tuple[list
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
     return list(rows), total
-
-
-def verification_checks(supplier: SupplierProfile, today: date) -> list[tuple[str, bool, str]]:
-    """What an official checks before verifying: (label, passed, detail)."""
-    nib = supplier.organisation.nib or ""
-    checks = [(str(_l("NIB has 13 digits")), bool(NIB_PATTERN.match(nib)), nib or "–")]
-    for certificate in supplier.certifications:
-        valid = certificate.valid_on(today)
-        detail = certificate.expires_on.isoformat() if certificate.expires_on else "–"
-        checks.append((f"{certificate.kind.upper()} {certificate.number}", valid, detail))
-    return checks
 
 
 def verify_supplier(session: Session, supplier: SupplierProfile, official: User) -> None:

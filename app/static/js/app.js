@@ -2,7 +2,7 @@
 document.addEventListener("change", (event) => {
   const toggle = event.target.closest("[data-select-all]");
   if (!toggle) return;
-  const form = toggle.form || document;
+  const form = ("scoped" in toggle.dataset && toggle.closest("[data-select-scope]")) || toggle.form || document;
   form.querySelectorAll(`input[type=checkbox][name="${toggle.dataset.selectAll}"]`).forEach((box) => {
     box.checked = toggle.checked;
   });
