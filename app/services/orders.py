@@ -283,6 +283,16 @@ def orders_for(session: Session, user: User, status: str | None, page: int,
     return list(rows), total
 
 
+def orders_of_awards(session: Session, award_ids: list[int],
+                     quote_ids: list[int] | None = None) -> list[Order]:
+    """The purchase orders that followed the given awards, or the awards of the given quotes."""
+    if not award_ids and not quote_ids:
+        return []
+    chosen = or_(Order.award_id.in_(award_ids),
+                 Order.award_id.in_(select(Award.id).where(Award.quote_id.in_(quote_ids or []))))
+    return list(session.scalars(select(Order).where(chosen).order_by(Order.id)))
+
+
 def contacts_visible(order: Order) -> bool:
     """Both sides see each other's contact details once the order is accepted."""
     return order.status in ("accepted", "delivered", "completed")
