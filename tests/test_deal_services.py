@@ -274,3 +274,18 @@ def test_an_award_becomes_an_accepted_order(db: Session, deal: dict) -> None:
     send = send_delivery(db, order, deal["seller"], {order.lines[0].id: 100})
     confirm_receipt(db, send, deal["buyer"], today(), {}, "Budi", today())
     assert order.status == "delivered" and request.status == "fulfilled"
+
+
+def test_a_step_from_a_stale_read_is_refused(app: Flask, db: Session, deal: dict) -> None:
+    from app.extensions import db as flask_db
+
+    order = _order(db, deal)
+    db.commit()
+    with Session(flask_db.engine) as other:  # the seller answers in another tab, first
+        accept_order(other, other.get(Order, order.id), other.get(User, deal["seller"].id))
+        other.commit()
+    assert order.status == "pending"  # this session still holds the old read
+    with pytest.raises(ServiceError):
+        decline_order(db, order, deal["seller"], "Tidak bisa.")
+    db.rollback()
+    assert db.get(Order, order.id).status == "accepted"
