@@ -13,6 +13,24 @@ from models.accounts import (
 )
 from models.audit import AuditEvent
 from models.base import Base, clock_at, utcnow
+from models.deals import (
+    DELIVERY_STATUSES,
+    DISPUTE_OUTCOMES,
+    DISPUTE_STATUSES,
+    INVOICE_STATUSES,
+    ORDER_SOURCES,
+    ORDER_STATUSES,
+    RATING_DIRECTIONS,
+    Delivery,
+    DeliveryLine,
+    Dispute,
+    Invoice,
+    Order,
+    OrderLine,
+    Payment,
+    Rating,
+    Receipt,
+)
 from models.idempotency import IdempotencyKey
 from models.index_changes import INDEX_CHANGE_REASONS, IndexChange
 from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
@@ -31,7 +49,10 @@ from models.procurement import (
 __all__ = [
     "BUSINESS_SCALES", "CERTIFICATION_KINDS", "LISTING_STATUSES", "MATCH_STATUSES",
     "ORGANISATION_KINDS", "QUOTE_STATUSES", "REQUEST_STATUSES", "ROLES",
-    "INDEX_CHANGE_REASONS",
+    "INDEX_CHANGE_REASONS", "DELIVERY_STATUSES", "DISPUTE_OUTCOMES", "DISPUTE_STATUSES",
+    "INVOICE_STATUSES", "ORDER_SOURCES", "ORDER_STATUSES", "RATING_DIRECTIONS",
+    "Delivery", "DeliveryLine", "Dispute", "Invoice", "Order", "OrderLine", "Payment", "Rating",
+    "Receipt",
     "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing",
     "IdempotencyKey", "IndexChange", "Kecamatan", "LoginThrottle",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",

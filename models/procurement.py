@@ -55,6 +55,8 @@ class DemandRequest(Base):
     quotes_due: Mapped[date | None] = mapped_column(Date)
     required_certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
     umkm_only: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "Minta penawaran" from a product or supplier page: the supplier the need is addressed to.
+    addressed_to_id: Mapped[int | None] = mapped_column(ForeignKey("supplier_profiles.id"))
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -73,6 +75,7 @@ class DemandRequest(Base):
     category: Mapped[Category | None] = relationship()
     kota: Mapped[Kota | None] = relationship()
     kecamatan: Mapped[Kecamatan | None] = relationship()
+    addressed_to: Mapped[SupplierProfile | None] = relationship()
     matches: Mapped[list[Match]] = relationship(
         back_populates="request", order_by="Match.rank"
     )

@@ -14,6 +14,7 @@ from app.services import ServiceError
 from app.clock import today as jakarta_today
 from app.services.deadlines import deadline_at_invitation
 from app.services.buyer_verification import require_verified_buyer
+from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
@@ -152,7 +153,8 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     transition(session, "request", request, "open", actor)
     request.published_at = utcnow()
     # No quote deadline yet: it is set when suppliers are invited, after their review.
-    matches = _store_matches(session, request, match_request(session, request, today))
+    matches = propose_addressed_supplier(
+        session, request, _store_matches(session, request, match_request(session, request, today)))
     if request.buyer.skip_review:
         for match in matches:
             transition(session, "match", match, "approved", None,

@@ -40,7 +40,36 @@ QUOTE_TRANSITIONS: dict[str, set[str]] = {
     "accepted": set(),
     "not_chosen": set(),
 }
-MACHINES = {"request": REQUEST_TRANSITIONS, "match": MATCH_TRANSITIONS, "quote": QUOTE_TRANSITIONS}
+# From award to paid (orders, deliveries, disputes, invoices).
+ORDER_TRANSITIONS: dict[str, set[str]] = {
+    "pending": {"accepted", "declined", "expired", "cancelled"},
+    "accepted": {"delivered", "cancelled"},
+    "delivered": {"completed"},
+    "declined": set(),
+    "expired": set(),
+    "cancelled": set(),
+    "completed": set(),
+}
+DELIVERY_TRANSITIONS: dict[str, set[str]] = {
+    "sent": {"received", "disputed"},
+    "disputed": {"sent", "received", "rejected"},  # settled; official accepts; official rejects
+    "received": set(),
+    "rejected": set(),
+}
+DISPUTE_TRANSITIONS: dict[str, set[str]] = {
+    "open": {"settled", "escalated"},
+    "escalated": {"decided"},
+    "settled": set(),
+    "decided": set(),
+}
+INVOICE_TRANSITIONS: dict[str, set[str]] = {
+    "issued": {"paid", "cancelled"},
+    "paid": set(),
+    "cancelled": set(),
+}
+MACHINES = {"request": REQUEST_TRANSITIONS, "match": MATCH_TRANSITIONS, "quote": QUOTE_TRANSITIONS,
+            "order": ORDER_TRANSITIONS, "delivery": DELIVERY_TRANSITIONS,
+            "dispute": DISPUTE_TRANSITIONS, "invoice": INVOICE_TRANSITIONS}
 
 STATE_NAMES = {
     "draft": _l("Draft"), "open": _l("Open"), "under_review": _l("Under review"),
@@ -50,6 +79,11 @@ STATE_NAMES = {
     "submitted": _l("Submitted"), "withdrawn": _l("Withdrawn"), "accepted": _l("Accepted"),
     "not_chosen": _l("Not chosen"),
     "request.quotes_due": _l("Quote deadline set at the invitation"),
+    "pending": _l("Awaiting the seller"), "expired": _l("Expired"),
+    "delivered": _l("Delivered"), "completed": _l("Completed"), "sent": _l("Sent"),
+    "received": _l("Received"), "disputed": _l("Problem raised"),
+    "settled": _l("Settled"), "escalated": _l("With an official"), "decided": _l("Decided"),
+    "issued": _l("Awaiting payment"), "paid": _l("Paid"),
 }
 
 
