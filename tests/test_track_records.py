@@ -1,0 +1,57 @@
+"""The matcher reads each supplier's delivery and rating record from the deal tables."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from app.services.catalogue_records import records_for, track_records
+from matching.track_record import PRIOR_SCORE, TrackRecord, track_record_score
+from tests import deal_rows
+from tests.factories import make_buyer, make_listing, make_seller
+
+
+def test_delivered_orders_on_time_and_ratings_reach_the_records(db: Session) -> None:
+    buyer = make_buyer(db).organisation
+    sri = make_seller(db, name="Katering Bu Sri").organisation.supplier_profile
+    newcomer = make_seller(db, name="Katering Baru").organisation.supplier_profile
+    on_time = deal_rows.order(db, buyer, sri, delivery_date=date(2026, 5, 8))
+    deal_rows.deliver(db, on_time, received_on=date(2026, 5, 8))
+    deal_rows.rate_seller(db, on_time, 5, 5, 4)
+    late = deal_rows.order(db, buyer, sri, delivery_date=date(2026, 5, 8))
+    deal_rows.deliver(db, late, received_on=date(2026, 5, 11))
+    deal_rows.pay(db, deal_rows.invoice(db, late, due_on=date(2026, 5, 14)), date(2026, 5, 14))
+    deal_rows.rate_seller(db, late, 4, 2, 3)
+    deal_rows.order(db, buyer, sri)  # accepted, not delivered yet: not counted
+    half = deal_rows.order(db, buyer, sri)
+    deal_rows.deliver(db, half, received_on=date(2026, 5, 6), quantity=50)  # partly received
+    deal_rows.order(db, buyer, sri, status="declined")
+    db.commit()
+
+    records = track_records(db, [sri.id, newcomer.id])
+
+    assert set(records) == {sri.id}  # no history: read as new by the engine
+    record = records[sri.id]
+    assert (record.completed_orders, record.on_time_deliveries, record.rating_count) == (2, 1, 2)
+    assert record.rating_sum == (14 / 3) + (9 / 3)
+    listing = make_listing(db, sri)
+    fresh = make_listing(db, newcomer)
+    db.commit()
+    got = records_for(db, [listing.id, fresh.id])
+    assert got[listing.id].track_record == record
+    assert got[fresh.id].track_record is None
+    assert track_record_score(got[fresh.id].track_record) == PRIOR_SCORE
+
+
+def test_a_delivery_received_late_in_the_evening_in_jakarta_still_counts_as_that_day(
+        db: Session) -> None:
+    buyer = make_buyer(db).organisation
+    seller = make_seller(db).organisation.supplier_profile
+    row = deal_rows.order(db, buyer, seller, delivery_date=date(2026, 5, 8))
+    deal_rows.deliver(db, row, received_on=date(2026, 5, 8))
+    row.delivered_at = deal_rows.moment(date(2026, 5, 8), hour=16)  # 23:00 WIB on the 8th
+    db.commit()
+    assert track_records(db, [seller.id])[seller.id] == TrackRecord(1, 1, 0.0, 0)
+    row.delivered_at = deal_rows.moment(date(2026, 5, 8), hour=17)  # 00:00 WIB on the 9th
+    db.commit()
+    assert track_records(db, [seller.id])[seller.id] == TrackRecord(1, 0, 0.0, 0)
