@@ -232,6 +232,21 @@ def jobs_expire_command() -> None:
                + f"reminded {len(report.reminders)} sellers; sent {mailed} e-mails.")
 
 
+@jobs_group.command("deals")
+def jobs_deals_command() -> None:
+    """Expire unanswered orders, send unsettled problems to officials, remind about invoices."""
+    from app.clock import today
+    from app.services.jobs import deals
+    from app.services.notifications import deliver_mail
+
+    report = deals(db.session, today())
+    db.session.commit()
+    mailed = deliver_mail(db.session)
+    click.echo(f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "
+               f"problems to officials; reminded about {len(report.due_soon)} invoices due soon "
+               f"and {len(report.overdue)} overdue; sent {mailed} e-mails.")
+
+
 @jobs_group.command("mail")
 def jobs_mail_command() -> None:
     """Send e-mail copies of notifications that are still waiting."""

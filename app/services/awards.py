@@ -61,6 +61,10 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
     )
     transition(session, "request", request, "awarded", actor)
     session.flush()
+    from app.services.orders import order_from_award  # each award becomes a purchase order
+
+    for chosen_award in awards:
+        order_from_award(session, chosen_award, actor)
     return awards
 
 

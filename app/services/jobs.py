@@ -1,4 +1,5 @@
-"""Scheduled work: closing what is past its date and reminding sellers of deadlines."""
+"""Scheduled work: closing what is past its date, reminding sellers of deadlines, and the
+follow-up of orders (expiry, escalation of problems, invoice reminders)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,6 +50,28 @@ def expire(session: Session, today: date) -> ExpiryReport:
     report.reminders = remind(session, today)
     session.flush()
     return report
+
+
+@dataclass
+class DealsReport:
+    """What a run of ``flask jobs deals`` did."""
+
+    orders: list[int] = field(default_factory=list)
+    disputes: list[int] = field(default_factory=list)
+    due_soon: list[int] = field(default_factory=list)
+    overdue: list[int] = field(default_factory=list)
+
+
+def deals(session: Session, today: date) -> DealsReport:
+    """Expire direct orders not answered in time, escalate problems not settled in time to the
+    officials, and remind about invoices due soon or overdue."""
+    from app.services.billing import remind_invoices
+    from app.services.fulfilment import escalate_disputes
+    from app.services.orders import expire_orders
+
+    reminders = remind_invoices(session, today)
+    return DealsReport(orders=expire_orders(session), disputes=escalate_disputes(session),
+                       due_soon=reminders["due_soon"], overdue=reminders["overdue"])
 
 
 def remind(session: Session, today: date, days_ahead: int = 2) -> list[int]:

@@ -1,0 +1,336 @@
+"""Purchase orders: a direct buy from the catalogue (the seller accepts or declines in time)
+or the order that follows an award; who may see them; their purchase-order document."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.services import ServiceError
+from app.services.notifications import notify_organisation
+from app.services.purchase_order_pdf import OrderLine as DocumentLine
+from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
+from app.services.states import record_event, transition
+from models import (
+    AuditEvent,
+    Award,
+    Invoice,
+    Kecamatan,
+    Listing,
+    Order,
+    OrderLine,
+    Organisation,
+    User,
+    utcnow,
+)
+
+HORIZON = timedelta(days=731)
+OPEN_ORDER_STATES = ("pending", "accepted", "delivered")
+
+
+@dataclass
+class DirectOrderInput:
+    """What a buyer fills in to buy a catalogue item directly."""
+
+    listing_id: int
+    quantity: int
+    kecamatan_id: int
+    address: str
+    delivery_date: date
+    note: str = ""
+
+
+def order_link(order: Order) -> str:
+    """The order's page, as stored in notifications."""
+    return f"/orders/{order.id}"
+
+
+def numbered(session: Session, obj: Order | Invoice, prefix: str) -> None:
+    """Give a new order (or invoice) its number ``PREFIX-YEAR-000123`` from its id."""
+    obj.number = "tmp-" + secrets.token_hex(8)
+    session.add(obj)
+    session.flush()
+    obj.number = f"{prefix}-{utcnow().year}-{obj.id:06d}"
+
+
+def direct_purchase_ceiling() -> int:
+    """The largest total of one direct order, in rupiah."""
+    return int(current_app.config["DIRECT_PURCHASE_CEILING"])
+
+
+def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
+    """The smallest and largest quantity one direct order of ``listing`` may ask for."""
+    capacity = listing.monthly_capacity or listing.supplier.monthly_capacity
+    return max(listing.min_order, 1), capacity
+
+
+def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
+                       today: date) -> Order:
+    """A direct order of one catalogue item, awaiting the seller's answer."""
+    organisation = buyer.organisation
+    if buyer.role != "buyer" or organisation is None:
+        raise ServiceError(str(_l("Only buyers can order directly.")))
+    listing = session.get(Listing, data.listing_id)
+    if listing is None or listing.status != "active" or not listing.supplier.active \
+            or not listing.supplier.verified:
+        raise ServiceError(str(_l("This product cannot be ordered now.")))
+    low, high = quantity_bounds(listing)
+    if data.quantity < low:
+        raise ServiceError(str(_l("The minimum order is %(n)d %(unit)s.", n=low, unit=listing.unit)),
+                           "quantity")
+    if high is not None and data.quantity > high:
+        raise ServiceError(str(_l("The seller can supply at most %(n)d %(unit)s.", n=high,
+                                  unit=listing.unit)), "quantity")
+    total = data.quantity * listing.price
+    ceiling = direct_purchase_ceiling()
+    if total > ceiling:
+        raise ServiceError(str(_l(
+            "A direct order can be worth at most %(ceiling)s; post a need to ask for quotes instead.",
+            ceiling="Rp " + f"{ceiling:,}".replace(",", "."))), "quantity")
+    kecamatan = session.get(Kecamatan, data.kecamatan_id)
+    if kecamatan is None:
+        raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
+    earliest = today + timedelta(days=max(listing.lead_time_days, 1))
+    if data.delivery_date < earliest:
+        raise ServiceError(str(_l("The seller needs %(n)d days; choose %(day)s or later.",
+                                  n=listing.lead_time_days, day=earliest.isoformat())),
+                           "delivery_date")
+    if data.delivery_date > today + HORIZON:
+        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
+                           "delivery_date")
+    hours = int(current_app.config["ORDER_RESPONSE_HOURS"])
+    order = Order(
+        source="direct", buyer=organisation, supplier=listing.supplier, created_by=buyer,
+        delivery_kecamatan=kecamatan, delivery_address=data.address.strip()[:300],
+        delivery_date=data.delivery_date,
+        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        note=data.note.strip(), total_value=total, status="pending",
+        respond_by=utcnow() + timedelta(hours=hours),
+    )
+    order.lines.append(OrderLine(listing=listing, description=listing.title,
+                                 quantity=data.quantity, unit=listing.unit,
+                                 unit_price=listing.price))
+    numbered(session, order, "PO")
+    record_event(session, actor=buyer, action="order.created", object_type="order",
+                 object_id=order.id, to_state="pending",
+                 data={"source": "direct", "listing_id": listing.id, "quantity": data.quantity,
+                       "total": total})
+    notify_organisation(
+        session, listing.supplier.organisation, "order",
+        str(_l("New order %(number)s: %(title)s", number=order.number, title=listing.title)),
+        str(_l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
+               "within %(hours)d hours.", buyer=organisation.legal_name, qty=data.quantity,
+               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours)),
+        order_link(order),
+    )
+    return order
+
+
+def order_from_award(session: Session, award: Award, actor: User) -> Order:
+    """The purchase order that follows an award (accepted at once: the seller offered it)."""
+    request = award.request
+    quote = award.quote
+    order = Order(
+        source="award", award=award, buyer=request.buyer, supplier=award.supplier,
+        created_by=actor, delivery_kecamatan=request.kecamatan, delivery_address="",
+        delivery_date=quote.delivery_date,
+        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        note="", total_value=award.total_value, status="accepted", accepted_at=utcnow(),
+    )
+    order.lines.append(OrderLine(listing_id=quote.match.listing_id, description=request.title,
+                                 quantity=award.quantity, unit=request.unit,
+                                 unit_price=award.unit_price))
+    numbered(session, order, "PO")
+    record_event(session, actor=actor, action="order.created", object_type="order",
+                 object_id=order.id, to_state="accepted",
+                 data={"source": "award", "award_id": award.id, "total": award.total_value})
+    notify_organisation(
+        session, award.supplier.organisation, "order",
+        str(_l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title)),
+        str(_l("The purchase order is ready; deliver by %(day)s.",
+               day=order.delivery_date.isoformat())),
+        order_link(order),
+    )
+    return order
+
+
+def require_seller(order: Order, actor: User) -> None:
+    """Refuse unless ``actor`` sells for the order's supplier."""
+    if actor.role != "seller" or actor.organisation_id != order.supplier.organisation_id:
+        raise ServiceError(str(_l("Only the seller of this order can do this.")))
+
+
+def require_buyer(order: Order, actor: User) -> None:
+    """Refuse unless ``actor`` buys for the order's organisation."""
+    if actor.role != "buyer" or actor.organisation_id != order.buyer_id:
+        raise ServiceError(str(_l("Only the buyer of this order can do this.")))
+
+
+def accept_order(session: Session, order: Order, actor: User) -> None:
+    """The seller takes the order on (before its answer deadline)."""
+    require_seller(order, actor)
+    if order.status == "pending" and order.respond_by is not None \
+            and as_utc(order.respond_by) < utcnow():
+        raise ServiceError(str(_l("The time to answer this order has passed.")))
+    transition(session, "order", order, "accepted", actor)
+    order.accepted_at = utcnow()
+    notify_organisation(
+        session, order.buyer, "order",
+        str(_l("Order %(number)s accepted", number=order.number)),
+        str(_l("%(seller)s accepted your order; the purchase order can be downloaded.",
+               seller=order.supplier.display_name)),
+        order_link(order),
+    )
+
+
+def decline_order(session: Session, order: Order, actor: User, reason: str) -> None:
+    """The seller turns the order down, saying why."""
+    require_seller(order, actor)
+    if not reason.strip():
+        raise ServiceError(str(_l("Say why you decline the order.")), "reason")
+    transition(session, "order", order, "declined", actor, reason=reason.strip())
+    order.decline_reason = reason.strip()
+    notify_organisation(
+        session, order.buyer, "order",
+        str(_l("Order %(number)s declined", number=order.number)),
+        str(_l("%(seller)s declined your order. Reason: %(reason)s",
+               seller=order.supplier.display_name, reason=reason.strip())),
+        order_link(order),
+    )
+
+
+def cancel_order(session: Session, order: Order, actor: User, reason: str) -> None:
+    """The buyer withdraws an order before anything was delivered."""
+    require_buyer(order, actor)
+    if not reason.strip():
+        raise ServiceError(str(_l("Say why the order is cancelled.")), "reason")
+    if order.deliveries:
+        raise ServiceError(str(_l("Goods were already sent; raise a problem instead.")))
+    transition(session, "order", order, "cancelled", actor, reason=reason.strip())
+    order.decline_reason = reason.strip()
+    notify_organisation(
+        session, order.supplier.organisation, "order",
+        str(_l("Order %(number)s cancelled", number=order.number)),
+        str(_l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip())),
+        order_link(order),
+    )
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment as an aware UTC datetime (SQLite hands back naive ones, in UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def expire_orders(session: Session) -> list[int]:
+    """Expire direct orders the seller did not answer in time; the buyer is told."""
+    now = utcnow()
+    stale = session.scalars(
+        select(Order).where(Order.status == "pending", Order.respond_by < now).order_by(Order.id)
+    ).all()
+    expired = []
+    for order in stale:
+        transition(session, "order", order, "expired", None,
+                   reason="the seller did not answer in time")
+        notify_organisation(
+            session, order.buyer, "order",
+            str(_l("Order %(number)s expired", number=order.number)),
+            str(_l("%(seller)s did not answer in time. You may order elsewhere.",
+                   seller=order.supplier.display_name)),
+            order_link(order),
+        )
+        expired.append(order.id)
+    session.flush()
+    return expired
+
+
+def can_see(order: Order, user: User) -> bool:
+    """True for the buyer's and the seller's people, and for officials and admins."""
+    if user.role in ("official", "admin"):
+        return True
+    if user.role == "buyer":
+        return user.organisation_id == order.buyer_id
+    if user.role == "seller":
+        return user.organisation_id == order.supplier.organisation_id
+    return False
+
+
+def orders_for(session: Session, user: User, status: str | None, page: int,
+               per_page: int) -> tuple[list[Order], int]:
+    """One page of the orders the user's organisation buys or sells (all for officials)."""
+    query = select(Order)
+    if user.role == "buyer":
+        query = query.where(Order.buyer_id == user.organisation_id)
+    elif user.role == "seller":
+        profile = user.organisation.supplier_profile if user.organisation else None
+        query = query.where(Order.supplier_id == (profile.id if profile else -1))
+    elif user.role not in ("official", "admin"):
+        return [], 0
+    if status:
+        query = query.where(Order.status == status)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Order.created_at.desc(), Order.id.desc())
+                           .limit(per_page).offset((page - 1) * per_page)).all()
+    return list(rows), total
+
+
+def contacts_visible(order: Order) -> bool:
+    """Both sides see each other's contact details once the order is accepted."""
+    return order.status in ("accepted", "delivered", "completed")
+
+
+def _party(organisation: Organisation) -> Party:
+    place = ", ".join(p for p in (organisation.street_address,
+                                  organisation.kecamatan.name if organisation.kecamatan else "",
+                                  organisation.kota.name if organisation.kota else "") if p)
+    contact = organisation.users[0].full_name if organisation.users else ""
+    return Party(name=organisation.legal_name, address=place, contact_name=contact,
+                 phone=organisation.phone, email=organisation.email or (
+                     organisation.users[0].email if organisation.users else ""))
+
+
+def purchase_order_document(order: Order, locale: str) -> PurchaseOrderDocument:
+    """What the purchase order PDF shows for ``order``."""
+    if not contacts_visible(order):
+        raise ServiceError(str(_l("The purchase order exists once the seller accepts.")))
+    place = ", ".join(p for p in (order.delivery_address,
+                                  order.delivery_kecamatan.name if order.delivery_kecamatan else "",
+                                  order.delivery_kecamatan.kota.name if order.delivery_kecamatan
+                                  else "") if p)
+    terms = (
+        str(_l("Payment within %(n)d working days after the goods are received (BAST).",
+               n=order.payment_term_days)),
+        str(_l("Partial deliveries are allowed; each is confirmed by a handover record (BAST).")),
+    )
+    issued = order.accepted_at or order.created_at
+    return PurchaseOrderDocument(
+        number=order.number, issued_on=as_utc(issued).date(), buyer=_party(order.buyer),
+        seller=_party(order.supplier.organisation),
+        lines=tuple(DocumentLine(description=line.description, quantity=line.quantity,
+                                 unit=line.unit, unit_price=line.unit_price)
+                    for line in order.lines),
+        delivery_place=place, delivery_date=order.delivery_date,
+        payment_term_days=order.payment_term_days, terms=terms, locale=locale,
+    )
+
+
+def order_timeline(session: Session, order: Order) -> list[tuple[AuditEvent, User | None]]:
+    """Events about the order, its deliveries, disputes, invoices and ratings, oldest first."""
+    related = {
+        "order": [order.id],
+        "delivery": [d.id for d in order.deliveries],
+        "dispute": [d.id for d in order.disputes],
+        "invoice": [i.id for i in order.invoices],
+        "rating": [r.id for r in order.ratings],
+    }
+    conditions = [and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_(ids))
+                  for kind, ids in related.items() if ids]
+    rows = session.execute(
+        select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(or_(*conditions)).order_by(AuditEvent.occurred_at, AuditEvent.id)
+    ).all()
+    return [(event, user) for event, user in rows]

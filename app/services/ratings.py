@@ -1,0 +1,222 @@
+"""Ratings both sides give once per order, the seller's reply, and the track records shown on
+supplier and buyer pages (rating, on-time deliveries, completed orders; on-time payment)."""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.services import ServiceError
+from app.services.notifications import notify_organisation
+from app.services.orders import as_utc, order_link, require_buyer, require_seller
+from app.services.states import record_event
+from models import Invoice, Order, Organisation, Payment, Rating, User, utcnow
+
+SCORE_RANGE = range(1, 6)
+
+
+def _score(value: int | None, field: str) -> int:
+    if value is None or value not in SCORE_RANGE:
+        raise ServiceError(str(_l("Give a score from 1 to 5.")), field)
+    return value
+
+
+def can_rate(order: Order) -> bool:
+    """Ratings open once the buyer has received something."""
+    return any(d.status == "received" for d in order.deliveries)
+
+
+def rating_of(order: Order, direction: str) -> Rating | None:
+    """The order's rating in one direction, if given."""
+    return next((r for r in order.ratings if r.direction == direction), None)
+
+
+def _store(session: Session, rating: Rating, actor: User) -> Rating:
+    session.add(rating)
+    session.flush()  # a second rating racing this one breaks the unique key: answered as 409
+    record_event(session, actor=actor, action=f"rating.{rating.direction}", object_type="rating",
+                 object_id=rating.id, data={"order_id": rating.order_id,
+                                            "average": round(rating.average, 2)})
+    return rating
+
+
+def rate_seller(session: Session, order: Order, actor: User, quality: int | None,
+                timeliness: int | None, communication: int | None, comment: str = "") -> Rating:
+    """The buyer rates the seller's delivery: quality, timeliness, communication (once)."""
+    require_buyer(order, actor)
+    if not can_rate(order):
+        raise ServiceError(str(_l("You can rate once goods were received.")))
+    if rating_of(order, "buyer_to_seller") is not None:
+        raise ServiceError(str(_l("This order was already rated.")))
+    rating = Rating(order=order, direction="buyer_to_seller", rater_id=order.buyer_id,
+                    rated_id=order.supplier.organisation_id, created_by_id=actor.id,
+                    quality=_score(quality, "quality"),
+                    timeliness=_score(timeliness, "timeliness"),
+                    communication=_score(communication, "communication"),
+                    comment=comment.strip()[:2000])
+    _store(session, rating, actor)
+    notify_organisation(
+        session, order.supplier.organisation, "rating",
+        str(_l("New rating for order %(number)s", number=order.number)),
+        str(_l("%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
+               buyer=order.buyer.legal_name, avg=rating.average)),
+        order_link(order),
+    )
+    return rating
+
+
+def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
+               communication: int | None, comment: str = "") -> Rating:
+    """The seller rates the buyer: payment and communication (once)."""
+    require_seller(order, actor)
+    if not order.invoices:
+        raise ServiceError(str(_l("You can rate the buyer once you have invoiced.")))
+    if rating_of(order, "seller_to_buyer") is not None:
+        raise ServiceError(str(_l("This order was already rated.")))
+    rating = Rating(order=order, direction="seller_to_buyer",
+                    rater_id=order.supplier.organisation_id, rated_id=order.buyer_id,
+                    created_by_id=actor.id, payment=_score(payment, "payment"),
+                    communication=_score(communication, "communication"),
+                    comment=comment.strip()[:2000])
+    _store(session, rating, actor)
+    notify_organisation(
+        session, order.buyer, "rating",
+        str(_l("New rating for order %(number)s", number=order.number)),
+        str(_l("%(seller)s rated working with you %(avg).1f of 5.",
+               seller=order.supplier.display_name, avg=rating.average)),
+        order_link(order),
+    )
+    return rating
+
+
+def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -> None:
+    """The seller answers the buyer's rating once, in public."""
+    require_seller(rating.order, actor)
+    if rating.direction != "buyer_to_seller":
+        raise ServiceError(str(_l("Only ratings of your delivery can be answered.")))
+    if rating.reply:
+        raise ServiceError(str(_l("You already replied.")))
+    if not reply.strip():
+        raise ServiceError(str(_l("Write a reply.")), "reply")
+    rating.reply = reply.strip()[:2000]
+    rating.replied_at = utcnow()
+    record_event(session, actor=actor, action="rating.reply", object_type="rating",
+                 object_id=rating.id)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class SupplierRecord:
+    """A supplier's track record on Pasar Padu."""
+
+    completed_orders: int = 0
+    delivered_orders: int = 0
+    on_time_deliveries: int = 0
+    rating_sum: float = 0.0
+    rating_count: int = 0
+
+    @property
+    def rating(self) -> float | None:
+        """The mean rating (1–5), or None before the first."""
+        return self.rating_sum / self.rating_count if self.rating_count else None
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Share of delivered orders that arrived by their delivery date."""
+        return self.on_time_deliveries / self.delivered_orders if self.delivered_orders else None
+
+
+def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, SupplierRecord]:
+    """Track records of the given suppliers (those without history are left out)."""
+    if not supplier_ids:
+        return {}
+    orders = session.execute(
+        select(Order.supplier_id, Order.status, Order.delivered_at, Order.delivery_date)
+        .where(Order.supplier_id.in_(supplier_ids), Order.status.in_(("delivered", "completed")))
+    ).all()
+    ratings = session.execute(
+        select(Order.supplier_id, Rating.quality, Rating.timeliness, Rating.communication)
+        .join(Rating, Rating.order_id == Order.id)
+        .where(Order.supplier_id.in_(supplier_ids), Rating.direction == "buyer_to_seller")
+    ).all()
+    counts: dict[int, list[float]] = {}
+    for supplier_id, status, delivered_at, due in orders:
+        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
+        row[1] += 1
+        row[0] += status == "completed"
+        row[2] += delivered_at is not None and as_utc(delivered_at).date() <= due
+    for supplier_id, *scores in ratings:
+        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
+        row[3] += sum(scores) / len(scores)
+        row[4] += 1
+    return {sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
+            for sid, r in counts.items()}
+
+
+def recent_ratings(session: Session, supplier_id: int, limit: int = 5) -> list[Rating]:
+    """The supplier's latest ratings with comments or replies, newest first."""
+    return list(session.scalars(
+        select(Rating).join(Order, Order.id == Rating.order_id)
+        .where(Order.supplier_id == supplier_id, Rating.direction == "buyer_to_seller")
+        .order_by(Rating.created_at.desc(), Rating.id.desc()).limit(limit)
+    ))
+
+
+@dataclass(frozen=True)
+class BuyerRecord:
+    """How a buyer organisation pays."""
+
+    invoices_due: int
+    paid_on_time: int
+    median_days_to_pay: float | None
+    rating_sum: float
+    rating_count: int
+    completed_orders: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Share of invoices due so far that were paid by their due date."""
+        return self.paid_on_time / self.invoices_due if self.invoices_due else None
+
+    @property
+    def rating(self) -> float | None:
+        """Sellers' mean rating of the buyer (1–5), or None."""
+        return self.rating_sum / self.rating_count if self.rating_count else None
+
+
+def buyer_record(session: Session, organisation: Organisation, today: date) -> BuyerRecord:
+    """Share of invoices paid on time (unpaid overdue ones count as late) and median days
+    from invoice to payment."""
+    last_payment = (select(Payment.invoice_id, func.max(Payment.paid_on).label("paid_on"))
+                    .group_by(Payment.invoice_id).subquery())
+    rows = session.execute(
+        select(Invoice.status, Invoice.due_on, Invoice.issued_at, last_payment.c.paid_on)
+        .join(Order, Order.id == Invoice.order_id)
+        .outerjoin(last_payment, last_payment.c.invoice_id == Invoice.id)
+        .where(Order.buyer_id == organisation.id, Invoice.status != "cancelled")
+    ).all()
+    due = on_time = 0
+    days: list[int] = []
+    for status, due_on, issued_at, paid_on in rows:
+        if status == "paid":
+            due += 1
+            on_time += paid_on <= due_on
+            days.append(max((paid_on - as_utc(issued_at).date()).days, 0))
+        elif due_on < today:
+            due += 1
+    ratings = session.execute(
+        select(Rating.payment, Rating.communication)
+        .where(Rating.rated_id == organisation.id, Rating.direction == "seller_to_buyer")
+    ).all()
+    completed = session.scalar(select(func.count()).select_from(Order).where(
+        Order.buyer_id == organisation.id, Order.status == "completed")) or 0
+    return BuyerRecord(
+        invoices_due=due, paid_on_time=on_time,
+        median_days_to_pay=float(statistics.median(days)) if days else None,
+        rating_sum=sum((p + c) / 2 for p, c in ratings), rating_count=len(ratings),
+        completed_orders=completed,
+    )
