@@ -76,6 +76,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.dashboard import bp as dashboard_bp
     from app.health import bp as health_bp
     from app.opendata import bp as opendata_bp
+    from app.orders import bp as orders_bp
     from app.requests import bp as requests_bp
     from app.review import bp as review_bp
     from app.seller import bp as seller_bp
@@ -88,6 +89,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp, url_prefix="/review")
     app.register_blueprint(dashboard_bp, url_prefix="/dashboard")
     app.register_blueprint(opendata_bp)
+    app.register_blueprint(orders_bp)
     app.register_blueprint(notifications.bp, url_prefix="/notifications")
     notifications.register(app)
     app.register_blueprint(health_bp)

@@ -16,7 +16,7 @@ from app.requests.forms import RequestForm
 from app.security import roles_required
 from app.services import ServiceError
 from app.services import demand as demand_service
-from app.services import request_reading
+from app.services import addressed_requests, request_reading
 from app.services.awards import award
 from app.services.catalogue_records import awards_won
 from app.services.notifications import deliver_mail
@@ -84,9 +84,17 @@ def new() -> str | tuple[str, int] | Response:
     """Post a new need (saved as a draft, or published at once)."""
     form = RequestForm()
     _form_choices(form)
+    addressed = addressed_requests.prefill(  # "Minta penawaran" from a product or supplier page
+        db.session, request.values.get("listing", type=int),
+        request.values.get("supplier", type=int) or request.form.get("addressed_to", type=int))
+    if request.method == "GET" and addressed is not None:
+        _prefill(form, addressed)
     if form.validate_on_submit():
         try:
             created = demand_service.create_request(db.session, current_user, _input(form), today())
+            if addressed is not None:
+                addressed_requests.address_request(db.session, created, addressed.supplier.id,
+                                                   current_user)
             if request.form.get("action") == "publish":
                 demand_service.publish_request(db.session, created, current_user, today())
         except ServiceError as error:
@@ -96,7 +104,19 @@ def new() -> str | tuple[str, int] | Response:
             published = created.status != "draft"
             return _finish(_("Request published; the matcher proposed suppliers.") if published
                            else _("Draft saved."), created.id)
-    return render_template("requests/form.html", form=form, demand=None), 422 if form.errors else 200
+    return render_template("requests/form.html", form=form, demand=None,
+                           addressed=addressed), 422 if form.errors else 200
+
+
+def _prefill(form: RequestForm, addressed: addressed_requests.Prefill) -> None:
+    """Start the form from the listing the buyer asks a quote for."""
+    listing = addressed.listing
+    if listing is not None:
+        form.title.data = listing.title
+        form.description.data = listing.description
+        form.category_id.data = listing.category_id
+        form.unit.data = listing.unit
+        form.quantity.data = listing.min_order
 
 
 @bp.route("/<int:request_id>/edit", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
+from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import notify_organisation
@@ -143,7 +144,8 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     if request.quotes_due is None and request.needed_by is not None:
         window = timedelta(days=current_app.config["QUOTE_WINDOW_DAYS"])
         request.quotes_due = min(request.needed_by - timedelta(days=1), today + window)
-    matches = _store_matches(session, request, match_request(session, request, today))
+    matches = propose_addressed_supplier(
+        session, request, _store_matches(session, request, match_request(session, request, today)))
     if request.buyer.skip_review:
         for match in matches:
             transition(session, "match", match, "approved", None,

@@ -63,6 +63,11 @@ def direct_purchase_ceiling() -> int:
     return int(current_app.config["DIRECT_PURCHASE_CEILING"])
 
 
+def response_hours() -> int:
+    """How long a seller has to answer a direct order."""
+    return int(current_app.config["ORDER_RESPONSE_HOURS"])
+
+
 def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
     """The smallest and largest quantity one direct order of ``listing`` may ask for."""
     capacity = listing.monthly_capacity or listing.supplier.monthly_capacity
@@ -103,7 +108,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     if data.delivery_date > today + HORIZON:
         raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
                            "delivery_date")
-    hours = int(current_app.config["ORDER_RESPONSE_HOURS"])
+    hours = response_hours()
     order = Order(
         source="direct", buyer=organisation, supplier=listing.supplier, created_by=buyer,
         delivery_kecamatan=kecamatan, delivery_address=data.address.strip()[:300],

@@ -1,0 +1,192 @@
+"""The steps after the order: send, confirm receipt (BAST) or raise a problem, officials'
+decisions, invoice, payment, ratings and replies. Each parses the form, calls a service,
+commits once and goes back to the order."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.clock import today
+from app.extensions import db
+from app.orders import bp
+from app.orders.routes import finish, load_order, refuse
+from app.security import roles_required
+from app.services import ServiceError
+from app.services import billing, fulfilment, ratings
+from models import Delivery, Dispute, Invoice, Rating
+
+
+def _quantities(prefix: str) -> dict[int, int]:
+    """``{line id: quantity}`` from fields named ``<prefix><line id>``; bad numbers refused."""
+    found: dict[int, int] = {}
+    for name, value in request.form.items():
+        if name.startswith(prefix) and name[len(prefix):].isdigit() and value.strip():
+            if not value.strip().isdigit() or len(value.strip()) > 9:
+                raise ServiceError(_("Enter whole numbers."), "quantity")
+            found[int(name[len(prefix):])] = int(value.strip())
+    return found
+
+
+def _date(name: str) -> date:
+    raw = (request.form.get(name) or "").strip()
+    try:
+        return date.fromisoformat(raw) if raw else today()
+    except ValueError:
+        raise ServiceError(_("Enter a valid date."), name) from None
+
+
+def _score(name: str) -> int | None:
+    raw = (request.form.get(name) or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 3 else None
+
+
+def _delivery(delivery_id: int) -> Delivery:
+    delivery = db.session.get(Delivery, delivery_id)
+    if delivery is None:
+        abort(404)
+    load_order(delivery.order_id)
+    return delivery
+
+
+@bp.post("/orders/<int:order_id>/deliveries")
+@roles_required("seller")
+def send(order_id: int) -> Response:
+    """The seller marks items as sent (all or part of what is left)."""
+    order = load_order(order_id)
+    try:
+        fulfilment.send_delivery(db.session, order, current_user, _quantities("qty-"),
+                                 request.form.get("note") or "")
+    except ServiceError as error:
+        return refuse(error, order.id)
+    return finish(_("Marked as sent; the buyer is asked to confirm receipt."), order.id)
+
+
+@bp.post("/orders/deliveries/<int:delivery_id>/receipt")
+@roles_required("buyer")
+def receive(delivery_id: int) -> Response:
+    """The buyer confirms receipt (BAST): date, quantities, who received."""
+    delivery = _delivery(delivery_id)
+    try:
+        fulfilment.confirm_receipt(
+            db.session, delivery, current_user, _date("received_on"), _quantities("received-"),
+            request.form.get("received_by_name") or "", today(), request.form.get("note") or "")
+    except ServiceError as error:
+        return refuse(error, delivery.order_id)
+    return finish(_("Receipt confirmed (BAST recorded)."), delivery.order_id)
+
+
+@bp.post("/orders/deliveries/<int:delivery_id>/problem")
+@roles_required("buyer")
+def problem(delivery_id: int) -> Response:
+    """The buyer raises a problem with a delivery."""
+    delivery = _delivery(delivery_id)
+    try:
+        fulfilment.raise_problem(db.session, delivery, current_user,
+                                 request.form.get("reason") or "")
+    except ServiceError as error:
+        return refuse(error, delivery.order_id)
+    return finish(_("Problem reported to the seller."), delivery.order_id)
+
+
+def _dispute(dispute_id: int) -> Dispute:
+    dispute = db.session.get(Dispute, dispute_id)
+    if dispute is None:
+        abort(404)
+    load_order(dispute.order_id)
+    return dispute
+
+
+@bp.post("/orders/disputes/<int:dispute_id>/settle")
+@roles_required("buyer")
+def settle(dispute_id: int) -> Response:
+    """The buyer marks a problem as settled with the seller."""
+    dispute = _dispute(dispute_id)
+    try:
+        fulfilment.settle_dispute(db.session, dispute, current_user)
+    except ServiceError as error:
+        return refuse(error, dispute.order_id)
+    return finish(_("Problem settled; confirm receipt when the goods are right."),
+                  dispute.order_id)
+
+
+@bp.post("/orders/disputes/<int:dispute_id>/decide")
+@roles_required("official", "admin")
+def decide(dispute_id: int) -> Response:
+    """An official records the decision on a problem sent to them."""
+    dispute = _dispute(dispute_id)
+    try:
+        fulfilment.decide_dispute(db.session, dispute, current_user,
+                                  request.form.get("outcome") or "",
+                                  request.form.get("decision") or "", today())
+    except ServiceError as error:
+        return refuse(error, dispute.order_id)
+    return finish(_("Decision recorded."), dispute.order_id)
+
+
+@bp.post("/orders/<int:order_id>/invoice")
+@roles_required("seller")
+def invoice(order_id: int) -> Response:
+    """The seller invoices what was received and not yet billed."""
+    order = load_order(order_id)
+    try:
+        issued = billing.issue_invoice(db.session, order, current_user)
+    except ServiceError as error:
+        return refuse(error, order.id)
+    return finish(_("Invoice %(number)s issued.", number=issued.number), order.id,
+                  f"#invoice-{issued.id}")
+
+
+@bp.post("/orders/invoices/<int:invoice_id>/payment")
+@roles_required("buyer")
+def pay(invoice_id: int) -> Response:
+    """The buyer records a payment of an invoice."""
+    found = db.session.get(Invoice, invoice_id)
+    if found is None:
+        abort(404)
+    order = load_order(found.order_id)
+    raw = (request.form.get("amount") or "").replace("Rp", "").replace(".", "").strip()
+    try:
+        if not raw.isdigit() or len(raw) > 15:
+            raise ServiceError(_("Enter the amount paid in rupiah."), "amount")
+        billing.record_payment(db.session, found, current_user, int(raw), _date("paid_on"),
+                               request.form.get("reference") or "", today())
+    except ServiceError as error:
+        return refuse(error, order.id)
+    return finish(_("Payment recorded."), order.id, f"#invoice-{found.id}")
+
+
+@bp.post("/orders/<int:order_id>/rating")
+@roles_required("buyer", "seller")
+def rate(order_id: int) -> Response:
+    """The buyer rates the seller, or the seller rates the buyer (once per order)."""
+    order = load_order(order_id)
+    comment = request.form.get("comment") or ""
+    try:
+        if current_user.role == "buyer":
+            ratings.rate_seller(db.session, order, current_user, _score("quality"),
+                                _score("timeliness"), _score("communication"), comment)
+        else:
+            ratings.rate_buyer(db.session, order, current_user, _score("payment"),
+                               _score("communication"), comment)
+    except ServiceError as error:
+        return refuse(error, order.id)
+    return finish(_("Thank you for your rating."), order.id, "#ratings")
+
+
+@bp.post("/orders/ratings/<int:rating_id>/reply")
+@roles_required("seller")
+def reply(rating_id: int) -> Response:
+    """The seller answers the buyer's rating."""
+    rating = db.session.get(Rating, rating_id)
+    if rating is None:
+        abort(404)
+    order = load_order(rating.order_id)
+    try:
+        ratings.reply_to_rating(db.session, rating, current_user, request.form.get("reply") or "")
+    except ServiceError as error:
+        return refuse(error, order.id)
+    return finish(_("Reply published."), order.id, "#ratings")
