@@ -12,7 +12,13 @@ from models import (
     REQUEST_STATUSES,
     Award,
     Category,
+    Delivery,
     DemandRequest,
+    Dispute,
+    Invoice,
+    Order,
+    Payment,
+    Rating,
     Kota,
     Listing,
     Organisation,
@@ -49,6 +55,16 @@ def test_seed_demo_builds_a_realistic_marketplace(app: Flask, db: Session, clien
     assert statuses == set(REQUEST_STATUSES), statuses
     assert count(select(func.count()).select_from(Award)) >= 3
     assert count(select(func.count()).select_from(Quote)) >= 6
+
+    order_states = set(db.scalars(select(Order.status)))
+    assert {"pending", "accepted", "declined", "expired", "delivered", "completed"} <= order_states
+    assert set(db.scalars(select(Order.source))) == {"direct", "award"}
+    assert {"sent", "received", "disputed"} <= set(db.scalars(select(Delivery.status)))
+    assert {"open", "escalated"} <= set(db.scalars(select(Dispute.status)))
+    paid = db.execute(select(Invoice.due_on, Payment.paid_on).join(Payment.invoice)).all()
+    assert any(p <= d for d, p in paid) and any(p > d for d, p in paid)  # on time and late
+    assert count(select(func.count()).select_from(Invoice).where(Invoice.status == "issued")) >= 2
+    assert {"buyer_to_seller", "seller_to_buyer"} <= set(db.scalars(select(Rating.direction)))
 
     again = runner.invoke(args=["seed-demo", "--if-empty"])
     assert "skipped" in again.output

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.demo.generator import DemoBuyer, DemoData, DemoRequest, DemoSeller, generate_demo
 from app.clock import today as jakarta_today
 from app.services.accounts import hash_password
+from app.services.demo_deals import play_deals
 from app.services.demo_history import play_history
 from app.services.index_changes import request_rebuild
 from app.services.storefront import week_of
@@ -159,8 +160,9 @@ def seed_demo(session: Session, seed: int = 2026, today: date | None = None,
     if index_catalogue is not None:
         index_catalogue(session)
     play_history(session, plans, officials[0], today, seed)
+    orders = play_deals(session, officials[0], today, seed)
     request_rebuild(session, "seed")  # the indexer builds the whole demo catalogue in one go
     return {
         "sellers": len(data.sellers), "listings": listing_count, "buyers": len(data.buyers),
-        "requests": len(data.requests), "officials": len(data.officials),
+        "requests": len(data.requests), "officials": len(data.officials), "orders": orders,
     }
