@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import Flask
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import records_for, track_records
@@ -55,3 +56,35 @@ def test_a_delivery_received_late_in_the_evening_in_jakarta_still_counts_as_that
     row.delivered_at = deal_rows.moment(date(2026, 5, 8), hour=17)  # 00:00 WIB on the 9th
     db.commit()
     assert track_records(db, [seller.id])[seller.id] == TrackRecord(1, 0, 0.0, 0)
+
+
+def test_the_matcher_ranks_and_explains_with_the_track_record(app: Flask, db: Session) -> None:
+    from app.clock import today
+    from app.services.matchmaking import match_request
+    from tests.factories import make_request
+
+    buyer_user = make_buyer(db)
+    sellers = {}
+    for name in ("Katering Mawar", "Katering Melati"):
+        profile = make_seller(db, name=name, kecamatan_name="Cakung").organisation.supplier_profile
+        profile.display_name = name
+        make_listing(db, profile, title="Nasi kotak ayam bakar",
+                     description="Nasi kotak ayam bakar untuk rapat kantor.")
+        sellers[name] = profile
+    for _ in range(8):  # Melati: eight orders delivered on time, rated 5
+        row = deal_rows.order(db, buyer_user.organisation, sellers["Katering Melati"],
+                              delivery_date=date(2026, 5, 8))
+        deal_rows.deliver(db, row, received_on=date(2026, 5, 7))
+        deal_rows.rate_seller(db, row, 5, 5, 5)
+    request = make_request(db, buyer_user)
+    db.commit()
+
+    matches = match_request(db, request, today(), fairness=0.0)
+
+    by_supplier = {m.supplier_id: m for m in matches}
+    melati = by_supplier[sellers["Katering Melati"].id]
+    mawar = by_supplier[sellers["Katering Mawar"].id]
+    assert melati.rank < mawar.rank
+    assert melati.explanation.scores.track_record > 0 == mawar.explanation.scores.track_record
+    assert "8 pesanan selesai, 8 tepat waktu, nilai 5,0 dari 5" in melati.explanation.sentence_id
+    assert "rekam jejak" not in mawar.explanation.sentence_id
