@@ -109,6 +109,8 @@ def test_dashboard_and_transparency_page_show_the_figures(app: Flask, db: Sessio
         assert "PAM Jaya" in page and "Dinas Pendidikan Provinsi DKI Jakarta" in page
         assert "Petugas Gudang" not in page  # who signed a receipt is never shown
     assert "Dibayar tepat waktu" in public
+    assert f'href="/buyers/{deals.water.id}"' in public  # each agency links to its public page
+    assert 'href="/orders/overdue"' in dashboard and 'href="/orders/overdue"' not in public
     assert payments.status_code == 200
     rows = read_csv(payments.data)
     assert rows[0][0] == "Pembeli" and len(rows) == 3
