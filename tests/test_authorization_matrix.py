@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.clock import today
 from app.services.tokens import create_token
 from models import ApiToken, ListingPhoto, Match, Quote, SupplierCertification, utcnow
+from tests import deal_rows
 from tests.conftest import login
 from tests.factories import make_buyer, make_listing, make_official, make_request, make_seller
 
@@ -94,6 +95,32 @@ BY_METHOD: dict[tuple[str, str], dict[str, str]] = {
     ("api_procurement.Awards", "GET"): API_OWN_REQUEST_READ,
     ("api_procurement.Awards", "POST"): OWN_BUYER,
 }
+# From award to paid (issue 14): one order of the buyer from the seller, at every step.
+ORDER_PARTIES = outcomes(seller="ok", other_seller="404", buyer="ok", other_buyer="404",
+                         official="ok")
+ORDER_SELLER = outcomes(seller="ok", other_seller="404")
+ORDER_BUYER = outcomes(buyer="ok", other_buyer="404")
+ORDER_RATERS = outcomes(seller="ok", other_seller="404", buyer="ok", other_buyer="404")
+ANY_PARTY = outcomes(seller="ok", buyer="ok", official="ok")
+MATRIX.update({
+    "orders.index": ANY_PARTY, "orders.buy": BUYERS, "orders.buyer": PUBLIC,
+    "orders.detail": ORDER_PARTIES, "orders.purchase_order": ORDER_PARTIES,
+    "orders.answer": ORDER_SELLER, "orders.send": ORDER_SELLER, "orders.invoice": ORDER_SELLER,
+    "orders.reply": ORDER_SELLER, "orders.cancel": ORDER_BUYER, "orders.receive": ORDER_BUYER,
+    "orders.problem": ORDER_BUYER, "orders.settle": ORDER_BUYER, "orders.pay": ORDER_BUYER,
+    "orders.rate": ORDER_RATERS, "orders.disputes": STAFF, "orders.overdue": STAFF,
+    "orders.decide": outcomes(official="ok"),
+    "api_deals.OneOrder": ORDER_PARTIES, "api_deals.PurchaseOrder": ORDER_PARTIES,
+    "api_deals.Accept": ORDER_SELLER, "api_deals.Decline": ORDER_SELLER,
+    "api_deals.Deliveries": ORDER_SELLER, "api_deals.Invoices": ORDER_SELLER,
+    "api_deals.Reply": ORDER_SELLER, "api_deals.CancelOrder": ORDER_BUYER,
+    "api_deals.Receipt": ORDER_BUYER, "api_deals.Problem": ORDER_BUYER,
+    "api_deals.Settle": ORDER_BUYER, "api_deals.Payments": ORDER_BUYER,
+    "api_deals.Rate": ORDER_RATERS, "api_deals.Decide": STAFF, "api_deals.Overdue": STAFF,
+})
+BY_METHOD.update({
+    ("api_deals.Orders", "GET"): ANY_PARTY, ("api_deals.Orders", "POST"): BUYERS,
+})
 MATRIX.update({endpoint: {} for endpoint, _ in BY_METHOD})
 
 
@@ -110,6 +137,12 @@ BODIES: dict[str, dict[str, Any]] = {
     "api_procurement.Cancel": {"reason": "Tidak jadi"},
     "api_procurement.Invite": {"match_ids": [1]},
     "api_procurement.Awards": {"awards": [{"quote_id": 1, "quantity": 1}], "reason": "Dipilih"},
+    "api_deals.Decline": {"reason": "Stok habis"}, "api_deals.CancelOrder": {"reason": "Batal"},
+    "api_deals.Deliveries": {"lines": [{"line_id": 1, "quantity": 1}]},
+    "api_deals.Receipt": {"received_by_name": "Dewi"}, "api_deals.Problem": {"reason": "Rusak"},
+    "api_deals.Payments": {"amount": 1000}, "api_deals.Rate": {"communication": 5},
+    "api_deals.Reply": {"reply": "Terima kasih"},
+    "api_deals.Decide": {"outcome": "accept", "decision": "Barang sesuai pesanan"},
 }
 
 
@@ -159,6 +192,8 @@ def _world(db: Session, app: Flask) -> World:
               "supplier_id": supplier.id, "token_id": token_row.id, "slug": "catering",
               "name": photo.stored_name, "code": "en", "token": "not-a-valid-token",
               "chart": "kota", "action": "publish", "path": "swagger-ui.css"}
+    values.update(deal_rows.every_stage(db, buyer.organisation, supplier))
+    db.commit()
     return World(values, tokens)
 
 
