@@ -59,12 +59,17 @@ class Order(Base):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+    # Every step on an order locks it and moves its version on (see ``hold``), so two
+    # actions on one order never both succeed from the same stale read.
+    __mapper_args__ = {"version_id_col": version}
 
     award: Mapped[Award | None] = relationship()
     buyer: Mapped[Organisation] = relationship()

@@ -98,23 +98,3 @@ def rate_seller(db: Session, row: Order, quality: int, timeliness: int, communic
     db.flush()
     return rating
 
-
-def every_stage(db: Session, buyer: Organisation, supplier: SupplierProfile) -> dict[str, int]:
-    """One order of ``buyer`` from ``supplier`` with an object at each step (a received and
-    invoiced delivery rated by the buyer, a second delivery with a problem sent to an
-    official); their ids, named as the routes name them."""
-    from datetime import timedelta
-
-    from models import Dispute
-
-    row = order(db, buyer, supplier, quantity=100)
-    first = deliver(db, row, received_on=row.delivery_date, quantity=50)
-    bill = invoice(db, row, due_on=row.delivery_date)
-    rating = rate_seller(db, row, 5, 4, 5)
-    second = deliver(db, row, received_on=None, quantity=10, status="disputed")
-    problem = Dispute(order=row, delivery=second, reason="Kemasan rusak", status="escalated",
-                      escalate_after=moment(row.delivery_date) + timedelta(days=3))
-    db.add(problem)
-    db.flush()
-    return {"order_id": row.id, "delivery_id": first.id, "invoice_id": bill.id,
-            "rating_id": rating.id, "dispute_id": problem.id, "organisation_id": buyer.id}

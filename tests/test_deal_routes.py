@@ -143,3 +143,36 @@ def test_ask_for_a_quote_addresses_the_supplier(app: Flask, db: Session) -> None
 def test_jobs_deals_command_runs(app: Flask, db: Session) -> None:
     result = app.test_cli_runner().invoke(args=["jobs", "deals"])
     assert result.exit_code == 0 and "Expired 0 unanswered orders" in result.output
+
+
+def test_after_an_award_both_sides_reach_the_purchase_order(app: Flask, db: Session) -> None:
+    from app.services.awards import award
+    from app.services.demand import invite_suppliers, publish_request
+    from app.services.quotes import QuoteInput, submit_quote
+    from tests.factories import make_request
+
+    setup = _setup(app, db)
+    buyer, seller = setup["buyer_user"], setup["seller_user"]
+    buyer.organisation.skip_review = True
+    request = make_request(db, buyer)
+    publish_request(db, request, buyer, today())
+    match = db.scalar(select(Match).where(Match.request_id == request.id,
+                                          Match.supplier_id == setup["listing"].supplier_id))
+    if match is None:
+        match = Match(request=request, supplier_id=setup["listing"].supplier_id, rank=1,
+                      score=1.0, status="approved", explanation={})
+        db.add(match)
+        db.flush()
+    invite_suppliers(db, request, [match.id], buyer)
+    quote = submit_quote(db, match, seller, QuoteInput(34_000, 100, today() + timedelta(days=7),
+                                                       ""), today())
+    award(db, request.id, {quote.id: 100}, buyer, "Harga terbaik.")
+    db.commit()
+    order = db.scalar(select(Order))
+    link = f"/orders/{order.id}"
+    assert link in setup["seller"].get(f"/seller/invitations/{match.id}").get_data(as_text=True)
+    assert link in setup["buyer"].get(f"/requests/{request.id}").get_data(as_text=True)
+    page = setup["seller"].get(link).get_data(as_text=True)
+    assert "0215550000" in page  # the buyer's phone
+    pdf = setup["seller"].get(f"{link}/purchase-order.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")

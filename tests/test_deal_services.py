@@ -70,7 +70,7 @@ def test_direct_order_waits_for_the_seller_and_notifies_them(db: Session, deal: 
     assert events == ["order.created", "order.accepted"]
 
 
-@pytest.mark.parametrize("quantity, message", [(9, "minimum"), (3001, "at most")])
+@pytest.mark.parametrize("quantity, message", [(9, "minimum"), (3001, "paling banyak")])
 def test_quantity_must_respect_minimum_and_capacity(db: Session, deal: dict, quantity: int,
                                                     message: str) -> None:
     with pytest.raises(ServiceError, match=message):
@@ -80,7 +80,7 @@ def test_quantity_must_respect_minimum_and_capacity(db: Session, deal: dict, qua
 def test_direct_order_above_the_ceiling_is_refused(app: Flask, db: Session, deal: dict) -> None:
     app.config["DIRECT_PURCHASE_CEILING"] = 1_000_000
     try:
-        with pytest.raises(ServiceError, match="at most Rp 1.000.000"):
+        with pytest.raises(ServiceError, match="paling banyak Rp 1.000.000"):
             _order(db, deal, quantity=100)
     finally:
         app.config["DIRECT_PURCHASE_CEILING"] = 50_000_000
@@ -88,7 +88,7 @@ def test_direct_order_above_the_ceiling_is_refused(app: Flask, db: Session, deal
 
 
 def test_delivery_date_respects_the_lead_time(db: Session, deal: dict) -> None:
-    with pytest.raises(ServiceError, match="needs 2 days"):
+    with pytest.raises(ServiceError, match="memerlukan 2 hari"):
         _order(db, deal, days=1)
 
 
@@ -141,7 +141,7 @@ def test_partial_deliveries_then_order_delivered(db: Session, deal: dict) -> Non
     accept_order(db, order, deal["seller"])
     line = order.lines[0]
     first = send_delivery(db, order, deal["seller"], {line.id: 60})
-    with pytest.raises(ServiceError, match="Only 40"):
+    with pytest.raises(ServiceError, match="Hanya tersisa 40"):
         send_delivery(db, order, deal["seller"], {line.id: 41})
     confirm_receipt(db, first, deal["buyer"], today(), {line.id: 55}, "Budi", today())
     assert order.status == "accepted"
@@ -235,7 +235,7 @@ def test_ratings_once_per_order_with_a_reply(db: Session, deal: dict) -> None:
     with pytest.raises(ServiceError):
         rate_seller(db, order, deal["buyer"], 6, 5, 5)
     rating = rate_seller(db, order, deal["buyer"], 5, 4, 3, "Enak")
-    with pytest.raises(ServiceError, match="already"):
+    with pytest.raises(ServiceError, match="sudah dinilai"):
         rate_seller(db, order, deal["buyer"], 5, 5, 5)
     reply_to_rating(db, rating, deal["seller"], "Terima kasih!")
     with pytest.raises(ServiceError):
@@ -274,3 +274,18 @@ def test_an_award_becomes_an_accepted_order(db: Session, deal: dict) -> None:
     send = send_delivery(db, order, deal["seller"], {order.lines[0].id: 100})
     confirm_receipt(db, send, deal["buyer"], today(), {}, "Budi", today())
     assert order.status == "delivered" and request.status == "fulfilled"
+
+
+def test_a_step_from_a_stale_read_is_refused(app: Flask, db: Session, deal: dict) -> None:
+    from app.extensions import db as flask_db
+
+    order = _order(db, deal)
+    db.commit()
+    with Session(flask_db.engine) as other:  # the seller answers in another tab, first
+        accept_order(other, other.get(Order, order.id), other.get(User, deal["seller"].id))
+        other.commit()
+    assert order.status == "pending"  # this session still holds the old read
+    with pytest.raises(ServiceError):
+        decline_order(db, order, deal["seller"], "Tidak bisa.")
+    db.rollback()
+    assert db.get(Order, order.id).status == "accepted"

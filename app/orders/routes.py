@@ -59,6 +59,12 @@ def supplier_track_record(supplier_id: int) -> object:
 
 
 @bp.app_template_global()
+def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> list[Order]:  # type: ignore[assignment]
+    """The purchase orders that followed these awards (or the awards of these quotes)."""
+    return order_service.orders_of_awards(db.session, list(award_ids), list(quote_ids))
+
+
+@bp.app_template_global()
 def direct_purchase_ceiling() -> int:
     """The largest direct order, in rupiah."""
     return order_service.direct_purchase_ceiling()

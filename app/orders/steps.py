@@ -3,6 +3,7 @@ decisions, invoice, payment, ratings and replies. Each parses the form, calls a 
 commits once and goes back to the order."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import abort, request
@@ -20,14 +21,18 @@ from app.services import billing, fulfilment, ratings
 from models import Delivery, Dispute, Invoice, Rating
 
 
+DIGITS = re.compile(r"[0-9]{1,9}")
+
+
 def _quantities(prefix: str) -> dict[int, int]:
     """``{line id: quantity}`` from fields named ``<prefix><line id>``; bad numbers refused."""
     found: dict[int, int] = {}
     for name, value in request.form.items():
-        if name.startswith(prefix) and name[len(prefix):].isdigit() and value.strip():
-            if not value.strip().isdigit() or len(value.strip()) > 9:
+        key = name[len(prefix):]
+        if name.startswith(prefix) and DIGITS.fullmatch(key) and value.strip():
+            if not DIGITS.fullmatch(value.strip()):
                 raise ServiceError(_("Enter whole numbers."), "quantity")
-            found[int(name[len(prefix):])] = int(value.strip())
+            found[int(key)] = int(value.strip())
     return found
 
 
@@ -41,7 +46,7 @@ def _date(name: str) -> date:
 
 def _score(name: str) -> int | None:
     raw = (request.form.get(name) or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 3 else None
+    return int(raw) if DIGITS.fullmatch(raw) else None
 
 
 def _delivery(delivery_id: int) -> Delivery:
@@ -150,7 +155,7 @@ def pay(invoice_id: int) -> Response:
     order = load_order(found.order_id)
     raw = (request.form.get("amount") or "").replace("Rp", "").replace(".", "").strip()
     try:
-        if not raw.isdigit() or len(raw) > 15:
+        if not re.fullmatch(r"[0-9]{1,15}", raw):
             raise ServiceError(_("Enter the amount paid in rupiah."), "amount")
         billing.record_payment(db.session, found, current_user, int(raw), _date("paid_on"),
                                request.form.get("reference") or "", today())

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import notify
-from app.services.orders import as_utc, numbered, order_link, require_buyer, require_seller
+from app.services.orders import as_utc, hold, numbered, require_buyer, require_seller
 from app.services.states import record_event, transition
 from app.services.working_days import add_working_days
 from models import Invoice, Notification, Order, Organisation, Payment, User, utcnow
@@ -34,6 +34,7 @@ def issue_invoice(session: Session, order: Order, actor: User) -> Invoice:
     """The seller bills every received delivery not yet invoiced; due a payment term
     (working days) after the last of their receipts."""
     require_seller(order, actor)
+    hold(session, order)
     deliveries = [d for d in order.deliveries if d.status == "received" and d.invoice_id is None]
     amount = sum(d.value_received for d in deliveries)
     if not deliveries or amount <= 0:
@@ -61,6 +62,8 @@ def record_payment(session: Session, invoice: Invoice, actor: User, amount: int,
     """The buyer records a payment; the invoice is paid once the whole amount is in."""
     order = invoice.order
     require_buyer(order, actor)
+    hold(session, order, invoice)
+    session.expire(invoice, ["payments"])
     if invoice.status != "issued":
         raise ServiceError(str(_l("This invoice is not awaiting payment.")))
     outstanding = invoice.amount - invoice.amount_paid

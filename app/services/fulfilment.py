@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
-from app.services.orders import as_utc, require_buyer, require_seller, order_link
+from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event, transition
 from models import (
     Delivery,
@@ -43,6 +43,7 @@ def send_delivery(session: Session, order: Order, actor: User, quantities: Mappi
                   note: str = "") -> Delivery:
     """The seller marks ``{order line id: quantity}`` as sent."""
     require_seller(order, actor)
+    hold(session, order)
     if order.status != "accepted":
         raise ServiceError(str(_l("Only an accepted order can be delivered.")))
     lines = {line.id: line for line in order.lines}
@@ -83,6 +84,7 @@ def confirm_receipt(session: Session, delivery: Delivery, actor: User, received_
     """The buyer signs the handover (BAST): the date, who received, how many of each item."""
     order = delivery.order
     require_buyer(order, actor)
+    hold(session, order, delivery)
     if delivery.status != "sent":
         raise ServiceError(str(_l("This delivery is not waiting for confirmation.")))
     sent_on = as_utc(delivery.sent_at).date()
@@ -153,6 +155,7 @@ def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str
     require_buyer(order, actor)
     if not reason.strip():
         raise ServiceError(str(_l("Describe the problem.")), "reason")
+    hold(session, order, delivery)
     transition(session, "delivery", delivery, "disputed", actor, reason=reason.strip())
     days = int(current_app.config["DISPUTE_ESCALATION_DAYS"])
     dispute = Dispute(order=order, delivery=delivery, raised_by_id=actor.id,
@@ -176,6 +179,7 @@ def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str
 def settle_dispute(session: Session, dispute: Dispute, actor: User) -> None:
     """The buyer says the problem is settled; the delivery waits for confirmation again."""
     require_buyer(dispute.order, actor)
+    hold(session, dispute.order, dispute, dispute.delivery)
     transition(session, "dispute", dispute, "settled", actor)
     dispute.settled_at = utcnow()
     transition(session, "delivery", dispute.delivery, "sent", actor, reason="problem settled")
@@ -221,6 +225,7 @@ def decide_dispute(session: Session, dispute: Dispute, official: User, outcome: 
         raise ServiceError(str(_l("Choose a decision.")), "outcome")
     if not decision.strip():
         raise ServiceError(str(_l("Explain the decision.")), "decision")
+    hold(session, dispute.order, dispute, dispute.delivery)
     transition(session, "dispute", dispute, "decided", official, reason=decision.strip(),
                data={"outcome": outcome})
     dispute.outcome = outcome

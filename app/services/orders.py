@@ -164,6 +164,18 @@ def order_from_award(session: Session, award: Award, actor: User) -> Order:
     return order
 
 
+def hold(session: Session, order: Order, *related: object) -> None:
+    """Lock the order for the rest of the transaction and read it (and ``related`` rows of it)
+    afresh, and move its version on: concurrent steps on one order queue up on PostgreSQL, and
+    one made from a stale read is refused on SQLite."""
+    session.scalar(select(Order).where(Order.id == order.id).with_for_update()
+                   .execution_options(populate_existing=True))
+    session.expire(order, ["deliveries", "invoices", "ratings", "disputes"])
+    for obj in related:
+        session.refresh(obj)
+    order.updated_at = utcnow()
+
+
 def require_seller(order: Order, actor: User) -> None:
     """Refuse unless ``actor`` sells for the order's supplier."""
     if actor.role != "seller" or actor.organisation_id != order.supplier.organisation_id:
@@ -179,6 +191,7 @@ def require_buyer(order: Order, actor: User) -> None:
 def accept_order(session: Session, order: Order, actor: User) -> None:
     """The seller takes the order on (before its answer deadline)."""
     require_seller(order, actor)
+    hold(session, order)
     if order.status == "pending" and order.respond_by is not None \
             and as_utc(order.respond_by) < utcnow():
         raise ServiceError(str(_l("The time to answer this order has passed.")))
@@ -196,6 +209,7 @@ def accept_order(session: Session, order: Order, actor: User) -> None:
 def decline_order(session: Session, order: Order, actor: User, reason: str) -> None:
     """The seller turns the order down, saying why."""
     require_seller(order, actor)
+    hold(session, order)
     if not reason.strip():
         raise ServiceError(str(_l("Say why you decline the order.")), "reason")
     transition(session, "order", order, "declined", actor, reason=reason.strip())
@@ -212,6 +226,7 @@ def decline_order(session: Session, order: Order, actor: User, reason: str) -> N
 def cancel_order(session: Session, order: Order, actor: User, reason: str) -> None:
     """The buyer withdraws an order before anything was delivered."""
     require_buyer(order, actor)
+    hold(session, order)
     if not reason.strip():
         raise ServiceError(str(_l("Say why the order is cancelled.")), "reason")
     if order.deliveries:
@@ -281,6 +296,16 @@ def orders_for(session: Session, user: User, status: str | None, page: int,
     rows = session.scalars(query.order_by(Order.created_at.desc(), Order.id.desc())
                            .limit(per_page).offset((page - 1) * per_page)).all()
     return list(rows), total
+
+
+def orders_of_awards(session: Session, award_ids: list[int],
+                     quote_ids: list[int] | None = None) -> list[Order]:
+    """The purchase orders that followed the given awards, or the awards of the given quotes."""
+    if not award_ids and not quote_ids:
+        return []
+    chosen = or_(Order.award_id.in_(award_ids),
+                 Order.award_id.in_(select(Award.id).where(Award.quote_id.in_(quote_ids or []))))
+    return list(session.scalars(select(Order).where(chosen).order_by(Order.id)))
 
 
 def contacts_visible(order: Order) -> bool:

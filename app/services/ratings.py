@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
-from app.services.orders import as_utc, order_link, require_buyer, require_seller
+from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event
 from models import Invoice, Order, Organisation, Payment, Rating, User, utcnow
 
@@ -48,6 +48,7 @@ def rate_seller(session: Session, order: Order, actor: User, quality: int | None
                 timeliness: int | None, communication: int | None, comment: str = "") -> Rating:
     """The buyer rates the seller's delivery: quality, timeliness, communication (once)."""
     require_buyer(order, actor)
+    hold(session, order)
     if not can_rate(order):
         raise ServiceError(str(_l("You can rate once goods were received.")))
     if rating_of(order, "buyer_to_seller") is not None:
@@ -73,6 +74,7 @@ def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
                communication: int | None, comment: str = "") -> Rating:
     """The seller rates the buyer: payment and communication (once)."""
     require_seller(order, actor)
+    hold(session, order)
     if not order.invoices:
         raise ServiceError(str(_l("You can rate the buyer once you have invoiced.")))
     if rating_of(order, "seller_to_buyer") is not None:
@@ -96,6 +98,7 @@ def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
 def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -> None:
     """The seller answers the buyer's rating once, in public."""
     require_seller(rating.order, actor)
+    hold(session, rating.order, rating)
     if rating.direction != "buyer_to_seller":
         raise ServiceError(str(_l("Only ratings of your delivery can be answered.")))
     if rating.reply:
