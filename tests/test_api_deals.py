@@ -174,3 +174,25 @@ def test_the_openapi_document_lists_the_deal_path(client: FlaskClient) -> None:
         assert path in paths
     pdf = paths["/api/v1/orders/{order_id}/purchase-order.pdf"]["get"]["responses"]["200"]
     assert "application/pdf" in pdf["content"]
+
+
+def test_a_step_that_loses_a_race_is_refused_with_409(client: FlaskClient, db: Session,
+                                                      monkeypatch) -> None:  # noqa: ANN001
+    from sqlalchemy.orm import Session as OrmSession
+    from sqlalchemy.orm.exc import StaleDataError
+
+    listing_id = _world(db)
+    buyer, seller = _token(client, "buyer@test.id"), _token(client, "sri@test.id")
+    order = client.post("/api/v1/orders", headers=_auth(buyer),
+                        json=_order_body(db, listing_id)).get_json()
+    assert order["version"] >= 1
+
+    def lost(self: OrmSession) -> None:
+        raise StaleDataError("the order moved on meanwhile")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(OrmSession, "commit", lost)
+        raced = client.post(f"/api/v1/orders/{order['id']}/accept", headers=_auth(seller))
+    assert raced.status_code == 409 and "again" in raced.get_json()["error"]["message"]
+    after = client.get(f"/api/v1/orders/{order['id']}", headers=_auth(buyer)).get_json()
+    assert after["status"] == "pending"

@@ -218,6 +218,7 @@ class OrderOut(ma.Schema):
     number = Str(required=True)
     source = Str(required=True)
     status = Str(required=True)
+    version = Int(required=True, metadata={"description": "Moves on with every step"})
     award_id = Int(allow_none=True)
     request_id = Int(allow_none=True)
     buyer = Nested(PartyOut, required=True)

@@ -67,6 +67,7 @@ def order(row: Order, today: date) -> dict[str, Any]:
     seller = row.supplier.organisation
     return {
         "id": row.id, "number": row.number, "source": row.source, "status": row.status,
+        "version": row.version,
         "award_id": row.award_id, "request_id": row.award.request_id if row.award else None,
         "buyer": {"organisation_id": row.buyer_id, "name": row.buyer.legal_name,
                   "supplier_id": None, "contact": contact(row.buyer) if visible else None},

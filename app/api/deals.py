@@ -10,6 +10,7 @@ from typing import Any
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.api import api_roles, current_api_user, paged, refuse
 from app.api import deal_serializers as serialize
@@ -61,7 +62,11 @@ def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating],
 
 
 def _done(order: Order) -> dict[str, Any]:
-    db.session.commit()
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        abort(409, message="Someone else changed this order at the same moment; read it again.")
     deliver_mail(db.session)
     return serialize.order(order, today())
 
