@@ -176,3 +176,31 @@ def test_after_an_award_both_sides_reach_the_purchase_order(app: Flask, db: Sess
     assert "0215550000" in page  # the buyer's phone
     pdf = setup["seller"].get(f"{link}/purchase-order.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_an_official_decides_a_problem_sent_to_them(app: Flask, db: Session) -> None:
+    from datetime import UTC, datetime
+
+    from app.services.fulfilment import escalate_disputes, raise_problem, send_delivery
+    from app.services.orders import accept_order
+    from models import Dispute, clock_at
+
+    setup = _setup(app, db)
+    _, order_id = _buy(setup, db)
+    order = db.get(Order, order_id)
+    accept_order(db, order, setup["seller_user"])
+    delivery = send_delivery(db, order, setup["seller_user"], {order.lines[0].id: 100})
+    dispute = raise_problem(db, delivery, setup["buyer_user"], "Kemasan rusak.")
+    with clock_at(datetime.now(UTC) + timedelta(days=4)):
+        escalate_disputes(db)
+    db.commit()
+    listed = setup["official"].get("/orders/disputes").get_data(as_text=True)
+    assert "Kemasan rusak." in listed
+    setup["official"].post(f"/orders/disputes/{dispute.id}/decide",
+                           data={"outcome": "accept", "decision": "Foto menunjukkan barang baik."})
+    db.expire_all()
+    decided = db.get(Dispute, dispute.id)
+    assert decided.status == "decided" and decided.outcome == "accept"
+    assert db.get(Order, order_id).status == "delivered"
+    page = setup["buyer"].get(f"/orders/{order_id}").get_data(as_text=True)
+    assert "Foto menunjukkan barang baik." in page
