@@ -77,21 +77,19 @@ def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, Tr
         .where(Order.supplier_id.in_(ids), Rating.direction == "buyer_to_seller")
         .group_by(Order.supplier_id)
     ).all()
-    found: dict[int, list[float]] = {}
-    for supplier_id, delivered, in_time in orders:
-        found.setdefault(int(supplier_id), [0, 0, 0.0, 0])[:2] = [int(delivered), int(in_time or 0)]
-    for supplier_id, rating_sum, rated in ratings:
-        found.setdefault(int(supplier_id), [0, 0, 0.0, 0])[2:] = [float(rating_sum or 0.0), int(rated)]
-    return {supplier_id: TrackRecord(int(d), int(t), float(s), int(n))
-            for supplier_id, (d, t, s, n) in found.items()}
+    delivered = {int(s): (int(n), int(t or 0)) for s, n, t in orders}
+    rated = {int(s): (float(total or 0.0), int(n)) for s, total, n in ratings}
+    return {supplier_id: TrackRecord(*delivered.get(supplier_id, (0, 0)),
+                                     *rated.get(supplier_id, (0.0, 0)))
+            for supplier_id in delivered.keys() | rated.keys()}
 
 
 def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, ListingRecord]:
     """Records of the given listings (whatever their status), keyed by listing id.
 
     Flat column queries over primary and foreign keys (listings with their category, seller
-    and place; then certificates; then award counts and track records), no ORM objects: the cost follows the
-    number of candidates, whatever the size of the catalogue.
+    and place; then certificates; then award counts and track records), no ORM objects: the
+    cost follows the number of candidates, whatever the size of the catalogue.
     """
     ids = list(dict.fromkeys(int(i) for i in listing_ids))
     result: dict[int, ListingRecord] = {}

@@ -79,7 +79,8 @@ def latest_moment(order: Order) -> datetime:
 def _item(line: OrderLine, position: int) -> dict[str, Any]:
     item: dict[str, Any] = {"id": str(position), "description": ocds.public_text(line.description),
                             "quantity": line.quantity,
-                            "unit": {"name": line.unit or "unit", "value": ocds._value(line.unit_price)}}
+                            "unit": {"name": line.unit or "unit",
+                                     "value": ocds._value(line.unit_price)}}
     category = line.listing.category if line.listing is not None else None
     if category is not None:
         item["classification"] = {"scheme": ocds.CLASSIFICATION_SCHEME, "id": category.slug,
@@ -125,7 +126,8 @@ def _milestones(order: Order) -> list[dict[str, Any]]:
     return milestones
 
 
-def _transactions(order: Order, payer: dict[str, str], payee: dict[str, str]) -> list[dict[str, Any]]:
+def _transactions(order: Order, payer: dict[str, str],
+                  payee: dict[str, str]) -> list[dict[str, Any]]:
     """One transaction per payment recorded against the order's invoices."""
     return [{"id": f"PP-PAY-{payment.id}", "source": None, "date": _day_start(payment.paid_on),
              "value": ocds._value(payment.amount), "payer": payer, "payee": payee}
@@ -207,7 +209,8 @@ def direct_release(order: Order) -> dict[str, Any]:
             "numberOfTenderers": 1, "tenderers": [reference],
         },
         "awards": [{"id": award_id, "title": ocds.public_text(title), "status": "active",
-                    "date": ocds._moment(order.accepted_at), "value": ocds._value(order.total_value),
+                    "date": ocds._moment(order.accepted_at),
+                    "value": ocds._value(order.total_value),
                     "suppliers": [reference], "items": items}],
         "contracts": contracts,
     })
