@@ -170,7 +170,9 @@ def test_after_an_award_both_sides_reach_the_purchase_order(app: Flask, db: Sess
     db.commit()
     order = db.scalar(select(Order))
     link = f"/orders/{order.id}"
-    assert link in setup["seller"].get(f"/seller/invitations/{match.id}").get_data(as_text=True)
+    invitation = setup["seller"].get(f"/seller/invitations/{match.id}").get_data(as_text=True)
+    assert link in invitation
+    assert f"/buyers/{buyer.organisation_id}" in invitation  # how this buyer pays, before quoting
     assert link in setup["buyer"].get(f"/requests/{request.id}").get_data(as_text=True)
     page = setup["seller"].get(link).get_data(as_text=True)
     assert "0215550000" in page  # the buyer's phone
