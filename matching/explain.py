@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .results import ConstraintCheck
+from .track_record import average_rating, track_record_adjustment
 from .types import DemandQuery, ListingRecord
 
 
@@ -40,6 +41,25 @@ def _failed_id(check: ConstraintCheck) -> str:
     if check.name.startswith("certification:"):
         return f"sertifikat {check.name.split(':', 1)[1].upper()} tidak ada atau kedaluwarsa"
     return _FAILED_ID.get(check.name, check.name)
+
+
+NOTABLE_RECORD = 0.1  # the track record is put in words once it moves the score this much
+
+
+def _record(record: ListingRecord) -> tuple[str, str] | None:
+    """The supplier's delivery and rating record in words, when it weighs in the ranking."""
+    history = record.track_record
+    if history is None or abs(track_record_adjustment(history)) < NOTABLE_RECORD:
+        return None
+    done, on_time = format_number(history.completed_orders), format_number(history.on_time_deliveries)
+    id_text = f"rekam jejak {done} pesanan selesai, {on_time} tepat waktu"
+    en_text = f"track record of {done} orders delivered, {on_time} on time"
+    rating = average_rating(history)
+    if rating is not None:
+        count = format_number(history.rating_count)
+        id_text += f", nilai {rating:.1f}".replace(".", ",") + f" dari 5 ({count} penilaian)"
+        en_text += f", rated {rating:.1f} of 5 ({count} ratings)"
+    return id_text, en_text
 
 
 def sentences(
@@ -94,6 +114,10 @@ def sentences(
     if certs:
         id_parts.append(f"sertifikat {', '.join(certs)} berlaku")
         en_parts.append(f"valid {', '.join(certs)} certification")
+    history = _record(record)
+    if history:
+        id_parts.append(history[0])
+        en_parts.append(history[1])
     failed_hard = [c for c in checks if c.hard and not c.passed]
     if failed_hard:
         id_parts.append("gagal: " + "; ".join(_failed_id(c) for c in failed_hard))

@@ -18,6 +18,7 @@ from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown,
 from .retriever import Candidate
 from .phrases import item_phrases, meaningful, phrase_share
 from .text import listing_text, matched_terms, normalise_demand_text
+from .track_record import track_record_adjustment
 from .types import DemandQuery, ListingRecord
 
 
@@ -30,7 +31,7 @@ class RankSettings:
     capacity_weight: float = 0.1
     location_weight: float = 0.2
     lead_time_weight: float = 0.2
-    track_record_weight: float = 0.05
+    track_record_weight: float = 0.1
     requirements_weight: float = 0.4
     phrase_weight: float = 0.3
     fairness: float = 0.0
@@ -117,9 +118,16 @@ def soft_scores(query: DemandQuery, record: ListingRecord) -> tuple[dict[str, fl
         scores["lead_time"] = max(-1.0, min(1.0, 0.5 + slack)) if ok else -1.0
         checks.append(ConstraintCheck("lead_time", ok, False,
                                       f"{record.lead_time_days} days needed, {days_left} available"))
-    if record.awards_won > 0:
-        scores["track_record"] = min(1.0, record.awards_won / 10.0)
+    scores["track_record"] = track_record_soft_score(record)
     return scores, checks
+
+
+def track_record_soft_score(record: ListingRecord) -> float:
+    """The supplier's record in [-1, 1]: half a point at most for awards won, plus how far its
+    deliveries and ratings stand from the Bayesian prior (0 for a supplier without orders, so
+    a new UMKM is never pushed down; one bad order moves it a little, many a lot)."""
+    awards = 0.5 * min(1.0, record.awards_won / 10.0) if record.awards_won > 0 else 0.0
+    return max(-1.0, min(1.0, awards + track_record_adjustment(record.track_record)))
 
 
 def requirements_score(checks: Sequence[ConstraintCheck]) -> float:

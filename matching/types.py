@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .track_record import TrackRecord
+
 
 @dataclass(frozen=True)
 class Certification:
@@ -47,6 +49,7 @@ class ListingRecord:
     seller_active: bool = True
     seller_verified: bool = True
     awards_won: int = 0
+    track_record: TrackRecord | None = None  # orders delivered on time and buyers' ratings
 
 
 @dataclass(frozen=True)

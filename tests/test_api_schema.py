@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from app.services.tokens import create_token
 from app.extensions import db
+from tests import deal_rows
 from tests.conftest import _empty_tables
 from tests.factories import make_buyer, make_listing, make_official, make_request, make_seller
 
@@ -25,17 +26,23 @@ from tests.factories import make_buyer, make_listing, make_official, make_reques
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance,
           status_code_conformance]
 SELLER_PATHS = ("/api/v1/listings", "/api/v1/invitations", "/api/v1/quotes")
-OFFICIAL_PATHS = ("/api/v1/proposals",)
+OFFICIAL_PATHS = ("/api/v1/proposals", "/api/v1/invoices/overdue", "/api/v1/disputes")
 
 
 @pytest.fixture(scope="module")
 def api_world(_app: Flask) -> Iterator[dict[str, str]]:
-    """A seller with a listing, a buyer with a request, an official; a token for each."""
+    """A seller with a listing, a buyer with a request and two orders, an official; a token
+    for each."""
     with _app.app_context():
         seller = make_seller(db.session, email="seller@schema.id")
         make_listing(db.session, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
         buyer = make_buyer(db.session, email="buyer@schema.id")
         make_request(db.session, buyer)
+        for status in ("pending", "accepted"):  # orders at two stages, one delivered and invoiced
+            order = deal_rows.order(db.session, buyer.organisation,
+                                    seller.organisation.supplier_profile, status=status)
+        deal_rows.deliver(db.session, order, received_on=order.delivery_date)
+        deal_rows.invoice(db.session, order, due_on=order.delivery_date)
         official = make_official(db.session, email="official@schema.id")
         tokens = {role: create_token(db.session, user)[1]
                   for role, user in (("seller", seller), ("buyer", buyer), ("official", official))}

@@ -127,6 +127,20 @@ BY_METHOD: dict[tuple[str, str], dict[str, str]] = {
     ("api_procurement.Awards", "GET"): API_OWN_REQUEST_READ,
     ("api_procurement.Awards", "POST"): OWN_BUYER,
 }
+# The deal path in the API (the same order as the pages above).
+MATRIX.update({
+    "api_deals.OneOrder": ORDER_PARTIES, "api_deals.PurchaseOrder": ORDER_PARTIES,
+    "api_deals.Accept": OWN_SELLER, "api_deals.Decline": OWN_SELLER,
+    "api_deals.Deliveries": OWN_SELLER, "api_deals.Invoices": OWN_SELLER,
+    "api_deals.Reply": OWN_SELLER, "api_deals.CancelOrder": OWN_BUYER,
+    "api_deals.Receipt": OWN_BUYER, "api_deals.Problem": OWN_BUYER,
+    "api_deals.Settle": OWN_BUYER, "api_deals.Payments": OWN_BUYER,
+    "api_deals.Rate": ORDER_RATERS, "api_deals.Decide": STAFF, "api_deals.Overdue": STAFF,
+})
+BY_METHOD.update({
+    ("api_deals.Orders", "GET"): outcomes(seller="ok", buyer="ok", official="ok"),
+    ("api_deals.Orders", "POST"): BUYERS,
+})
 MATRIX.update({endpoint: {} for endpoint, _ in BY_METHOD})
 
 
@@ -143,6 +157,12 @@ BODIES: dict[str, dict[str, Any]] = {
     "api_procurement.Cancel": {"reason": "Tidak jadi"},
     "api_procurement.Invite": {"match_ids": [1]},
     "api_procurement.Awards": {"awards": [{"quote_id": 1, "quantity": 1}], "reason": "Dipilih"},
+    "api_deals.Decline": {"reason": "Stok habis"}, "api_deals.CancelOrder": {"reason": "Batal"},
+    "api_deals.Deliveries": {"lines": [{"line_id": 1, "quantity": 1}]},
+    "api_deals.Receipt": {"received_by_name": "Dewi"}, "api_deals.Problem": {"reason": "Rusak"},
+    "api_deals.Payments": {"amount": 1000}, "api_deals.Rate": {"communication": 5},
+    "api_deals.Reply": {"reply": "Terima kasih"},
+    "api_deals.Decide": {"outcome": "accept", "decision": "Barang sesuai pesanan"},
 }
 
 

@@ -128,7 +128,7 @@ def _token_or_address() -> str:
 
 def register(app: Flask) -> None:
     """Bind the API, its blueprints, CSRF exemption, rate limits and the docs page."""
-    from app.api import catalogue, idempotency, procurement, sellers, tokens
+    from app.api import catalogue, deals, idempotency, procurement, sellers, tokens
     from app.api.docs import bp as docs_bp
     from app.extensions import csrf, limiter
 
@@ -141,7 +141,7 @@ def register(app: Flask) -> None:
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "Personal access token"}
     )
-    for module in (tokens, catalogue, sellers, procurement):
+    for module in (tokens, catalogue, sellers, procurement, deals):
         limiter.limit(lambda: current_app.config["API_RATE_LIMIT"], key_func=_token_or_address)(module.blp)
         csrf.exempt(module.blp)
         api.register_blueprint(module.blp, url_prefix=PREFIX)

@@ -9,6 +9,8 @@ from app.extensions import db
 from app.i18n import current_language
 from app.opendata.exports import chart_csv_response
 from app.security import roles_required
+from app.clock import today
+from app.services import deal_metrics
 from app.services import metrics as metrics_service
 from app.services import programme_views
 from app.services.charts import programme_charts
@@ -23,6 +25,7 @@ def index() -> str:
     return render_template(
         "dashboard/index.html", metrics=metrics, filters=filters,
         charts=programme_charts(metrics, "dash"), csv_endpoint="dashboard.chart_csv",
+        deals=deal_metrics.deal_figures(db.session, filters, today()),
         **programme_views.filter_choices(db.session),
     )
 

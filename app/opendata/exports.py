@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from app.clock import JAKARTA, today
 from app.extensions import db
 from app.i18n import current_language
+from app.services import deal_metrics
 from app.services import metrics as metrics_service
 from app.services import programme_views
 from app.services.metrics import MetricFilters
@@ -309,9 +310,13 @@ def export_rows(session: Session, export: Export, filters: MetricFilters) -> Pla
 
 def chart_csv_response(chart: str) -> Response:
     """The numbers behind one programme chart, for the request's filters, as a CSV file."""
+    filters = programme_views.parse_filters(request.args)
+    if chart == "payments":
+        figures = deal_metrics.deal_figures(db.session, filters, today())
+        return csv_response(f"pasarpadu-payments-{today().isoformat()}.csv",
+                            *programme_views.payments_table(figures, current_language()))
     if chart not in metrics_service.CHARTS:
         abort(404)
-    filters = programme_views.parse_filters(request.args)
     metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
                                                 charts=[chart])
     table = programme_views.chart_table(metrics, chart)

@@ -15,6 +15,7 @@ from app.extensions import db, limiter
 from app.i18n import current_language
 from app.opendata import bp
 from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
+from app.services import deal_metrics
 from app.services import metrics as metrics_service
 from app.services import programme_views
 from app.services import ocds
@@ -40,6 +41,7 @@ def transparency() -> str:
     return render_template(
         "opendata/transparency.html", metrics=metrics, filters=filters,
         charts=programme_charts(metrics, "pub"), csv_endpoint="opendata.chart_csv",
+        deals=deal_metrics.deal_figures(db.session, filters, today()),
         awards=programme_views.recent_awards(db.session, filters, language),
         **programme_views.filter_choices(db.session),
     )

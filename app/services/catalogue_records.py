@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Date, Float, Select, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from matching.track_record import TrackRecord
 from matching.types import Certification, DemandQuery, ListingRecord
 from models import (
-    Award, Category, DemandRequest, Kecamatan, Kota, Listing, Match, Organisation, SupplierCertification,
-    SupplierProfile,
+    Award, Category, DemandRequest, Kecamatan, Kota, Listing, Match, Order, Organisation, Rating,
+    SupplierCertification, SupplierProfile,
 )
 
 BATCH = 1000
@@ -40,12 +42,54 @@ def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
     return {int(supplier_id): int(count) for supplier_id, count in rows}
 
 
+def _jakarta_day(session: Session, column: Any) -> Any:
+    """The Jakarta date of a UTC timestamp column, in the database's own SQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.timezone("Asia/Jakarta", column), Date)
+    return func.date(column, "+7 hours")
+
+
+def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, TrackRecord]:
+    """Each supplier's record of delivered orders (on time or not) and buyers' ratings.
+
+    Two grouped queries (orders, ratings); suppliers without any history are left out (the
+    engine reads them as new). An order counts once its goods were all received (status
+    delivered or completed); it was on time when that happened, in Jakarta, by its delivery
+    date. A rating counts as the mean of its quality, timeliness and communication scores.
+    """
+    ids = list(set(supplier_ids))
+    if not ids:
+        return {}
+    on_time = case((_jakarta_day(session, Order.delivered_at) <= Order.delivery_date, 1), else_=0)
+    orders = session.execute(
+        select(Order.supplier_id, func.count(Order.id), func.sum(on_time))
+        .where(Order.supplier_id.in_(ids), Order.status.in_(("delivered", "completed")))
+        .group_by(Order.supplier_id)
+    ).all()
+    given = [Rating.quality, Rating.timeliness, Rating.communication]
+    total = sum((func.coalesce(score, 0) for score in given[1:]), func.coalesce(given[0], 0))
+    count = sum((case((score.is_(None), 0), else_=1) for score in given[1:]),
+                case((given[0].is_(None), 0), else_=1))
+    mean = cast(total, Float) / func.nullif(count, 0)
+    ratings = session.execute(
+        select(Order.supplier_id, func.sum(mean), func.count(Rating.id))
+        .join(Rating, Rating.order_id == Order.id)
+        .where(Order.supplier_id.in_(ids), Rating.direction == "buyer_to_seller")
+        .group_by(Order.supplier_id)
+    ).all()
+    delivered = {int(s): (int(n), int(t or 0)) for s, n, t in orders}
+    rated = {int(s): (float(total or 0.0), int(n)) for s, total, n in ratings}
+    return {supplier_id: TrackRecord(*delivered.get(supplier_id, (0, 0)),
+                                     *rated.get(supplier_id, (0.0, 0)))
+            for supplier_id in delivered.keys() | rated.keys()}
+
+
 def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, ListingRecord]:
     """Records of the given listings (whatever their status), keyed by listing id.
 
     Flat column queries over primary and foreign keys (listings with their category, seller
-    and place; then certificates; then award counts), no ORM objects: the cost follows the
-    number of candidates, whatever the size of the catalogue.
+    and place; then certificates; then award counts and track records), no ORM objects: the
+    cost follows the number of candidates, whatever the size of the catalogue.
     """
     ids = list(dict.fromkeys(int(i) for i in listing_ids))
     result: dict[int, ListingRecord] = {}
@@ -82,6 +126,7 @@ def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
         ):
             certificates.setdefault(int(supplier_id), []).append(Certification(kind, expires_on))
     awards = _awards(session, suppliers)
+    records = track_records(session, suppliers)
     out: dict[int, ListingRecord] = {}
     for (listing_id, supplier_id, title, description, slug, category_name, display_name, about,
          price, unit, min_order, capacity, supplier_capacity, lead_time, kota, kecamatan, scale,
@@ -98,6 +143,7 @@ def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
             is_umkm=org_kind == "umkm", listing_active=status == "active",
             seller_active=bool(active), seller_verified=bool(verified),
             awards_won=awards.get(int(supplier_id), 0),
+            track_record=records.get(int(supplier_id)),
         )
     return out
 

@@ -2,7 +2,10 @@
 
 One release per published request (never a draft), carrying the latest state of the whole
 contracting process: the buyer, the tender with its item and category, the tenderers (the
-suppliers that quoted), and — once awarded — one award and one contract per Award row.
+suppliers that quoted), and — once awarded — one award and one contract per Award row, the
+contract built from the award's purchase order with its implementation (payments as
+transactions, deliveries as milestones; see ``ocds_implementation``). Direct purchases from
+the catalogue are processes of their own, published once the seller accepts.
 
 Privacy: only organisations appear, never people. Buyers and suppliers that won are public
 procurement facts and are named; suppliers that quoted and lost appear with an identifier and
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -22,7 +25,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.clock import JAKARTA
-from models import Award, DemandRequest, Match, Organisation, Quote, SupplierProfile
+from models import Award, DemandRequest, Match, Order, Organisation, Quote, SupplierProfile
 
 OCID_PREFIX = "ocds-pasarpadu-"
 VERSION = "1.1"
@@ -159,8 +162,13 @@ def tenderers_of(session: Session, request_ids: Iterable[int]) -> dict[int, list
     return found
 
 
-def release(request: DemandRequest, tenderers: list[Tenderer]) -> dict[str, Any]:
-    """The OCDS release of one published request, with its current state."""
+def release(request: DemandRequest, tenderers: list[Tenderer],
+            orders: Mapping[int, Order] | None = None) -> dict[str, Any]:
+    """The OCDS release of one published request, with its current state; ``orders`` are
+    the purchase orders that followed its awards, keyed by award id."""
+    from app.services import ocds_implementation as implementation
+
+    orders = orders or {}
     buyer = request.buyer
     parties: dict[str, dict[str, Any]] = {
         _party_id(buyer.id): {"id": _party_id(buyer.id), "name": buyer.legal_name,
@@ -189,6 +197,11 @@ def release(request: DemandRequest, tenderers: list[Tenderer]) -> dict[str, Any]
             "date": _moment(award.awarded_at), "value": _value(award.total_value),
             "suppliers": [reference], "items": [_item(request, award.quantity, award.unit_price)],
         })
+        order = orders.get(award.id)
+        if order is not None:
+            contracts.append(implementation.contract(order, f"PP-CON-{award.id}", award_id,
+                                                     request.title))
+            continue
         contracts.append({
             "id": f"PP-CON-{award.id}", "awardID": award_id, "title": public_text(request.title),
             "status": "terminated" if request.status == "fulfilled" else "active",
@@ -200,13 +213,21 @@ def release(request: DemandRequest, tenderers: list[Tenderer]) -> dict[str, Any]
             "cancelled": ["tenderCancellation"]}[status]
     if status == "complete" and not awards:
         tags = ["tender"]
+    if implementation.has_implementation(contracts):
+        tags = [*tags, "implementation"]
+    implementation.payment_roles(parties, contracts)
     moments = [m for m in (request.published_at, request.updated_at, request.closed_at,
                            *(a.awarded_at for a in request.awards)) if m is not None]
+    version = f"v{request.version}"
+    if orders:
+        moments += [implementation.latest_moment(order) for order in orders.values()]
     latest = max(m if m.tzinfo else m.replace(tzinfo=UTC) for m in moments)
+    if orders:  # deliveries and payments change the release without a new request version
+        version += f"-{latest.astimezone(UTC):%Y%m%dT%H%M%S}"
     named = [p for p in parties.values() if "tenderer" in p["roles"]]
     return _clean({
         "ocid": ocid(request.id),
-        "id": f"{ocid(request.id)}-v{request.version}",
+        "id": f"{ocid(request.id)}-{version}",
         "date": _moment(latest),
         "tag": tags,
         "initiationType": "tender",
@@ -236,21 +257,35 @@ def release(request: DemandRequest, tenderers: list[Tenderer]) -> dict[str, Any]
 
 def release_page(session: Session, window: ReleaseWindow, page: int,
                  per_page: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], bool]:
-    """One page of releases and whether another page follows (a fixed number of queries)."""
-    ids = list(session.scalars(published_requests(window).limit(per_page + 1)
-                               .offset((page - 1) * per_page)))
-    more = len(ids) > per_page
-    ids = ids[:per_page]
-    requests = list(session.scalars(
+    """One page of releases (published requests and accepted direct purchases, oldest first)
+    and whether another page follows (a fixed number of queries)."""
+    from app.services import ocds_implementation as implementation
+
+    found = session.execute(implementation.published_processes(window).limit(per_page + 1)
+                            .offset((page - 1) * per_page)).all()
+    more = len(found) > per_page
+    found = found[:per_page]
+    ids = [int(i) for kind, i in found if kind == "request"]
+    requests = {r.id: r for r in session.scalars(
         select(DemandRequest).where(DemandRequest.id.in_(ids))
         .options(selectinload(DemandRequest.buyer).selectinload(Organisation.kota),
                  selectinload(DemandRequest.category),
                  selectinload(DemandRequest.awards).selectinload(Award.supplier)
                  .selectinload(SupplierProfile.organisation).selectinload(Organisation.kota))
-        .order_by(DemandRequest.published_at, DemandRequest.id)
-    )) if ids else []
-    tenderers = tenderers_of(session, (r.id for r in requests))
-    return [release(r, tenderers.get(r.id, [])) for r in requests], more
+    )} if ids else {}
+    tenderers = tenderers_of(session, requests)
+    orders = implementation.orders_of_awards(
+        session, (a.id for r in requests.values() for a in r.awards))
+    direct = implementation.direct_orders(session, [int(i) for kind, i in found if kind == "order"])
+    releases = []
+    for kind, key in found:
+        if kind == "request":
+            request = requests[int(key)]
+            releases.append(release(request, tenderers.get(request.id, []),
+                                    {a.id: orders[a.id] for a in request.awards if a.id in orders}))
+        else:
+            releases.append(implementation.direct_release(direct[int(key)]))
+    return releases, more
 
 
 def release_package(releases: list[dict[str, Any]], *, uri: str, publisher_uri: str,

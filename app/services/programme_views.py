@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from app.services.deal_metrics import DealFigures
 from app.services.metrics import (
     EARLIEST,
     LATEST,
@@ -18,7 +19,7 @@ from app.services.metrics import (
     award_conditions,
 )
 from models import Award, Category, DemandRequest, Kota, Organisation, SupplierProfile
-from models.reference_data import BUSINESS_SCALE_LABELS
+from models.reference_data import BUSINESS_SCALE_LABELS, ORGANISATION_KIND_LABELS
 
 
 def chart_table(metrics: ProgrammeMetrics, chart: str) -> tuple[list[str], list[list[Any]]] | None:
@@ -46,6 +47,19 @@ def chart_table(metrics: ProgrammeMetrics, chart: str) -> tuple[list[str], list[
     if chart == "month":
         return header, [[g.key, g.value, g.count] for g in groups]
     return header, [[g.label, g.value, g.count] for g in groups]
+
+
+def payments_table(figures: DealFigures, locale: str) -> tuple[list[str], list[list[Any]]]:
+    """On-time payment by buyer agency as a header and rows (the table and its CSV file)."""
+    header = [str(_l("Buyer")), str(_l("Kind of buyer")), str(_l("Invoices due")),
+              str(_l("Paid on time")), str(_l("Paid late")), str(_l("Share paid on time")),
+              str(_l("Overdue invoices")), str(_l("Overdue amount (Rp)"))]
+    which = 1 if locale == "en" else 0
+    rows = [[b.buyer, ORGANISATION_KIND_LABELS.get(b.kind, (b.kind, b.kind))[which],
+             b.invoices_due, b.paid_on_time, b.paid_late,
+             round(b.on_time_share, 4) if b.on_time_share is not None else "",
+             b.overdue_invoices, b.overdue_value] for b in figures.by_buyer]
+    return header, rows
 
 
 def parse_filters(args: Any) -> MetricFilters:

@@ -69,3 +69,73 @@ def test_plain_figures_for_display() -> None:
     assert average_rating(record) == 4.5
     assert on_time_share(record) == 0.75
     assert average_rating(TrackRecord()) is None and on_time_share(None) is None
+
+
+# --- in the ranking ---------------------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from matching.exposure import ExposureLedger  # noqa: E402
+from matching.ranking import RankSettings, rank, track_record_soft_score  # noqa: E402
+from matching.retriever import Candidate  # noqa: E402
+from matching.types import DemandQuery, ListingRecord  # noqa: E402
+
+QUERY = DemandQuery(text="Nasi kotak untuk rapat", today=date(2026, 12, 1))
+
+
+def listing(listing_id: int, record: TrackRecord | None = None, awards: int = 0) -> ListingRecord:
+    return ListingRecord(listing_id=listing_id, supplier_id=100 + listing_id,
+                         title=f"Nasi kotak {listing_id}", category="catering",
+                         track_record=record, awards_won=awards)
+
+
+def ranked(*records: ListingRecord, fused: tuple[float, ...] | None = None,
+           exposure: ExposureLedger | None = None, fairness: float = 0.0) -> list[int]:
+    scores = fused or tuple(1.0 for _ in records)
+    candidates = [Candidate(r.listing_id, 0.8, 0.3, f, "catering") for r, f in zip(records, scores)]
+    matches = rank(QUERY, candidates, {r.listing_id: r for r in records}, exposure,
+                   RankSettings(fairness=fairness, limit=2 if fairness else 20))
+    return [m.listing_id for m in matches]
+
+
+def test_a_new_umkm_is_not_pushed_below_an_equally_relevant_one_without_orders() -> None:
+    assert track_record_soft_score(listing(1)) == 0.0
+    assert track_record_soft_score(listing(1, TrackRecord())) == 0.0
+    assert ranked(listing(1, TrackRecord()), listing(2, None), fused=(1.0, 0.99)) == [1, 2]
+
+
+def test_a_good_record_breaks_a_tie_and_a_bad_one_loses_it() -> None:
+    assert ranked(listing(1), listing(2, good(5))) == [2, 1]
+    assert ranked(listing(1, bad(5)), listing(2)) == [2, 1]
+
+
+def test_a_good_record_does_not_outrank_a_clearly_better_match() -> None:
+    # A clearly more relevant listing (a quarter of a standard deviation) stays first.
+    assert ranked(listing(1), listing(2, good(1000)), fused=(1.25, 1.0)) == [1, 2]
+
+
+def test_award_counts_weigh_as_before() -> None:
+    assert track_record_soft_score(listing(1, awards=4)) == pytest.approx(0.2)
+    assert RankSettings().track_record_weight * 0.2 == pytest.approx(0.05 * 0.4)
+
+
+def test_fair_exposure_still_applies_over_a_good_record() -> None:
+    # Two slots, fairness on: a never-proposed newcomer takes the reserved slot from the
+    # weakest already-exposed supplier, however good that supplier's record.
+    veteran, strong, newcomer = listing(1, good(20)), listing(2, good(20)), listing(3)
+    ledger = ExposureLedger.from_counts({101: 5.0, 102: 5.0})
+    order = ranked(veteran, strong, newcomer, fused=(1.2, 1.1, 0.5), exposure=ledger, fairness=1.0)
+    assert 3 in order[:2]
+
+
+def test_the_explanation_puts_a_notable_record_in_words() -> None:
+    record = TrackRecord(completed_orders=12, on_time_deliveries=11, rating_sum=55.2,
+                         rating_count=12)
+    candidates = [Candidate(1, 0.8, 0.3, 1.0, "catering"), Candidate(2, 0.8, 0.3, 0.9, "catering")]
+    records = {1: listing(1, record), 2: listing(2, TrackRecord(1, 1, 4.0, 1))}
+    matches = {m.listing_id: m for m in rank(QUERY, candidates, records)}
+    words = matches[1].explanation
+    assert "12 pesanan selesai, 11 tepat waktu, nilai 4,6 dari 5 (12 penilaian)" in words.sentence_id
+    assert "12 orders delivered, 11 on time, rated 4.6 of 5 (12 ratings)" in words.sentence_en
+    assert words.scores.track_record > 0
+    assert "rekam jejak" not in matches[2].explanation.sentence_id  # one order: not yet notable
