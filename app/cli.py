@@ -237,7 +237,7 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     db.session.rollback()  # release the read; each request is locked and written on its own
     counts = {"changed": 0, "unchanged": 0, "skipped": 0}
     for request_id in batch:
-        outcome = rematch_request(db.session, request_id, day, batch,
+        outcome = rematch_request(db.session, request_id, day,
                                   candidates.get(request_id) if use_ray else None)
         db.session.commit()
         counts[outcome.result] += 1

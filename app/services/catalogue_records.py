@@ -157,9 +157,10 @@ def demand_query(request: DemandRequest, today: date) -> DemandQuery:
 
 
 def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
-                    days: int = 180, except_requests: Iterable[int] = ()) -> list[tuple[int, date]]:
+                    days: int = 180, undecided: bool = True) -> list[tuple[int, date]]:
     """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers
-    (proposals of ``except_requests`` left out: a batch re-match ranks as if they were not made).
+    (``undecided`` False leaves out proposals still awaiting review, which a batch re-match
+    may replace, so that its rankings do not depend on one another).
 
     Counted per supplier and day in the database, so the cost follows the candidates, not the
     number of proposals ever made.
@@ -173,9 +174,8 @@ def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] |
         if not ids:
             return []
         query = query.where(Match.supplier_id.in_(ids))
-    left_out = list(set(except_requests))
-    if left_out:
-        query = query.where(Match.request_id.not_in(left_out))
+    if not undecided:
+        query = query.where(Match.status != "proposed")
     events: list[tuple[int, date]] = []
     for supplier_id, on, count in session.execute(query):
         when = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])

@@ -1,7 +1,7 @@
 """Runs the matching engine for a demand request, with fair exposure from recorded proposals."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from flask import current_app
@@ -22,11 +22,11 @@ CANDIDATE_POOL = 300
 def match_request(session: Session, request: DemandRequest, today: date,
                   limit: int | None = None, fairness: float | None = None, *,
                   candidates: Sequence[Candidate] | None = None,
-                  exposure_except: Iterable[int] = ()) -> list[SupplierMatch]:
+                  count_undecided: bool = True) -> list[SupplierMatch]:
     """Ranked, explained suppliers for the request (at most ``limit``, default from settings).
 
     ``candidates``: already retrieved for the request's text (a batch job), else retrieved now;
-    ``exposure_except``: requests whose proposals fair exposure leaves out.
+    ``count_undecided`` False: fair exposure leaves out proposals still awaiting review.
     """
     config = current_app.config
     query = demand_query(request, today)
@@ -34,7 +34,7 @@ def match_request(session: Session, request: DemandRequest, today: date,
         candidates = retrieve(session, query.text, CANDIDATE_POOL, precise=True)
     records = records_for(session, (c.listing_id for c in candidates))
     suppliers = {record.supplier_id for record in records.values()}
-    events = exposure_events(session, today, suppliers, except_requests=exposure_except)
+    events = exposure_events(session, today, suppliers, undecided=count_undecided)
     ledger = ExposureLedger.from_events(events, today)
     settings = RankSettings(
         limit=limit or config["PROPOSALS_PER_REQUEST"],

@@ -2,15 +2,16 @@
 
 After a catalogue changes (new sellers, a new model, a national import) the proposals of
 requests still waiting for review can be stale. A request qualifies while it is open or under
-review and none of its proposals has been decided (every one still ``proposed``, or none
-yet); once an official approved or rejected one, or the buyer skips review, its proposals
+review, before its needed-by date, and none of its proposals has been decided (every one
+still ``proposed``, or none yet); once an official approved or rejected one, or the buyer skips review, its proposals
 are people's decisions and are left alone.
 
 Each request is re-matched on its own (``rematch_request``; the caller commits after each),
 so an interrupted run leaves every request either with its old proposals or with its new ones.
 New proposals equal to the old (same suppliers, listings, ranks and scores) change nothing,
-so a second run writes nothing. Fair exposure leaves out the proposals of every request in
-the batch: each is ranked as if none of them had been made, whatever order they are done in.
+so a second run writes nothing. Fair exposure counts only decided proposals here (those
+awaiting review are what a re-match replaces): each request is ranked alike whatever order
+the batch runs in, and again on a second run.
 
 Candidates come from the published index in this process, or, for a large batch, from the
 Ray Data job of ``matching.ray_jobs`` (a local Ray, or ``RAY_ADDRESS``'s cluster), whose
@@ -77,11 +78,10 @@ def _proposals_found(found: Sequence[SupplierMatch]) -> tuple[Proposal, ...]:
     return tuple((f.supplier_id, f.listing_id, f.rank, round(float(f.score), 4)) for f in found)
 
 
-def rematch_request(session: Session, request_id: int, today: date, batch: Iterable[int],
+def rematch_request(session: Session, request_id: int, today: date,
                     candidates: Sequence[Candidate] | None = None) -> RematchOutcome:
     """Replace one request's undecided proposals with the engine's current ones, audited.
 
-    ``batch``: the ids of the requests re-matched together (left out of fair exposure);
     ``candidates``: already retrieved for the request (the Ray job), else retrieved here.
     """
     request = lock_request(session, request_id)
@@ -90,7 +90,7 @@ def rematch_request(session: Session, request_id: int, today: date, batch: Itera
     old = list(request.matches)
     before = _proposals_of(old)
     found = match_request(session, request, today, candidates=candidates,
-                          exposure_except=batch)
+                          count_undecided=False)
     after = _proposals_found(found)
     if after == before:
         return RematchOutcome(request_id, "unchanged", before, after)
