@@ -7,6 +7,16 @@ PORT ?= 8000
 WORKERS ?= 2
 export FLASK_APP := wsgi
 
+# `RETRIEVAL_BACKEND=milvus make run` without a MILVUS_URI: serve.sh starts Milvus Lite
+# (requirements-scale.txt) on MILVUS_PORT with its data in instance/milvus, and stops it after.
+ifeq ($(RETRIEVAL_BACKEND),milvus)
+ifeq ($(strip $(MILVUS_URI)),)
+MILVUS_PORT ?= 19530
+export MILVUS_URI := http://127.0.0.1:$(MILVUS_PORT)
+export MILVUS_LITE_DATA ?= instance/milvus
+endif
+endif
+
 .PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser axe clean
 
 $(BIN)/python:
@@ -15,6 +25,10 @@ $(BIN)/python:
 
 $(VENV)/.deps: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.scale-deps: requirements-scale.txt | $(VENV)/.deps
+	$(BIN)/pip install --quiet -r requirements-scale.txt
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt requirements-scale.txt requirements.txt | $(VENV)/.deps
@@ -28,7 +42,7 @@ setup-dev: $(VENV)/.dev-deps translations
 translations: $(VENV)/.deps
 	$(BIN)/pybabel compile -d app/translations > /dev/null
 
-db: setup
+db: setup $(if $(filter milvus,$(RETRIEVAL_BACKEND)),$(VENV)/.scale-deps)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
 

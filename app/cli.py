@@ -202,6 +202,53 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
         click.echo(f"    {sentence}")
 
 
+@match_group.command("rematch")
+@click.option("--request", "request_ids", type=int, multiple=True,
+              help="Only this request (repeatable); default: every request still awaiting review.")
+@click.option("--ray", "use_ray", is_flag=True,
+              help="Retrieve with a Ray Data job (RAY_ADDRESS's cluster, else a local Ray).")
+def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
+    """Propose suppliers afresh, from the published index, for requests whose review has not
+    started; each request is committed on its own, and a re-run changes nothing."""
+    from flask import current_app
+
+    from app.clock import today
+    from app.services.catalogue_index import catalogue_index
+    from app.services.rematch import candidates_with_ray, rematch_request, requests_to_rematch
+
+    index = catalogue_index()
+    index.current()
+    index.wait_idle(600)
+    if index.current() is None:
+        raise click.ClickException("No published index: run `flask match rebuild` first.")
+    day = today()
+    requests = requests_to_rematch(db.session, day, request_ids or None)
+    batch = [r.id for r in requests]
+    candidates: dict = {}
+    if use_ray and requests:
+        config = current_app.config
+        try:
+            candidates = candidates_with_ray(requests, day, config["INDEX_FOLDER"],
+                                             config["MATCHER_MODEL"],
+                                             config.get("MATCHER_QUERY_MODEL", ""),
+                                             index.snapshot or "")
+        except ServiceError as problem:
+            raise click.ClickException(str(problem)) from problem
+    db.session.rollback()  # release the read; each request is locked and written on its own
+    counts = {"changed": 0, "unchanged": 0, "skipped": 0}
+    for request_id in batch:
+        outcome = rematch_request(db.session, request_id, day,
+                                  candidates.get(request_id) if use_ray else None)
+        db.session.commit()
+        counts[outcome.result] += 1
+        if outcome.result == "changed":
+            click.echo(f"#{request_id}: {len(outcome.before)} -> {len(outcome.after)} proposals")
+    click.echo(f"Re-matched {len(batch)} requests awaiting review"
+               f"{' with Ray' if use_ray else ''} (snapshot {index.snapshot}): "
+               f"{counts['changed']} changed, {counts['unchanged']} unchanged, "
+               f"{counts['skipped']} skipped (review started meanwhile).")
+
+
 @match_group.command("learn")
 @click.option("--min-decisions", type=int, default=None, help="Least decided proposals to learn from.")
 def match_learn_command(min_decisions: int | None) -> None:

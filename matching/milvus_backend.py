@@ -22,6 +22,7 @@ from .vector_index import EXACT_LIMIT, LARGE_LIMIT, hnsw_params, ivf_params
 
 INSERT_BATCH = 2_000
 SEARCH_TIMEOUT_S = 5.0
+WARM_UP_TIMEOUT_S = 600.0
 # pymilvus pings every 10 s even on idle connections; gRPC servers with default settings
 # (Milvus Lite's) answer an idle connection's repeated pings with GOAWAY "too many pings".
 # Ping only during calls, at the servers' default minimum interval; calls carry time-outs.
@@ -96,8 +97,12 @@ class MilvusBackend:
         params.add_index("dense", metric_type="IP", **dense_spec)
         params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
         client.create_index(collection, params)
+        # sealed segments get their indexes; rows left in the write buffer are searched by
+        # brute force on every query (Milvus Lite rebuilds a sparse index of them each time)
+        client.flush(collection)
         client.load_collection(collection)
         backend.search_params = search
+        backend.warm_up()
         return backend
 
     @classmethod
@@ -108,7 +113,20 @@ class MilvusBackend:
         if not client.has_collection(collection):
             raise LookupError(f"no Milvus collection {collection!r} at {uri}")
         client.load_collection(collection)
-        return cls(client, collection, dim, vectoriser, search_params, uri)
+        backend = cls(client, collection, dim, vectoriser, search_params, uri)
+        backend.warm_up()
+        return backend
+
+    def warm_up(self) -> None:
+        """One search of each field, so that a server that builds its per-segment indexes
+        lazily (Milvus Lite's sparse postings) does it now rather than on a visitor's query."""
+        probe = np.zeros(self.dim, np.float32)
+        probe[0] = 1.0
+        for field, data, params in (("dense", probe.tolist(), self.search_params),
+                                    ("sparse", {0: 1.0}, {})):
+            self.client.search(self.collection, data=[data], anns_field=field, limit=1,
+                               search_params={"metric_type": "IP", "params": params},
+                               timeout=WARM_UP_TIMEOUT_S)
 
     def describe(self) -> dict[str, Any]:
         """What a snapshot records to reconnect."""
@@ -153,6 +171,7 @@ class MilvusBackend:
         """Add or replace listings (Milvus upsert by primary key)."""
         if len(ids):
             self._write([int(i) for i in ids], vectors, texts)
+            self.client.flush(self.collection)
 
     def remove(self, ids: Sequence[int]) -> int:
         """Delete listings by id; returns how many were present."""
@@ -162,6 +181,7 @@ class MilvusBackend:
         present = self.client.get(self.collection, ids=ids, output_fields=["id"])
         if present:
             self.client.delete(self.collection, ids=[int(r["id"]) for r in present])
+            self.client.flush(self.collection)
         return len(present)
 
     # queries ------------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ by ``RAY_ADDRESS`` when it is set, else starts Ray on this machine.
 
 - ``embed_with_ray``: passage vectors of (id, text) pairs -> ``emb-<range>.npz``;
   ``load_embeddings`` reads them back in id order (to write to the chosen backend).
-- ``rematch_with_ray``: the best listings for each (request id, text) from a published index
-  snapshot -> ``match-<range>.npz``; ``load_matches`` reads them back.
+- ``rematch_with_ray``: the retrieved candidates of each (request id, text) from a published
+  index snapshot -> ``match-<range>.npz``; ``load_matches`` (listing ids) and
+  ``load_candidates`` (with their scores, for ranking) read them back.
 """
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from .vector_index import atomic_write_file
+
+if TYPE_CHECKING:
+    from .retriever import Candidate
 
 SHARD_SIZE = 10_000
 EMBED_PREFIX = "emb-"
@@ -103,25 +107,40 @@ class EmbedShard:
 
 
 class MatchShard:
-    """Ray actor: opens the published index once, matches a shard of requests."""
+    """Ray actor: opens the published index once, retrieves the candidates of a shard of requests."""
 
-    def __init__(self, folder: str, model: str, out_dir: str, n: int) -> None:
+    def __init__(self, folder: str, model: str, out_dir: str, n: int, query_model: str = "",
+                 snapshot: str = "") -> None:
         from .embedders import create_embedder
         from .retriever import Retriever
 
-        self.retriever = Retriever.load(folder, create_embedder(model), mmap=True)
-        self.out_dir, self.n = Path(out_dir), n
+        query_embedder = create_embedder(query_model) if query_model else None
+        self.retriever = Retriever.load(folder, create_embedder(model), mmap=True,
+                                        query_embedder=query_embedder)
+        if snapshot and self.retriever.snapshot != snapshot:
+            raise RuntimeError(f"index snapshot {self.retriever.snapshot} is published, "
+                               f"not {snapshot}: run the job again")
+        self.out_dir, self.n, self.precise = Path(out_dir), n, bool(query_model)
 
     def __call__(self, shard: dict[str, Any]) -> dict[str, Any]:
-        listings = np.full((len(shard["ids"]), self.n), -1, np.int64)
-        scores = np.zeros((len(shard["ids"]), self.n), np.float32)
+        rows = len(shard["ids"])
+        listings = np.full((rows, self.n), -1, np.int64)
+        scores = np.zeros((3, rows, self.n), np.float32)  # fused, dense, lexical
+        shares = np.zeros((rows, self.n), np.float32)
+        categories = np.full((rows, self.n), "", object)
         for row, text in enumerate(shard["texts"]):
-            found = self.retriever.retrieve(text, self.n)
-            listings[row, :len(found)] = [c.listing_id for c in found]
-            scores[row, :len(found)] = [c.fused for c in found]
+            found = self.retriever.retrieve(text, self.n, precise=self.precise)
+            k = len(found)
+            listings[row, :k] = [c.listing_id for c in found]
+            scores[:, row, :k] = [[c.fused for c in found], [c.dense for c in found],
+                                  [c.lexical for c in found]]
+            shares[row, :k] = [c.category_share for c in found]
+            categories[row, :k] = [c.category for c in found]
         _write_npz(self.out_dir / f"{MATCH_PREFIX}{shard['key']}.npz",
-                   requests=np.asarray(shard["ids"], np.int64), listings=listings, scores=scores)
-        return {"key": shard["key"], "count": len(shard["ids"])}
+                   requests=np.asarray(shard["ids"], np.int64), listings=listings,
+                   scores=scores[0], dense=scores[1], lexical=scores[2], shares=shares,
+                   categories=categories.astype(str))
+        return {"key": shard["key"], "count": rows}
 
 
 def _run(shards: list[dict[str, Any]], out_dir: Path, prefix: str, actor: type,
@@ -177,11 +196,14 @@ def load_embeddings(out_dir: str | Path, keys: Sequence[str], ids: Sequence[int]
 def rematch_with_ray(request_ids: Sequence[int], texts: Sequence[str], folder: str | Path,
                      model: str, out_dir: str | Path, n: int = 10,
                      shard_size: int = 1_000, actors: int | None = None,
-                     num_cpus: int | None = None) -> JobReport:
-    """Match every request whose shard file is missing, against the snapshot in ``folder``."""
+                     num_cpus: int | None = None, query_model: str = "",
+                     snapshot: str = "") -> JobReport:
+    """Retrieve the best ``n`` listings of every request whose shard file is missing, from the
+    snapshot published in ``folder`` (``snapshot``, when named, must be the one published);
+    ``query_model`` embeds the texts as the app embeds buyers' requests (precise)."""
     out = Path(out_dir)
     return _run(plan_shards(request_ids, texts, shard_size), out, MATCH_PREFIX, MatchShard,
-                (str(folder), model, str(out), n), actors, num_cpus)
+                (str(folder), model, str(out), n, query_model, snapshot), actors, num_cpus)
 
 
 def load_matches(out_dir: str | Path, keys: Sequence[str]) -> dict[int, list[int]]:
@@ -191,4 +213,20 @@ def load_matches(out_dir: str | Path, keys: Sequence[str]) -> dict[int, list[int
         data = np.load(path)
         for rid, row in zip(data["requests"].tolist(), data["listings"].tolist()):
             result[int(rid)] = [i for i in row if i >= 0]
+    return result
+
+
+def load_candidates(out_dir: str | Path, keys: Sequence[str]) -> dict[int, list[Candidate]]:
+    """Request id -> its retrieved candidates (best first, all scores) from the shards ``keys``."""
+    from .retriever import Candidate
+
+    result: dict[int, list[Candidate]] = {}
+    for path in (Path(out_dir) / f"{MATCH_PREFIX}{key}.npz" for key in keys):
+        data = np.load(path)
+        for row, rid in enumerate(data["requests"].tolist()):
+            result[int(rid)] = [
+                Candidate(int(listing), float(data["dense"][row, k]), float(data["lexical"][row, k]),
+                          float(data["scores"][row, k]), str(data["categories"][row, k]),
+                          float(data["shares"][row, k]))
+                for k, listing in enumerate(data["listings"][row].tolist()) if listing >= 0]
     return result

@@ -348,7 +348,9 @@ class Retriever:
 
 
 def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalBackend:
-    """Reconnect the backend a snapshot names (IndexMissing when it is gone)."""
+    """Reconnect the backend a snapshot names (IndexMissing when it is gone,
+    RetrievalUnavailable when its server does not answer)."""
+    from .backends import RetrievalUnavailable
     from .milvus_backend import MilvusBackend
 
     try:
@@ -356,6 +358,8 @@ def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalB
                                      spec.get("search_params"))
     except (KeyError, LookupError) as exc:
         raise IndexMissing(f"Milvus collection unavailable: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds when a server is gone
+        raise RetrievalUnavailable(f"Milvus at {spec.get('uri')} does not answer: {exc}") from exc
 
 
 def index_text(record: ListingRecord) -> str:

@@ -65,8 +65,9 @@ def embed_in_process(embedder, texts: list[str], batch: int) -> tuple[np.ndarray
 
 
 def bench_ray(model: str, ids: list[int], texts: list[str], batch: int, work: Path,
-              reference: np.ndarray) -> dict:
-    """Ray job timings: start-up, a cold run (actors load the model), a warm run (same cluster)."""
+              embedder) -> dict:
+    """Ray job against the in-process path, run alternately twice (so that a shared machine's
+    load changes hit both alike): in-process, Ray job (fresh folder), in-process, Ray job."""
     import ray
 
     from matching.ray_jobs import embed_with_ray, init_ray, load_embeddings
@@ -74,17 +75,22 @@ def bench_ray(model: str, ids: list[int], texts: list[str], batch: int, work: Pa
     started = time.perf_counter()
     init_ray(num_cpus=2)
     init_s = time.perf_counter() - started
-    runs = []
+    in_process, runs = [], []
     for attempt in range(2):
+        reference, seconds = embed_in_process(embedder, texts, batch)
+        in_process.append(seconds)
         out = work / f"ray-{attempt}"
         report = embed_with_ray(ids, texts, model, out, shard_size=10_000, batch_size=batch,
                                 actors=2)
         runs.append(report.seconds)
         _, vectors = load_embeddings(out, report.keys, ids)
         assert np.allclose(vectors, reference, atol=1e-5)
+        del reference, vectors
     resumed = embed_with_ray(ids, texts, model, work / "ray-1", shard_size=10_000, actors=2)
     ray.shutdown()
-    return {"ray_init_s": round(init_s, 2), "ray_job_s": [round(x, 2) for x in runs],
+    return {"ray_init_s": round(init_s, 2), "ray_in_process_s": [round(x, 2) for x in in_process],
+            "ray_job_s": [round(x, 2) for x in runs],
+            "ray_overhead": [round(r / p - 1, 3) for r, p in zip(runs, in_process)],
             "ray_rerun_s": round(resumed.seconds, 3), "ray_rerun_written": resumed.written}
 
 
@@ -119,10 +125,11 @@ def main() -> None:
     parser.add_argument("--model", default="static")
     parser.add_argument("--batch", type=int, default=1024)
     parser.add_argument("--skip-ray", action="store_true")
+    parser.add_argument("--ray-only", action="store_true", help="only the Ray comparison")
     parser.add_argument("--ray-repeat", type=int, default=5,
                         help="the Ray comparison embeds the catalogue's texts this many times")
-    parser.add_argument("--milvus-queries", type=int, default=20,
-                        help="queries timed on Milvus (Milvus Lite's Python engine is slow)")
+    parser.add_argument("--milvus-queries", type=int, default=200,
+                        help="queries timed on Milvus (fewer: Milvus Lite's Python engine is slow)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-backends-"))
     result: dict = {"size": args.size, "queries": args.queries, "model": args.model}
@@ -136,12 +143,13 @@ def main() -> None:
     result["in_process_per_s"] = round(len(texts) / min(embed_s, embed_s2))
     if not args.skip_ray:
         many = texts * args.ray_repeat
-        reference, seconds = embed_in_process(embedder, many, args.batch)
         result["ray_texts"] = len(many)
-        result["ray_in_process_s"] = round(seconds, 2)
         result.update(bench_ray(args.model, list(range(1, len(many) + 1)), many, args.batch,
-                                work, reference))
-        del reference
+                                work, embedder))
+    if args.ray_only:
+        shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps(result))
+        return
     queries = [q.text for q in synthetic.requests(args.queries, seed=11)]
     probe = Retriever.from_vectors(records[:1], vectors[:1], embedder)
     qvecs = np.stack([probe.embed_query(probe.query_text(q)) for q in queries])

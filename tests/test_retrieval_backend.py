@@ -117,3 +117,21 @@ def test_indexer_full_build_through_ray_answers_like_the_default(
     with_ray = BuildOptions(ray=True, model=app.config["MATCHER_MODEL"])
     assert _answers(app, client, db, with_ray, tmp_path / "ray") == local
     assert not (tmp_path / "ray" / "ray-embeddings").exists()  # shards removed once indexed
+
+
+@pytest.mark.milvus
+def test_switching_back_to_local_while_milvus_is_gone_rebuilds_locally(
+        app: Flask, db: Session, tmp_path: Path) -> None:
+    from tests.conftest import milvus_lite_server
+
+    listings = _catalogue(db)
+    folder = str(tmp_path / "index")
+    with milvus_lite_server(tmp_path) as (uri, _):
+        options = BuildOptions(backend="milvus", milvus_uri=uri, collection_prefix="gone")
+        run_once(db, folder, app.config["MATCHER_MODEL"], options=options)
+    # the snapshot names a Milvus that no longer answers: the indexer builds on the setting
+    indexer = run_once(db, folder, app.config["MATCHER_MODEL"], options=BuildOptions())
+    assert indexer.retriever is not None and indexer.retriever.backend.name == "local"
+    app.config["INDEX_FOLDER"] = folder
+    app.extensions.pop("catalogue_index", None)
+    assert retrieve(db, "nasi kotak", 5)[0].listing_id == listings["nasi"].id

@@ -203,8 +203,10 @@ def demand_query(request: DemandRequest, today: date) -> DemandQuery:
 
 
 def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
-                    days: int = 180) -> list[tuple[int, date]]:
-    """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers.
+                    days: int = 180, undecided: bool = True) -> list[tuple[int, date]]:
+    """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers
+    (``undecided`` False leaves out proposals still awaiting review, which a batch re-match
+    may replace, so that its rankings do not depend on one another).
 
     Counted per supplier and day in the database, so the cost follows the candidates, not the
     number of proposals ever made.
@@ -218,6 +220,8 @@ def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] |
         if not ids:
             return []
         query = query.where(Match.supplier_id.in_(ids))
+    if not undecided:
+        query = query.where(Match.status != "proposed")
     events: list[tuple[int, date]] = []
     for supplier_id, on, count in session.execute(query):
         when = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])

@@ -1,6 +1,7 @@
 """Runs the matching engine for a demand request, with fair exposure from recorded proposals."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from flask import current_app
@@ -12,20 +13,29 @@ from app.services.learning import live_scorer
 from matching.exposure import ExposureLedger
 from matching.ranking import RankSettings, rank
 from matching.results import SupplierMatch
+from matching.retriever import Candidate
 from models import DemandRequest
 
 CANDIDATE_POOL = 300
 
 
 def match_request(session: Session, request: DemandRequest, today: date,
-                  limit: int | None = None, fairness: float | None = None) -> list[SupplierMatch]:
-    """Ranked, explained suppliers for the request (at most ``limit``, default from settings)."""
+                  limit: int | None = None, fairness: float | None = None, *,
+                  candidates: Sequence[Candidate] | None = None,
+                  count_undecided: bool = True) -> list[SupplierMatch]:
+    """Ranked, explained suppliers for the request (at most ``limit``, default from settings).
+
+    ``candidates``: already retrieved for the request's text (a batch job), else retrieved now;
+    ``count_undecided`` False: fair exposure leaves out proposals still awaiting review.
+    """
     config = current_app.config
     query = demand_query(request, today)
-    candidates = retrieve(session, query.text, CANDIDATE_POOL, precise=True)
+    if candidates is None:
+        candidates = retrieve(session, query.text, CANDIDATE_POOL, precise=True)
     records = records_for(session, (c.listing_id for c in candidates))
     suppliers = {record.supplier_id for record in records.values()}
-    ledger = ExposureLedger.from_events(exposure_events(session, today, suppliers), today)
+    events = exposure_events(session, today, suppliers, undecided=count_undecided)
+    ledger = ExposureLedger.from_events(events, today)
     settings = RankSettings(
         limit=limit or config["PROPOSALS_PER_REQUEST"],
         fairness=config["FAIR_EXPOSURE"] if fairness is None else fairness,
