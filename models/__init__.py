@@ -36,6 +36,18 @@ from models.index_changes import INDEX_CHANGE_REASONS, IndexChange
 from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
 from models.notifications import Notification
 from models.places import Kecamatan, Kelurahan, Kota
+from models.states import (
+    DeliveryState,
+    DisputeState,
+    InvoiceState,
+    ListingState,
+    MatchState,
+    OrderState,
+    QuoteState,
+    RequestState,
+    Role,
+    VerificationState,
+)
 from models.procurement import (
     MATCH_STATUSES,
     QUOTE_STATUSES,
@@ -57,4 +69,6 @@ __all__ = [
     "IdempotencyKey", "IndexChange", "Kecamatan", "LoginThrottle",
     "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
     "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",
+    "DeliveryState", "DisputeState", "InvoiceState", "ListingState", "MatchState", "OrderState",
+    "QuoteState", "RequestState", "Role", "VerificationState",
 ]

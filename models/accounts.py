@@ -17,16 +17,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.states import Role, VerificationState, allowed, values
 
 if TYPE_CHECKING:
     from models.catalogue import Listing
     from models.places import Kecamatan, Kelurahan, Kota
 
-ROLES = ("seller", "buyer", "official", "admin")
+ROLES = values(Role)
 ORGANISATION_KINDS = ("umkm", "government", "bumd", "corporate")
 BUSINESS_SCALES = ("micro", "small", "medium")
 CERTIFICATION_KINDS = ("halal", "pirt", "sni", "bpom", "other")
-BUYER_VERIFICATION_STATES = ("pending", "verified", "rejected")
+BUYER_VERIFICATION_STATES = values(VerificationState)
 LANGUAGES = ("id", "en")
 
 
@@ -34,6 +35,7 @@ class Organisation(Base):
     """A business or public body: an UMKM seller, or a buyer (government, BUMD, corporate)."""
 
     __tablename__ = "organisations"
+    __table_args__ = (allowed("verification_state", VerificationState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
@@ -50,7 +52,8 @@ class Organisation(Base):
     # Buyer organisations only (sellers are verified on their SupplierProfile): an official
     # verifies a buyer before its first request is published.
     verification_state: Mapped[str] = mapped_column(
-        String(12), default="pending", server_default="pending", index=True
+        String(12), default=VerificationState.PENDING.value,
+        server_default=VerificationState.PENDING.value, index=True
     )
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -75,13 +78,14 @@ class Organisation(Base):
     @property
     def buyer_verified(self) -> bool:
         """True when an official verified this buyer organisation."""
-        return self.verification_state == "verified"
+        return self.verification_state == VerificationState.VERIFIED
 
 
 class User(Base):
     """A person who logs in; their role decides what they may do."""
 
     __tablename__ = "users"
+    __table_args__ = (allowed("role", Role),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

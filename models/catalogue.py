@@ -8,11 +8,12 @@ from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.states import ListingState, allowed, values
 
 if TYPE_CHECKING:
     from models.accounts import SupplierProfile
 
-LISTING_STATUSES = ("draft", "active", "archived")
+LISTING_STATUSES = values(ListingState)
 
 
 class Category(Base):
@@ -40,6 +41,7 @@ class Listing(Base):
     """A product or service a supplier offers, priced in whole rupiah per unit."""
 
     __tablename__ = "listings"
+    __table_args__ = (allowed("status", ListingState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     supplier_id: Mapped[int] = mapped_column(ForeignKey("supplier_profiles.id"), index=True)
@@ -51,7 +53,7 @@ class Listing(Base):
     min_order: Mapped[int] = mapped_column(Integer, default=1)
     monthly_capacity: Mapped[int | None] = mapped_column(Integer)
     lead_time_days: Mapped[int] = mapped_column(Integer, default=1)
-    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=ListingState.DRAFT.value, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

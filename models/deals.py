@@ -18,6 +18,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.states import (
+    DeliveryState,
+    DisputeState,
+    InvoiceState,
+    OrderState,
+    allowed,
+    values,
+)
 
 if TYPE_CHECKING:
     from models.accounts import Organisation, SupplierProfile, User
@@ -26,12 +34,11 @@ if TYPE_CHECKING:
     from models.procurement import Award
 
 ORDER_SOURCES = ("direct", "award")
-ORDER_STATUSES = ("pending", "accepted", "declined", "expired", "cancelled", "delivered",
-                  "completed")
-DELIVERY_STATUSES = ("sent", "received", "disputed", "rejected")
-DISPUTE_STATUSES = ("open", "settled", "escalated", "decided")
+ORDER_STATUSES = values(OrderState)
+DELIVERY_STATUSES = values(DeliveryState)
+DISPUTE_STATUSES = values(DisputeState)
 DISPUTE_OUTCOMES = ("accept", "reject")
-INVOICE_STATUSES = ("issued", "paid", "cancelled")
+INVOICE_STATUSES = values(InvoiceState)
 RATING_DIRECTIONS = ("buyer_to_seller", "seller_to_buyer")
 
 
@@ -39,6 +46,7 @@ class Order(Base):
     """A purchase order (Surat Pesanan): a direct buy from the catalogue or an award."""
 
     __tablename__ = "orders"
+    __table_args__ = (allowed("status", OrderState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(20), unique=True)
@@ -53,7 +61,7 @@ class Order(Base):
     payment_term_days: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     total_value: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=OrderState.PENDING.value, index=True)
     respond_by: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decline_reason: Mapped[str] = mapped_column(Text, default="")
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -113,10 +121,11 @@ class Delivery(Base):
     """One shipment of (part of) an order; the buyer confirms it (BAST) or raises a problem."""
 
     __tablename__ = "deliveries"
+    __table_args__ = (allowed("status", DeliveryState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
-    status: Mapped[str] = mapped_column(String(10), default="sent", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=DeliveryState.SENT.value, index=True)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -172,13 +181,14 @@ class Dispute(Base):
     """A problem the buyer raised with a delivery; an official decides if it is not settled."""
 
     __tablename__ = "disputes"
+    __table_args__ = (allowed("status", DisputeState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id"), index=True)
     raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=DisputeState.OPEN.value, index=True)
     raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     escalate_after: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -198,6 +208,7 @@ class Invoice(Base):
     """The seller's bill for received deliveries; due a payment term after receipt."""
 
     __tablename__ = "invoices"
+    __table_args__ = (allowed("status", InvoiceState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -206,7 +217,7 @@ class Invoice(Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     due_on: Mapped[date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="issued", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=InvoiceState.ISSUED.value, index=True)
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     order: Mapped[Order] = relationship(back_populates="invoices")

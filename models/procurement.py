@@ -22,23 +22,23 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.states import MatchState, QuoteState, RequestState, allowed, values
 
 if TYPE_CHECKING:
     from models.accounts import Organisation, SupplierProfile, User
     from models.catalogue import Category, Listing
     from models.places import Kecamatan, Kota
 
-REQUEST_STATUSES = (
-    "draft", "open", "under_review", "invited", "quoted", "awarded", "fulfilled", "cancelled",
-)
-MATCH_STATUSES = ("proposed", "approved", "rejected", "invited", "quoted", "awarded", "declined")
-QUOTE_STATUSES = ("submitted", "withdrawn", "accepted", "not_chosen")
+REQUEST_STATUSES = values(RequestState)
+MATCH_STATUSES = values(MatchState)
+QUOTE_STATUSES = values(QuoteState)
 
 
 class DemandRequest(Base):
     """A buyer's procurement need."""
 
     __tablename__ = "demand_requests"
+    __table_args__ = (allowed("status", RequestState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     buyer_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
@@ -57,7 +57,7 @@ class DemandRequest(Base):
     umkm_only: Mapped[bool] = mapped_column(Boolean, default=True)
     # "Minta penawaran" from a product or supplier page: the supplier the need is addressed to.
     addressed_to_id: Mapped[int | None] = mapped_column(ForeignKey("supplier_profiles.id"))
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=RequestState.DRAFT.value, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -88,6 +88,7 @@ class Match(Base):
     __tablename__ = "matches"
     __table_args__ = (
         UniqueConstraint("request_id", "supplier_id"),
+        allowed("status", MatchState),
         # Covering indexes for the programme metrics: proposals and invitations per supplier
         # over a period, and the supplier behind each quote, are read from these narrow
         # indexes instead of the wide proposal rows (each carries a ~2 kB explanation).
@@ -103,7 +104,7 @@ class Match(Base):
     rank: Mapped[int] = mapped_column(Integer)
     score: Mapped[float] = mapped_column(Float)
     explanation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(10), default="proposed", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=MatchState.PROPOSED.value, index=True)
     review_reason: Mapped[str] = mapped_column(Text, default="")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -129,6 +130,7 @@ class Quote(Base):
         Index("uq_quotes_live_match_id", "match_id", unique=True,
               sqlite_where=text("status <> 'withdrawn'"),
               postgresql_where=text("status <> 'withdrawn'")),
+        allowed("status", QuoteState),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -138,7 +140,7 @@ class Quote(Base):
     delivery_date: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     attachment_name: Mapped[str | None] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(12), default="submitted", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=QuoteState.SUBMITTED.value, index=True)
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

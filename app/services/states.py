@@ -14,58 +14,69 @@ from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from models import AuditEvent, User
+from models.states import (
+    DeliveryState,
+    DisputeState,
+    InvoiceState,
+    MatchState,
+    OrderState,
+    QuoteState,
+    RequestState,
+)
 
 REQUEST_TRANSITIONS: dict[str, set[str]] = {
-    "draft": {"open", "cancelled"},
-    "open": {"under_review", "invited", "cancelled"},
-    "under_review": {"open", "invited", "cancelled"},
-    "invited": {"quoted", "cancelled"},
-    "quoted": {"awarded", "cancelled"},
-    "awarded": {"fulfilled"},
-    "fulfilled": set(),
-    "cancelled": set(),
+    RequestState.DRAFT: {RequestState.OPEN, RequestState.CANCELLED},
+    RequestState.OPEN: {RequestState.UNDER_REVIEW, RequestState.INVITED, RequestState.CANCELLED},
+    RequestState.UNDER_REVIEW: {RequestState.OPEN, RequestState.INVITED, RequestState.CANCELLED},
+    RequestState.INVITED: {RequestState.QUOTED, RequestState.CANCELLED},
+    RequestState.QUOTED: {RequestState.AWARDED, RequestState.CANCELLED},
+    RequestState.AWARDED: {RequestState.FULFILLED},
+    RequestState.FULFILLED: set(),
+    RequestState.CANCELLED: set(),
 }
 MATCH_TRANSITIONS: dict[str, set[str]] = {
-    "proposed": {"approved", "rejected", "declined"},
-    "approved": {"invited", "declined"},
-    "rejected": set(),
-    "invited": {"quoted", "declined"},
-    "quoted": {"awarded", "declined", "invited"},
-    "awarded": set(),
-    "declined": set(),
+    MatchState.PROPOSED: {MatchState.APPROVED, MatchState.REJECTED, MatchState.DECLINED},
+    MatchState.APPROVED: {MatchState.INVITED, MatchState.DECLINED},
+    MatchState.REJECTED: set(),
+    MatchState.INVITED: {MatchState.QUOTED, MatchState.DECLINED},
+    MatchState.QUOTED: {MatchState.AWARDED, MatchState.DECLINED, MatchState.INVITED},
+    MatchState.AWARDED: set(),
+    MatchState.DECLINED: set(),
 }
 QUOTE_TRANSITIONS: dict[str, set[str]] = {
-    "submitted": {"withdrawn", "accepted", "not_chosen"},
-    "withdrawn": set(),
-    "accepted": set(),
-    "not_chosen": set(),
+    QuoteState.SUBMITTED: {QuoteState.WITHDRAWN, QuoteState.ACCEPTED, QuoteState.NOT_CHOSEN},
+    QuoteState.WITHDRAWN: set(),
+    QuoteState.ACCEPTED: set(),
+    QuoteState.NOT_CHOSEN: set(),
 }
 # From award to paid (orders, deliveries, disputes, invoices).
 ORDER_TRANSITIONS: dict[str, set[str]] = {
-    "pending": {"accepted", "declined", "expired", "cancelled"},
-    "accepted": {"delivered", "cancelled"},
-    "delivered": {"completed"},
-    "declined": set(),
-    "expired": set(),
-    "cancelled": set(),
-    "completed": set(),
+    OrderState.PENDING: {OrderState.ACCEPTED, OrderState.DECLINED, OrderState.EXPIRED,
+                         OrderState.CANCELLED},
+    OrderState.ACCEPTED: {OrderState.DELIVERED, OrderState.CANCELLED},
+    OrderState.DELIVERED: {OrderState.COMPLETED},
+    OrderState.DECLINED: set(),
+    OrderState.EXPIRED: set(),
+    OrderState.CANCELLED: set(),
+    OrderState.COMPLETED: set(),
 }
 DELIVERY_TRANSITIONS: dict[str, set[str]] = {
-    "sent": {"received", "disputed"},
-    "disputed": {"sent", "received", "rejected"},  # settled; official accepts; official rejects
-    "received": set(),
-    "rejected": set(),
+    DeliveryState.SENT: {DeliveryState.RECEIVED, DeliveryState.DISPUTED},
+    # settled; official accepts; official rejects
+    DeliveryState.DISPUTED: {DeliveryState.SENT, DeliveryState.RECEIVED, DeliveryState.REJECTED},
+    DeliveryState.RECEIVED: set(),
+    DeliveryState.REJECTED: set(),
 }
 DISPUTE_TRANSITIONS: dict[str, set[str]] = {
-    "open": {"settled", "escalated"},
-    "escalated": {"decided"},
-    "settled": set(),
-    "decided": set(),
+    DisputeState.OPEN: {DisputeState.SETTLED, DisputeState.ESCALATED},
+    DisputeState.ESCALATED: {DisputeState.DECIDED},
+    DisputeState.SETTLED: set(),
+    DisputeState.DECIDED: set(),
 }
 INVOICE_TRANSITIONS: dict[str, set[str]] = {
-    "issued": {"paid", "cancelled"},
-    "paid": set(),
-    "cancelled": set(),
+    InvoiceState.ISSUED: {InvoiceState.PAID, InvoiceState.CANCELLED},
+    InvoiceState.PAID: set(),
+    InvoiceState.CANCELLED: set(),
 }
 MACHINES = {"request": REQUEST_TRANSITIONS, "match": MATCH_TRANSITIONS, "quote": QUOTE_TRANSITIONS,
             "order": ORDER_TRANSITIONS, "delivery": DELIVERY_TRANSITIONS,
