@@ -6,13 +6,15 @@ from flask import Flask
 from sqlalchemy.orm import Session
 
 from app.extensions import db
+from app.policy import STAFF_ROLES
 from app.services import ServiceError
+from models import ROLES
 
 
 @click.command("create-user")
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
-@click.option("--role", type=click.Choice(["official", "admin"]), required=True)
+@click.option("--role", type=click.Choice([r.value for r in STAFF_ROLES]), required=True)
 @click.password_option()
 def create_user_command(email: str, full_name: str, role: str, password: str) -> None:
     """Create an official or admin account (the only way to create one)."""
@@ -30,7 +32,7 @@ def create_user_command(email: str, full_name: str, role: str, password: str) ->
 
 @click.command("set-role")
 @click.option("--email", required=True)
-@click.option("--role", type=click.Choice(["seller", "buyer", "official", "admin"]), required=True)
+@click.option("--role", type=click.Choice(ROLES), required=True)
 def set_role_command(email: str, role: str) -> None:
     """Change a user's role (audited; the user's sessions end)."""
     from sqlalchemy import select

@@ -1,4 +1,4 @@
-"""Security headers on every response and the role-based access decorator."""
+"""Security headers on every response and the permission-based access decorator."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,6 +9,8 @@ from flask import Flask, abort
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from app.policy import Permission, can
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 CONTENT_SECURITY_POLICY = (
@@ -18,14 +20,15 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def roles_required(*roles: str) -> Callable[[F], F]:
-    """Allow the view only to logged-in users holding one of ``roles`` (others get 403)."""
+def permission_required(permission: Permission) -> Callable[[F], F]:
+    """Allow the view only to logged-in users whose role is granted ``permission`` (others
+    get 403; see app/policy.py)."""
 
     def decorator(view: F) -> F:
         @wraps(view)
         @login_required
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            if current_user.role not in roles:
+            if not can(current_user, permission):
                 abort(403)
             return view(*args, **kwargs)
 

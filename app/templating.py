@@ -67,3 +67,6 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["thousands"] = thousands
     app.jinja_env.filters["human_date"] = human_date
     app.jinja_env.globals["url_with"] = url_with
+    from app.policy import TEMPLATE_GLOBALS
+
+    app.jinja_env.globals.update(TEMPLATE_GLOBALS)

@@ -1,6 +1,9 @@
 """User management for admins: list with search and role filter; one user with its actions."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,7 +12,8 @@ from werkzeug.wrappers import Response
 
 from app.admin import bp
 from app.extensions import db
-from app.security import roles_required
+from app.policy import Permission
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import user_admin
 from models import ROLES, AuditEvent, User
@@ -18,7 +22,7 @@ PER_PAGE = 25
 
 
 @bp.get("/users")
-@roles_required("admin")
+@permission_required(Permission.MANAGE_USERS)
 def users() -> str:
     """Every account, newest first, with search and a role filter."""
     search = (request.args.get("q") or "")[:100]
@@ -32,24 +36,50 @@ def users() -> str:
                            role_names=user_admin.ROLE_NAMES)
 
 
+class Action(StrEnum):
+    """What an admin does to an account from its page."""
+
+    ROLE = "role"
+    DISABLE = "disable"
+    ENABLE = "enable"
+    UNLOCK = "unlock"
+
+
+def _change_role(user: User) -> str:
+    user_admin.change_role(db.session, user, request.form.get("role") or "", current_user)
+    return _("Role changed.")
+
+
+def _disable(user: User) -> str:
+    user_admin.disable_user(db.session, user, current_user, request.form.get("reason") or "")
+    return _("Account disabled: it can no longer log in or use API tokens.")
+
+
+def _enable(user: User) -> str:
+    user_admin.enable_user(db.session, user, current_user)
+    return _("Account enabled.")
+
+
+def _unlock(user: User) -> str:
+    user_admin.unlock_user(db.session, user, current_user)
+    return _("Account unlocked.")
+
+
+# Each action's handler: does it through the service and answers the message to show.
+ACTIONS: dict[Action, Callable[[User], str]] = {
+    Action.ROLE: _change_role, Action.DISABLE: _disable, Action.ENABLE: _enable,
+    Action.UNLOCK: _unlock,
+}
+
+
 def _act(user: User, action: str) -> str:
-    if action == "role":
-        user_admin.change_role(db.session, user, request.form.get("role") or "", current_user)
-        return _("Role changed.")
-    if action == "disable":
-        user_admin.disable_user(db.session, user, current_user, request.form.get("reason") or "")
-        return _("Account disabled: it can no longer log in or use API tokens.")
-    if action == "enable":
-        user_admin.enable_user(db.session, user, current_user)
-        return _("Account enabled.")
-    if action == "unlock":
-        user_admin.unlock_user(db.session, user, current_user)
-        return _("Account unlocked.")
-    abort(400)
+    if action not in set(Action):
+        abort(400)
+    return ACTIONS[Action(action)](user)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
-@roles_required("admin")
+@permission_required(Permission.MANAGE_USERS)
 def user(user_id: int) -> str | tuple[str, int] | Response:
     """One account: its role, state, lock and history; change role, disable, enable, unlock."""
     found = db.session.get(User, user_id)

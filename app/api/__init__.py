@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from app.extensions import db
+from app.policy import Permission, can
 from app.services import ServiceError
 from app.services.tokens import user_for_token
 from models import User
@@ -78,8 +79,9 @@ def current_api_user() -> User | None:
     return g.api_user
 
 
-def api_roles(*roles: str) -> Callable[[F], F]:
-    """Require a valid bearer token of a user with one of ``roles`` (401 / 403 otherwise)."""
+def api_permission(permission: Permission) -> Callable[[F], F]:
+    """Require a valid bearer token of a user whose role is granted ``permission`` (401 / 403
+    otherwise; see app/policy.py)."""
 
     def decorator(view: F) -> F:
         @wraps(view)
@@ -88,7 +90,7 @@ def api_roles(*roles: str) -> Callable[[F], F]:
             if user is None:
                 abort(401, message="A valid bearer token is required.",
                       headers={"WWW-Authenticate": 'Bearer realm="pasarpadu"'})
-            if roles and user.role not in roles:
+            if not can(user, permission):
                 abort(403, message="Your role may not do this.")
             return view(*args, **kwargs)
 

@@ -12,7 +12,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.api import api_roles, current_api_user, paged, refuse
+from app.api import api_permission, current_api_user, paged, refuse
 from app.api import deal_serializers as serialize
 from app.api.deal_schemas import (
     DecisionIn,
@@ -30,6 +30,7 @@ from app.api.deal_schemas import (
 from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
 from app.extensions import db
+from app.policy import Permission, can_view_order, is_order_buyer
 from app.services import ServiceError
 from app.services import billing, fulfilment, ratings
 from app.services import orders as order_service
@@ -41,13 +42,12 @@ blp = Blueprint("api_deals", __name__,
                 description="Orders after an award or a direct purchase: delivery, receipt, "
                             "invoice, payment, ratings")
 SECURED = [{"bearerAuth": []}]
-PARTIES = ("buyer", "seller", "official", "admin")
 PDF = {"type": "string", "format": "binary"}
 
 
 def _order(order_id: int) -> Order:
     found = db.session.get(Order, order_id)
-    if found is None or not order_service.can_see(found, current_api_user()):
+    if found is None or not can_view_order(current_api_user(), found):
         abort(404, message="No such order of yours.")
     return found  # type: ignore[return-value]
 
@@ -56,7 +56,7 @@ def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating],
           row_id: int) -> Any:
     """A delivery, problem, invoice or rating of an order the caller may see (404 otherwise)."""
     found = db.session.get(model, row_id)
-    if found is None or not order_service.can_see(found.order, current_api_user()):
+    if found is None or not can_view_order(current_api_user(), found.order):
         abort(404, message="Not found among your orders.")
     return found
 
@@ -79,7 +79,7 @@ def _lines(body: dict[str, Any]) -> dict[int, int]:
 class Orders(MethodView):
     """Orders your organisation places or receives (officials: all)."""
 
-    @api_roles(*PARTIES)
+    @api_permission(Permission.VIEW_ORDERS)
     @blp.doc(security=SECURED)
     @blp.arguments(OrderArgs, location="query")
     @blp.response(200, OrderPage)
@@ -90,7 +90,7 @@ class Orders(MethodView):
         return paged([serialize.order(r, today()) for r in rows], total, args["page"],
                      args["per_page"])
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(DirectOrderIn)
     @blp.response(201, OrderOut)
@@ -112,7 +112,7 @@ class Orders(MethodView):
 class OneOrder(MethodView):
     """One order."""
 
-    @api_roles(*PARTIES)
+    @api_permission(Permission.VIEW_ORDERS)
     @blp.doc(security=SECURED)
     @blp.response(200, OrderOut)
     def get(self, order_id: int) -> dict[str, Any]:
@@ -124,7 +124,7 @@ class OneOrder(MethodView):
 class PurchaseOrder(MethodView):
     """The purchase order document."""
 
-    @api_roles(*PARTIES)
+    @api_permission(Permission.VIEW_ORDERS)
     @blp.doc(security=SECURED)
     @blp.response(200, PDF, content_type="application/pdf")
     @blp.alt_response(409, schema=None, description="The seller has not accepted the order")
@@ -153,7 +153,7 @@ def _step(order: Order, action: Any, *args: Any) -> dict[str, Any]:
 class Accept(MethodView):
     """The seller takes the order on."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(200, OrderOut)
     def post(self, order_id: int) -> dict[str, Any]:
@@ -166,7 +166,7 @@ class Accept(MethodView):
 class Decline(MethodView):
     """The seller turns the order down."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(ReasonIn)
     @blp.response(200, OrderOut)
@@ -180,7 +180,7 @@ class Decline(MethodView):
 class CancelOrder(MethodView):
     """The buyer withdraws the order."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(ReasonIn)
     @blp.response(200, OrderOut)
@@ -194,7 +194,7 @@ class CancelOrder(MethodView):
 class Deliveries(MethodView):
     """The seller sends goods."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(DeliveryIn)
     @blp.response(201, OrderOut)
@@ -209,7 +209,7 @@ class Deliveries(MethodView):
 class Receipt(MethodView):
     """The buyer confirms receipt."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(ReceiptIn)
     @blp.response(200, OrderOut)
@@ -225,7 +225,7 @@ class Receipt(MethodView):
 class Problem(MethodView):
     """The buyer raises a problem with a delivery."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(ReasonIn)
     @blp.response(200, OrderOut)
@@ -240,7 +240,7 @@ class Problem(MethodView):
 class Settle(MethodView):
     """The buyer settles a problem with the seller."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.response(200, OrderOut)
     def post(self, dispute_id: int) -> dict[str, Any]:
@@ -253,7 +253,7 @@ class Settle(MethodView):
 class Decide(MethodView):
     """An official decides a problem."""
 
-    @api_roles("official", "admin")
+    @api_permission(Permission.REVIEW)
     @blp.doc(security=SECURED)
     @blp.arguments(DecisionIn)
     @blp.response(200, OrderOut)
@@ -268,7 +268,7 @@ class Decide(MethodView):
 class Invoices(MethodView):
     """The seller invoices what was received."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(201, OrderOut)
     def post(self, order_id: int) -> dict[str, Any]:
@@ -282,7 +282,7 @@ class Invoices(MethodView):
 class Payments(MethodView):
     """The buyer records a payment."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(PaymentIn)
     @blp.response(201, OrderOut)
@@ -297,7 +297,7 @@ class Payments(MethodView):
 class Overdue(MethodView):
     """Every overdue invoice."""
 
-    @api_roles("official", "admin")
+    @api_permission(Permission.REVIEW)
     @blp.doc(security=SECURED)
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, InvoicePage)
@@ -314,7 +314,7 @@ class Overdue(MethodView):
 class Rate(MethodView):
     """Rate the other side of the order (once)."""
 
-    @api_roles("buyer", "seller")
+    @api_permission(Permission.TRADE)
     @blp.doc(security=SECURED)
     @blp.arguments(RatingIn)
     @blp.response(201, OrderOut)
@@ -323,7 +323,7 @@ class Rate(MethodView):
         communication (1-5, optional comment)."""
         row = _order(order_id)
         user = current_api_user()
-        if user.role == "buyer":
+        if is_order_buyer(user, row):
             return _step(row, ratings.rate_seller, row, user, body["quality"], body["timeliness"],
                          body["communication"], body["comment"])
         return _step(row, ratings.rate_buyer, row, user, body["payment"], body["communication"],
@@ -334,7 +334,7 @@ class Rate(MethodView):
 class Reply(MethodView):
     """The seller answers a rating."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(ReplyIn)
     @blp.response(200, OrderOut)

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.api import api_roles, current_api_user, paged, refuse, serializers
+from app.api import api_permission, current_api_user, paged, refuse, serializers
 from app.api.schemas import (
     AwardIn,
     AwardList,
@@ -25,6 +25,7 @@ from app.api.schemas import (
 )
 from app.clock import today
 from app.extensions import db
+from app.policy import Permission, can_change_request, can_see_proposal, can_view_request
 from app.services import ServiceError
 from app.services import demand as demand_service
 from app.services import review as review_service
@@ -39,10 +40,8 @@ SECURED = [{"bearerAuth": []}]
 def _request(request_id: int, write: bool = False) -> DemandRequest:
     user = current_api_user()
     found = db.session.get(DemandRequest, request_id)
-    readable = found is not None and (
-        (user.role == "buyer" and found.buyer_id == user.organisation_id)
-        or (user.role in ("official", "admin") and not write)
-    )
+    allowed = can_change_request if write else can_view_request
+    readable = found is not None and user is not None and allowed(user, found)
     if not readable:
         abort(404, message="No such request of yours.")
     return found  # type: ignore[return-value]
@@ -81,7 +80,7 @@ def _done(row: DemandRequest) -> dict[str, Any]:
 class Requests(MethodView):
     """Your organisation's demand requests."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, RequestPage)
@@ -91,7 +90,7 @@ class Requests(MethodView):
             db.session, current_api_user().organisation, None, args["page"], args["per_page"])
         return paged([serializers.demand(r) for r in rows], total, args["page"], args["per_page"])
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(RequestIn)
     @blp.response(201, RequestOut)
@@ -108,14 +107,14 @@ class Requests(MethodView):
 class OneRequest(MethodView):
     """One request."""
 
-    @api_roles("buyer", "official", "admin")
+    @api_permission(Permission.VIEW_REQUESTS)
     @blp.doc(security=SECURED)
     @blp.response(200, RequestOut)
     def get(self, request_id: int) -> dict[str, Any]:
         """Read a request (buyers: their own; officials: any)."""
         return serializers.demand(_request(request_id))
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(RequestPatch(partial=True))
     @blp.response(200, RequestOut)
@@ -133,7 +132,7 @@ class OneRequest(MethodView):
 class Publish(MethodView):
     """Publish a draft."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.response(200, RequestOut)
     def post(self, request_id: int) -> dict[str, Any]:
@@ -150,7 +149,7 @@ class Publish(MethodView):
 class Cancel(MethodView):
     """Cancel a request."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(ReasonIn)
     @blp.response(200, RequestOut)
@@ -168,15 +167,14 @@ class Cancel(MethodView):
 class Proposals(MethodView):
     """Suppliers proposed for a request."""
 
-    @api_roles("buyer", "official", "admin")
+    @api_permission(Permission.VIEW_REQUESTS)
     @blp.doc(security=SECURED)
     @blp.response(200, ProposalPage)
     def get(self, request_id: int) -> dict[str, Any]:
         """Buyers see reviewed proposals; officials see all."""
         row = _request(request_id)
-        official = current_api_user().role in ("official", "admin")
-        items = [serializers.proposal(m) for m in row.matches
-                 if official or m.status not in ("proposed", "rejected")]
+        user = current_api_user()
+        items = [serializers.proposal(m) for m in row.matches if can_see_proposal(user, m)]
         return paged(items, len(items), 1, max(len(items), 1))
 
 
@@ -184,7 +182,7 @@ class Proposals(MethodView):
 class Invite(MethodView):
     """Invite approved proposals to quote."""
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(MatchIdsIn)
     @blp.response(200, RequestOut)
@@ -203,7 +201,7 @@ class Invite(MethodView):
 class Quotes(MethodView):
     """Quotes received."""
 
-    @api_roles("buyer", "official", "admin")
+    @api_permission(Permission.VIEW_REQUESTS)
     @blp.doc(security=SECURED)
     @blp.response(200, QuotePage)
     def get(self, request_id: int) -> dict[str, Any]:
@@ -216,14 +214,14 @@ class Quotes(MethodView):
 class Awards(MethodView):
     """Award quotes."""
 
-    @api_roles("buyer", "official", "admin")
+    @api_permission(Permission.VIEW_REQUESTS)
     @blp.doc(security=SECURED)
     @blp.response(200, AwardList)
     def get(self, request_id: int) -> dict[str, Any]:
         """Awards of the request."""
         return {"items": [serializers.award(a) for a in _request(request_id).awards]}
 
-    @api_roles("buyer")
+    @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
     @blp.arguments(AwardIn)
     @blp.response(201, AwardList)
@@ -251,7 +249,7 @@ class Awards(MethodView):
 class ReviewQueue(MethodView):
     """Proposals awaiting review."""
 
-    @api_roles("official", "admin")
+    @api_permission(Permission.REVIEW)
     @blp.doc(security=SECURED)
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, ProposalPage)
@@ -266,7 +264,7 @@ class ReviewQueue(MethodView):
 class Review(MethodView):
     """Approve or reject proposals."""
 
-    @api_roles("official", "admin")
+    @api_permission(Permission.REVIEW)
     @blp.doc(security=SECURED)
     @blp.arguments(ReviewIn)
     @blp.response(200, ProposalPage)

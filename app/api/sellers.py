@@ -7,7 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
-from app.api import api_roles, current_api_user, paged, refuse, serializers
+from app.api import api_permission, current_api_user, paged, refuse, serializers
 from app.api.schemas import (
     InvitationOut,
     InvitationPage,
@@ -21,6 +21,7 @@ from app.api.schemas import (
 )
 from app.clock import today
 from app.extensions import db
+from app.policy import Permission
 from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import quotes as quote_service
@@ -65,7 +66,7 @@ def _input(body: dict[str, Any], current: Listing | None = None) -> listing_serv
 class Listings(MethodView):
     """Your listings."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, ListingPage)
@@ -75,7 +76,7 @@ class Listings(MethodView):
                                                         args["page"], args["per_page"])
         return paged([serializers.listing(r) for r in rows], total, args["page"], args["per_page"])
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(ListingIn)
     @blp.response(201, ListingOut)
@@ -94,14 +95,14 @@ class Listings(MethodView):
 class OneListing(MethodView):
     """One of your listings."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(200, ListingOut)
     def get(self, listing_id: int) -> dict[str, Any]:
         """Read a listing."""
         return serializers.listing(_listing(listing_id))
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(ListingPatch(partial=True))
     @blp.response(200, ListingOut)
@@ -120,7 +121,7 @@ class OneListing(MethodView):
 class ListingState(MethodView):
     """Publish or archive a listing."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(200, ListingOut)
     def post(self, listing_id: int, action: str) -> dict[str, Any]:
@@ -152,7 +153,7 @@ def _invitation_out(match: Any) -> dict[str, Any]:
 class Invitations(MethodView):
     """Your invitations to quote."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, InvitationPage)
@@ -166,7 +167,7 @@ class Invitations(MethodView):
 class OneInvitation(MethodView):
     """One invitation."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(200, InvitationOut)
     def get(self, match_id: int) -> dict[str, Any]:
@@ -178,7 +179,7 @@ class OneInvitation(MethodView):
 class SubmitQuote(MethodView):
     """Answer an invitation."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(QuoteIn)
     @blp.response(201, QuoteOut)
@@ -205,7 +206,7 @@ def _own_quote(quote_id: int) -> Quote:
 class OneQuote(MethodView):
     """One of your quotes."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.arguments(QuoteIn)
     @blp.response(200, QuoteOut)
@@ -225,7 +226,7 @@ class OneQuote(MethodView):
 class WithdrawQuote(MethodView):
     """Withdraw a quote."""
 
-    @api_roles("seller")
+    @api_permission(Permission.SELL)
     @blp.doc(security=SECURED)
     @blp.response(200, QuoteOut)
     def post(self, quote_id: int) -> dict[str, Any]:

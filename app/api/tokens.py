@@ -7,9 +7,10 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from app.api import api_roles, current_api_user
+from app.api import api_permission, current_api_user
 from app.api.schemas import TokenList, TokenOut, TokenRequest
 from app.extensions import db, limiter
+from app.policy import Permission
 from app.services.accounts import authenticate
 from app.services.tokens import create_token, revoke_token, tokens_of
 
@@ -51,7 +52,7 @@ class IssueToken(MethodView):
 class Tokens(MethodView):
     """The caller's tokens."""
 
-    @api_roles()
+    @api_permission(Permission.USE_API)
     @blp.doc(security=SECURED)
     @blp.response(200, TokenList)
     def get(self) -> dict[str, Any]:
@@ -64,7 +65,7 @@ class Tokens(MethodView):
 class OneToken(MethodView):
     """One token."""
 
-    @api_roles()
+    @api_permission(Permission.USE_API)
     @blp.doc(security=SECURED)
     @blp.response(204)
     def delete(self, token_id: int) -> None:

@@ -12,6 +12,7 @@ from app.auth import bp
 from app.auth.forms import BuyerRegistrationForm, LoginForm, SellerRegistrationForm
 from app.extensions import db, limiter
 from app.forms import attach_service_error, kecamatan_choices
+from app.policy import home_endpoint
 from app.services import ServiceError
 from app.services.accounts import (
     OrganisationDetails,
@@ -26,9 +27,7 @@ from models import User
 
 
 def _home_for(user: User) -> str:
-    homes = {"seller": "seller.dashboard", "buyer": "requests.index", "official": "review.queue",
-             "admin": "review.queue"}
-    return url_for(homes.get(user.role, "storefront.home"))
+    return url_for(home_endpoint(user))
 
 
 def _safe_next(target: str | None) -> str | None:

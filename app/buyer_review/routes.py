@@ -9,7 +9,8 @@ from werkzeug.wrappers import Response
 
 from app.buyer_review import bp
 from app.extensions import db
-from app.security import roles_required
+from app.policy import Permission
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import buyer_verification as verification
 from app.services.notifications import deliver_mail
@@ -20,7 +21,7 @@ STATES = ("pending", "rejected", "verified", "all")
 
 
 @bp.get("/")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def organisations() -> str:
     """Buyer organisations by verification state (waiting ones first), with a search box."""
     state = request.args.get("state") or "pending"
@@ -34,7 +35,7 @@ def organisations() -> str:
 
 
 @bp.route("/<int:organisation_id>", methods=["GET", "POST"])
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def organisation(organisation_id: int) -> str | tuple[str, int] | Response:
     """One buyer organisation: who registered it, its details and drafts; verify or decline."""
     found = verification.buyer_organisation(db.session, organisation_id)

@@ -8,7 +8,8 @@ from app.dashboard import bp
 from app.extensions import db
 from app.i18n import current_language
 from app.opendata.exports import chart_csv_response
-from app.security import roles_required
+from app.policy import Permission
+from app.security import permission_required
 from app.clock import today
 from app.services import deal_metrics
 from app.services import metrics as metrics_service
@@ -17,7 +18,7 @@ from app.services.charts import programme_charts
 
 
 @bp.get("/")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def index() -> str:
     """Figures, charts and tables for the chosen period, kota and category."""
     filters = programme_views.parse_filters(request.args)
@@ -31,7 +32,7 @@ def index() -> str:
 
 
 @bp.get("/<chart>.csv")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def chart_csv(chart: str) -> Response:
     """The numbers behind one chart (same filters as the page), as a CSV file."""
     return chart_csv_response(chart)

@@ -15,6 +15,7 @@ from app.extensions import db, limiter
 from app.i18n import current_language
 from app.opendata import bp
 from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
+from app.policy import may_review
 from app.services import deal_metrics
 from app.services import metrics as metrics_service
 from app.services import programme_views
@@ -28,7 +29,7 @@ MAX_PAGE = 1_000_000
 
 
 def _is_official() -> bool:
-    return bool(current_user.is_authenticated and current_user.role in ("official", "admin"))
+    return may_review(current_user)
 
 
 @bp.get("/transparency")

@@ -13,7 +13,14 @@ from app.forms import attach_service_error, kecamatan_choices
 from app.i18n import current_language
 from app.orders import bp
 from app.orders.forms import DirectOrderForm
-from app.security import roles_required
+from app.policy import (
+    Permission,
+    can_view_order,
+    is_order_buyer,
+    is_order_seller,
+    may_review,
+)
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
@@ -31,7 +38,7 @@ ORDER_FILTERS = ("pending", "accepted", "delivered", "completed", "declined", "e
 def load_order(order_id: int) -> Order:
     """The order, if the current user may see it (404 otherwise, revealing nothing)."""
     order = db.session.get(Order, order_id)
-    if order is None or not order_service.can_see(order, current_user):
+    if order is None or not can_view_order(current_user, order):
         abort(404)
     return order
 
@@ -71,7 +78,7 @@ def direct_purchase_ceiling() -> int:
 
 
 @bp.get("/orders/")
-@roles_required("buyer", "seller", "official", "admin")
+@permission_required(Permission.VIEW_ORDERS)
 def index() -> str:
     """The orders the user's organisation buys or sells (all of them for officials)."""
     status = request.args.get("status")
@@ -83,16 +90,13 @@ def index() -> str:
 
 
 @bp.get("/orders/<int:order_id>")
-@roles_required("buyer", "seller", "official", "admin")
+@permission_required(Permission.VIEW_ORDERS)
 def detail(order_id: int) -> str:
     """Everything about one order, with the actions open to the reader's role."""
     order = load_order(order_id)
-    role = current_user.role
-    is_buyer = role == "buyer"
-    is_seller = role == "seller"
     return render_template(
-        "orders/detail.html", order=order, is_buyer=is_buyer, is_seller=is_seller,
-        is_official=role in ("official", "admin"),
+        "orders/detail.html", order=order, is_buyer=is_order_buyer(current_user, order),
+        is_seller=is_order_seller(current_user, order), is_official=may_review(current_user),
         contacts=order_service.contacts_visible(order),
         outstanding={line.id: quantity_outstanding(line, order.deliveries) for line in order.lines},
         received={line.id: quantity_received(line, order.deliveries) for line in order.lines},
@@ -104,7 +108,7 @@ def detail(order_id: int) -> str:
 
 
 @bp.route("/orders/buy/<int:listing_id>", methods=["GET", "POST"])
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def buy(listing_id: int) -> str | tuple[str, int] | Response:
     """Buy a catalogue item directly (up to the direct purchase ceiling)."""
     listing = db.session.get(Listing, listing_id)
@@ -139,7 +143,7 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
 
 
 @bp.post("/orders/<int:order_id>/answer")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def answer(order_id: int) -> Response:
     """The seller accepts or declines a direct order."""
     order = load_order(order_id)
@@ -157,7 +161,7 @@ def answer(order_id: int) -> Response:
 
 
 @bp.post("/orders/<int:order_id>/cancel")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def cancel(order_id: int) -> Response:
     """The buyer withdraws an order before delivery."""
     order = load_order(order_id)
@@ -170,7 +174,7 @@ def cancel(order_id: int) -> Response:
 
 
 @bp.get("/orders/<int:order_id>/purchase-order.pdf")
-@roles_required("buyer", "seller", "official", "admin")
+@permission_required(Permission.VIEW_ORDERS)
 def purchase_order(order_id: int) -> Response:
     """The purchase order (Surat Pesanan) as a PDF, for the two parties and officials."""
     order = load_order(order_id)
@@ -186,14 +190,14 @@ def purchase_order(order_id: int) -> Response:
 
 
 @bp.get("/orders/disputes")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def disputes() -> str:
     """Problems with deliveries: those sent to an official first, then the open ones."""
     return render_template("orders/disputes.html", disputes=disputes_for_officials(db.session))
 
 
 @bp.get("/orders/overdue")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def overdue() -> str:
     """Every unpaid invoice past its due date, oldest first."""
     day = today()

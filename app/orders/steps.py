@@ -15,7 +15,8 @@ from app.clock import today
 from app.extensions import db
 from app.orders import bp
 from app.orders.routes import finish, load_order, refuse
-from app.security import roles_required
+from app.policy import Permission, is_order_buyer
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import billing, fulfilment, ratings
 from models import Delivery, Dispute, Invoice, Rating
@@ -58,7 +59,7 @@ def _delivery(delivery_id: int) -> Delivery:
 
 
 @bp.post("/orders/<int:order_id>/deliveries")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def send(order_id: int) -> Response:
     """The seller marks items as sent (all or part of what is left)."""
     order = load_order(order_id)
@@ -71,7 +72,7 @@ def send(order_id: int) -> Response:
 
 
 @bp.post("/orders/deliveries/<int:delivery_id>/receipt")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def receive(delivery_id: int) -> Response:
     """The buyer confirms receipt (BAST): date, quantities, who received."""
     delivery = _delivery(delivery_id)
@@ -85,7 +86,7 @@ def receive(delivery_id: int) -> Response:
 
 
 @bp.post("/orders/deliveries/<int:delivery_id>/problem")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def problem(delivery_id: int) -> Response:
     """The buyer raises a problem with a delivery."""
     delivery = _delivery(delivery_id)
@@ -106,7 +107,7 @@ def _dispute(dispute_id: int) -> Dispute:
 
 
 @bp.post("/orders/disputes/<int:dispute_id>/settle")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def settle(dispute_id: int) -> Response:
     """The buyer marks a problem as settled with the seller."""
     dispute = _dispute(dispute_id)
@@ -119,7 +120,7 @@ def settle(dispute_id: int) -> Response:
 
 
 @bp.post("/orders/disputes/<int:dispute_id>/decide")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def decide(dispute_id: int) -> Response:
     """An official records the decision on a problem sent to them."""
     dispute = _dispute(dispute_id)
@@ -133,7 +134,7 @@ def decide(dispute_id: int) -> Response:
 
 
 @bp.post("/orders/<int:order_id>/invoice")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def invoice(order_id: int) -> Response:
     """The seller invoices what was received and not yet billed."""
     order = load_order(order_id)
@@ -146,7 +147,7 @@ def invoice(order_id: int) -> Response:
 
 
 @bp.post("/orders/invoices/<int:invoice_id>/payment")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def pay(invoice_id: int) -> Response:
     """The buyer records a payment of an invoice."""
     found = db.session.get(Invoice, invoice_id)
@@ -165,13 +166,13 @@ def pay(invoice_id: int) -> Response:
 
 
 @bp.post("/orders/<int:order_id>/rating")
-@roles_required("buyer", "seller")
+@permission_required(Permission.TRADE)
 def rate(order_id: int) -> Response:
     """The buyer rates the seller, or the seller rates the buyer (once per order)."""
     order = load_order(order_id)
     comment = request.form.get("comment") or ""
     try:
-        if current_user.role == "buyer":
+        if is_order_buyer(current_user, order):
             ratings.rate_seller(db.session, order, current_user, _score("quality"),
                                 _score("timeliness"), _score("communication"), comment)
         else:
@@ -183,7 +184,7 @@ def rate(order_id: int) -> Response:
 
 
 @bp.post("/orders/ratings/<int:rating_id>/reply")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def reply(rating_id: int) -> Response:
     """The seller answers the buyer's rating."""
     rating = db.session.get(Rating, rating_id)

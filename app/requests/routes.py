@@ -1,6 +1,9 @@
 """Buyer pages for demand requests; officials may read them too."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import StrEnum
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,9 +14,10 @@ from werkzeug.wrappers import Response
 from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
+from app.policy import Permission, can_change_request, can_see_proposal, can_view_request
 from app.requests import bp
 from app.requests.forms import RequestForm
-from app.security import roles_required
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
@@ -28,11 +32,7 @@ PER_PAGE = 20
 
 def _own_request(request_id: int) -> DemandRequest:
     found = db.session.get(DemandRequest, request_id)
-    if found is None:
-        abort(404)
-    if current_user.role in ("official", "admin"):
-        return found
-    if current_user.role != "buyer" or found.buyer_id != current_user.organisation_id:
+    if found is None or not can_view_request(current_user, found):
         abort(404)
     return found
 
@@ -71,7 +71,7 @@ def _finish(message: str, request_id: int, anchor: str = "") -> Response:
 
 
 @bp.get("/")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def index() -> str:
     """The organisation's requests, newest first."""
     status = request.args.get("status") or None
@@ -83,7 +83,7 @@ def index() -> str:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def new() -> str | tuple[str, int] | Response:
     """Post a new need (saved as a draft, or published at once)."""
     form = RequestForm()
@@ -124,7 +124,7 @@ def _prefill(form: RequestForm, addressed: addressed_requests.Prefill) -> None:
 
 
 @bp.route("/<int:request_id>/edit", methods=["GET", "POST"])
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def edit(request_id: int) -> str | tuple[str, int] | Response:
     """Change a draft."""
     demand = _own_request(request_id)
@@ -144,12 +144,11 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
 
 
 @bp.get("/<int:request_id>")
-@roles_required("buyer", "official", "admin")
+@permission_required(Permission.VIEW_REQUESTS)
 def detail(request_id: int) -> str:
     """Everything about one request: proposals, quotes, awards and the timeline."""
     demand = _own_request(request_id)
-    visible = [m for m in demand.matches
-               if current_user.role in ("official", "admin") or m.status not in ("proposed", "rejected")]
+    visible = [m for m in demand.matches if can_see_proposal(current_user, m)]
     quotes = demand_service.quotes_of(demand)
     return render_template(
         "requests/detail.html", demand=demand, matches=visible, quotes=quotes,
@@ -171,28 +170,59 @@ def _suppliers_of_events(demand: DemandRequest) -> dict[str, str]:
     return names
 
 
-def _act(request_id: int, action: str) -> Response:
-    demand = _own_request(request_id)
-    if current_user.role != "buyer":
-        abort(403)
+class Action(StrEnum):
+    """What a buyer does to a request from its page."""
+
+    PUBLISH = "publish"
+    CANCEL = "cancel"
+    FULFIL = "fulfil"
+    SHORTLIST = "shortlist"
+    INVITE = "invite"
+
+
+def _publish(demand: DemandRequest) -> str:
+    demand_service.publish_request(db.session, demand, current_user, today())
+    return _("Request published; the matcher proposed suppliers.")
+
+
+def _cancel(demand: DemandRequest) -> str:
     reason = (request.form.get("reason") or "").strip()
-    ids = [int(v) for v in request.form.getlist("match_id") if v.isdigit()]
+    demand_service.cancel_request(db.session, demand, current_user, reason)
+    return _("Request cancelled.")
+
+
+def _fulfil(demand: DemandRequest) -> str:
+    demand_service.fulfil_request(db.session, demand, current_user)
+    return _("Marked as delivered. Thank you for buying local!")
+
+
+def _ticked() -> list[int]:
+    return [int(v) for v in request.form.getlist("match_id") if v.isdigit()]
+
+
+def _shortlist(demand: DemandRequest) -> str:
+    demand_service.set_shortlist(db.session, demand, _ticked(), current_user)
+    return _("Shortlist saved.")
+
+
+def _invite(demand: DemandRequest) -> str:
+    count = demand_service.invite_suppliers(db.session, demand, _ticked(), current_user, today())
+    return _("%(n)d suppliers invited to quote.", n=count)
+
+
+# Each action's handler: does it through the service and answers the message to show.
+ACTIONS: dict[Action, Callable[[DemandRequest], str]] = {
+    Action.PUBLISH: _publish, Action.CANCEL: _cancel, Action.FULFIL: _fulfil,
+    Action.SHORTLIST: _shortlist, Action.INVITE: _invite,
+}
+
+
+def _act(request_id: int, action: Action) -> Response:
+    demand = _own_request(request_id)
+    if not can_change_request(current_user, demand):
+        abort(403)
     try:
-        if action == "publish":
-            demand_service.publish_request(db.session, demand, current_user, today())
-            message = _("Request published; the matcher proposed suppliers.")
-        elif action == "cancel":
-            demand_service.cancel_request(db.session, demand, current_user, reason)
-            message = _("Request cancelled.")
-        elif action == "fulfil":
-            demand_service.fulfil_request(db.session, demand, current_user)
-            message = _("Marked as delivered. Thank you for buying local!")
-        elif action == "shortlist":
-            demand_service.set_shortlist(db.session, demand, ids, current_user)
-            message = _("Shortlist saved.")
-        else:
-            count = demand_service.invite_suppliers(db.session, demand, ids, current_user, today())
-            message = _("%(n)d suppliers invited to quote.", n=count)
+        message = ACTIONS[action](demand)
     except ServiceError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -201,11 +231,11 @@ def _act(request_id: int, action: str) -> Response:
 
 
 @bp.post("/<int:request_id>/reading")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def apply_reading(request_id: int) -> Response:
     """Apply what the matcher read in the text: the category, or the stated requirements."""
     demand = _own_request(request_id)
-    if current_user.role != "buyer":
+    if not can_change_request(current_user, demand):
         abort(403)
     try:
         if request.form.get("apply") == "category":
@@ -225,35 +255,36 @@ def apply_reading(request_id: int) -> Response:
 
 
 @bp.post("/<int:request_id>/publish")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def publish(request_id: int) -> Response:
     """Publish a draft and run the matcher."""
-    return _act(request_id, "publish")
+    return _act(request_id, Action.PUBLISH)
 
 
 @bp.post("/<int:request_id>/cancel")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def cancel(request_id: int) -> Response:
     """Cancel the request (a reason is required)."""
-    return _act(request_id, "cancel")
+    return _act(request_id, Action.CANCEL)
 
 
 @bp.post("/<int:request_id>/fulfil")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def fulfil(request_id: int) -> Response:
     """Record delivery of an awarded request."""
-    return _act(request_id, "fulfil")
+    return _act(request_id, Action.FULFIL)
 
 
 @bp.post("/<int:request_id>/invite")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def invite(request_id: int) -> Response:
     """Invite or shortlist the ticked suppliers."""
-    return _act(request_id, "shortlist" if request.form.get("action") == "shortlist" else "invite")
+    return _act(request_id, Action.SHORTLIST if request.form.get("action") == Action.SHORTLIST
+                else Action.INVITE)
 
 
 @bp.post("/<int:request_id>/award")
-@roles_required("buyer")
+@permission_required(Permission.BUY)
 def award_view(request_id: int) -> Response:
     """Award the quotes given quantities; the others are told why not."""
     _own_request(request_id)

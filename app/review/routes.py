@@ -15,8 +15,9 @@ from werkzeug.wrappers import Response
 
 from app.clock import today
 from app.extensions import db
+from app.policy import Permission
 from app.review import bp
-from app.security import roles_required
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import review as review_service
 from app.services import review_queue as queue_service
@@ -85,7 +86,7 @@ def empty_review_state() -> FormState:
 
 
 @bp.get("/")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def queue() -> tuple[str, int]:
     """Proposals awaiting review, one block per request, oldest first, with filters."""
     return _render_queue()
@@ -144,7 +145,7 @@ def _back() -> str:
 
 
 @bp.post("/decide")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def decide() -> Response | tuple[str, int]:
     """Approve or reject proposals: one, the ticked ones, or the rest of one request."""
     try:
@@ -174,7 +175,7 @@ def decide() -> Response | tuple[str, int]:
 
 
 @bp.get("/sellers")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def sellers() -> str:
     """Sellers waiting for verification, oldest first."""
     page = max(request.args.get("page", 1, type=int) or 1, 1)
@@ -187,7 +188,7 @@ def sellers() -> str:
 
 
 @bp.route("/sellers/<int:supplier_id>", methods=["GET", "POST"])
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def seller(supplier_id: int) -> str | Response:
     """One seller's documents; verify, or tell them what to fix."""
     supplier = db.session.get(SupplierProfile, supplier_id)
@@ -216,7 +217,7 @@ def seller(supplier_id: int) -> str | Response:
 
 
 @bp.get("/sellers/<int:supplier_id>/certificates/<int:certification_id>/document")
-@roles_required("official", "admin")
+@permission_required(Permission.REVIEW)
 def certificate_document(supplier_id: int, certification_id: int) -> Response:
     """The scan of one seller certificate, for officials deciding on the seller."""
     certificate = db.session.get(SupplierCertification, certification_id)

@@ -10,9 +10,10 @@ from werkzeug.wrappers import Response
 
 from app.clock import today
 from app.extensions import db
+from app.policy import Permission, can_view_quote_of
 from app.seller import bp
 from app.seller.routes import _supplier
-from app.security import roles_required
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import quotes as quote_service
 from app.services.quote_checks import QuoteGap, quote_gaps
@@ -29,7 +30,7 @@ def _attachments_folder() -> str:
 
 
 @bp.get("/invitations")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def invitations() -> str:
     """Invitations to quote, newest first."""
     page = max(request.args.get("page", 1, type=int) or 1, 1)
@@ -56,7 +57,7 @@ def _quote_input() -> quote_service.QuoteInput:
 
 
 @bp.route("/invitations/<int:match_id>", methods=["GET", "POST"])
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def invitation(match_id: int) -> str | tuple[str, int] | Response:
     """The request, why it matched, and the quote form (submit or revise)."""
     match = quote_service.own_invitation(db.session, _supplier(), match_id)
@@ -108,7 +109,7 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
 
 
 @bp.post("/invitations/<int:match_id>/withdraw")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def withdraw(match_id: int) -> str | Response:
     """Withdraw the submitted quote (before the deadline), once the seller has confirmed it.
 
@@ -139,15 +140,7 @@ def quote_attachment(quote_id: int) -> Response:
     quote = db.session.get(Quote, quote_id)
     if quote is None or not quote.attachment_name:
         abort(404)
-    match = quote.match
-    allowed = (
-        current_user.role in ("official", "admin")
-        or (current_user.role == "buyer" and current_user.organisation_id == match.request.buyer_id)
-        or (current_user.role == "seller" and current_user.organisation is not None
-            and current_user.organisation.supplier_profile is not None
-            and current_user.organisation.supplier_profile.id == match.supplier_id)
-    )
-    if not allowed:
+    if not can_view_quote_of(current_user, quote.match):
         abort(404)
     pdf = quote.attachment_name.endswith(".pdf")
     return send_from_directory(

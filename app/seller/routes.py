@@ -10,9 +10,10 @@ from werkzeug.wrappers import Response
 from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
+from app.policy import Permission
 from app.seller import bp
 from app.seller.forms import CertificationForm, ListingForm, ProfileForm
-from app.security import roles_required
+from app.security import permission_required
 from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import pending_photos
@@ -59,7 +60,7 @@ def _photo_folder() -> str:
 
 
 @bp.get("/")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def dashboard() -> str:
     """The seller's home: what needs action first, then the listings."""
     supplier = _supplier()
@@ -69,7 +70,7 @@ def dashboard() -> str:
 
 
 @bp.route("/profile", methods=["GET", "POST"])
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def profile() -> str | Response:
     """Edit the business profile."""
     supplier = _supplier()
@@ -111,7 +112,7 @@ def profile() -> str | Response:
 
 
 @bp.post("/certifications")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def add_certification() -> Response | tuple[str, int]:
     """Add a certificate to the profile; a refused one comes back with its field's error."""
     supplier = _supplier()
@@ -156,7 +157,7 @@ def add_certification() -> Response | tuple[str, int]:
 
 
 @bp.post("/certifications/<int:certification_id>/delete")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def remove_certification(certification_id: int) -> Response:
     """Remove one of the seller's certificates (and its stored scan)."""
     supplier = _supplier()
@@ -172,7 +173,7 @@ def remove_certification(certification_id: int) -> Response:
 
 
 @bp.get("/listings")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def listings() -> str:
     """The seller's listings, filterable by status, paged."""
     status = request.args.get("status") or None
@@ -301,21 +302,21 @@ def _listing_form(listing: Listing | None) -> str | Response:
 
 
 @bp.route("/listings/new", methods=["GET", "POST"])
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def new_listing() -> str | Response:
     """Create a listing, as a draft or published at once."""
     return _listing_form(None)
 
 
 @bp.route("/listings/<int:listing_id>", methods=["GET", "POST"])
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def edit_listing(listing_id: int) -> str | Response:
     """Edit one of the seller's listings and manage its photos."""
     return _listing_form(_listing_or_404(listing_id))
 
 
 @bp.get("/pending-photos/<name>")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def pending_photo(name: str) -> Response:
     """The preview of a photo kept from a refused listing form, for its uploader only."""
     photo = pending_photos.find(_pending_folder(), current_user.id, name)
@@ -329,7 +330,7 @@ def pending_photo(name: str) -> Response:
 
 
 @bp.post("/listings/<int:listing_id>/publish")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def publish_listing(listing_id: int) -> Response:
     """Make the listing visible in the storefront."""
     listing = _listing_or_404(listing_id)
@@ -340,7 +341,7 @@ def publish_listing(listing_id: int) -> Response:
 
 
 @bp.post("/listings/<int:listing_id>/archive")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def archive_listing(listing_id: int) -> Response:
     """Hide the listing from the storefront and from matching."""
     listing = _listing_or_404(listing_id)
@@ -351,7 +352,7 @@ def archive_listing(listing_id: int) -> Response:
 
 
 @bp.post("/listings/<int:listing_id>/photos/<int:photo_id>/delete")
-@roles_required("seller")
+@permission_required(Permission.SELL)
 def delete_photo(listing_id: int, photo_id: int) -> Response:
     """Remove a photo from the listing."""
     listing = _listing_or_404(listing_id)

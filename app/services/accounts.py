@@ -13,12 +13,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.extensions import db
+from app.policy import STAFF_ROLES
 from app.services import ServiceError, login_guard
 from app.services.buyer_verification import announce_new_buyer
 from app.services.states import record_changes, record_event
 from app.services.timeline import note_data, note_reason
 from app.services.tokens import revoke_all
-from models import Kecamatan, Organisation, SupplierProfile, User, utcnow
+from models import ROLES, Kecamatan, Organisation, Role, SupplierProfile, User, utcnow
 
 MIN_PASSWORD_LENGTH = 12
 COMMON_PASSWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common-passwords.txt"
@@ -168,7 +169,7 @@ def register_buyer(session: Session, *, email: str, password: str, full_name: st
     if kind not in ("government", "bumd", "corporate"):
         raise ServiceError(str(_l("Choose the kind of organisation.")), "kind")
     organisation = _create_organisation(session, kind, details, email)
-    user = _create_user(session, email, password, full_name, "buyer", organisation)
+    user = _create_user(session, email, password, full_name, Role.BUYER, organisation)
     session.flush()
     announce_new_buyer(session, organisation)
     return user
@@ -177,7 +178,7 @@ def register_buyer(session: Session, *, email: str, password: str, full_name: st
 def create_staff_user(session: Session, *, email: str, password: str, full_name: str,
                       role: str) -> User:
     """Create an official or admin account (only reachable from the command line)."""
-    if role not in ("official", "admin"):
+    if role not in STAFF_ROLES:
         raise ServiceError(f"role must be official or admin, not {role!r}", "role")
     user = _create_user(session, email, password, full_name, role, None)
     session.flush()
@@ -262,7 +263,7 @@ def log_out_everywhere(session: Session, user: User) -> int:
 
 def set_role(session: Session, user: User, role: str, actor: User | None) -> None:
     """Change a user's role (command line only) and audit it."""
-    if role not in ("seller", "buyer", "official", "admin"):
+    if role not in ROLES:
         raise ServiceError(f"unknown role {role!r}", "role")
     previous = user.role
     user.role = role

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
 from app.services.states import record_event
-from models import DemandRequest, Organisation, User, utcnow
+from models import DemandRequest, Organisation, Role, User, utcnow
 
 BUYER_KINDS = ("government", "bumd", "corporate")
 
@@ -111,7 +111,7 @@ def reject_buyer(session: Session, organisation: Organisation, official: User, r
 
 def announce_new_buyer(session: Session, organisation: Organisation) -> None:
     """Tell the officials that a new buyer organisation waits for verification."""
-    officials = session.scalars(select(User).where(User.role == "official", User.active.is_(True)))
+    officials = session.scalars(select(User).where(User.role == Role.OFFICIAL, User.active.is_(True)))
     notify(session, officials, "verification",
            str(_l("New buyer organisation to verify: %(name)s", name=organisation.legal_name)),
            str(_l("Check that the organisation is who it says it is before its requests go out.")),

@@ -27,6 +27,7 @@ from models import (
     Notification,
     Order,
     Organisation,
+    Role,
     SupplierProfile,
     User,
     clock_at,
@@ -59,7 +60,7 @@ class _Cast:
 def _cast(session: Session, official: User) -> _Cast:
     buyers = list(session.scalars(
         select(User).join(Organisation, Organisation.id == User.organisation_id)
-        .where(User.role == "buyer", Organisation.kind != "umkm").order_by(User.id)))
+        .where(User.role == Role.BUYER, Organisation.kind != "umkm").order_by(User.id)))
     listings = list(session.scalars(
         select(Listing).join(SupplierProfile, SupplierProfile.id == Listing.supplier_id)
         .where(Listing.status == "active", SupplierProfile.active.is_(True),

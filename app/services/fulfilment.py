@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.policy import may_review
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
 from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
@@ -21,6 +22,7 @@ from models import (
     Order,
     OrderLine,
     Receipt,
+    Role,
     User,
     utcnow,
 )
@@ -196,7 +198,7 @@ def escalate_disputes(session: Session) -> list[int]:
     due = session.scalars(select(Dispute).where(Dispute.status == "open",
                                                 Dispute.escalate_after < now)
                           .order_by(Dispute.id)).all()
-    officials = list(session.scalars(select(User).where(User.role == "official",
+    officials = list(session.scalars(select(User).where(User.role == Role.OFFICIAL,
                                                         User.active.is_(True))))
     escalated = []
     for dispute in due:
@@ -219,7 +221,7 @@ def decide_dispute(session: Session, dispute: Dispute, official: User, outcome: 
                    decision: str, today: date) -> None:
     """An official decides: ``accept`` (the delivery counts as received as sent) or ``reject``
     (the goods go back; the seller may send again)."""
-    if official.role not in ("official", "admin"):
+    if not may_review(official):
         raise ServiceError(str(_l("Only officials decide problems.")))
     if outcome not in ("accept", "reject"):
         raise ServiceError(str(_l("Choose a decision.")), "outcome")

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.policy import Permission, can, is_order_buyer, is_order_seller, orders_visible_to
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
@@ -78,7 +79,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
                        today: date) -> Order:
     """A direct order of one catalogue item, awaiting the seller's answer."""
     organisation = buyer.organisation
-    if buyer.role != "buyer" or organisation is None:
+    if not can(buyer, Permission.BUY) or organisation is None:
         raise ServiceError(str(_l("Only buyers can order directly.")))
     listing = session.get(Listing, data.listing_id)
     if listing is None or listing.status != "active" or not listing.supplier.active \
@@ -178,13 +179,13 @@ def hold(session: Session, order: Order, *related: object) -> None:
 
 def require_seller(order: Order, actor: User) -> None:
     """Refuse unless ``actor`` sells for the order's supplier."""
-    if actor.role != "seller" or actor.organisation_id != order.supplier.organisation_id:
+    if not is_order_seller(actor, order):
         raise ServiceError(str(_l("Only the seller of this order can do this.")))
 
 
 def require_buyer(order: Order, actor: User) -> None:
     """Refuse unless ``actor`` buys for the order's organisation."""
-    if actor.role != "buyer" or actor.organisation_id != order.buyer_id:
+    if not is_order_buyer(actor, order):
         raise ServiceError(str(_l("Only the buyer of this order can do this.")))
 
 
@@ -268,28 +269,13 @@ def expire_orders(session: Session) -> list[int]:
     return expired
 
 
-def can_see(order: Order, user: User) -> bool:
-    """True for the buyer's and the seller's people, and for officials and admins."""
-    if user.role in ("official", "admin"):
-        return True
-    if user.role == "buyer":
-        return user.organisation_id == order.buyer_id
-    if user.role == "seller":
-        return user.organisation_id == order.supplier.organisation_id
-    return False
-
-
 def orders_for(session: Session, user: User, status: str | None, page: int,
                per_page: int) -> tuple[list[Order], int]:
     """One page of the orders the user's organisation buys or sells (all for officials)."""
-    query = select(Order)
-    if user.role == "buyer":
-        query = query.where(Order.buyer_id == user.organisation_id)
-    elif user.role == "seller":
-        profile = user.organisation.supplier_profile if user.organisation else None
-        query = query.where(Order.supplier_id == (profile.id if profile else -1))
-    elif user.role not in ("official", "admin"):
+    scope = orders_visible_to(user)
+    if scope is None:
         return [], 0
+    query = select(Order).where(scope)
     if status:
         query = query.where(Order.status == status)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -7,18 +7,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError, login_guard
 from app.services.states import record_event
-from models import Organisation, User
+from app.policy import STAFF_ROLES, role_follows_organisation
+from models import ROLES, Organisation, Role, User
 
-STAFF_ROLES = ("official", "admin")
-ROLE_NAMES = {"seller": _l("Seller"), "buyer": _l("Buyer"), "official": _l("Official"),
-              "admin": _l("Admin")}
+ROLE_NAMES = {Role.SELLER: _l("Seller"), Role.BUYER: _l("Buyer"), Role.OFFICIAL: _l("Official"),
+              Role.ADMIN: _l("Admin")}
 
 
 def find_users(session: Session, search: str, role: str | None, page: int,
                per_page: int) -> tuple[list[User], int]:
     """Users matching a search (e-mail, name or organisation) and role, newest first."""
     query = select(User).outerjoin(Organisation, User.organisation_id == Organisation.id)
-    if role in ("seller", "buyer", "official", "admin"):
+    if role in ROLES:
         query = query.where(User.role == role)
     if search.strip():
         pattern = f"%{search.strip().lower()}%"
@@ -41,11 +41,11 @@ def is_locked(session: Session, user: User) -> bool:
 
 def _active_admins(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(User).where(
-        User.role == "admin", User.active.is_(True))) or 0
+        User.role == Role.ADMIN, User.active.is_(True))) or 0
 
 
 def _refuse_losing_last_admin(session: Session, user: User) -> None:
-    if user.role == "admin" and user.active and _active_admins(session) <= 1:
+    if user.role == Role.ADMIN and user.active and _active_admins(session) <= 1:
         raise ServiceError(str(_l("This is the last active admin; make another admin first.")))
 
 
@@ -53,12 +53,12 @@ def change_role(session: Session, user: User, role: str, admin: User) -> None:
     """Move a staff account between official and admin; sellers and buyers keep theirs."""
     if role not in STAFF_ROLES:
         raise ServiceError(str(_l("Choose official or admin.")), "role")
-    if user.role not in STAFF_ROLES or user.organisation_id is not None:
+    if role_follows_organisation(user):
         raise ServiceError(str(_l("Sellers and buyers keep their role: it follows their organisation.")),
                            "role")
     if role == user.role:
         return
-    if role != "admin":
+    if role != Role.ADMIN:
         _refuse_losing_last_admin(session, user)
     previous, user.role = user.role, role
     user.session_version = (user.session_version or 1) + 1  # the new role applies at next log-in
