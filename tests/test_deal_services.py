@@ -19,11 +19,11 @@ from app.services.fulfilment import (
     send_delivery,
     settle_dispute,
 )
+from app.policy import can_view_order
 from app.services.jobs import deals
 from app.services.orders import (
     DirectOrderInput,
     accept_order,
-    can_see,
     decline_order,
     place_direct_order,
     purchase_order_document,
@@ -100,9 +100,9 @@ def test_only_the_parties_act_and_see(db: Session, deal: dict) -> None:
         accept_order(db, order, stranger)
     with pytest.raises(ServiceError):
         accept_order(db, order, deal["buyer"])
-    assert can_see(order, deal["buyer"]) and can_see(order, deal["seller"])
-    assert not can_see(order, stranger) and not can_see(order, other_buyer)
-    assert can_see(order, make_official(db))
+    assert can_view_order(deal["buyer"], order) and can_view_order(deal["seller"], order)
+    assert not can_view_order(stranger, order) and not can_view_order(other_buyer, order)
+    assert can_view_order(make_official(db), order)
 
 
 def test_declining_needs_a_reason_and_tells_the_buyer(db: Session, deal: dict) -> None:

@@ -40,11 +40,11 @@ def test_a_state_enum_compares_equal_to_the_stored_string() -> None:
 
 def test_every_role_and_state_column_has_a_check_constraint(db: Session) -> None:
     inspector = inspect(db.get_bind())
-    expected = {("users", "ck_users_role"), ("organisations", "ck_organisations_verification_state"),
-                ("listings", "ck_listings_status"), ("demand_requests", "ck_demand_requests_status"),
-                ("matches", "ck_matches_status"), ("quotes", "ck_quotes_status"),
-                ("orders", "ck_orders_status"), ("deliveries", "ck_deliveries_status"),
-                ("disputes", "ck_disputes_status"), ("invoices", "ck_invoices_status")}
+    expected = {(table, f"ck_{table}_{column}") for table, column in (
+        ("users", "role"), ("organisations", "verification_state"), ("listings", "status"),
+        ("demand_requests", "status"), ("matches", "status"), ("quotes", "status"),
+        ("orders", "status"), ("deliveries", "status"), ("disputes", "status"),
+        ("invoices", "status"))}
     found = {(table, check["name"]) for table in Base.metadata.tables
              for check in inspector.get_check_constraints(table)}
     assert expected <= found

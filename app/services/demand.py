@@ -33,8 +33,10 @@ from models import (
     User,
     utcnow,
 )
+from models.states import RequestState
 
-OPEN_STATES = ("open", "under_review", "invited", "quoted")
+OPEN_STATES = (RequestState.OPEN, RequestState.UNDER_REVIEW, RequestState.INVITED,
+               RequestState.QUOTED)
 HORIZON = timedelta(days=731)  # needs and deliveries are planned at most two years ahead
 REQUEST_FIELDS = ("title", "description", "category_id", "quantity", "unit", "budget_ceiling",
                   "kecamatan_id", "needed_by", "quotes_due", "required_certifications", "umkm_only")

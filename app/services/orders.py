@@ -29,9 +29,10 @@ from models import (
     User,
     utcnow,
 )
+from models.states import OrderState
 
 HORIZON = timedelta(days=731)
-OPEN_ORDER_STATES = ("pending", "accepted", "delivered")
+OPEN_ORDER_STATES = (OrderState.PENDING, OrderState.ACCEPTED, OrderState.DELIVERED)
 
 
 @dataclass

@@ -36,8 +36,9 @@ from app.services.states import record_event, transition
 from matching.results import SupplierMatch
 from matching.retriever import Candidate
 from models import DemandRequest, Match
+from models.states import RequestState
 
-REMATCH_STATES = ("open", "under_review")
+REMATCH_STATES = (RequestState.OPEN, RequestState.UNDER_REVIEW)
 Proposal = tuple[int, int | None, int, float]  # supplier, listing, rank, score
 
 

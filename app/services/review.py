@@ -17,9 +17,10 @@ from app.services.notifications import notify_organisation
 from app.services.states import STATE_NAMES, record_event, transition
 from app.services.timeline import note_data, note_reason
 from models import DemandRequest, Match, SupplierProfile, User, utcnow
+from models.states import RequestState
 
 NIB_PATTERN = re.compile(r"^\d{13}$")
-CLOSED_STATES = ("awarded", "fulfilled", "cancelled")
+CLOSED_STATES = (RequestState.AWARDED, RequestState.FULFILLED, RequestState.CANCELLED)
 
 
 @dataclass(frozen=True)

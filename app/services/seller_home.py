@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import AuditEvent, Award, DemandRequest, Listing, ListingPhoto, Match, Quote, SupplierProfile
+from models.states import RequestState
 
-OPEN_REQUEST_STATES = ("invited", "quoted")
+OPEN_REQUEST_STATES = (RequestState.INVITED, RequestState.QUOTED)
 STALE_PRICE_AFTER = timedelta(days=180)
 RECENT_DECISIONS = 5
 NIB = re.compile(r"^\d{13}$")

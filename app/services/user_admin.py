@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.policy import STAFF_ROLES, role_follows_organisation
 from app.services import ServiceError, login_guard
 from app.services.states import record_event
-from app.policy import STAFF_ROLES, role_follows_organisation
 from models import ROLES, Organisation, Role, User
 
 ROLE_NAMES = {Role.SELLER: _l("Seller"), Role.BUYER: _l("Buyer"), Role.OFFICIAL: _l("Official"),

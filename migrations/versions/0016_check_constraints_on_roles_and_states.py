@@ -7,7 +7,6 @@ Create Date: 2026-11-30 08:50:00.000000
 """
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '0016'
 down_revision = '0012'
@@ -37,7 +36,8 @@ def upgrade():
     for table, column, allowed in CHECKS:
         listed = ", ".join(f"'{value}'" for value in allowed)
         with op.batch_alter_table(table) as batch_op:
-            batch_op.create_check_constraint(op.f(f"ck_{table}_{column}"), f"{column} IN ({listed})")
+            batch_op.create_check_constraint(op.f(f"ck_{table}_{column}"),
+                                             f"{column} IN ({listed})")
 
 
 def downgrade():
