@@ -251,14 +251,19 @@ def test_official_rejects_proposals_and_verifies_a_seller(viewport: str, live_se
     page = login(browser, live_server, OFFICIAL, viewport)
     title = f"Kursi lipat untuk aula ({viewport})"
     page.goto(live_server + "/review/")
-    items = page.locator("[data-testid=review-item]", has_text=title)
+    # One block per request; the request's proposals are ticked and rejected together.
+    block = page.locator("[data-testid=review-request]", has_text=title)
+    assert block.count() == 1
+    items = block.locator("[data-testid=review-item]")
     assert items.count() >= 1
     for n in range(items.count()):
-        items.nth(n).locator("input[type=checkbox]").check()
-    page.fill("#reject-reason", "Kursi kayu lebih sesuai untuk aula ini.")
+        items.nth(n).locator("input[name=match_id]").check()
+    page.click("#review-form .bulk-bar summary")
+    page.select_option("#reason", "not_fit")
+    page.fill("#note", "Kursi kayu lebih sesuai untuk aula ini.")
     page.click("button[value=reject]")
     page.get_by_text("ditolak").first.wait_for()
-    assert page.locator("[data-testid=review-item]", has_text=title).count() == 0
+    assert page.locator("[data-testid=review-request]", has_text=title).count() == 0
 
     page.goto(live_server + "/review/sellers")
     first = page.locator("main .row-list a").first
