@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from app.clock import today
 from app.services.demand import publish_request
+from app.services.profiles import add_certification
 from app.services.review import approve
-from models import DemandRequest, Match, utcnow
+from models import DemandRequest, Match, SupplierProfile, utcnow
 from tests.conftest import login
 from tests.factories import category, make_buyer, make_listing, make_official, make_request, make_seller
 
@@ -298,3 +299,16 @@ def test_the_queue_reads_in_english_too(app: Flask, db: Session, queue: dict) ->
     assert "Review queue" in page and "waiting since today" in page
     assert "proposals of this request" in page
     assert "The product does not fit the need" in page
+
+
+def test_required_certificates_read_as_on_the_other_pages(app: Flask, db: Session,
+                                                         queue: dict) -> None:
+    dinas = queue["dinas"]
+    sri = db.scalar(select(SupplierProfile).where(SupplierProfile.display_name == "Katering Bu Sri"))
+    add_certification(db, sri, "halal", "ID31110001234", today() + timedelta(days=400))
+    demand = make_request(db, dinas, title="Nasi kotak halal pengajian", certifications=["halal"])
+    assert publish_request(db, demand, dinas, today()) is not None
+    db.commit()
+    page = _official(app).get("/review/").get_data(as_text=True)
+    block = next(b for b in _blocks(page) if demand.title in b)
+    assert "mensyaratkan Halal" in block and "HALAL" not in block
