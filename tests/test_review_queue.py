@@ -312,3 +312,16 @@ def test_required_certificates_read_as_on_the_other_pages(app: Flask, db: Sessio
     page = _official(app).get("/review/").get_data(as_text=True)
     block = next(b for b in _blocks(page) if demand.title in b)
     assert "mensyaratkan Halal" in block and "HALAL" not in block
+
+
+def test_each_review_page_links_the_other_two(app: Flask, queue: dict) -> None:
+    client = _official(app)
+    pages = {"/review/": "Usulan", "/review/sellers": "Penjual untuk diverifikasi",
+             "/review/buyers/": "Pembeli yang perlu diverifikasi"}
+    for path, current in pages.items():
+        page = client.get(path).get_data(as_text=True)
+        tabs = re.search(r'<nav class="tabs".*?</nav>', page, flags=re.S)
+        assert tabs, path
+        for other in pages:
+            assert f'href="{other}"' in tabs.group(0), (path, other)
+        assert re.search(rf'aria-current="page">{current}<', tabs.group(0)), path
