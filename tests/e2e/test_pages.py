@@ -274,3 +274,19 @@ def test_official_rejects_proposals_and_verifies_a_seller(viewport: str, live_se
     page.goto(live_server + "/review/sellers")
     assert name not in page.inner_text("main")
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_every_role_reaches_its_account_page_from_the_header(viewport: str, live_server: str,
+                                                             browser: Any, seeded: dict[str, int]) -> None:
+    for role in ("seller", "buyer", "official", "admin"):
+        page = login(browser, live_server, ACCOUNTS[role], viewport)
+        link = page.locator("[data-testid=account-link]")
+        assert link.is_visible(), f"{role}: no account link at {viewport} width"
+        if viewport == "phone":
+            assert link.inner_text().strip() == "Akun"  # the name would crowd the header
+        link.click()
+        page.wait_for_url("**/auth/account")
+        assert page.locator("main input[type=password]").count() >= 2  # password change is there
+        assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
+        page.context.close()
