@@ -119,9 +119,11 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
         invited = [m for m in proposals if m.supplier_id in caterers]
         assert len(invited) == 2, "both caterers should be proposed for nasi kotak"
         invite_suppliers(session, quoted, [m.id for m in invited], buyer)
-        for match, price in zip(invited, (34_500, 39_000)):
+        offers = {sri_shop.id: (34_500, 100), udin.organisation.supplier_profile.id: (39_000, 80)}
+        for match in invited:  # Bang Udin can cook only 80 of the 100: a gap the buyer sees
+            price, quantity = offers[match.supplier_id]
             submit_quote(session, match, caterers[match.supplier_id],
-                         QuoteInput(unit_price=price, quantity=100,
+                         QuoteInput(unit_price=price, quantity=quantity,
                                     delivery_date=today() + timedelta(days=12), note=""), today())
         # Proposals waiting for review: one request for the pages, one per width to reject.
         under_review = {}
@@ -290,3 +292,23 @@ def test_every_role_reaches_its_account_page_from_the_header(viewport: str, live
         assert page.locator("main input[type=password]").count() >= 2  # password change is there
         assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
         page.context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_buyer_sees_a_quote_gap_beside_its_figure(viewport: str, live_server: str, browser: Any,
+                                                  seeded: dict[str, int]) -> None:
+    page = login(browser, live_server, BUYER, viewport)
+    page.goto(f"{live_server}/requests/{seeded['quoted_request']}")
+    row = page.locator("[data-testid=quote-row]", has_text="Dapur Betawi")
+    flag = row.locator("[data-testid^=gap-]")
+    assert flag.count() == 1 and "80" in row.inner_text()
+    cell = flag.locator("xpath=ancestor::td[1]")
+    cell_box, flag_box = cell.bounding_box(), flag.bounding_box()
+    assert cell_box and flag_box
+    if viewport == "phone":
+        # On a phone each cell is "label | figure": the warning sits under the figure, not the label.
+        label_width = page.evaluate("(td) => parseFloat(getComputedStyle(td, '::before').width)",
+                                    cell.element_handle())
+        assert flag_box["x"] > cell_box["x"] + label_width, (cell_box, flag_box)
+    assert flag_box["x"] + flag_box["width"] <= VIEWPORTS[viewport]["width"]
+    page.context.close()
