@@ -325,3 +325,17 @@ def test_each_review_page_links_the_other_two(app: Flask, queue: dict) -> None:
         for other in pages:
             assert f'href="{other}"' in tabs.group(0), (path, other)
         assert re.search(rf'aria-current="page">{current}<', tabs.group(0)), path
+
+
+def test_the_queue_and_the_request_page_list_the_same_scores(app: Flask, queue: dict) -> None:
+    client = _official(app)
+    rapat = queue["rapat"]
+
+    def score_names(page: str) -> list[str]:
+        panel = re.search(r'<details class="scores">.*?</details>', page, flags=re.S)
+        assert panel, "no score panel"
+        return re.findall(r"<dt>(.*?)</dt>", panel.group(0))
+
+    in_queue = score_names(client.get(f"/review/?req={rapat.id}").get_data(as_text=True))
+    on_request = score_names(client.get(f"/requests/{rapat.id}").get_data(as_text=True))
+    assert in_queue == on_request and "Total" in in_queue and len(in_queue) == 10
