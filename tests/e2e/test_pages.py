@@ -49,20 +49,26 @@ MAIN_PAGES: list[MainPage] = [
     MainPage("seller", "/seller/invitations", "invitations"),
     MainPage("seller", "/seller/invitations/{invitation}", "invitation"),
     MainPage("seller", "/notifications/", "notifications"),
-    MainPage("seller", "/auth/security", "account"),
+    MainPage("seller", "/auth/account", "account"),
+    MainPage("seller", "/auth/security", "account-security"),
     MainPage("buyer", "/requests/", "requests"),
     MainPage("buyer", "/requests/new", "request-new"),
     MainPage("buyer", "/requests/{quoted_request}", "request", sections=("quotes",)),
     MainPage("buyer", "/notifications/", "notifications"),
+    MainPage("buyer", "/auth/account", "account"),
     MainPage("official", "/review/", "review"),
     MainPage("official", "/requests/{review_request}", "request"),
     MainPage("official", "/review/sellers", "sellers"),
     MainPage("official", "/review/sellers/{unverified}", "seller"),
+    MainPage("official", "/review/buyers/", "buyers"),
+    MainPage("official", "/review/buyers/{unverified_buyer}", "buyer"),
     MainPage("official", "/dashboard/", "dashboard"),
     MainPage("admin", "/review/", "review"),
     MainPage("admin", "/review/sellers", "sellers"),
     MainPage("admin", "/dashboard/", "dashboard"),
-    MainPage("admin", "/auth/security", "account"),
+    MainPage("admin", "/admin/users", "users"),
+    MainPage("admin", "/admin/users/{seller_user}", "user"),
+    MainPage("admin", "/auth/account", "account"),
 ]
 ROLES = ["visitor", "seller", "buyer", "official", "admin"]
 
@@ -105,6 +111,7 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
                    for n, name in enumerate(("Kue Basah Bu Lilis", "Warung Nasi Mpok Ani",
                                              "Kerajinan Rotan Pak Darto"))]
         buyer = make_buyer(session, email=BUYER)
+        newcomer = make_buyer(session, email="kelurahan@e2e.id", verified=False)
         official = make_official(session, email=OFFICIAL)
         create_staff_user(session, email=ADMIN, password=PASSWORD, full_name="Admin E2E", role="admin")
         session.commit()
@@ -137,7 +144,8 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
         ids = {"listing": nasi.id, "supplier": sri_shop.id, "quoted_request": quoted.id,
                "invitation": next(m.id for m in invited if m.supplier_id == sri_shop.id),
                "review_request": under_review["pages"],
-               "unverified": waiting[0].organisation.supplier_profile.id}
+               "unverified": waiting[0].organisation.supplier_profile.id,
+               "unverified_buyer": newcomer.organisation_id, "seller_user": sri.id}
         ids.update({f"review_request_{name}": under_review[name] for name in VIEWPORTS})
         db.session.remove()
         db.engine.dispose()
