@@ -35,7 +35,7 @@ UNIT_LABELS: dict[str, LazyString | str] = {
 ACTION_LABELS: dict[str, LazyString | str] = {
     "request.created": _l("Created"), "request.edited": _l("Edited"),
     "request.shortlisted": _l("Shortlist changed"), "quote.submitted": _l("Quote sent"),
-    "quote.revised": _l("Quote revised"),
+    "quote.revised": _l("Quote revised"), "request.quotes_due": _l("Quote deadline set"),
 }
 
 

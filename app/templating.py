@@ -23,10 +23,12 @@ def thousands(number: int | None) -> str:
     return f"{int(number):,}".replace(",", ".")
 
 
-def human_date(value: date | datetime | None) -> str:
-    """A date in the reader's language, e.g. ``29 Nov 2026``."""
-    if value is None:
+def human_date(value: date | datetime | str | None) -> str:
+    """A date (or an ISO date as stored in event data) in the reader's language, e.g. ``29 Nov 2026``."""
+    if value is None or value == "":
         return "–"
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
     return format_date(value, format="medium")
 
 

@@ -1,6 +1,8 @@
 """Buyer organisations are verified by an official before their first request is published."""
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -120,3 +122,17 @@ def test_sellers_and_buyers_cannot_reach_the_verification_screens(app: Flask, db
                            data={"action": "verify"}).status_code == 403
     db.expire_all()
     assert db.get(Organisation, buyer.organisation_id).verification_state == "pending"
+
+
+def test_the_address_without_a_street_shows_no_stray_dash(app: Flask, db: Session) -> None:
+    buyer = make_buyer(db, email="kelurahan@test.id", verified=False)
+    make_official(db, email="official@test.id")
+    db.commit()
+    organisation = buyer.organisation
+    assert organisation is not None and not organisation.street_address
+    page = _client(app, "official@test.id").get(
+        f"/review/buyers/{organisation.id}").get_data(as_text=True)
+    address = re.search(r"<dt>Alamat</dt><dd>(.*?)</dd>", page, flags=re.S)
+    assert address, "no address shown"
+    assert not address.group(1).startswith("–")
+    assert organisation.kecamatan.name in address.group(1) and "tanpa alamat jalan" in address.group(1)

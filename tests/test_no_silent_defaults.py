@@ -191,3 +191,25 @@ def test_a_later_invitation_moves_the_deadline_and_tells_those_invited(app: Flas
     told = db.scalars(select(Notification).where(Notification.subject.like("Batas penawaran baru%"))).all()
     assert [n.link for n in told] == [f"/seller/invitations/{first.id}"]
     assert "penawaran kini paling lambat" in told[0].body
+
+
+def test_the_timeline_says_when_the_quote_deadline_was_set(app: Flask, db: Session) -> None:
+    seller = make_seller(db, email="katering@test.id", name="Katering Bu Sri", kecamatan_name="Cakung")
+    make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
+    buyer = make_buyer(db, email="buyer@test.id")
+    official = make_official(db)
+    demand = make_request(db, buyer, days=40)
+    publish_request(db, demand, buyer, today())
+    approve(db, [m.id for m in demand.matches], official)
+    invite_suppliers(db, demand, [m.id for m in demand.matches], buyer, today())
+    db.commit()
+    client = app.test_client()
+    login(client, "buyer@test.id")
+    page = client.get(f"/requests/{demand.id}").get_data(as_text=True)
+    timeline = re.search(r'<section id="timeline">.*?</section>', page, flags=re.S).group(0)
+    from app.templating import human_date
+
+    with app.test_request_context():
+        shown = human_date(demand.quotes_due)
+    assert "request.quotes_due" not in timeline  # no raw event name
+    assert f"Batas penawaran ditetapkan: {shown}" in " ".join(timeline.split())

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from app.clock import today
 from app.services.demand import publish_request
+from app.services.profiles import add_certification
 from app.services.review import approve
-from models import DemandRequest, Match, utcnow
+from models import DemandRequest, Match, SupplierProfile, utcnow
 from tests.conftest import login
 from tests.factories import category, make_buyer, make_listing, make_official, make_request, make_seller
 
@@ -298,3 +299,43 @@ def test_the_queue_reads_in_english_too(app: Flask, db: Session, queue: dict) ->
     assert "Review queue" in page and "waiting since today" in page
     assert "proposals of this request" in page
     assert "The product does not fit the need" in page
+
+
+def test_required_certificates_read_as_on_the_other_pages(app: Flask, db: Session,
+                                                         queue: dict) -> None:
+    dinas = queue["dinas"]
+    sri = db.scalar(select(SupplierProfile).where(SupplierProfile.display_name == "Katering Bu Sri"))
+    add_certification(db, sri, "halal", "ID31110001234", today() + timedelta(days=400))
+    demand = make_request(db, dinas, title="Nasi kotak halal pengajian", certifications=["halal"])
+    assert publish_request(db, demand, dinas, today()) is not None
+    db.commit()
+    page = _official(app).get("/review/").get_data(as_text=True)
+    block = next(b for b in _blocks(page) if demand.title in b)
+    assert "mensyaratkan Halal" in block and "HALAL" not in block
+
+
+def test_each_review_page_links_the_other_two(app: Flask, queue: dict) -> None:
+    client = _official(app)
+    pages = {"/review/": "Usulan", "/review/sellers": "Penjual untuk diverifikasi",
+             "/review/buyers/": "Pembeli yang perlu diverifikasi"}
+    for path, current in pages.items():
+        page = client.get(path).get_data(as_text=True)
+        tabs = re.search(r'<nav class="tabs".*?</nav>', page, flags=re.S)
+        assert tabs, path
+        for other in pages:
+            assert f'href="{other}"' in tabs.group(0), (path, other)
+        assert re.search(rf'aria-current="page">{current}<', tabs.group(0)), path
+
+
+def test_the_queue_and_the_request_page_list_the_same_scores(app: Flask, queue: dict) -> None:
+    client = _official(app)
+    rapat = queue["rapat"]
+
+    def score_names(page: str) -> list[str]:
+        panel = re.search(r'<details class="scores">.*?</details>', page, flags=re.S)
+        assert panel, "no score panel"
+        return re.findall(r"<dt>(.*?)</dt>", panel.group(0))
+
+    in_queue = score_names(client.get(f"/review/?req={rapat.id}").get_data(as_text=True))
+    on_request = score_names(client.get(f"/requests/{rapat.id}").get_data(as_text=True))
+    assert in_queue == on_request and "Total" in in_queue and len(in_queue) == 10

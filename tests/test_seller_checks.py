@@ -176,3 +176,20 @@ def test_officials_open_the_certificate_document(app: Flask, seller_client: Flas
     other = app.test_client()
     login(other, "lain@test.id")
     assert other.get(url).status_code in (403, 404)
+
+
+def test_the_verification_screen_names_certificates_as_every_other_page(app: Flask,
+                                                                        db: Session) -> None:
+    seller = make_seller(db, email="halal@test.id", name="Katering Halal Baru", verified=False,
+                         scale="micro")
+    supplier = seller.organisation.supplier_profile
+    add_certification(db, supplier, "halal", "ID31110009999", date(2030, 1, 31))
+    seller.organisation.street_address = "Jl. " + "panjang" * 20  # a long unbroken address
+    make_official(db, email="official@test.id")
+    db.commit()
+    client = app.test_client()
+    login(client, "official@test.id")
+    page = client.get(f"/review/sellers/{supplier.id}").get_data(as_text=True)
+    assert "Halal ID31110009999" in page and "HALAL" not in page  # as on the product page
+    assert "31 Jan 2030" in page and "2030-01-31" not in page  # dates in words, checks too
+    assert "Mikro" in page and "micro" not in page

@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.labels import label
+from app.templating import human_date
 from models import (
     AuditEvent, Award, Listing, Match, Organisation, Quote, SupplierCertification, SupplierProfile,
     User,
@@ -19,8 +21,8 @@ HISTORY_ACTIONS = ("supplier.verified", "supplier.verification_declined", "suppl
 
 
 def kind_label(kind: str) -> str:
-    """A certificate kind as people write it: HALAL, PIRT, SNI, BPOM, or "Other" translated."""
-    return str(_l("Other")) if kind == "other" else kind.upper()
+    """A certificate kind in the reader's language, as every other page names it (Halal, PIRT)."""
+    return label(kind, "certificate")
 
 
 def normalised_number(number: str) -> str:
@@ -166,10 +168,10 @@ def _checks(supplier: SupplierProfile, certificates: list[CertificateView],
                ", ".join(o.legal_name for o in same_nib) or "–")]
     for view in certificates:
         cert = view.certificate
-        label = f"{kind_label(cert.kind)} {cert.number}"
-        until = cert.expires_on.isoformat() if cert.expires_on else str(_l("no expiry date"))
-        checks.append((str(_l("%(certificate)s valid", certificate=label)), view.valid, until))
-        checks.append((str(_l("%(certificate)s not used by another seller", certificate=label)),
+        name = f"{kind_label(cert.kind)} {cert.number}"
+        until = human_date(cert.expires_on) if cert.expires_on else str(_l("no expiry date"))
+        checks.append((str(_l("%(certificate)s valid", certificate=name)), view.valid, until))
+        checks.append((str(_l("%(certificate)s not used by another seller", certificate=name)),
                        not view.shared_with,
                        ", ".join(s.display_name for s in view.shared_with) or "–"))
     return checks

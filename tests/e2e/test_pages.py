@@ -49,20 +49,26 @@ MAIN_PAGES: list[MainPage] = [
     MainPage("seller", "/seller/invitations", "invitations"),
     MainPage("seller", "/seller/invitations/{invitation}", "invitation"),
     MainPage("seller", "/notifications/", "notifications"),
-    MainPage("seller", "/auth/security", "account"),
+    MainPage("seller", "/auth/account", "account"),
+    MainPage("seller", "/auth/security", "account-security"),
     MainPage("buyer", "/requests/", "requests"),
     MainPage("buyer", "/requests/new", "request-new"),
     MainPage("buyer", "/requests/{quoted_request}", "request", sections=("quotes",)),
     MainPage("buyer", "/notifications/", "notifications"),
+    MainPage("buyer", "/auth/account", "account"),
     MainPage("official", "/review/", "review"),
     MainPage("official", "/requests/{review_request}", "request"),
     MainPage("official", "/review/sellers", "sellers"),
     MainPage("official", "/review/sellers/{unverified}", "seller"),
+    MainPage("official", "/review/buyers/", "buyers"),
+    MainPage("official", "/review/buyers/{unverified_buyer}", "buyer"),
     MainPage("official", "/dashboard/", "dashboard"),
     MainPage("admin", "/review/", "review"),
     MainPage("admin", "/review/sellers", "sellers"),
     MainPage("admin", "/dashboard/", "dashboard"),
-    MainPage("admin", "/auth/security", "account"),
+    MainPage("admin", "/admin/users", "users"),
+    MainPage("admin", "/admin/users/{seller_user}", "user"),
+    MainPage("admin", "/auth/account", "account"),
 ]
 ROLES = ["visitor", "seller", "buyer", "official", "admin"]
 
@@ -105,6 +111,7 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
                    for n, name in enumerate(("Kue Basah Bu Lilis", "Warung Nasi Mpok Ani",
                                              "Kerajinan Rotan Pak Darto"))]
         buyer = make_buyer(session, email=BUYER)
+        newcomer = make_buyer(session, email="kelurahan@e2e.id", verified=False)
         official = make_official(session, email=OFFICIAL)
         create_staff_user(session, email=ADMIN, password=PASSWORD, full_name="Admin E2E", role="admin")
         session.commit()
@@ -119,9 +126,11 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
         invited = [m for m in proposals if m.supplier_id in caterers]
         assert len(invited) == 2, "both caterers should be proposed for nasi kotak"
         invite_suppliers(session, quoted, [m.id for m in invited], buyer)
-        for match, price in zip(invited, (34_500, 39_000)):
+        offers = {sri_shop.id: (34_500, 100), udin.organisation.supplier_profile.id: (39_000, 80)}
+        for match in invited:  # Bang Udin can cook only 80 of the 100: a gap the buyer sees
+            price, quantity = offers[match.supplier_id]
             submit_quote(session, match, caterers[match.supplier_id],
-                         QuoteInput(unit_price=price, quantity=100,
+                         QuoteInput(unit_price=price, quantity=quantity,
                                     delivery_date=today() + timedelta(days=12), note=""), today())
         # Proposals waiting for review: one request for the pages, one per width to reject.
         under_review = {}
@@ -135,7 +144,8 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
         ids = {"listing": nasi.id, "supplier": sri_shop.id, "quoted_request": quoted.id,
                "invitation": next(m.id for m in invited if m.supplier_id == sri_shop.id),
                "review_request": under_review["pages"],
-               "unverified": waiting[0].organisation.supplier_profile.id}
+               "unverified": waiting[0].organisation.supplier_profile.id,
+               "unverified_buyer": newcomer.organisation_id, "seller_user": sri.id}
         ids.update({f"review_request_{name}": under_review[name] for name in VIEWPORTS})
         db.session.remove()
         db.engine.dispose()
@@ -251,14 +261,19 @@ def test_official_rejects_proposals_and_verifies_a_seller(viewport: str, live_se
     page = login(browser, live_server, OFFICIAL, viewport)
     title = f"Kursi lipat untuk aula ({viewport})"
     page.goto(live_server + "/review/")
-    items = page.locator("[data-testid=review-item]", has_text=title)
+    # One block per request; the request's proposals are ticked and rejected together.
+    block = page.locator("[data-testid=review-request]", has_text=title)
+    assert block.count() == 1
+    items = block.locator("[data-testid=review-item]")
     assert items.count() >= 1
     for n in range(items.count()):
-        items.nth(n).locator("input[type=checkbox]").check()
-    page.fill("#reject-reason", "Kursi kayu lebih sesuai untuk aula ini.")
+        items.nth(n).locator("input[name=match_id]").check()
+    page.click("#review-form .bulk-bar summary")
+    page.select_option("#reason", "not_fit")
+    page.fill("#note", "Kursi kayu lebih sesuai untuk aula ini.")
     page.click("button[value=reject]")
     page.get_by_text("ditolak").first.wait_for()
-    assert page.locator("[data-testid=review-item]", has_text=title).count() == 0
+    assert page.locator("[data-testid=review-request]", has_text=title).count() == 0
 
     page.goto(live_server + "/review/sellers")
     first = page.locator("main .row-list a").first
@@ -268,4 +283,40 @@ def test_official_rejects_proposals_and_verifies_a_seller(viewport: str, live_se
     page.wait_for_load_state()
     page.goto(live_server + "/review/sellers")
     assert name not in page.inner_text("main")
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_every_role_reaches_its_account_page_from_the_header(viewport: str, live_server: str,
+                                                             browser: Any, seeded: dict[str, int]) -> None:
+    for role in ("seller", "buyer", "official", "admin"):
+        page = login(browser, live_server, ACCOUNTS[role], viewport)
+        link = page.locator("[data-testid=account-link]")
+        assert link.is_visible(), f"{role}: no account link at {viewport} width"
+        if viewport == "phone":
+            assert link.inner_text().strip() == "Akun"  # the name would crowd the header
+        link.click()
+        page.wait_for_url("**/auth/account")
+        assert page.locator("main input[type=password]").count() >= 2  # password change is there
+        assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
+        page.context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_buyer_sees_a_quote_gap_beside_its_figure(viewport: str, live_server: str, browser: Any,
+                                                  seeded: dict[str, int]) -> None:
+    page = login(browser, live_server, BUYER, viewport)
+    page.goto(f"{live_server}/requests/{seeded['quoted_request']}")
+    row = page.locator("[data-testid=quote-row]", has_text="Dapur Betawi")
+    flag = row.locator("[data-testid^=gap-]")
+    assert flag.count() == 1 and "80" in row.inner_text()
+    cell = flag.locator("xpath=ancestor::td[1]")
+    cell_box, flag_box = cell.bounding_box(), flag.bounding_box()
+    assert cell_box and flag_box
+    if viewport == "phone":
+        # On a phone each cell is "label | figure": the warning sits under the figure, not the label.
+        label_width = page.evaluate("(td) => parseFloat(getComputedStyle(td, '::before').width)",
+                                    cell.element_handle())
+        assert flag_box["x"] > cell_box["x"] + label_width, (cell_box, flag_box)
+    assert flag_box["x"] + flag_box["width"] <= VIEWPORTS[viewport]["width"]
     page.context.close()

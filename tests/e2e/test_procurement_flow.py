@@ -114,13 +114,13 @@ def test_buyer_official_seller_buyer(viewport: str, live_server: str, browser: o
     official = login(browser, base, "petugas@e2e.id", viewport)
     with steps.step(f"{viewport} official approves the proposals", official):
         official.goto(f"{base}/review/")
-        mine = official.locator("[data-testid=review-item]", has_text=title)
-        item = mine.filter(has_text="Katering Bu Sri Cakung")
+        mine = official.locator("[data-testid=review-request]", has_text=title)  # one block per request
+        item = mine.locator("[data-testid=review-item]", has_text="Katering Bu Sri Cakung")
         item.wait_for()
         assert "Cocok" in item.inner_text()
-        for box in mine.locator("input[type=checkbox]").all():
+        for box in mine.locator("input[name=match_id]").all():
             box.check()
-        official.click("button[value=approve]")
+        mine.locator("button[name=approve_request]").click()
         expect(official, "disetujui")
 
     with steps.step(f"{viewport} buyer sees proposals and invites", buyer):
