@@ -15,11 +15,10 @@ from typing import Iterable, Mapping, Sequence
 from .exposure import ExposureLedger, fair_rerank
 from .explain import format_number, sentences
 from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown, SupplierMatch
-from .retriever import Candidate
 from .phrases import item_phrases, meaningful, phrase_share
 from .text import listing_text, matched_terms, normalise_demand_text
 from .track_record import track_record_adjustment
-from .types import DemandQuery, ListingRecord
+from .types import Candidate, DemandQuery, ListingRecord
 
 
 @dataclass(frozen=True)
