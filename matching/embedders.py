@@ -71,7 +71,7 @@ class _OpenMP:
     """
 
     def __init__(self, package_dir: Path) -> None:
-        from threadpoolctl import ThreadpoolController
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # no stubs shipped
 
         bundled = (package_dir.parent / f"{package_dir.name}.libs").resolve()
         controller = ThreadpoolController()  # scans the loaded libraries once, here

@@ -23,8 +23,13 @@ from __future__ import annotations
 import math
 from typing import Any, ClassVar, Protocol
 
-import faiss
+import faiss as _faiss
 import numpy as np
+
+# FAISS ships stubs (faiss/__init__.pyi) that lack most SWIG classes and keyword arguments used
+# here (SearchParametersHNSW, DirectMap, ``sel=``/``nprobe=``, ``sel_ref``), so it is used untyped.
+faiss: Any = _faiss
+Index = Any  # a faiss.Index
 
 EXACT_LIMIT = 50_000
 IVF_PROBES = 64  # recall@10 0.98 at 100k, 300k and 1.1 M static vectors (BENCHMARKS.md)
@@ -85,10 +90,10 @@ class FaissBackend:
     mmap_flags: ClassVar[int] = faiss.IO_FLAG_MMAP_IFC
 
     def __init__(self, dim: int, params: dict[str, Any] | None = None,
-                 index: faiss.Index | None = None) -> None:
+                 index: Index | None = None) -> None:
         self.dim = dim
         self.params: dict[str, Any] = {**self.derive_params(0), **(params or {})}
-        self.index: faiss.Index = index if index is not None else self._create()
+        self.index: Index = index if index is not None else self._create()
 
     # what a kind defines ------------------------------------------------------------------
     @staticmethod
@@ -100,15 +105,15 @@ class FaissBackend:
         """The ``faiss.index_factory`` description of this kind."""
         raise NotImplementedError
 
-    def configure(self, index: faiss.Index) -> None:
+    def configure(self, index: Index) -> None:
         """Apply parameters that the factory string cannot carry."""
 
-    def search_parameters(self, k: int, selector: faiss.IDSelector | None) -> faiss.SearchParameters | None:
+    def search_parameters(self, k: int, selector: Any) -> Any:
         """Per-search FAISS parameters (probes, breadth, excluded ids)."""
         return faiss.SearchParameters(sel=selector) if selector is not None else None
 
     # shared -------------------------------------------------------------------------------
-    def _create(self) -> faiss.Index:
+    def _create(self) -> Index:
         index = faiss.index_factory(self.dim, self.factory_string(), faiss.METRIC_INNER_PRODUCT)
         self.configure(index)
         return index
@@ -154,7 +159,7 @@ class FaissBackend:
     def stored_ids(self) -> np.ndarray:
         """Every id stored."""
         if isinstance(self.index, (faiss.IndexIDMap2, faiss.IndexIDMap)):
-            return faiss.vector_to_array(self.index.id_map).astype(np.int64)
+            return np.asarray(faiss.vector_to_array(self.index.id_map), dtype=np.int64)
         ivf = faiss.extract_index_ivf(self.index)
         invlists = ivf.invlists
         parts = [
@@ -204,13 +209,13 @@ class HNSWBackend(FaissBackend):
         """IDMap2 over an HNSW graph of M neighbours."""
         return f"IDMap2,HNSW{int(self.params['M'])}"
 
-    def configure(self, index: faiss.Index) -> None:
+    def configure(self, index: Index) -> None:
         """Construction and search breadth."""
         graph = faiss.downcast_index(faiss.downcast_index(index).index)
         graph.hnsw.efConstruction = int(self.params["efConstruction"])
         graph.hnsw.efSearch = int(self.params["efSearch"])
 
-    def search_parameters(self, k: int, selector: faiss.IDSelector | None) -> faiss.SearchParameters:
+    def search_parameters(self, k: int, selector: Any) -> Any:
         """Search breadth at least k."""
         ef = max(int(self.params["efSearch"]), k)
         if selector is None:
@@ -237,13 +242,13 @@ class IVFBackend(FaissBackend):
         """IVF with nlist lists over the kind's codes."""
         return f"IVF{int(self.params['nlist'])},{self.codes()}"
 
-    def configure(self, index: faiss.Index) -> None:
+    def configure(self, index: Index) -> None:
         """Probes, and a hash table from id to list entry (for deletes and reconstruction)."""
         ivf = faiss.extract_index_ivf(index)
         ivf.nprobe = int(self.params["nprobe"])
         ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
 
-    def search_parameters(self, k: int, selector: faiss.IDSelector | None) -> faiss.SearchParameters:
+    def search_parameters(self, k: int, selector: Any) -> Any:
         """Probes."""
         if selector is None:
             return faiss.SearchParametersIVF(nprobe=int(self.params["nprobe"]))

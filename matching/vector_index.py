@@ -90,7 +90,10 @@ def atomic_write_file(path: Path, write: Callable[[str], None]) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync, then rename over it."""
-    atomic_write_file(path, lambda tmp: Path(tmp).write_bytes(data) and None)
+    def write(tmp: str) -> None:
+        Path(tmp).write_bytes(data)
+
+    atomic_write_file(path, write)
 
 
 hnsw_params = HNSWBackend.derive_params
@@ -341,7 +344,7 @@ def _training_sample(vectors: np.ndarray, nlist: int, per_list: int = 64) -> np.
     return np.ascontiguousarray(vectors[rows])
 
 
-def read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict[str, Any]:
     """Parse a manifest; IndexMissing if absent, IndexCorrupt if unreadable."""
     if not path.is_file():
         raise IndexMissing(f"no index at {path.parent}")
