@@ -19,8 +19,6 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-import numpy as np
-
 from .cache import CachedEmbedder, text_key
 
 Progress = Callable[[int, int], None]
@@ -94,11 +92,6 @@ def embed_bulk(
         cache.store_vectors(pending)
     return BulkReport(len(texts), len(unique), len(present), done,
                       time.perf_counter() - started)
-
-
-def cached_vectors(texts: Sequence[str], cache: CachedEmbedder) -> np.ndarray:
-    """Vectors of ``texts`` from the cache (zero rows for texts not embedded yet)."""
-    return cache.lookup_texts(texts)
 
 
 def tqdm_progress(desc: str = "Embedding") -> Progress:
