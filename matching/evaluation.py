@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
+import ir_measures
 import numpy as np
 
 from .embedders import Embedder
@@ -79,12 +80,25 @@ def load_eval_set(listings_path: str | Path, queries_path: str | Path) -> EvalSe
     return EvalSet(records, queries, key_of)
 
 
+def _trec_measure(measure: Any, ranked: Sequence[str], gains: dict[str, int]) -> float:
+    """One query's ``measure`` by trec_eval (through ir-measures); 0 when nothing is labelled.
+
+    The ranking becomes descending scores (a listing ranked twice counts at its first place).
+    """
+    run: dict[str, float] = {}
+    for r, key in enumerate(ranked):
+        run.setdefault(key, float(len(ranked) - r))
+    qrels = {"q": {key: int(g) for key, g in gains.items()}}
+    if not run or not qrels["q"]:
+        return 0.0
+    values = [m.value for m in ir_measures.iter_calc([measure], qrels, {"q": run})]
+    return float(values[0]) if values else 0.0
+
+
 def ndcg_at_k(ranked: Sequence[str], gains: dict[str, int], k: int = 10) -> float:
     """NDCG@k with gain 2^g - 1; ideal DCG from every labelled listing of the query."""
-    dcg = sum((2 ** gains.get(key, 0) - 1) / math.log2(r + 2) for r, key in enumerate(ranked[:k]))
-    ideal = sorted(gains.values(), reverse=True)[:k]
-    idcg = sum((2**g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
-    return dcg / idcg if idcg > 0 else 0.0
+    measure = ir_measures.nDCG(gains={g: 2**g - 1 for g in set(gains.values())}) @ k
+    return _trec_measure(measure, ranked, gains)
 
 
 def recall_at_k(ranked: Sequence[str], gains: dict[str, int], k: int = 5) -> float:
@@ -97,10 +111,7 @@ def recall_at_k(ranked: Sequence[str], gains: dict[str, int], k: int = 5) -> flo
 
 def reciprocal_rank(ranked: Sequence[str], gains: dict[str, int]) -> float:
     """1 / position of the first gain-2 listing (0 if none is ranked)."""
-    for r, key in enumerate(ranked):
-        if gains.get(key, 0) == 2:
-            return 1.0 / (r + 1)
-    return 0.0
+    return _trec_measure(ir_measures.RR(rel=2), ranked, gains)
 
 
 def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str]]) -> dict:

@@ -19,8 +19,9 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-FEATURES = ("fused", "dense", "lexical", "budget", "capacity", "location", "lead_time",
-            "track_record", "requirements", "phrase", "exposure")
+from .features import FEATURE_NAMES
+
+FEATURES = FEATURE_NAMES + ("exposure",)
 GOOD = {"approved": 1, "invited": 1, "quoted": 1, "awarded": 2}
 BAD = {"rejected", "declined"}
 MIN_DECISIONS = 200

@@ -1,10 +1,10 @@
 """Ranking of retrieved listings for a demand request: hard filters, soft scores, one entry
 per supplier, fair exposure and explanations. Pure: plain data in, plain data out.
 
-Score of a listing = retrieval ``fused`` score (pool standard-deviation units)
-  + Σ weight × soft score (each in [-1, 1]; 0 when the facts are unknown, so missing data
-  never reorders relevance)
-  - fair-exposure discount (see ``exposure``).
+Score of a listing = a ``Scorer`` over its ``features`` (``features.py``); by default the
+retrieval ``fused`` score (pool standard-deviation units) + Σ weight × soft score (each in
+[-1, 1]; 0 when the facts are unknown, so missing data never reorders relevance), then
+fair exposure may reorder (see ``exposure``).
 """
 from __future__ import annotations
 
@@ -15,31 +15,28 @@ from typing import Iterable, Mapping, Sequence
 from .exposure import ExposureLedger, fair_rerank
 from .explain import format_number, sentences
 from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown, SupplierMatch
-from .retriever import Candidate
-from .phrases import item_phrases, meaningful, phrase_share
+from .features import DEFAULT_SCORER, Scorer, features
+from .features import requirements_score as requirements_score  # re-exported (older imports)
+from .features import soft_scores as soft_scores
+from .features import track_record_soft_score as track_record_soft_score
+from .phrases import item_phrases, meaningful
 from .text import listing_text, matched_terms, normalise_demand_text
-from .track_record import track_record_adjustment
-from .types import DemandQuery, ListingRecord
+from .types import Candidate, DemandQuery, ListingRecord
 
 
 @dataclass(frozen=True)
 class RankSettings:
-    """Ranking knobs. Weights are in the fused score's units (pool standard deviations)."""
+    """Ranking knobs. The score's weights live in ``scorer`` (default: ``DEFAULT_SCORER``)."""
 
     limit: int | None = 20
-    budget_weight: float = 0.3
-    capacity_weight: float = 0.1
-    location_weight: float = 0.2
-    lead_time_weight: float = 0.2
-    track_record_weight: float = 0.1
-    requirements_weight: float = 0.4
-    phrase_weight: float = 0.3
     fairness: float = 0.0
     exposure_discount: float = 2.0
     reserved_share: float = 0.8
     fresh_window: int = 3
     include_rejected: bool = False
-    scorer: object | None = None  # a feedback.LearnedScorer that won on held-out decisions
+    # None: the hand-set ``features.DEFAULT_SCORER``; else e.g. a ``feedback.LearnedScorer``
+    # that won on held-out decisions (one marked ``use = False`` is ignored).
+    scorer: Scorer | None = None
 
 
 def _check_day(query: DemandQuery) -> date:
@@ -58,7 +55,7 @@ def hard_checks(query: DemandQuery, record: ListingRecord) -> list[ConstraintChe
                         "" if record.seller_verified else "seller not verified"),
     ]
     day = _check_day(query)
-    held = {}
+    held: dict[str, bool] = {}
     for cert in record.certifications:
         held[cert.kind.lower()] = held.get(cert.kind.lower(), False) or cert.valid_on(day)
     for kind in query.required_certifications:
@@ -84,81 +81,17 @@ def hard_checks(query: DemandQuery, record: ListingRecord) -> list[ConstraintChe
     return checks
 
 
-def soft_scores(query: DemandQuery, record: ListingRecord) -> tuple[dict[str, float], list[ConstraintCheck]]:
-    """Soft scores in [-1, 1] (budget, capacity, location, lead_time, track_record) and the
-    soft constraints behind them (failing one lowers the score but excludes nothing)."""
-    scores = {"budget": 0.0, "capacity": 0.0, "location": 0.0, "lead_time": 0.0, "track_record": 0.0}
-    checks: list[ConstraintCheck] = []
-    if record.price and query.budget_ceiling:
-        total = record.price * (query.quantity or 1)
-        ratio = total / query.budget_ceiling
-        scores["budget"] = 1.0 if ratio <= 1 else max(-1.0, 1.0 - 2.0 * (ratio - 1.0))
-        checks.append(ConstraintCheck("budget", ratio <= 1, False,
-                                      f"total {format_number(total)} vs ceiling {format_number(query.budget_ceiling)}"))
-    if query.quantity and record.min_order:
-        ok = query.quantity >= record.min_order
-        checks.append(ConstraintCheck("min_order", ok, False,
-                                      "" if ok else f"minimum order {format_number(record.min_order)}"))
-        if not ok:
-            scores["budget"] = min(scores["budget"], -0.5)
-    if query.quantity and record.monthly_capacity:
-        headroom = record.monthly_capacity / query.quantity
-        scores["capacity"] = max(-1.0, min(1.0, headroom - 1.0))
-    if query.kecamatan and record.kecamatan and query.kecamatan.lower() == record.kecamatan.lower():
-        scores["location"] = 1.0
-    elif query.kota and record.kota and query.kota.lower() == record.kota.lower():
-        scores["location"] = 0.6
-    if query.kota and record.kota:
-        checks.append(ConstraintCheck("location", scores["location"] > 0, False,
-                                      f"{record.kecamatan or '-'}, {record.kota}"))
-    if query.needed_by and record.lead_time_days is not None:
-        days_left = (query.needed_by - (query.today or date.today())).days
-        ok = record.lead_time_days <= days_left
-        slack = (days_left - record.lead_time_days) / max(days_left, 1)
-        scores["lead_time"] = max(-1.0, min(1.0, 0.5 + slack)) if ok else -1.0
-        checks.append(ConstraintCheck("lead_time", ok, False,
-                                      f"{record.lead_time_days} days needed, {days_left} available"))
-    scores["track_record"] = track_record_soft_score(record)
-    return scores, checks
-
-
-def track_record_soft_score(record: ListingRecord) -> float:
-    """The supplier's record in [-1, 1]: half a point at most for awards won, plus how far its
-    deliveries and ratings stand from the Bayesian prior (0 for a supplier without orders, so
-    a new UMKM is never pushed down; one bad order moves it a little, many a lot)."""
-    awards = 0.5 * min(1.0, record.awards_won / 10.0) if record.awards_won > 0 else 0.0
-    return max(-1.0, min(1.0, awards + track_record_adjustment(record.track_record)))
-
-
-def requirements_score(checks: Sequence[ConstraintCheck]) -> float:
-    """Share of the stated soft conditions met, in [-1, 1] (0 when none is stated), so a
-    supplier meeting every condition the buyer gave rises above one meeting few."""
-    if not checks:
-        return 0.0
-    return 2.0 * sum(c.passed for c in checks) / len(checks) - 1.0
-
-
 def _listing_match(
-    query: DemandQuery, qtext: str, cand: Candidate, record: ListingRecord, s: RankSettings,
+    query: DemandQuery, cand: Candidate, record: ListingRecord, scorer: Scorer,
     phrases: frozenset[str] = frozenset(),
 ) -> ListingMatch:
     hard = hard_checks(query, record)
-    soft, soft_checks = soft_scores(query, record)
-    soft["requirements"] = requirements_score(soft_checks)
-    soft["phrase"] = phrase_share(phrases, listing_text(record)) if phrases else 0.0
-    total = cand.fused + (
-        s.budget_weight * soft["budget"] + s.capacity_weight * soft["capacity"]
-        + s.location_weight * soft["location"] + s.lead_time_weight * soft["lead_time"]
-        + s.track_record_weight * soft["track_record"]
-        + s.requirements_weight * soft["requirements"] + s.phrase_weight * soft["phrase"]
-    )
-    scorer = s.scorer
-    if scorer is not None and getattr(scorer, "use", False):
-        total = scorer.score({"fused": cand.fused, "dense": cand.dense,  # type: ignore[attr-defined]
-                              "lexical": cand.lexical, **soft})
+    feats, soft_checks = features(query, cand, record, phrases)
+    named = feats.as_dict()
+    total = scorer.score(named)
     eligible = all(c.passed for c in hard)
     checks = tuple(hard + soft_checks)
-    breakdown = ScoreBreakdown(cand.dense, cand.lexical, cand.fused, total=total, **soft)
+    breakdown = ScoreBreakdown(**named, total=total)
     # Words and sentences are filled in by ``_in_words`` for the listings actually returned.
     return ListingMatch(record.listing_id, total, Explanation(breakdown, (), checks, "", ""), eligible)
 
@@ -193,14 +126,15 @@ def rank(
     """
     s = settings or RankSettings()
     qtext = normalise_demand_text(query.text)
-    phrases = item_phrases(query.text) if s.phrase_weight else frozenset()
+    phrases = item_phrases(query.text)
+    scorer = s.scorer if s.scorer is not None and getattr(s.scorer, "use", True) else DEFAULT_SCORER
     by_supplier: dict[int, list[ListingMatch]] = {}
     rejected: dict[int, list[ListingMatch]] = {}
     for cand in candidates:
         record = records.get(cand.listing_id)
         if record is None:
             continue
-        lm = _listing_match(query, qtext, cand, record, s, phrases)
+        lm = _listing_match(query, cand, record, scorer, phrases)
         (by_supplier if lm.eligible else rejected).setdefault(record.supplier_id, []).append(lm)
     matches = [_group(sid, lms) for sid, lms in by_supplier.items()]
     matches.sort(key=lambda m: -m.score)

@@ -26,7 +26,7 @@ import numpy as np
 from .vector_index import atomic_write_file
 
 if TYPE_CHECKING:
-    from .retriever import Candidate
+    from .types import Candidate
 
 SHARD_SIZE = 10_000
 EMBED_PREFIX = "emb-"
@@ -218,7 +218,7 @@ def load_matches(out_dir: str | Path, keys: Sequence[str]) -> dict[int, list[int
 
 def load_candidates(out_dir: str | Path, keys: Sequence[str]) -> dict[int, list[Candidate]]:
     """Request id -> its retrieved candidates (best first, all scores) from the shards ``keys``."""
-    from .retriever import Candidate
+    from .types import Candidate
 
     result: dict[int, list[Candidate]] = {}
     for path in (Path(out_dir) / f"{MATCH_PREFIX}{key}.npz" for key in keys):

@@ -31,6 +31,7 @@ from .fusion import FUSION_METHODS, category_feedback, fuse
 from .lexical import LexicalIndex
 from .query_plan import blend_vectors, intent_bonus, query_plan
 from .text import listing_text, normalise_demand_text
+from .types import Candidate as Candidate  # re-exported: callers import it from here too
 from .types import ListingRecord
 from .vector_index import (
     IndexCorrupt, IndexMismatch, IndexMissing, VectorIndex, atomic_write_bytes, read_manifest,
@@ -59,18 +60,6 @@ class RetrievalSettings:
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise ValueError(f"fusion must be one of {FUSION_METHODS}")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One retrieved listing with its retrieval scores."""
-
-    listing_id: int
-    dense: float
-    lexical: float
-    fused: float
-    category: str = ""
-    category_share: float = 0.0
 
 
 class Retriever:

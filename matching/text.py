@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .types import DemandQuery, ListingRecord
+from .types import ListingRecord
 
 _MONTHS = (
     "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
@@ -94,11 +94,6 @@ def listing_text(record: ListingRecord) -> str:
     if record.seller_text.strip():
         parts.append(record.seller_text.strip())
     return ". ".join(p.rstrip(".") for p in parts if p)
-
-
-def demand_text(query: DemandQuery) -> str:
-    """The normalised text of a demand request, as used for retrieval."""
-    return normalise_demand_text(query.text)
 
 
 def terms(text: str) -> list[str]:

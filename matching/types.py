@@ -68,3 +68,15 @@ class DemandQuery:
     today: date | None = None
     required_certifications: tuple[str, ...] = field(default_factory=tuple)
     umkm_only: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One retrieved listing with its retrieval scores (what ranking receives)."""
+
+    listing_id: int
+    dense: float
+    lexical: float
+    fused: float
+    category: str = ""
+    category_share: float = 0.0

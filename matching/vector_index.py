@@ -1,18 +1,17 @@
 """FAISS vector index keyed by listing id, with atomic, verified persistence.
 
-Kinds:
-- ``flat``: exact inner-product search (IndexIDMap2 over IndexFlatIP); chosen below
-  ``EXACT_LIMIT`` vectors.
-- ``hnsw``: approximate (IndexIDMap2 over IndexHNSWFlat), M and efSearch from the size. HNSW
-  cannot delete, so a removed or updated listing is masked in the graph (an IDSelector at
-  search time) and its new vector lives in a small exact "delta" index until ``compact()``.
-- ``ivf``: approximate (IndexIVFFlat, nlist ~ 4*sqrt(n), trained on the vectors given to
-  ``build``); deletes natively.
-- ``ivfsq``: like ``ivf`` but each vector is stored scalar-quantised: as half floats (768
-  bytes instead of 1536; the default, ``qtype`` "fp16") or as 8-bit codes (384 bytes,
-  ``qtype`` "8bit"), chosen from ``EXACT_LIMIT`` vectors. On 1.1 M real static-embedder vectors
-  8-bit codes capped recall@10 at 0.956 whatever the probes, half floats reach 0.98 at 64
-  probes (BENCHMARKS.md). Snapshots are memory-mapped, so the codes are shared by all workers.
+The FAISS structure of each kind is a backend in ``vector_backends.py`` (built from a
+``faiss.index_factory`` string, read back memory-mapped); ``BACKENDS`` names them:
+
+- ``flat``: exact inner-product search; chosen below ``EXACT_LIMIT`` vectors.
+- ``hnsw``: approximate graph, M and efSearch from the size. HNSW cannot delete, so a removed
+  or updated listing is masked in the graph (an IDSelector at search time) and its new vector
+  lives in a small exact "delta" index until ``compact()``.
+- ``ivf``: approximate (nlist ~ 4*sqrt(n), trained on the vectors given to ``build``);
+  deletes natively.
+- ``ivfsq``: like ``ivf`` but each vector is stored scalar-quantised: as half floats (the
+  default, ``qtype`` "fp16") or as 8-bit codes (``qtype`` "8bit"), chosen from
+  ``EXACT_LIMIT`` vectors. Snapshots are memory-mapped, so the codes are shared by all workers.
 
 Vectors must be L2-normalised; scores are inner products (cosine similarity).
 """
@@ -20,19 +19,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import faiss
 import numpy as np
 
 from .idset import IdSet, as_ids
+from .vector_backends import (
+    BACKENDS, EXACT_LIMIT, IVF_PROBES, KINDS, FaissBackend, FlatBackend, HNSWBackend, IVFBackend,
+    VectorBackend, backend_for, build_params, choose_kind,
+)
 
-FORMAT_VERSION = 1
-EXACT_LIMIT = 50_000
+__all__ = [
+    "BACKENDS", "EXACT_LIMIT", "IVF_PROBES", "KINDS", "LARGE_LIMIT", "IndexCorrupt",
+    "IndexMismatch", "IndexMissing", "IndexUnavailable", "VectorBackend", "VectorIndex",
+    "atomic_write_bytes", "atomic_write_file", "choose_kind", "file_checksum", "hnsw_params",
+    "ivf_params", "read_manifest",
+]
+
+FORMAT_VERSION = 1  # unchanged by the backend classes: older snapshots load as they are
 LARGE_LIMIT = 400_000  # where a Milvus collection switches from HNSW to IVF
 MANIFEST = "vector_manifest.json"
 MAIN_FILE = "vectors.faiss"
@@ -82,35 +90,14 @@ def atomic_write_file(path: Path, write: Callable[[str], None]) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync, then rename over it."""
-    atomic_write_file(path, lambda tmp: Path(tmp).write_bytes(data) and None)
+    def write(tmp: str) -> None:
+        Path(tmp).write_bytes(data)
+
+    atomic_write_file(path, write)
 
 
-def choose_kind(count: int) -> str:
-    """``flat`` below EXACT_LIMIT vectors, ``ivfsq`` (half floats) above.
-
-    HNSW stays available by name, but on the static embedder's vectors (which sit close
-    together) it found only 69-78 % of the exact top 10 at 100k with efSearch 256, where IVF
-    with half floats and 64 probes finds 98 % (BENCHMARKS.md).
-    """
-    return "flat" if count < EXACT_LIMIT else "ivfsq"
-
-
-def hnsw_params(count: int) -> dict[str, int]:
-    """HNSW graph degree and search breadth derived from the catalogue size."""
-    m = 16 if count < 200_000 else 32
-    return {"M": m, "efConstruction": 2 * m + 40, "efSearch": 256}
-
-
-def ivf_params(count: int) -> dict[str, int]:
-    """IVF list count (~4*sqrt(n), a power of two) and probes derived from the catalogue size."""
-    nlist = 2 ** max(4, min(16, round(math.log2(max(1.0, 4 * math.sqrt(count))))))
-    return {"nlist": nlist, "nprobe": min(nlist, IVF_PROBES)}
-
-
-IVF_PROBES = 64  # recall@10 0.98 at 100k, 300k and 1.1 M static vectors (BENCHMARKS.md)
-
-
-KINDS = ("flat", "hnsw", "ivf", "ivfsq")
+hnsw_params = HNSWBackend.derive_params
+ivf_params = IVFBackend.derive_params
 
 
 def _ids(ids: Iterable[int]) -> np.ndarray:
@@ -118,66 +105,43 @@ def _ids(ids: Iterable[int]) -> np.ndarray:
 
 
 class VectorIndex:
-    """Listing vectors searchable by inner product; ids are listing ids (int64)."""
+    """Listing vectors searchable by inner product; ids are listing ids (int64).
 
-    def __init__(self, dim: int, kind: str = "flat", model: str = "", params: dict | None = None):
-        if kind not in KINDS:
-            raise ValueError(f"unknown index kind {kind!r}")
+    The FAISS structure is a ``VectorBackend`` chosen by ``kind`` from ``BACKENDS``; this
+    class keeps the id set, and for kinds that cannot delete (HNSW) masks stale ids and
+    keeps their new vectors in a small exact delta until ``compact()``.
+    """
+
+    def __init__(self, dim: int, kind: str = "flat", model: str = "",
+                 params: dict[str, Any] | None = None) -> None:
+        self._main: FaissBackend = backend_for(kind)(dim, params)
         self.dim = dim
         self.kind = kind
         self.model = model
-        self.params: dict = dict(params or {})
-        self._main = self._new_main()
-        self._delta: faiss.IndexIDMap2 | None = None
-        self._masked: set[int] = set()  # hnsw: ids whose vector in the main graph is stale
+        self._delta: FaissBackend | None = None
+        self._masked: set[int] = set()  # ids whose vector in the main index is stale
         self._members = IdSet()
         self._read_only = False
 
-    # construction ---------------------------------------------------------------------
-    def _new_main(self) -> faiss.Index:
-        if self.kind == "flat":
-            return faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
-        if self.kind == "hnsw":
-            self.params = {**hnsw_params(0), **self.params}
-            graph = faiss.IndexHNSWFlat(self.dim, self.params["M"], faiss.METRIC_INNER_PRODUCT)
-            graph.hnsw.efConstruction = self.params["efConstruction"]
-            graph.hnsw.efSearch = self.params["efSearch"]
-            return faiss.IndexIDMap2(graph)
-        self.params = {**ivf_params(0), **self.params}
-        quantizer = faiss.IndexFlatIP(self.dim)
-        if self.kind == "ivfsq":
-            ivf = faiss.IndexIVFScalarQuantizer(
-                quantizer, self.dim, self.params["nlist"],
-                faiss.ScalarQuantizer.QT_8bit if self.params.get("qtype") == "8bit"
-                else faiss.ScalarQuantizer.QT_fp16,
-                faiss.METRIC_INNER_PRODUCT)
-        else:
-            ivf = faiss.IndexIVFFlat(quantizer, self.dim, self.params["nlist"],
-                                     faiss.METRIC_INNER_PRODUCT)
-        ivf.nprobe = self.params["nprobe"]
-        ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
-        return ivf
+    @property
+    def params(self) -> dict[str, Any]:
+        """The backend's parameters (stored in the manifest)."""
+        return self._main.params
 
     @classmethod
     def build(
         cls, ids: Iterable[int], vectors: np.ndarray, model: str = "", kind: str = "auto",
-        params: dict | None = None,
+        params: dict[str, Any] | None = None,
     ) -> "VectorIndex":
         """A new index over ``vectors`` (rows L2-normalised); kind/params derived from size."""
         id_arr = _ids(ids)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         count = len(id_arr)
         kind = choose_kind(count) if kind == "auto" else kind
-        derived = (hnsw_params(count) if kind == "hnsw"
-                   else ivf_params(count) if kind in ("ivf", "ivfsq") else {})
-        if kind == "ivfsq":
-            derived["qtype"] = "fp16"
-        if kind in ("ivf", "ivfsq"):
-            derived["nlist"] = max(1, min(derived["nlist"], count // 39 or 1))
-            derived["nprobe"] = min(derived["nprobe"], derived["nlist"])
+        derived = build_params(kind, count)
         index = cls(vectors.shape[1], kind, model, {**derived, **(params or {})})
-        if kind in ("ivf", "ivfsq") and count:
-            index._main.train(_training_sample(vectors, derived.get("nlist", 1)))
+        if count and "nlist" in derived:
+            index._main.train(_training_sample(vectors, derived["nlist"]))
         index.add(id_arr, vectors)
         return index
 
@@ -204,16 +168,14 @@ class VectorIndex:
         present = id_arr[self._members.contains(id_arr)]
         if len(present):
             self.remove(present)
-        if self.kind == "hnsw":
+        if self._main.deletes:
+            self._main.add(id_arr, vectors)
+        else:
             fresh = np.array([i not in self._masked for i in id_arr.tolist()], dtype=bool)
             if fresh.any():
-                self._main.add_with_ids(vectors[fresh], id_arr[fresh])
+                self._main.add(id_arr[fresh], vectors[fresh])
             if (~fresh).any():
-                self._delta_index().add_with_ids(vectors[~fresh], id_arr[~fresh])
-        else:
-            if self.kind in ("ivf", "ivfsq") and not self._main.is_trained:
-                self._main.train(vectors)
-            self._main.add_with_ids(vectors, id_arr)
+                self._delta_index().add(id_arr[~fresh], vectors[~fresh])
         self._members.add(id_arr)
 
     def remove(self, ids: Iterable[int]) -> int:
@@ -224,23 +186,23 @@ class VectorIndex:
             return 0
         self._writable()
         id_list = arr.tolist()
-        if self.kind == "hnsw":
-            if self._delta is not None:
-                self._delta.remove_ids(arr)
-            self._masked.update(id_list)
+        if self._main.deletes:
+            self._main.remove(arr)
         else:
-            self._main.remove_ids(arr)
+            if self._delta is not None:
+                self._delta.remove(arr)
+            self._masked.update(id_list)
         self._members.discard(arr)
         return len(id_list)
 
-    def _delta_index(self) -> faiss.IndexIDMap2:
+    def _delta_index(self) -> FaissBackend:
         if self._delta is None:
-            self._delta = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
+            self._delta = FlatBackend(self.dim)
         return self._delta
 
     def needs_compaction(self) -> bool:
-        """True when masked HNSW entries exceed a fifth of the live vectors."""
-        return self.kind == "hnsw" and len(self._masked) > max(1000, len(self._members) // 5)
+        """True when masked entries exceed a fifth of the live vectors."""
+        return not self._main.deletes and len(self._masked) > max(1000, len(self._members) // 5)
 
     def compact(self) -> "VectorIndex":
         """A rebuilt index with no masked entries or delta (same kind and model)."""
@@ -249,9 +211,9 @@ class VectorIndex:
 
     def memory_bytes(self) -> int:
         """Approximate memory held: the FAISS structures (serialised size) plus the id set."""
-        size = int(faiss.serialize_index(self._main).nbytes)
+        size = self._main.memory_bytes()
         if self._delta is not None:
-            size += int(faiss.serialize_index(self._delta).nbytes)
+            size += self._delta.memory_bytes()
         return size + int(self._members.array.nbytes) + 32 * len(self._masked)
 
     # queries ------------------------------------------------------------------------------
@@ -259,27 +221,16 @@ class VectorIndex:
         """Top-k (scores, listing ids) per query row; missing slots have id -1."""
         queries = np.ascontiguousarray(queries, dtype=np.float32).reshape(-1, self.dim)
         k = max(1, int(k))
-        params = None
-        if self.kind == "hnsw":
-            ef = max(int(self.params["efSearch"]), k)
-            if self._masked:
-                masked = np.fromiter(self._masked, dtype=np.int64)
-                selector = faiss.IDSelectorNot(faiss.IDSelectorBatch(masked))
-                params = faiss.SearchParametersHNSW(sel=selector, efSearch=ef)
-                params.sel_ref = selector  # keep the selector alive during the search
-            else:
-                params = faiss.SearchParametersHNSW(efSearch=ef)
-        elif self.kind in ("ivf", "ivfsq"):
-            params = faiss.SearchParametersIVF(nprobe=int(self.params["nprobe"]))
+        masked = np.fromiter(self._masked, dtype=np.int64) if self._masked else None
         if len(queries) <= 4:  # one request: a single thread avoids OpenMP barrier waits
             previous = faiss.omp_get_max_threads()
             faiss.omp_set_num_threads(1)
             try:
-                scores, ids = self._main.search(queries, k, params=params)
+                scores, ids = self._main.search(queries, k, masked)
             finally:
                 faiss.omp_set_num_threads(previous)
         else:
-            scores, ids = self._main.search(queries, k, params=params)
+            scores, ids = self._main.search(queries, k, masked)
         if self._delta is not None and self._delta.ntotal:
             d_scores, d_ids = self._delta.search(queries, k)
             scores = np.concatenate([scores, d_scores], axis=1)
@@ -298,15 +249,12 @@ class VectorIndex:
         in_delta = np.zeros(len(id_arr), bool)
         if self._delta is not None and self._masked:
             in_delta = known & np.isin(id_arr, np.fromiter(self._masked, np.int64))
-            for row in np.flatnonzero(in_delta).tolist():
-                out[row] = self._delta.reconstruct(int(id_arr[row]))
+            rows = np.flatnonzero(in_delta)
+            if len(rows):
+                out[rows] = self._delta.reconstruct(id_arr[rows])
         rows = np.flatnonzero(known & ~in_delta)
         if len(rows):
-            try:
-                out[rows] = self._main.reconstruct_batch(np.ascontiguousarray(id_arr[rows]))
-            except RuntimeError:  # an index kind without batch reconstruction
-                for row in rows.tolist():
-                    out[row] = self._main.reconstruct(int(id_arr[row]))
+            out[rows] = self._main.reconstruct(id_arr[rows])
         return out
 
     def scores_for(self, query: np.ndarray, ids: Iterable[int]) -> np.ndarray:
@@ -314,16 +262,15 @@ class VectorIndex:
         return self.vectors(ids) @ np.asarray(query, np.float32).reshape(self.dim)
 
     # persistence --------------------------------------------------------------------------
-    def save(self, directory: str | Path, extra: dict | None = None) -> None:
+    def save(self, directory: str | Path, extra: dict[str, Any] | None = None) -> None:
         """Write the index into ``directory``: files by temp+rename, the manifest last."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         sums = {}
-        atomic_write_file(directory / MAIN_FILE, lambda tmp: faiss.write_index(self._main, tmp))
+        atomic_write_file(directory / MAIN_FILE, self._main.save)
         sums[MAIN_FILE] = file_checksum(directory / MAIN_FILE)
         if self._delta is not None and self._delta.ntotal:
-            delta = self._delta
-            atomic_write_file(directory / DELTA_FILE, lambda tmp: faiss.write_index(delta, tmp))
+            atomic_write_file(directory / DELTA_FILE, self._delta.save)
             sums[DELTA_FILE] = file_checksum(directory / DELTA_FILE)
         if self._masked:
             buf = np.array(sorted(self._masked), dtype=np.int64).tobytes()
@@ -354,6 +301,8 @@ class VectorIndex:
             raise IndexMismatch(f"index built with model {manifest.get('model')!r}, not {model!r}")
         if dim is not None and manifest.get("dim") != dim:
             raise IndexMismatch(f"index has dimension {manifest.get('dim')}, model has {dim}")
+        if manifest.get("kind") not in BACKENDS:
+            raise IndexMismatch(f"unknown index kind {manifest.get('kind')!r}")
         files = manifest.get("files") or {}
         if MAIN_FILE not in files:
             raise IndexCorrupt("manifest lists no index file")
@@ -365,24 +314,23 @@ class VectorIndex:
                 raise IndexCorrupt(f"{name} does not match its checksum")
         index = cls.__new__(cls)
         index.dim, index.kind, index.model = manifest["dim"], manifest["kind"], manifest["model"]
-        index.params = manifest.get("params") or {}
-        flags = faiss.IO_FLAG_MMAP_IFC if mmap else 0
+        params = manifest.get("params") or {}
         try:
-            index._main = faiss.read_index(str(directory / MAIN_FILE), flags)
+            index._main = BACKENDS[index.kind].load(str(directory / MAIN_FILE), index.dim, params, mmap)
             index._delta = None
             if DELTA_FILE in files:
-                index._delta = faiss.read_index(str(directory / DELTA_FILE), flags)
+                index._delta = FlatBackend.load(str(directory / DELTA_FILE), index.dim, {}, mmap)
         except Exception as exc:  # faiss raises RuntimeError on garbage
             raise IndexCorrupt(f"cannot read the FAISS index: {exc}") from exc
         index._read_only = mmap
         masked = (np.fromfile(directory / MASK_FILE, np.int64) if MASK_FILE in files
                   else np.zeros(0, np.int64))
         index._masked = set(masked.tolist())
-        index._members = IdSet(_stored_ids(index._main))
+        index._members = IdSet(index._main.stored_ids())
         index._members.discard(masked)
         if index._delta is not None:
-            index._members.add(_stored_ids(index._delta))
-        if index._main.d != index.dim or len(index._members) != manifest.get("count"):
+            index._members.add(index._delta.stored_ids())
+        if index._main.index.d != index.dim or len(index._members) != manifest.get("count"):
             raise IndexCorrupt("index contents do not match the manifest")
         return index
 
@@ -396,19 +344,7 @@ def _training_sample(vectors: np.ndarray, nlist: int, per_list: int = 64) -> np.
     return np.ascontiguousarray(vectors[rows])
 
 
-def _stored_ids(index: faiss.Index) -> np.ndarray:
-    if isinstance(index, faiss.IndexIDMap2) or isinstance(index, faiss.IndexIDMap):
-        return faiss.vector_to_array(index.id_map).astype(np.int64)
-    ivf = faiss.extract_index_ivf(index)
-    invlists = ivf.invlists
-    parts = [
-        faiss.rev_swig_ptr(invlists.get_ids(lst), invlists.list_size(lst)).copy()
-        for lst in range(ivf.nlist) if invlists.list_size(lst)
-    ]
-    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
-
-
-def read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict[str, Any]:
     """Parse a manifest; IndexMissing if absent, IndexCorrupt if unreadable."""
     if not path.is_file():
         raise IndexMissing(f"no index at {path.parent}")

@@ -95,3 +95,16 @@ def test_matcher_end_to_end(records) -> None:
     matcher.remove([1, 11])
     assert 101 not in [m.supplier_id for m in matcher.match(DemandQuery(text="nasi kotak"), limit=5)]
     assert matcher.search("kopi", 1)[0].listing_id == 8
+
+
+def test_ndcg_and_mrr_follow_their_textbook_definitions() -> None:
+    import math
+
+    gains = {"a": 2, "b": 1, "c": 2, "d": 0}
+    ranked = ["x", "b", "y", "a", "d"]
+    dcg = (2**1 - 1) / math.log2(3) + (2**2 - 1) / math.log2(5)
+    ideal = (2**2 - 1) / math.log2(2) + (2**2 - 1) / math.log2(3) + (2**1 - 1) / math.log2(4)
+    assert ndcg_at_k(ranked, gains) == pytest.approx(dcg / ideal, abs=1e-12)
+    assert ndcg_at_k(ranked, gains, k=3) == pytest.approx(((2**1 - 1) / math.log2(3)) / ideal, abs=1e-12)
+    assert reciprocal_rank(ranked, gains) == pytest.approx(1 / 4)
+    assert ndcg_at_k([], gains) == 0.0 and reciprocal_rank(["x"], {}) == 0.0

