@@ -16,6 +16,7 @@ from app.services.notifications import notify_organisation
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.states import record_event, transition
+from app.services.visibility import is_visible
 from models import (
     AuditEvent,
     Award,
@@ -81,8 +82,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     if buyer.role != "buyer" or organisation is None:
         raise ServiceError(str(_l("Only buyers can order directly.")))
     listing = session.get(Listing, data.listing_id)
-    if listing is None or listing.status != "active" or not listing.supplier.active \
-            or not listing.supplier.verified:
+    if listing is None or not is_visible(listing) or not listing.supplier.verified:
         raise ServiceError(str(_l("This product cannot be ordered now.")))
     low, high = quantity_bounds(listing)
     if data.quantity < low:

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.catalogue_records import proposals_per_day
 from app.services.index_changes import record_change
 from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
@@ -63,17 +64,11 @@ def review_queue(session: Session, filters: QueueFilters, today: date, page: int
 
 def recent_exposure(session: Session, supplier_ids: Iterable[int], today: date,
                     days: int = 90) -> dict[int, int]:
-    """How often each supplier was proposed in the last ``days`` days."""
-    ids = list(set(supplier_ids))
-    if not ids:
-        return {}
-    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
-    rows = session.execute(
-        select(Match.supplier_id, func.count(Match.id))
-        .where(Match.supplier_id.in_(ids), Match.created_at >= since)
-        .group_by(Match.supplier_id)
-    ).all()
-    return {int(supplier_id): int(count) for supplier_id, count in rows}
+    """How often each supplier was proposed in the last ``days`` days (what reviewers see)."""
+    counts: dict[int, int] = {}
+    for supplier_id, _on, count in proposals_per_day(session, today, supplier_ids, days):
+        counts[supplier_id] = counts.get(supplier_id, 0) + count
+    return counts
 
 
 def _locked(session: Session, ids: list[int]) -> tuple[list[DemandRequest], list[Match]]:
