@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from app.extensions import db
 from app.services import ServiceError
 from app.services.tokens import user_for_token
+from app.services.paging import page_count
 from models import User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,7 +116,7 @@ def page_args() -> tuple[int, int]:
 def paged(items: list[Any], total: int, page: int, per_page: int) -> dict[str, Any]:
     """The page envelope of every list response."""
     return {"items": items, "page": page, "per_page": per_page, "total": total,
-            "pages": max(1, -(-total // per_page))}
+            "pages": page_count(total, per_page)}
 
 
 def _token_or_address() -> str:

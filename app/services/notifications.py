@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.database import commits_deferred
 from app.extensions import mail
+from app.services.paging import page_rows
 from models import Notification, Organisation, User, utcnow
 
 
@@ -50,15 +51,9 @@ def unread_count(session: Session, user: User) -> int:
 
 def for_user(session: Session, user: User, page: int, per_page: int) -> tuple[list[Notification], int]:
     """One page of the user's notifications, newest first, and the total."""
-    total = session.scalar(
-        select(func.count()).select_from(Notification).where(Notification.user_id == user.id)
-    ) or 0
-    rows = session.scalars(
-        select(Notification).where(Notification.user_id == user.id)
-        .order_by(Notification.created_at.desc(), Notification.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    query = (select(Notification).where(Notification.user_id == user.id)
+             .order_by(Notification.created_at.desc(), Notification.id.desc()))
+    return page_rows(session, query, page, per_page)
 
 
 def mark_all_read(session: Session, user: User) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
@@ -17,6 +17,7 @@ from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.states import record_event, transition
 from app.services.visibility import is_visible
+from app.services.paging import page_rows
 from models import (
     AuditEvent,
     Award,
@@ -292,10 +293,8 @@ def orders_for(session: Session, user: User, status: str | None, page: int,
         return [], 0
     if status:
         query = query.where(Order.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Order.created_at.desc(), Order.id.desc())
-                           .limit(per_page).offset((page - 1) * per_page)).all()
-    return list(rows), total
+    shown = query.order_by(Order.created_at.desc(), Order.id.desc())
+    return page_rows(session, shown, page, per_page)
 
 
 def orders_of_awards(session: Session, award_ids: list[int],

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.services.paging import first_row, page_count, page_rows
 from app.services.search_order import Origin, order_first, reorder
 from app.services.visibility import visible_listings as visible_listings  # re-exported
 from models import (
@@ -53,7 +54,7 @@ class SearchPage:
     @property
     def pages(self) -> int:
         """Number of pages."""
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
 
 def week_of(day: date) -> date:
@@ -131,15 +132,12 @@ def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
 def page_of(session: Session, query: Select[tuple[Listing]], order: list[object],
             params: SearchParams, matched_by: str) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = [*order_first(params.sort, params.origin), *order]
-    rows = session.scalars(
-        query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
-                      .selectinload(SupplierProfile.organisation))
-        .order_by(*order)  # type: ignore[arg-type]
-        .limit(params.per_page).offset((params.page - 1) * params.per_page)
-    ).all()
-    return SearchPage(list(rows), total, params.page, params.per_page, matched_by)
+    shown = (query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
+                           .selectinload(SupplierProfile.organisation))
+             .order_by(*order))  # type: ignore[arg-type]
+    rows, total = page_rows(session, shown, params.page, params.per_page)
+    return SearchPage(rows, total, params.page, params.per_page, matched_by)
 
 
 def search_listings(session: Session, params: SearchParams, today: date) -> SearchPage:
@@ -165,7 +163,7 @@ def ranked_search(session: Session, params: SearchParams, today: date,
     passing = set(session.scalars(query.with_only_columns(Listing.id)))
     ordered = reorder(session, [listing_id for listing_id in ranked_ids if listing_id in passing],
                       params.sort, params.origin)
-    start = (params.page - 1) * params.per_page
+    start = first_row(params.page, params.per_page)
     page_ids = ordered[start:start + params.per_page]
     rows: dict[int, Listing] = {}
     if page_ids:
