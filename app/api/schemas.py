@@ -327,7 +327,7 @@ class AwardIn(ma.Schema):
 
 
 class AwardOut(ma.Schema):
-    """An award."""
+    """An award (dumped from an ``Award``)."""
 
     id = Int(required=True)
     request_id = Int(required=True)
