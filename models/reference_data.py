@@ -146,7 +146,8 @@ def kota(short: str) -> dict[str, Any]:
 
 def kecamatan(kota_short: str, name: str) -> dict[str, Any]:
     """The kecamatan ``name`` of the kota ``kota_short``."""
-    for entry in kota(kota_short)["kecamatan"]:
+    districts: list[dict[str, Any]] = kota(kota_short)["kecamatan"]
+    for entry in districts:
         if entry["name"] == name:
             return entry
     raise KeyError((kota_short, name))

@@ -19,7 +19,7 @@ from models import (
 BATCH = 1000
 
 
-def indexable() -> Select[tuple[Listing]]:
+def indexable() -> Select[Listing]:
     """Listings the index holds: the visible ones (``visibility.visible_listings``)."""
     return visible_listings()
 

@@ -102,8 +102,8 @@ def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     return [(category, int(count)) for category, count in rows]
 
 
-def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
-                  today: date) -> Select[tuple[Listing]]:
+def apply_filters(query: Select[Listing], params: SearchParams,
+                  today: date) -> Select[Listing]:
     """``query`` narrowed by the search's category, kota, price, certificate and scale."""
     if params.category:
         query = query.join(Listing.category).where(Category.slug == params.category)
@@ -129,7 +129,7 @@ def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
     return query
 
 
-def page_of(session: Session, query: Select[tuple[Listing]], order: list[object],
+def page_of(session: Session, query: Select[Listing], order: list[object],
             params: SearchParams, matched_by: str) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
     order = [*order_first(params.sort, params.origin), *order]

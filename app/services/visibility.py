@@ -16,7 +16,7 @@ def listing_visible() -> ColumnElement[bool]:
     return and_(Listing.status == "active", SupplierProfile.active.is_(True))
 
 
-def visible_listings() -> Select[tuple[Listing]]:
+def visible_listings() -> Select[Listing]:
     """Active listings of active suppliers: what a visitor may see."""
     return select(Listing).join(Listing.supplier).where(listing_visible())
 
