@@ -53,6 +53,7 @@ class DatabaseIdConverter(IntegerConverter):
 def _register_extensions(app: Flask) -> None:
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate
     from app.i18n import select_locale
+    from app.mail import init_mail
 
     db.init_app(app)
     migrate.init_app(
@@ -63,6 +64,7 @@ def _register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+    init_mail(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
     # Flask-Login's messages are English msgids looked up in the reader's language when flashed.

@@ -198,11 +198,13 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAIL_OUTBOX": os.environ.get("MAIL_OUTBOX", str(instance / "outbox")),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Pasar Padu <noreply@pasarpadu.id>"),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"),
-        "SMTP_HOST": os.environ.get("SMTP_HOST", "localhost"),
-        "SMTP_PORT": _int("SMTP_PORT", 587, 1, 65535),
-        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
-        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
-        "SMTP_STARTTLS": _bool("SMTP_STARTTLS", True),
+        # Flask-Mailman's SMTP settings, from the SMTP_* environment (see app/mail.py)
+        "MAIL_SERVER": os.environ.get("SMTP_HOST", "localhost"),
+        "MAIL_PORT": _int("SMTP_PORT", 587, 1, 65535),
+        "MAIL_USERNAME": os.environ.get("SMTP_USERNAME", "") or None,
+        "MAIL_PASSWORD": os.environ.get("SMTP_PASSWORD", "") or None,
+        "MAIL_USE_TLS": _bool("SMTP_STARTTLS", True),
+        "MAIL_TIMEOUT": 20,
         "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", 5, 1, 260),  # working days
         # From award to paid (issue 14).
         "DIRECT_PURCHASE_CEILING": _int("DIRECT_PURCHASE_CEILING", 50_000_000, 1, 10**13),

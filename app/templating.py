@@ -53,6 +53,7 @@ def state_name(state: str) -> str:
 def register(app: Flask) -> None:
     """Install filters and globals on the app's Jinja environment."""
     from app.services.geography import distance_km
+    from app.services.paging import page_count
     from app.services.quote_checks import budget_per_unit, gaps_by_field
     from app.services.timeline import note_text
 
@@ -63,6 +64,7 @@ def register(app: Flask) -> None:
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km
+    app.jinja_env.globals["page_count"] = page_count
     app.jinja_env.globals["budget_per_unit"] = budget_per_unit
     app.jinja_env.globals["quote_gaps"] = gaps_by_field
     app.jinja_env.filters["rupiah"] = rupiah

@@ -116,7 +116,8 @@ def repo_strings(paths: Iterable[Path] | None = None) -> list[str]:
     """String literals of the demo vocabularies and reference data (parsed, never imported)."""
     if paths is None:
         paths = sorted((REPO_ROOT / "app" / "demo").glob("vocabulary_*.py"))
-        paths = list(paths) + [REPO_ROOT / "models" / "reference_data.py"]
+        paths = list(paths) + [REPO_ROOT / "models" / "reference_data.py",
+                               REPO_ROOT / "matching" / "reference.py"]
     out: list[str] = []
     for path in paths:
         try:

@@ -15,33 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from .reference import CATEGORIES, JAKARTA
 from .types import Certification, DemandQuery, ListingRecord
 
-CATEGORY_NAMES: dict[str, str] = {
-    "catering": "Katering & Nasi Kotak", "snack": "Kue & Camilan", "uniform": "Seragam & Konveksi",
-    "printing": "Percetakan & Reklame", "stationery": "Alat Tulis Kantor",
-    "furniture": "Mebel & Furnitur", "souvenir": "Suvenir & Kerajinan",
-    "cleaning": "Kebersihan & Bahan Pembersih", "laundry": "Laundry & Binatu",
-    "ppe": "Alat Pelindung Diri (APD)", "beverage": "Minuman",
-    "produce": "Bahan Pangan & Hasil Bumi", "plants": "Tanaman & Pertamanan",
-    "event": "Acara & Sewa Perlengkapan", "repair": "Servis & Perbaikan",
-    "leather": "Tas, Sepatu & Produk Kulit", "it": "Teknologi Informasi & Digital",
-    "transport": "Transportasi & Pengiriman", "hampers": "Parsel & Hampers",
-}
+# Category names and kecamatan come from the app's reference data (one copy, in ``reference``).
+CATEGORY_NAMES: dict[str, str] = {str(c["slug"]): str(c["name_id"]) for c in CATEGORIES}
 
+# Kota in the order the synthetic catalogue draws them (``_KOTA_WEIGHTS`` follows this order).
+_KOTA_ORDER = ("Jakarta Selatan", "Jakarta Timur", "Jakarta Pusat", "Jakarta Barat",
+               "Jakarta Utara", "Kepulauan Seribu")
 PLACES: dict[str, tuple[str, ...]] = {
-    "Jakarta Selatan": ("Kebayoran Baru", "Kebayoran Lama", "Pesanggrahan", "Cilandak",
-                        "Pasar Minggu", "Jagakarsa", "Mampang Prapatan", "Pancoran", "Tebet",
-                        "Setiabudi"),
-    "Jakarta Timur": ("Matraman", "Pulo Gadung", "Jatinegara", "Duren Sawit", "Kramat Jati",
-                      "Makasar", "Pasar Rebo", "Ciracas", "Cipayung", "Cakung"),
-    "Jakarta Pusat": ("Gambir", "Sawah Besar", "Kemayoran", "Senen", "Cempaka Putih", "Menteng",
-                      "Tanah Abang", "Johar Baru"),
-    "Jakarta Barat": ("Cengkareng", "Grogol Petamburan", "Taman Sari", "Tambora", "Kebon Jeruk",
-                      "Kalideres", "Palmerah", "Kembangan"),
-    "Jakarta Utara": ("Penjaringan", "Pademangan", "Tanjung Priok", "Koja", "Kelapa Gading",
-                      "Cilincing"),
-    "Kepulauan Seribu": ("Kepulauan Seribu Utara", "Kepulauan Seribu Selatan"),
+    short: tuple(str(k["name"]) for entry in JAKARTA if entry["short"] == short
+                 for k in entry["kecamatan"])
+    for short in _KOTA_ORDER
 }
 _KOTA_WEIGHTS = (28, 30, 12, 22, 17, 1)
 

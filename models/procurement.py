@@ -35,7 +35,7 @@ QUOTE_STATUSES = values(QuoteState)
 
 
 class DemandRequest(Base):
-    """A buyer's procurement need."""
+    """A request: a buyer's procurement need (the first stage of the lifecycle)."""
 
     __tablename__ = "demand_requests"
     __table_args__ = (allowed("status", RequestState),)
@@ -83,7 +83,9 @@ class DemandRequest(Base):
 
 
 class Match(Base):
-    """A supplier proposed for a request by the matcher, with its score and explanation."""
+    """A proposal: a supplier the matcher put forward for a request, with its score and
+    explanation; once the buyer invites it (status ``invited``) the same row is the invitation
+    (see "Names in the lifecycle" in the README)."""
 
     __tablename__ = "matches"
     __table_args__ = (

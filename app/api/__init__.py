@@ -16,6 +16,7 @@ from app.extensions import db
 from app.policy import Permission, can
 from app.services import ServiceError
 from app.services.tokens import user_for_token
+from app.services.paging import page_count
 from models import User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -117,7 +118,7 @@ def page_args() -> tuple[int, int]:
 def paged(items: list[Any], total: int, page: int, per_page: int) -> dict[str, Any]:
     """The page envelope of every list response."""
     return {"items": items, "page": page, "per_page": per_page, "total": total,
-            "pages": max(1, -(-total // per_page))}
+            "pages": page_count(total, per_page)}
 
 
 def _token_or_address() -> str:

@@ -136,29 +136,36 @@ class OrderLineOut(ma.Schema):
     quantity_received = Int(required=True)
 
 
-class DeliveryLineOut(ma.Schema):
-    """What one delivery carried of one order line."""
+class Rounded(ma.fields.Float):
+    """A number shown with at most two decimals."""
 
-    line_id = Int(required=True)
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> float | None:
+        return None if value is None else round(float(value), 2)
+
+
+class DeliveryLineOut(ma.Schema):
+    """What one delivery carried of one order line (dumped from a ``DeliveryLine``)."""
+
+    line_id = Int(required=True, attribute="order_line_id")
     quantity_sent = Int(required=True)
     quantity_received = Int(allow_none=True)
 
 
 class DeliveryOut(ma.Schema):
-    """A delivery and, once confirmed, its receipt (BAST)."""
+    """A delivery and, once confirmed, its receipt (BAST) (dumped from a ``Delivery``)."""
 
     id = Int(required=True)
     status = Str(required=True)
     sent_at = DateTime(required=True)
     note = Str(required=True)
     lines = List(Nested(DeliveryLineOut), required=True)
-    received_on = Date(allow_none=True)
-    received_by_name = Str(allow_none=True)
+    received_on = Date(allow_none=True, attribute="receipt.received_on", dump_default=None)
+    received_by_name = Str(allow_none=True, attribute="receipt.received_by_name", dump_default=None)
     invoice_id = Int(allow_none=True)
 
 
 class DisputeOut(ma.Schema):
-    """A problem raised with a delivery."""
+    """A problem raised with a delivery (dumped from a ``Dispute``)."""
 
     id = Int(required=True)
     delivery_id = Int(required=True)
@@ -197,7 +204,7 @@ class InvoiceOut(ma.Schema):
 
 
 class RatingOut(ma.Schema):
-    """A rating of one side by the other."""
+    """A rating of one side by the other (dumped from a ``Rating``)."""
 
     id = Int(required=True)
     direction = Str(required=True)
@@ -205,7 +212,7 @@ class RatingOut(ma.Schema):
     timeliness = Int(allow_none=True)
     communication = Int(required=True)
     payment = Int(allow_none=True)
-    average = ma.fields.Float(required=True)
+    average = Rounded(required=True)
     comment = Str(required=True)
     reply = Str(required=True)
     created_at = DateTime(required=True)

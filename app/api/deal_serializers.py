@@ -1,4 +1,6 @@
-"""Orders and what followed them as the API's plain dicts (``deal_schemas`` documents them)."""
+"""Orders and invoices as the API's dicts, for the parts a schema cannot read off the rows
+(contacts shown once accepted, received quantities, overdue ``today``); ``deal_schemas`` dumps
+the rest straight from the rows."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +8,7 @@ from typing import Any
 
 from app.services.fulfilment import quantity_received
 from app.services.orders import contacts_visible
-from models import Delivery, Dispute, Invoice, Order, Organisation, Rating
+from models import Invoice, Order, Organisation
 
 
 def contact(organisation: Organisation) -> dict[str, str]:
@@ -20,26 +22,6 @@ def contact(organisation: Organisation) -> dict[str, str]:
             "email": organisation.email or (person.email if person else "")}
 
 
-def delivery(row: Delivery) -> dict[str, Any]:
-    """A delivery with its lines and receipt."""
-    return {
-        "id": row.id, "status": row.status, "sent_at": row.sent_at, "note": row.note,
-        "lines": [{"line_id": line.order_line_id, "quantity_sent": line.quantity_sent,
-                   "quantity_received": line.quantity_received} for line in row.lines],
-        "received_on": row.receipt.received_on if row.receipt else None,
-        "received_by_name": row.receipt.received_by_name if row.receipt else None,
-        "invoice_id": row.invoice_id,
-    }
-
-
-def dispute(row: Dispute) -> dict[str, Any]:
-    """A problem raised with a delivery."""
-    return {"id": row.id, "delivery_id": row.delivery_id, "status": row.status,
-            "reason": row.reason, "raised_at": row.raised_at,
-            "escalate_after": row.escalate_after, "outcome": row.outcome,
-            "decision": row.decision}
-
-
 def invoice(row: Invoice, today: date) -> dict[str, Any]:
     """An invoice with its payments and whether it is overdue ``today``."""
     return {
@@ -50,14 +32,6 @@ def invoice(row: Invoice, today: date) -> dict[str, Any]:
         "payments": [{"id": p.id, "amount": p.amount, "paid_on": p.paid_on,
                       "reference": p.reference} for p in row.payments],
     }
-
-
-def rating(row: Rating) -> dict[str, Any]:
-    """A rating."""
-    return {"id": row.id, "direction": row.direction, "quality": row.quality,
-            "timeliness": row.timeliness, "communication": row.communication,
-            "payment": row.payment, "average": round(row.average, 2), "comment": row.comment,
-            "reply": row.reply, "created_at": row.created_at}
 
 
 def order(row: Order, today: date) -> dict[str, Any]:
@@ -86,8 +60,8 @@ def order(row: Order, today: date) -> dict[str, Any]:
                    "total_price": line.total_price,
                    "quantity_received": quantity_received(line, row.deliveries)}
                   for line in row.lines],
-        "deliveries": [delivery(d) for d in row.deliveries],
-        "disputes": [dispute(d) for d in row.disputes],
+        "deliveries": list(row.deliveries),  # DeliveryOut, DisputeOut, RatingOut dump the rows
+        "disputes": list(row.disputes),
         "invoices": [invoice(i, today) for i in row.invoices],
-        "ratings": [rating(r) for r in row.ratings],
+        "ratings": list(row.ratings),
     }

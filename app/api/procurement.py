@@ -219,7 +219,7 @@ class Awards(MethodView):
     @blp.response(200, AwardList)
     def get(self, request_id: int) -> dict[str, Any]:
         """Awards of the request."""
-        return {"items": [serializers.award(a) for a in _request(request_id).awards]}
+        return {"items": _request(request_id).awards}  # AwardOut dumps the rows
 
     @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
@@ -242,7 +242,7 @@ class Awards(MethodView):
             db.session.rollback()
             abort(409, message="Someone else decided this request at the same moment.")
         deliver_mail(db.session)
-        return {"items": [serializers.award(a) for a in rows]}
+        return {"items": rows}  # AwardOut dumps the rows
 
 
 @blp.route("/proposals")

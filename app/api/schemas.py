@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from app import limits
 from app.services.search_order import SORTS
 from app.text_rules import text_problem
 from models import BUSINESS_SCALES, CERTIFICATION_KINDS
@@ -144,14 +145,14 @@ class SearchArgs(PageArgs):
 class ListingIn(ma.Schema):
     """A listing's editable fields."""
 
-    title = Str(required=True, validate=validate.Length(min=5, max=140))
-    description = Str(load_default="", validate=validate.Length(max=4000))
+    title = Str(required=True, validate=validate.Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX))
+    description = Str(load_default="", validate=validate.Length(max=limits.LISTING_DESCRIPTION_MAX))
     category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS))
-    price = Int(required=True, validate=validate.Range(min=1, max=10_000_000_000))
-    unit = Str(required=True, validate=validate.Length(min=1, max=32))
-    min_order = Int(load_default=1, validate=validate.Range(min=1, max=10_000_000))
-    monthly_capacity = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100_000_000))
-    lead_time_days = Int(load_default=1, validate=validate.Range(min=0, max=365))
+    price = Int(required=True, validate=validate.Range(min=1, max=limits.PRICE_MAX))
+    unit = Str(required=True, validate=validate.Length(min=1, max=limits.UNIT_MAX))
+    min_order = Int(load_default=1, validate=validate.Range(min=1, max=limits.MIN_ORDER_MAX))
+    monthly_capacity = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=limits.MONTHLY_CAPACITY_MAX))
+    lead_time_days = Int(load_default=1, validate=validate.Range(min=0, max=limits.LEAD_TIME_DAYS_MAX))
 
 
 class ListingPatch(ListingIn):
@@ -184,13 +185,13 @@ CHOOSE_PLACE = "Choose the delivery kecamatan: a kecamatan_id from /api/v1/place
 class RequestIn(ma.Schema):
     """A demand request's editable fields."""
 
-    title = Str(required=True, validate=validate.Length(min=5, max=200))
-    description = Str(load_default="", validate=validate.Length(max=5000))
+    title = Str(required=True, validate=validate.Length(min=limits.REQUEST_TITLE_MIN, max=limits.REQUEST_TITLE_MAX))
+    description = Str(load_default="", validate=validate.Length(max=limits.REQUEST_DESCRIPTION_MAX))
     category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS),
                    error_messages={"required": CHOOSE_CATEGORY, "null": CHOOSE_CATEGORY},
                    metadata={"description": "A category slug from /api/v1/categories"})
-    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
-    unit = Str(required=True, validate=validate.Length(min=1, max=32))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=limits.QUANTITY_MAX))
+    unit = Str(required=True, validate=validate.Length(min=1, max=limits.UNIT_MAX))
     budget_ceiling = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
     kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID),
                        error_messages={"required": CHOOSE_PLACE, "null": CHOOSE_PLACE},
@@ -265,8 +266,8 @@ class ProposalOut(ma.Schema):
 class QuoteIn(ma.Schema):
     """A seller's offer."""
 
-    unit_price = Int(required=True, validate=validate.Range(min=1, max=10_000_000_000))
-    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    unit_price = Int(required=True, validate=validate.Range(min=1, max=limits.PRICE_MAX))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=limits.QUANTITY_MAX))
     delivery_date = Date(required=True)
     note = Str(load_default="", validate=validate.Length(max=2000))
 
@@ -307,7 +308,7 @@ class AwardLine(ma.Schema):
     """One awarded quote and the quantity bought from it."""
 
     quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
-    quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
+    quantity = Int(required=True, validate=validate.Range(min=1, max=limits.QUANTITY_MAX))
     version = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
                   metadata={"description": "The quote's version as read; refused if revised since"})
 
@@ -326,7 +327,7 @@ class AwardIn(ma.Schema):
 
 
 class AwardOut(ma.Schema):
-    """An award."""
+    """An award (dumped from an ``Award``)."""
 
     id = Int(required=True)
     request_id = Int(required=True)

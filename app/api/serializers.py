@@ -1,10 +1,11 @@
-"""Model rows as the API's plain dicts (the schemas document them)."""
+"""Model rows as the API's dicts where a schema cannot read them off the row (awards are dumped
+by ``AwardOut`` straight from the rows)."""
 from __future__ import annotations
 
 from typing import Any
 
 from app.services.quote_checks import quote_gaps
-from models import Award, DemandRequest, Listing, Match, Quote
+from models import DemandRequest, Listing, Match, Quote
 
 
 def listing(row: Listing) -> dict[str, Any]:
@@ -57,11 +58,3 @@ def quote(row: Quote) -> dict[str, Any]:
         "awarded_value": row.award.total_value if row.award else None,
     }
 
-
-def award(row: Award) -> dict[str, Any]:
-    """An award."""
-    return {
-        "id": row.id, "request_id": row.request_id, "quote_id": row.quote_id,
-        "supplier_id": row.supplier_id, "quantity": row.quantity, "unit_price": row.unit_price,
-        "total_value": row.total_value, "awarded_at": row.awarded_at,
-    }

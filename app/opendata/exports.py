@@ -29,6 +29,7 @@ from app.services import metrics as metrics_service
 from app.services import programme_views
 from app.services.metrics import MetricFilters
 from app.services.ocds import OCID_PREFIX, public_text
+from app.services.periods import in_period, jakarta_time
 from models import (
     Award,
     Category,
@@ -128,20 +129,9 @@ class Export:
     public_text: tuple[int, ...] = ()
 
 
-def _period(column: Any, filters: MetricFilters) -> list[Any]:
-    conditions = []
-    if filters.since is not None:
-        conditions.append(column >= filters.since)
-    if filters.before is not None:
-        conditions.append(column < filters.before)
-    return conditions
-
-
 def wib(column: Any, dialect: str) -> Any:
     """A UTC timestamp column as ``YYYY-MM-DD HH:MM:SS`` Jakarta time, formatted in SQL."""
-    if dialect == "postgresql":
-        return func.to_char(func.timezone("Asia/Jakarta", column), "YYYY-MM-DD HH24:MI:SS")
-    return func.strftime("%Y-%m-%d %H:%M:%S", column, "+7 hours")
+    return jakarta_time(dialect, column)
 
 
 def _day(column: Any) -> Any:
@@ -180,7 +170,7 @@ def _requests(filters: MetricFilters, dialect: str) -> Select[Any]:
         .outerjoin(Category, Category.id == DemandRequest.category_id)
         .outerjoin(RequestKota, RequestKota.id == DemandRequest.kota_id)
         .where(DemandRequest.published_at.is_not(None), DemandRequest.status != "draft",
-               *_period(DemandRequest.published_at, filters))
+               *in_period(DemandRequest.published_at, filters))
         .order_by(DemandRequest.id)
     )
     if filters.kota_id:
@@ -210,7 +200,7 @@ def _proposals(filters: MetricFilters, dialect: str) -> Select[Any]:
         .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
         .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
         .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
-        .where(*_period(Match.created_at, filters))
+        .where(*in_period(Match.created_at, filters))
         .order_by(Match.id)
     )
     return _supplier_scope(query, filters)
@@ -229,7 +219,7 @@ def _quotes(filters: MetricFilters, dialect: str) -> Select[Any]:
         .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
         .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
         .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
-        .where(*_period(Quote.created_at, filters))
+        .where(*in_period(Quote.created_at, filters))
         .order_by(Quote.id)
     )
     return _supplier_scope(query, filters)
@@ -247,7 +237,7 @@ def _awards(filters: MetricFilters, dialect: str) -> Select[Any]:
         .join(SupplierProfile, SupplierProfile.id == Award.supplier_id)
         .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
         .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
-        .where(*_period(Award.awarded_at, filters))
+        .where(*in_period(Award.awarded_at, filters))
         .order_by(Award.id)
     )
     return _supplier_scope(query, filters)

@@ -6,6 +6,7 @@ from flask_wtf.file import FileField, MultipleFileField
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from app import limits
 from app.forms import AppForm, RupiahField, VisibleText
 from app.labels import choices
 
@@ -55,25 +56,25 @@ class ListingForm(AppForm):
     """A product or service offered by the seller."""
 
     title = StringField(_l("Title"),
-                        validators=[DataRequired(), Length(min=5, max=140), VisibleText()])
-    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=4000)])
+                        validators=[DataRequired(), Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX), VisibleText()])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=limits.LISTING_DESCRIPTION_MAX)])
     category_id = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
     price = RupiahField(
         _l("Price per unit (Rp)"),
         validators=[DataRequired(message=_l("Enter the price in whole rupiah.")),
-                    NumberRange(min=1, max=10_000_000_000)],
+                    NumberRange(min=1, max=limits.PRICE_MAX)],
     )
     unit = StringField(
-        _l("Unit"), validators=[DataRequired(), Length(max=32)],
+        _l("Unit"), validators=[DataRequired(), Length(max=limits.UNIT_MAX)],
         description=_l("e.g. kotak, pcs, kg, paket"),
     )
     min_order = IntegerField(
-        _l("Minimum order"), default=1, validators=[DataRequired(), NumberRange(min=1, max=10_000_000)]
+        _l("Minimum order"), default=1, validators=[DataRequired(), NumberRange(min=1, max=limits.MIN_ORDER_MAX)]
     )
     monthly_capacity = IntegerField(
-        _l("Monthly capacity"), validators=[Optional(), NumberRange(min=0, max=100_000_000)]
+        _l("Monthly capacity"), validators=[Optional(), NumberRange(min=0, max=limits.MONTHLY_CAPACITY_MAX)]
     )
     lead_time_days = IntegerField(
-        _l("Lead time (days)"), default=1, validators=[NumberRange(min=0, max=365)]
+        _l("Lead time (days)"), default=1, validators=[NumberRange(min=0, max=limits.LEAD_TIME_DAYS_MAX)]
     )
     photos = MultipleFileField(_l("Photos"))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
 from app.services.states import record_event
+from app.services.paging import page_rows
 from models import DemandRequest, Organisation, Role, User, utcnow
 
 BUYER_KINDS = ("government", "bumd", "corporate")
@@ -48,12 +49,9 @@ def buyer_organisations(session: Session, state: str, search: str, page: int,
         pattern = f"%{search.strip().lower()}%"
         query = query.where(func.lower(Organisation.legal_name).like(pattern)
                             | func.lower(Organisation.email).like(pattern))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.options(selectinload(Organisation.users), selectinload(Organisation.kecamatan))
-        .order_by(Organisation.created_at, Organisation.id)
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
+    shown = (query.options(selectinload(Organisation.users), selectinload(Organisation.kecamatan))
+             .order_by(Organisation.created_at, Organisation.id))
+    rows, total = page_rows(session, shown, page, per_page)
     ids = [o.id for o in rows]
     drafts = dict(session.execute(
         select(DemandRequest.buyer_id, func.count()).where(DemandRequest.buyer_id.in_(ids))

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, Float, Select, case, cast, func, select
+from sqlalchemy import Float, Select, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from app.services.periods import dialect_of, jakarta_day
+from app.services.visibility import visible_listings
 from matching.track_record import TrackRecord
 from matching.types import Certification, DemandQuery, ListingRecord
 from models import (
@@ -18,12 +19,9 @@ from models import (
 BATCH = 1000
 
 
-def indexable() -> Select[tuple[Listing]]:
-    """Listings the index holds: active listings of active suppliers."""
-    return (
-        select(Listing).join(Listing.supplier)
-        .where(Listing.status == "active", SupplierProfile.active.is_(True))
-    )
+def indexable() -> Select[Listing]:
+    """Listings the index holds: the visible ones (``visibility.visible_listings``)."""
+    return visible_listings()
 
 
 def awards_won(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
@@ -42,13 +40,6 @@ def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
     return {int(supplier_id): int(count) for supplier_id, count in rows}
 
 
-def _jakarta_day(session: Session, column: Any) -> Any:
-    """The Jakarta date of a UTC timestamp column, in the database's own SQL."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("Asia/Jakarta", column), Date)
-    return func.date(column, "+7 hours")
-
-
 def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, TrackRecord]:
     """Each supplier's record of delivered orders (on time or not) and buyers' ratings.
 
@@ -60,7 +51,7 @@ def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, Tr
     ids = list(set(supplier_ids))
     if not ids:
         return {}
-    on_time = case((_jakarta_day(session, Order.delivered_at) <= Order.delivery_date, 1), else_=0)
+    on_time = case((jakarta_day(dialect_of(session), Order.delivered_at) <= Order.delivery_date, 1), else_=0)
     orders = session.execute(
         select(Order.supplier_id, func.count(Order.id), func.sum(on_time))
         .where(Order.supplier_id.in_(ids), Order.status.in_(("delivered", "completed")))
@@ -202,11 +193,10 @@ def demand_query(request: DemandRequest, today: date) -> DemandQuery:
     )
 
 
-def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
-                    days: int = 180, undecided: bool = True) -> list[tuple[int, date]]:
-    """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers
-    (``undecided`` False leaves out proposals still awaiting review, which a batch re-match
-    may replace, so that its rankings do not depend on one another).
+def proposals_per_day(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
+                      days: int = 180, undecided: bool = True) -> list[tuple[int, date, int]]:
+    """(supplier id, day, proposals) for each supplier and day of the last ``days`` days: the
+    one count of exposure (``undecided`` False leaves out proposals still awaiting review).
 
     Counted per supplier and day in the database, so the cost follows the candidates, not the
     number of proposals ever made.
@@ -222,8 +212,16 @@ def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] |
         query = query.where(Match.supplier_id.in_(ids))
     if not undecided:
         query = query.where(Match.status != "proposed")
-    events: list[tuple[int, date]] = []
-    for supplier_id, on, count in session.execute(query):
-        when = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])
-        events += [(int(supplier_id), when)] * int(count)
-    return events
+    return [(int(supplier_id), on if isinstance(on, date) else date.fromisoformat(str(on)[:10]),
+             int(count)) for supplier_id, on, count in session.execute(query)]
+
+
+def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
+                    days: int = 180, undecided: bool = True) -> list[tuple[int, date]]:
+    """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers
+    (``undecided`` False leaves out proposals still awaiting review, which a batch re-match
+    may replace, so that its rankings do not depend on one another)."""
+    return [(supplier_id, on) for supplier_id, on, count
+            in proposals_per_day(session, today, supplier_ids, days, undecided)
+            for _ in range(count)]
+

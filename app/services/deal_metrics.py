@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.services.metrics import MetricFilters
+from app.services.periods import on_days
 from models import (
     Award, Delivery, DeliveryLine, DemandRequest, Invoice, Listing, Order, OrderLine,
     Organisation, Payment, Receipt, SupplierProfile,
@@ -63,16 +63,6 @@ class DealFigures:
         return self.paid_on_time / self.invoices_due if self.invoices_due else None
 
 
-def _between(column: Any, filters: MetricFilters) -> list[ColumnElement[bool]]:
-    """A date column within the filters' period (both ends inclusive)."""
-    conditions: list[ColumnElement[bool]] = []
-    if filters.start is not None:
-        conditions.append(column >= filters.start)
-    if filters.end is not None:
-        conditions.append(column <= filters.end)
-    return conditions
-
-
 def _orders_in_category(category_id: int) -> Select[tuple[int]]:
     """Orders of the category: by the awarded request's category, or a listed item's."""
     from_awards = (select(Order.id).join(Award, Award.id == Order.award_id)
@@ -108,7 +98,7 @@ def delivered(session: Session, filters: MetricFilters) -> tuple[int, int]:
         .join(OrderLine, OrderLine.id == DeliveryLine.order_line_id)
         .join(Order, Order.id == Delivery.order_id)
         .where(Delivery.status == "received", DeliveryLine.quantity_received.is_not(None),
-               *_between(Receipt.received_on, filters), *order_scope(filters))
+               *on_days(Receipt.received_on, filters), *order_scope(filters))
     ).one()
     return int(row[0] or 0), int(row[1] or 0)
 
@@ -119,7 +109,7 @@ def paid(session: Session, filters: MetricFilters) -> tuple[int, int]:
         select(func.sum(Payment.amount), func.count(distinct(Payment.invoice_id)))
         .join(Invoice, Invoice.id == Payment.invoice_id)
         .join(Order, Order.id == Invoice.order_id)
-        .where(*_between(Payment.paid_on, filters), *order_scope(filters))
+        .where(*on_days(Payment.paid_on, filters), *order_scope(filters))
     ).one()
     return int(row[0] or 0), int(row[1] or 0)
 
@@ -144,7 +134,7 @@ def payments_by_buyer(session: Session, filters: MetricFilters, today: date) -> 
         .join(Order, Order.id == Invoice.order_id)
         .join(Organisation, Organisation.id == Order.buyer_id)
         .outerjoin(settled, settled.c.invoice_id == Invoice.id)
-        .where(or_(is_paid, overdue), *_between(Invoice.due_on, filters), *order_scope(filters))
+        .where(or_(is_paid, overdue), *on_days(Invoice.due_on, filters), *order_scope(filters))
         .group_by(Organisation.id, Organisation.legal_name, Organisation.kind)
     ).all()
     found = [BuyerPayments(int(i), name, kind, int(n), int(on_time or 0), int(late or 0),
@@ -159,7 +149,7 @@ def oldest_overdue(session: Session, filters: MetricFilters, today: date) -> dat
     return session.scalar(
         select(func.min(Invoice.due_on)).join(Order, Order.id == Invoice.order_id)
         .where(Invoice.status == "issued", Invoice.due_on < today,
-               *_between(Invoice.due_on, filters), *order_scope(filters))
+               *on_days(Invoice.due_on, filters), *order_scope(filters))
     )
 
 

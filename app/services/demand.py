@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
@@ -21,6 +21,7 @@ from app.services.notifications import notify_organisation
 from app.services.states import record_changes, record_event, transition
 from app.templating import human_date, thousands
 from app.services.timeline import note_data, note_reason
+from app.services.paging import page_rows
 from matching.results import SupplierMatch
 from models import (
     CERTIFICATION_KINDS,
@@ -278,10 +279,8 @@ def buyer_requests(session: Session, organisation: Organisation, status: str | N
     query = select(DemandRequest).where(DemandRequest.buyer_id == organisation.id)
     if status:
         query = query.where(DemandRequest.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(DemandRequest.created_at.desc(), DemandRequest.id.desc())
-                           .limit(per_page).offset((page - 1) * per_page)).all()
-    return list(rows), total
+    shown = query.order_by(DemandRequest.created_at.desc(), DemandRequest.id.desc())
+    return page_rows(session, shown, page, per_page)
 
 
 def quotes_of(request: DemandRequest) -> list[Quote]:

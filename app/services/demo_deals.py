@@ -22,6 +22,7 @@ from app.services.orders import (
     place_direct_order,
 )
 from app.services.ratings import rate_buyer, rate_seller, reply_to_rating
+from app.services.visibility import visible_listings
 from models import (
     Listing,
     Notification,
@@ -62,9 +63,7 @@ def _cast(session: Session, official: User) -> _Cast:
         select(User).join(Organisation, Organisation.id == User.organisation_id)
         .where(User.role == Role.BUYER, Organisation.kind != "umkm").order_by(User.id)))
     listings = list(session.scalars(
-        select(Listing).join(SupplierProfile, SupplierProfile.id == Listing.supplier_id)
-        .where(Listing.status == "active", SupplierProfile.active.is_(True),
-               SupplierProfile.verified.is_(True)).order_by(Listing.id)))
+        visible_listings().where(SupplierProfile.verified.is_(True)).order_by(Listing.id)))
     return _Cast(buyers, listings, official)
 
 

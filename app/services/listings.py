@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.index_changes import record_change
 from app.services.states import record_changes
+from app.services.paging import page_rows
 from models import Category, Listing, ListingPhoto, SupplierProfile, User, utcnow
 
 MAX_PHOTOS = 8
@@ -45,12 +46,8 @@ def supplier_listings(session: Session, supplier: SupplierProfile, status: str |
     query = select(Listing).where(Listing.supplier_id == supplier.id)
     if status:
         query = query.where(Listing.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(Listing.updated_at.desc(), Listing.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    shown = query.order_by(Listing.updated_at.desc(), Listing.id.desc())
+    return page_rows(session, shown, page, per_page)
 
 
 def _apply(session: Session, listing: Listing, data: ListingInput) -> None:

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Integer, Select, cast, distinct, exists, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
-from app.clock import JAKARTA
+from app.services.periods import dialect_of, days_between, in_period, jakarta_month, midnight_utc
+from app.services.visibility import listing_visible
 from matching.exposure import gini, top_share
 from models import (
     Award,
@@ -64,12 +65,12 @@ class MetricFilters:
     @property
     def since(self) -> datetime | None:
         """The first moment of the period, in UTC."""
-        return _midnight_utc(self.start) if self.start else None
+        return midnight_utc(self.start) if self.start else None
 
     @property
     def before(self) -> datetime | None:
         """The first moment after the period, in UTC."""
-        return _midnight_utc(self.end + timedelta(days=1)) if self.end else None
+        return midnight_utc(self.end + timedelta(days=1)) if self.end else None
 
     def as_args(self) -> dict[str, str]:
         """The filters as query-string arguments (for links to CSV files and exports)."""
@@ -78,10 +79,6 @@ class MetricFilters:
                 "kota": str(self.kota_id) if self.kota_id else None,
                 "category": str(self.category_id) if self.category_id else None}
         return {key: value for key, value in args.items() if value}
-
-
-def _midnight_utc(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=JAKARTA).astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -136,16 +133,6 @@ class ProgrammeMetrics:
 # --- building blocks -------------------------------------------------------------------------
 
 
-def _period(column: InstrumentedAttribute[Any] | ColumnElement[Any],
-            filters: MetricFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if filters.since is not None:
-        conditions.append(column >= filters.since)
-    if filters.before is not None:
-        conditions.append(column < filters.before)
-    return conditions
-
-
 def _suppliers_in_kota(kota_id: int) -> Select[tuple[int]]:
     return (select(SupplierProfile.id)
             .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
@@ -167,25 +154,7 @@ def _scoped(supplier_column: Any, request_column: Any,
 
 
 def award_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
-    return _period(Award.awarded_at, filters) + _scoped(Award.supplier_id, Award.request_id, filters)
-
-
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
-
-
-def month_of(session: Session, column: Any) -> ColumnElement[str]:
-    """``YYYY-MM`` of a UTC timestamp column, in Jakarta time, in the database's own SQL."""
-    if _dialect(session) == "postgresql":
-        return func.to_char(func.timezone("Asia/Jakarta", column), "YYYY-MM")
-    return func.strftime("%Y-%m", column, "+7 hours")
-
-
-def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
-    """Days (with fractions) from ``earlier`` to ``later``, in the database's own SQL."""
-    if _dialect(session) == "postgresql":
-        return func.extract("epoch", later - earlier) / 86400.0
-    return func.julianday(later) - func.julianday(earlier)
+    return in_period(Award.awarded_at, filters) + _scoped(Award.supplier_id, Award.request_id, filters)
 
 
 # --- the figures -----------------------------------------------------------------------------
@@ -193,7 +162,7 @@ def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[fl
 
 def _umkm_listed(filters: MetricFilters) -> Select[tuple[int]]:
     """Active UMKM with at least one active listing (in the category) by the period's end."""
-    listing = [Listing.supplier_id == SupplierProfile.id, Listing.status == "active"]
+    listing = [Listing.supplier_id == SupplierProfile.id, listing_visible()]
     if filters.category_id:
         listing.append(Listing.category_id == filters.category_id)
     if filters.before is not None:
@@ -223,7 +192,7 @@ def _count(session: Session, query: Select[Any]) -> int:
 
 def proposals_per_supplier(session: Session, filters: MetricFilters) -> dict[int, int]:
     """How many proposals each supplier received in the filtered period (one row per supplier)."""
-    conditions = _period(Match.created_at, filters) + _scoped(Match.supplier_id, Match.request_id,
+    conditions = in_period(Match.created_at, filters) + _scoped(Match.supplier_id, Match.request_id,
                                                               filters)
     rows = session.execute(select(Match.supplier_id, func.count()).where(*conditions)
                            .group_by(Match.supplier_id))
@@ -238,14 +207,14 @@ def awards_per_supplier(session: Session, filters: MetricFilters) -> dict[int, t
 
 
 def _invited(session: Session, filters: MetricFilters) -> int:
-    conditions = [Match.invited_at.is_not(None), *_period(Match.invited_at, filters),
+    conditions = [Match.invited_at.is_not(None), *in_period(Match.invited_at, filters),
                   *_scoped(Match.supplier_id, Match.request_id, filters)]
     return int(session.scalar(select(func.count(distinct(Match.supplier_id))).where(*conditions))
                or 0)
 
 
 def _quoted(session: Session, filters: MetricFilters) -> int:
-    conditions = [Quote.status != "withdrawn", *_period(Quote.created_at, filters),
+    conditions = [Quote.status != "withdrawn", *in_period(Quote.created_at, filters),
                   *_scoped(Match.supplier_id, Match.request_id, filters)]
     query = (select(func.count(distinct(Match.supplier_id)))
              .select_from(Quote).join(Match, Match.id == Quote.match_id).where(*conditions)
@@ -275,7 +244,7 @@ def _months(first: str, last: str) -> list[str]:
 
 def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
     """Awarded value per Jakarta month, every month of the span (zeros included; the last 120)."""
-    month = month_of(session, Award.awarded_at).label("month")
+    month = jakarta_month(dialect_of(session), Award.awarded_at).label("month")
     rows = {m: (int(v or 0), int(n)) for m, v, n in session.execute(
         select(month, func.sum(Award.total_value), func.count())
         .where(*award_conditions(filters)).group_by(month).order_by(month))}
@@ -357,7 +326,7 @@ def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[floa
         .where(*award_conditions(filters)).group_by(Award.request_id).subquery()
     )
     started = func.coalesce(DemandRequest.published_at, DemandRequest.created_at)
-    hours = cast(func.round(days_between(session, first_award.c.first, started) * 24), Integer)
+    hours = cast(func.round(days_between(dialect_of(session), first_award.c.first, started) * 24), Integer)
     histogram = session.execute(
         select(hours.label("hours"), func.count())
         .select_from(first_award)

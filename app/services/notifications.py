@@ -1,4 +1,4 @@
-"""In-app notifications and their e-mail copies (file outbox by default, SMTP by configuration).
+"""In-app notifications and their e-mail copies, sent through Flask-Mailman (``app.mail``).
 
 Notifications are written in the same transaction as the change they announce; e-mail is sent
 only after that transaction commits (``deliver_mail``), so a rolled-back action mails nobody,
@@ -9,14 +9,15 @@ from __future__ import annotations
 import secrets
 import smtplib
 from collections.abc import Iterable
-from email.message import EmailMessage
-from pathlib import Path
 
 from flask import current_app
+from flask_mailman import EmailMessage
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.database import commits_deferred
+from app.extensions import mail
+from app.services.paging import page_rows
 from models import Notification, Organisation, User, utcnow
 
 
@@ -50,15 +51,9 @@ def unread_count(session: Session, user: User) -> int:
 
 def for_user(session: Session, user: User, page: int, per_page: int) -> tuple[list[Notification], int]:
     """One page of the user's notifications, newest first, and the total."""
-    total = session.scalar(
-        select(func.count()).select_from(Notification).where(Notification.user_id == user.id)
-    ) or 0
-    rows = session.scalars(
-        select(Notification).where(Notification.user_id == user.id)
-        .order_by(Notification.created_at.desc(), Notification.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    query = (select(Notification).where(Notification.user_id == user.id)
+             .order_by(Notification.created_at.desc(), Notification.id.desc()))
+    return page_rows(session, query, page, per_page)
 
 
 def mark_all_read(session: Session, user: User) -> None:
@@ -71,41 +66,23 @@ def mark_all_read(session: Session, user: User) -> None:
 
 def _message(notification: Notification, recipient: str) -> EmailMessage:
     config = current_app.config
-    message = EmailMessage()
-    message["From"] = config["MAIL_FROM"]
-    message["To"] = recipient
-    message["Subject"] = notification.subject
     link = f"\n\n{config['PUBLIC_URL'].rstrip('/')}{notification.link}" if notification.link else ""
-    message.set_content(f"{notification.body}{link}\n\n— Pasar Padu")
-    return message
+    return EmailMessage(subject=notification.subject, body=f"{notification.body}{link}\n\n— Pasar Padu",
+                        from_email=config["MAIL_FROM"], to=[recipient])
 
 
 def send_direct(recipient: str, subject: str, body: str) -> None:
     """Send one e-mail now, outside the notification outbox (password resets)."""
-    notification = Notification(id=0, subject=subject, body=body, link="")
-    message = _message(notification, recipient)
-    _send([(notification, message)], name=f"direct-{secrets.token_hex(8)}.eml")
+    message = _message(Notification(id=0, subject=subject, body=body, link=""), recipient)
+    message.outbox_name = f"direct-{secrets.token_hex(8)}.eml"  # read by the file outbox
+    message.send()
 
 
-def _send(messages: list[tuple[Notification, EmailMessage]], name: str | None = None) -> None:
-    config = current_app.config
-    backend = config["MAIL_BACKEND"]
-    if backend == "smtp":
-        with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=20) as smtp:
-            if config["SMTP_STARTTLS"]:
-                smtp.starttls()
-            if config["SMTP_USERNAME"]:
-                smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
-            for _, message in messages:
-                smtp.send_message(message)
-    elif backend == "console":
-        for _, message in messages:
-            current_app.logger.info("e-mail to %s: %s", message["To"], message["Subject"])
-    else:
-        outbox = Path(config["MAIL_OUTBOX"])
-        outbox.mkdir(parents=True, exist_ok=True)
-        for notification, message in messages:
-            (outbox / (name or f"{notification.id:08d}.eml")).write_bytes(bytes(message))
+def _send(messages: list[tuple[Notification, EmailMessage]]) -> None:
+    for notification, message in messages:
+        message.outbox_name = f"{notification.id:08d}.eml"  # read by the file outbox
+    with mail.get_connection() as connection:
+        connection.send_messages([message for _, message in messages])
 
 
 def deliver_mail(session: Session, limit: int = 200) -> int:

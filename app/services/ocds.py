@@ -25,6 +25,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.clock import JAKARTA
+from app.services.paging import first_row
 from models import Award, DemandRequest, Match, Order, Organisation, Quote, SupplierProfile
 
 OCID_PREFIX = "ocds-pasarpadu-"
@@ -262,7 +263,7 @@ def release_page(session: Session, window: ReleaseWindow, page: int,
     from app.services import ocds_implementation as implementation
 
     found = session.execute(implementation.published_processes(window).limit(per_page + 1)
-                            .offset((page - 1) * per_page)).all()
+                            .offset(first_row(page, per_page))).all()
     more = len(found) > per_page
     found = found[:per_page]
     ids = [int(i) for kind, i in found if kind == "request"]

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.policy import Permission, can, is_order_buyer, is_order_seller, orders_visible_to
@@ -17,6 +17,8 @@ from app.services.notifications import notify_organisation
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.states import record_event, transition
+from app.services.visibility import is_visible
+from app.services.paging import page_rows
 from models import (
     AuditEvent,
     Award,
@@ -83,8 +85,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     if not can(buyer, Permission.BUY) or organisation is None:
         raise ServiceError(str(_l("Only buyers can order directly.")))
     listing = session.get(Listing, data.listing_id)
-    if listing is None or listing.status != "active" or not listing.supplier.active \
-            or not listing.supplier.verified:
+    if listing is None or not is_visible(listing) or not listing.supplier.verified:
         raise ServiceError(str(_l("This product cannot be ordered now.")))
     low, high = quantity_bounds(listing)
     if data.quantity < low:
@@ -279,10 +280,8 @@ def orders_for(session: Session, user: User, status: str | None, page: int,
     query = select(Order).where(scope)
     if status:
         query = query.where(Order.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Order.created_at.desc(), Order.id.desc())
-                           .limit(per_page).offset((page - 1) * per_page)).all()
-    return list(rows), total
+    shown = query.order_by(Order.created_at.desc(), Order.id.desc())
+    return page_rows(session, shown, page, per_page)
 
 
 def orders_of_awards(session: Session, award_ids: list[int],

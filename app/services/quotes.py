@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
@@ -14,6 +14,7 @@ from app.services.locks import lock_match, lock_quote
 from app.services.notifications import notify_organisation
 from app.services.states import record_event, transition
 from app.services.timeline import note_data, note_reason
+from app.services.paging import page_rows
 from models import DemandRequest, Match, Quote, SupplierProfile, User
 
 SELLER_VISIBLE = ("invited", "quoted", "awarded", "declined")
@@ -33,14 +34,10 @@ def invitations(session: Session, supplier: SupplierProfile, page: int,
                 per_page: int) -> tuple[list[Match], int]:
     """The supplier's invitations, newest first (open ones and decided ones)."""
     query = select(Match).where(Match.supplier_id == supplier.id, Match.status.in_(SELLER_VISIBLE))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.options(selectinload(Match.request).selectinload(DemandRequest.buyer),
-                      selectinload(Match.quotes).selectinload(Quote.award))
-        .order_by(Match.invited_at.desc(), Match.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    shown = (query.options(selectinload(Match.request).selectinload(DemandRequest.buyer),
+             selectinload(Match.quotes).selectinload(Quote.award))
+             .order_by(Match.invited_at.desc(), Match.id.desc()))
+    return page_rows(session, shown, page, per_page)
 
 
 def own_invitation(session: Session, supplier: SupplierProfile, match_id: int) -> Match | None:

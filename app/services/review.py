@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services import ServiceError
+from app.services.catalogue_records import proposals_per_day
 from app.services.index_changes import record_change
 from app.services.locks import lock_requests
 from app.services.notifications import notify_organisation
 from app.services.states import STATE_NAMES, record_event, transition
 from app.services.timeline import note_data, note_reason
+from app.services.paging import page_rows
 from models import DemandRequest, Match, SupplierProfile, User, utcnow
 from models.states import RequestState
 
@@ -52,29 +54,19 @@ def review_queue(session: Session, filters: QueueFilters, today: date, page: int
                  per_page: int) -> tuple[list[Match], int]:
     """Proposals awaiting review, oldest first, one page, and how many there are in all."""
     query = _queue_query(filters, today)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.options(selectinload(Match.request), selectinload(Match.supplier),
-                      selectinload(Match.listing))
-        .order_by(Match.created_at, Match.request_id, Match.rank)
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    shown = (query.options(selectinload(Match.request), selectinload(Match.supplier),
+             selectinload(Match.listing))
+             .order_by(Match.created_at, Match.request_id, Match.rank))
+    return page_rows(session, shown, page, per_page)
 
 
 def recent_exposure(session: Session, supplier_ids: Iterable[int], today: date,
                     days: int = 90) -> dict[int, int]:
-    """How often each supplier was proposed in the last ``days`` days."""
-    ids = list(set(supplier_ids))
-    if not ids:
-        return {}
-    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
-    rows = session.execute(
-        select(Match.supplier_id, func.count(Match.id))
-        .where(Match.supplier_id.in_(ids), Match.created_at >= since)
-        .group_by(Match.supplier_id)
-    ).all()
-    return {int(supplier_id): int(count) for supplier_id, count in rows}
+    """How often each supplier was proposed in the last ``days`` days (what reviewers see)."""
+    counts: dict[int, int] = {}
+    for supplier_id, _on, count in proposals_per_day(session, today, supplier_ids, days):
+        counts[supplier_id] = counts.get(supplier_id, 0) + count
+    return counts
 
 
 def _locked(session: Session, ids: list[int]) -> tuple[list[DemandRequest], list[Match]]:
@@ -214,14 +206,10 @@ def verification_queue(session: Session, page: int, per_page: int) -> tuple[list
     """Active sellers not yet verified, oldest registration first."""
     query = select(SupplierProfile).where(SupplierProfile.verified.is_(False),
                                           SupplierProfile.active.is_(True))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.options(selectinload(SupplierProfile.organisation),
-                      selectinload(SupplierProfile.certifications))
-        .order_by(SupplierProfile.created_at, SupplierProfile.id)
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    shown = (query.options(selectinload(SupplierProfile.organisation),
+             selectinload(SupplierProfile.certifications))
+             .order_by(SupplierProfile.created_at, SupplierProfile.id))
+    return page_rows(session, shown, page, per_page)
 
 
 def verify_supplier(session: Session, supplier: SupplierProfile, official: User) -> None:

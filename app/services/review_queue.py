@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.clock import JAKARTA
 from app.services import ServiceError
+from app.services.paging import first_row
 from models import DemandRequest, Listing, Match, Organisation, SupplierProfile
 
 OPEN_FOR_REVIEW = ("open", "under_review")
@@ -134,7 +135,7 @@ def queue_page(session: Session, filters: QueueFilters, today: date, page: int,
         select(pending.c.request_id, pending.c.oldest)
         .order_by(*((pending.c.oldest.desc(), pending.c.request_id.desc())
                     if filters.newest_first else (pending.c.oldest, pending.c.request_id)))
-        .limit(per_page).offset((page - 1) * per_page)
+        .limit(per_page).offset(first_row(page, per_page))
     ).all()
     ids = [int(row[0]) for row in rows]
     loaded = {r.id: r for r in session.scalars(

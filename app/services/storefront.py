@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.services.paging import first_row, page_count, page_rows
 from app.services.search_order import Origin, order_first, reorder
+from app.services.visibility import visible_listings as visible_listings  # re-exported
 from models import (
     Category,
     FeaturedListing,
@@ -52,16 +54,7 @@ class SearchPage:
     @property
     def pages(self) -> int:
         """Number of pages."""
-        return max(1, -(-self.total // self.per_page))
-
-
-def visible_listings() -> Select[tuple[Listing]]:
-    """Active listings of active suppliers: what a visitor may see."""
-    return (
-        select(Listing)
-        .join(Listing.supplier)
-        .where(Listing.status == "active", SupplierProfile.active.is_(True))
-    )
+        return page_count(self.total, self.per_page)
 
 
 def week_of(day: date) -> date:
@@ -109,8 +102,8 @@ def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     return [(category, int(count)) for category, count in rows]
 
 
-def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
-                  today: date) -> Select[tuple[Listing]]:
+def apply_filters(query: Select[Listing], params: SearchParams,
+                  today: date) -> Select[Listing]:
     """``query`` narrowed by the search's category, kota, price, certificate and scale."""
     if params.category:
         query = query.join(Listing.category).where(Category.slug == params.category)
@@ -136,45 +129,25 @@ def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
     return query
 
 
-def _terms(text: str) -> list[str]:
-    return [term for term in text.lower().split() if len(term) >= 2][:8]
-
-
-def lexical_search(session: Session, params: SearchParams, today: date) -> SearchPage:
-    """Search by words in title, description and business name, best-covered first."""
-    query = apply_filters(visible_listings(), params, today)
-    terms = _terms(params.text)
-    order = [Listing.id.desc()]
-    if terms:
-        def hits(term: str) -> object:
-            pattern = f"%{term}%"
-            return or_(Listing.title.ilike(pattern), Listing.description.ilike(pattern),
-                       SupplierProfile.display_name.ilike(pattern))
-
-        coverage = sum((case((hits(term), 1), else_=0) for term in terms), start=0)
-        in_title = sum((case((Listing.title.ilike(f"%{t}%"), 1), else_=0) for t in terms), start=0)
-        query = query.where(or_(*(hits(term) for term in terms)))
-        order = [coverage.desc(), in_title.desc(), Listing.id.desc()]
-    return page_of(session, query, order, params, "lexical")
-
-
-def page_of(session: Session, query: Select[tuple[Listing]], order: list[object],
+def page_of(session: Session, query: Select[Listing], order: list[object],
             params: SearchParams, matched_by: str) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = [*order_first(params.sort, params.origin), *order]
-    rows = session.scalars(
-        query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
-                      .selectinload(SupplierProfile.organisation))
-        .order_by(*order)  # type: ignore[arg-type]
-        .limit(params.per_page).offset((params.page - 1) * params.per_page)
-    ).all()
-    return SearchPage(list(rows), total, params.page, params.per_page, matched_by)
+    shown = (query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
+                           .selectinload(SupplierProfile.organisation))
+             .order_by(*order))  # type: ignore[arg-type]
+    rows, total = page_rows(session, shown, params.page, params.per_page)
+    return SearchPage(rows, total, params.page, params.per_page, matched_by)
 
 
 def search_listings(session: Session, params: SearchParams, today: date) -> SearchPage:
-    """The storefront's one search entry point."""
-    return lexical_search(session, params, today)
+    """Browsing without words: the filtered visible listings, newest first.
+
+    Searches with words go through ``catalogue_index.search`` (the engine, or the database
+    fallback in ``catalogue_fallback``).
+    """
+    query = apply_filters(visible_listings(), params, today)
+    return page_of(session, query, [Listing.id.desc()], params, "lexical")
 
 
 def ranked_search(session: Session, params: SearchParams, today: date,
@@ -190,7 +163,7 @@ def ranked_search(session: Session, params: SearchParams, today: date,
     passing = set(session.scalars(query.with_only_columns(Listing.id)))
     ordered = reorder(session, [listing_id for listing_id in ranked_ids if listing_id in passing],
                       params.sort, params.origin)
-    start = (params.page - 1) * params.per_page
+    start = first_row(params.page, params.per_page)
     page_ids = ordered[start:start + params.per_page]
     rows: dict[int, Listing] = {}
     if page_ids:

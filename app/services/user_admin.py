@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.policy import STAFF_ROLES, role_follows_organisation
 from app.services import ServiceError, login_guard
 from app.services.states import record_event
+from app.services.paging import page_rows
 from models import ROLES, Organisation, Role, User
 
 ROLE_NAMES = {Role.SELLER: _l("Seller"), Role.BUYER: _l("Buyer"), Role.OFFICIAL: _l("Official"),
@@ -25,13 +26,9 @@ def find_users(session: Session, search: str, role: str | None, page: int,
         query = query.where(or_(func.lower(User.email).like(pattern),
                                 func.lower(User.full_name).like(pattern),
                                 func.lower(Organisation.legal_name).like(pattern)))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.options(selectinload(User.organisation))
-        .order_by(User.created_at.desc(), User.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).all()
-    return list(rows), total
+    shown = (query.options(selectinload(User.organisation))
+             .order_by(User.created_at.desc(), User.id.desc()))
+    return page_rows(session, shown, page, per_page)
 
 
 def is_locked(session: Session, user: User) -> bool:
