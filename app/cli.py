@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from app.extensions import db
@@ -272,7 +272,7 @@ def jobs_expire_command() -> None:
 
     report = expire(db.session, today())
     db.session.commit()
-    mailed = deliver_mail(db.session)
+    mailed = deliver_mail(db.session, current_app.config)
     click.echo(f"Closed {len(report.requests)} requests"
                + (f" ({', '.join(f'#{i}' for i in report.requests)})" if report.requests else "")
                + f" and {len(report.invitations)} invitations past their dates; "
@@ -288,7 +288,7 @@ def jobs_deals_command() -> None:
 
     report = deals(db.session, today())
     db.session.commit()
-    mailed = deliver_mail(db.session)
+    mailed = deliver_mail(db.session, current_app.config)
     click.echo(f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "
                f"problems to officials; reminded about {len(report.due_soon)} invoices due soon "
                f"and {len(report.overdue)} overdue; sent {mailed} e-mails.")
@@ -299,7 +299,7 @@ def jobs_mail_command() -> None:
     """Send e-mail copies of notifications that are still waiting."""
     from app.services.notifications import deliver_mail
 
-    click.echo(f"Sent {deliver_mail(db.session)} e-mails.")
+    click.echo(f"Sent {deliver_mail(db.session, current_app.config)} e-mails.")
 
 
 indexer_group = click.Group("indexer", help="The process that owns the search index.")

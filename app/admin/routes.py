@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from app.admin import bp
 from app.extensions import db
 from app.security import roles_required
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import user_admin
 from models import ROLES, AuditEvent, User
 
@@ -57,13 +57,11 @@ def user(user_id: int) -> str | tuple[str, int] | Response:
         abort(404)
     error: str | None = None
     if request.method == "POST":
-        try:
+        with unit_of_work() as work:
             message = _act(found, request.form.get("action") or "")
-        except ServiceError as failure:
-            db.session.rollback()
+        if (failure := work.error) is not None:
             error = failure.message
         else:
-            db.session.commit()
             flash(message, "success")
             return redirect(url_for("admin.user", user_id=found.id))
     history = db.session.scalars(

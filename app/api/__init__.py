@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
 import marshmallow as ma
 from flask import Flask, current_app, g, jsonify, request
 from flask_smorest import Api, abort
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from app.extensions import db
 from app.services import ServiceError
 from app.services.tokens import user_for_token
+from app.unit_of_work import unit_of_work
 from models import User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +106,21 @@ def refuse(error: ServiceError) -> None:
     if error.field:
         abort(422, message=error.message, errors={error.field: [error.message]})
     abort(409, message=error.message)
+
+
+@contextmanager
+def writing(stale: str = "Someone else changed this at the same moment; read it again.") -> Iterator[None]:
+    """One API write as a unit of work: commit once and run the after-commit hooks; a service
+    refusal becomes 422/409 (``refuse``), a concurrent change (``StaleDataError``) 409 ``stale``;
+    either way nothing is written."""
+    try:
+        with unit_of_work() as work:
+            yield
+    except StaleDataError:
+        db.session.rollback()
+        abort(409, message=stale)
+    if work.error is not None:
+        refuse(work.error)
 
 
 def page_args() -> tuple[int, int]:

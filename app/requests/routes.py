@@ -14,12 +14,11 @@ from app.forms import attach_service_error, kecamatan_choices
 from app.requests import bp
 from app.requests.forms import RequestForm
 from app.security import roles_required
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
 from app.services.awards import award
 from app.services.catalogue_records import awards_won
-from app.services.notifications import deliver_mail
 from app.services.timeline import timeline_for
 from models import Category, DemandRequest
 
@@ -64,8 +63,7 @@ def _input(form: RequestForm) -> demand_service.RequestInput:
 
 
 def _finish(message: str, request_id: int, anchor: str = "") -> Response:
-    db.session.commit()
-    deliver_mail(db.session)
+    """Say it is done and go back to the request (the unit of work committed and mailed)."""
     flash(message, "success")
     return redirect(url_for("requests.detail", request_id=request_id) + anchor)
 
@@ -94,15 +92,14 @@ def new() -> str | tuple[str, int] | Response:
     if request.method == "GET" and addressed is not None:
         _prefill(form, addressed)
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             created = demand_service.create_request(db.session, current_user, _input(form), today())
             if addressed is not None:
                 addressed_requests.address_request(db.session, created, addressed.supplier.id,
                                                    current_user)
             if request.form.get("action") == "publish":
                 demand_service.publish_request(db.session, created, current_user, today())
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             published = created.status != "draft"
@@ -131,12 +128,11 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
     form = RequestForm(obj=demand if request.method == "GET" else None)
     _form_choices(form)
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             demand_service.update_request(db.session, demand, current_user, _input(form), today())
             if request.form.get("action") == "publish":
                 demand_service.publish_request(db.session, demand, current_user, today())
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             return _finish(_("Request saved."), demand.id)
@@ -177,7 +173,7 @@ def _act(request_id: int, action: str) -> Response:
         abort(403)
     reason = (request.form.get("reason") or "").strip()
     ids = [int(v) for v in request.form.getlist("match_id") if v.isdigit()]
-    try:
+    with unit_of_work() as work:
         if action == "publish":
             demand_service.publish_request(db.session, demand, current_user, today())
             message = _("Request published; the matcher proposed suppliers.")
@@ -193,8 +189,7 @@ def _act(request_id: int, action: str) -> Response:
         else:
             count = demand_service.invite_suppliers(db.session, demand, ids, current_user, today())
             message = _("%(n)d suppliers invited to quote.", n=count)
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         return redirect(url_for("requests.detail", request_id=request_id))
     return _finish(message, demand.id)
@@ -207,7 +202,7 @@ def apply_reading(request_id: int) -> Response:
     demand = _own_request(request_id)
     if current_user.role != "buyer":
         abort(403)
-    try:
+    with unit_of_work() as work:
         if request.form.get("apply") == "category":
             category_id = request.form.get("category_id", type=int)
             if not category_id:
@@ -217,8 +212,7 @@ def apply_reading(request_id: int) -> Response:
         else:
             request_reading.apply_requirements(db.session, demand, current_user, today())
             message = _("The requirements read from your text were applied. Check them before publishing.")
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         return redirect(url_for("requests.detail", request_id=request_id))
     return _finish(message, demand.id)
@@ -270,17 +264,15 @@ def award_view(request_id: int) -> Response:
                     return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
                 quantities[int(key[4:])] = int(cleaned)
     try:
-        award(db.session, request_id, quantities, current_user, request.form.get("reason") or "",
-              versions)
-        db.session.commit()
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
+        with unit_of_work() as work:
+            award(db.session, request_id, quantities, current_user,
+                  request.form.get("reason") or "", versions)
     except StaleDataError:
         db.session.rollback()
         flash(_("Someone else decided this request at the same moment; nothing was changed."), "error")
         return redirect(url_for("requests.detail", request_id=request_id))
-    deliver_mail(db.session)
+    if (error := work.error) is not None:
+        flash(error.message, "error")
+        return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
     flash(_("Awarded. The suppliers have been told."), "success")
     return redirect(url_for("requests.detail", request_id=request_id))

@@ -14,6 +14,7 @@ from app.seller import bp
 from app.seller.forms import CertificationForm, ListingForm, ProfileForm
 from app.security import roles_required
 from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import listings as listing_service
 from app.services import pending_photos
 from app.services import photos as photo_service
@@ -83,7 +84,7 @@ def profile() -> str | Response:
         form.kecamatan_id.data = organisation.kecamatan_id
         form.npwp.data = organisation.npwp
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             data = profile_service.ProfileInput(
                 display_name=form.display_name.data or "",
                 about=form.about.data or "",
@@ -97,11 +98,9 @@ def profile() -> str | Response:
                 npwp=form.npwp.data,
             )
             profile_service.update_profile(db.session, supplier, data, current_user)
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            db.session.commit()
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
@@ -118,7 +117,7 @@ def add_certification() -> Response | tuple[str, int]:
     form = CertificationForm()
     if form.validate_on_submit():
         written: str | None = None
-        try:
+        with unit_of_work() as work:
             upload = request.files.get("document")
             if upload and upload.filename:
                 written = store_attachment(upload.read(), certificate_folder(),
@@ -128,15 +127,13 @@ def add_certification() -> Response | tuple[str, int]:
                 db.session, supplier, form.kind.data or "", form.number.data or "",
                 form.expires_on.data, current_user, today(), written,
             )
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             if written:
                 delete_files(certificate_folder(), written)
             if error.field == "attachment":
                 error = ServiceError(error.message, "document")
             attach_service_error(form, error)
         else:
-            db.session.commit()
             flash(_("Certificate added."), "success")
             if same_certificate(db.session, form.kind.data or "", form.number.data or "",
                                 supplier.id):
@@ -242,9 +239,9 @@ def _photos_of_the_form(form: ListingForm) -> list[tuple[str, photo_service.Stor
         photo = pending_photos.find(_pending_folder(), owner, token)
         if photo is not None:
             kept.append((token, photo))
-    try:
+    with unit_of_work() as work:
         uploaded = _process_photos(_uploaded_files())
-    except ServiceError as error:
+    if (error := work.error) is not None:
         attach_service_error(form, error)
         uploaded = []
     pending_photos.sweep(_pending_folder(), _photo_folder())
@@ -258,7 +255,7 @@ def _save_listing(form: ListingForm, listing: Listing | None,
 
     None when refused; the photos then stay kept for the next try.
     """
-    try:
+    with unit_of_work() as work:
         publish = request.form.get("action") == "publish"
         if listing is None:
             listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
@@ -270,14 +267,9 @@ def _save_listing(form: ListingForm, listing: Listing | None,
                                       photo.width, photo.height)
         if publish:
             listing_service.publish_listing(db.session, listing)
-        db.session.commit()
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         attach_service_error(form, error)
         return None
-    except Exception:
-        db.session.rollback()
-        raise
     for token, _photo in photos:
         pending_photos.forget(_pending_folder(), token)
     return listing

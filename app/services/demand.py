@@ -17,9 +17,9 @@ from app.services.buyer_verification import require_verified_buyer
 from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
-from app.services.notifications import notify_organisation
+from app.services.notifications import Text, notify_organisation
 from app.services.states import record_changes, record_event, transition
-from app.templating import human_date, thousands
+from app.templating import thousands
 from app.services.timeline import note_data, note_reason
 from matching.results import SupplierMatch
 from models import (
@@ -175,13 +175,13 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
     request.closed_at = utcnow()
     close_open_matches(
         session, request, actor, reason,
-        str(_l("Request closed: %(title)s", title=request.title)),
-        str(_l("The buyer closed this request. Reason: %(reason)s", reason=reason)),
+        _l("Request closed: %(title)s", title=request.title),
+        _l("The buyer closed this request. Reason: %(reason)s", reason=reason),
     )
 
 
 def close_open_matches(session: Session, request: DemandRequest, actor: User | None,
-                       reason: str, subject: str, body: str) -> None:
+                       reason: str, subject: Text, body: Text) -> None:
     """Decline every proposal still in play (unreviewed ones too), mark its submitted quotes
     not chosen, and tell the suppliers that were invited (``subject`` and ``body``)."""
     for match in request.matches:
@@ -238,10 +238,10 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
         match.invited_at = utcnow()
         notify_organisation(
             session, match.supplier.organisation, "invitation",
-            str(_l("Invitation to quote: %(title)s", title=request.title)),
-            str(_l("%(buyer)s invites you to quote for %(qty)s %(unit)s by %(due)s.",
+            _l("Invitation to quote: %(title)s", title=request.title),
+            _l("%(buyer)s invites you to quote for %(qty)s %(unit)s by %(due)s.",
                    buyer=request.buyer.legal_name, qty=thousands(request.quantity),
-                   unit=request.unit, due=human_date(request.quotes_due))),
+                   unit=request.unit, due=request.quotes_due),
             f"/seller/invitations/{match.id}",
         )
     if request.status in ("open", "under_review"):
@@ -263,9 +263,9 @@ def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, t
                 if match.status in ("invited", "quoted"):
                     notify_organisation(
                         session, match.supplier.organisation, "invitation",
-                        str(_l("New quote deadline: %(title)s", title=request.title)),
-                        str(_l("More suppliers were invited; quotes are now due by %(due)s.",
-                               due=human_date(due))),
+                        _l("New quote deadline: %(title)s", title=request.title),
+                        _l("More suppliers were invited; quotes are now due by %(due)s.",
+                               due=due),
                         f"/seller/invitations/{match.id}",
                     )
 

@@ -70,9 +70,9 @@ def send_delivery(session: Session, order: Order, actor: User, quantities: Mappi
                  data={"order_id": order.id, "quantities": {str(k): v for k, v in chosen.items()}})
     notify_organisation(
         session, order.buyer, "delivery",
-        str(_l("Goods sent for order %(number)s", number=order.number)),
-        str(_l("%(seller)s sent goods. Confirm receipt (BAST) or raise a problem.",
-               seller=order.supplier.display_name)),
+        _l("Goods sent for order %(number)s", number=order.number),
+        _l("%(seller)s sent goods. Confirm receipt (BAST) or raise a problem.",
+               seller=order.supplier.display_name),
         order_link(order),
     )
     return delivery
@@ -101,9 +101,9 @@ def confirm_receipt(session: Session, delivery: Delivery, actor: User, received_
     _after_receipt(session, order, actor)
     notify_organisation(
         session, order.supplier.organisation, "delivery",
-        str(_l("Receipt confirmed for order %(number)s", number=order.number)),
-        str(_l("The buyer confirmed receipt on %(day)s. You can issue the invoice now.",
-               day=received_on.isoformat())),
+        _l("Receipt confirmed for order %(number)s", number=order.number),
+        _l("The buyer confirmed receipt on %(day)s. You can issue the invoice now.",
+               day=received_on.isoformat()),
         order_link(order),
     )
     return receipt
@@ -168,9 +168,9 @@ def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str
                  data={"order_id": order.id, "delivery_id": delivery.id})
     notify_organisation(
         session, order.supplier.organisation, "dispute",
-        str(_l("Problem with order %(number)s", number=order.number)),
-        str(_l("The buyer reports: %(reason)s. Settle it within %(n)d days, or an official "
-               "will decide.", reason=reason.strip(), n=days)),
+        _l("Problem with order %(number)s", number=order.number),
+        _l("The buyer reports: %(reason)s. Settle it within %(n)d days, or an official "
+               "will decide.", reason=reason.strip(), n=days),
         order_link(order),
     )
     return dispute
@@ -185,8 +185,8 @@ def settle_dispute(session: Session, dispute: Dispute, actor: User) -> None:
     transition(session, "delivery", dispute.delivery, "sent", actor, reason="problem settled")
     notify_organisation(
         session, dispute.order.supplier.organisation, "dispute",
-        str(_l("Problem settled for order %(number)s", number=dispute.order.number)),
-        str(_l("The buyer marked the problem as settled.")), order_link(dispute.order),
+        _l("Problem settled for order %(number)s", number=dispute.order.number),
+        _l("The buyer marked the problem as settled."), order_link(dispute.order),
     )
 
 
@@ -204,9 +204,9 @@ def escalate_disputes(session: Session) -> list[int]:
                    reason="not settled in time")
         dispute.escalated_at = now
         order = dispute.order
-        subject = str(_l("Problem with order %(number)s goes to an official", number=order.number))
-        body = str(_l("The problem was not settled in time; an official will decide. "
-                      "Reason given: %(reason)s", reason=dispute.reason))
+        subject = _l("Problem with order %(number)s goes to an official", number=order.number)
+        body = _l("The problem was not settled in time; an official will decide. "
+                      "Reason given: %(reason)s", reason=dispute.reason)
         notify(session, officials, "dispute", subject, body, "/orders/disputes")
         for organisation in (order.buyer, order.supplier.organisation):
             notify_organisation(session, organisation, "dispute", subject, body, order_link(order))
@@ -243,8 +243,8 @@ def decide_dispute(session: Session, dispute: Dispute, official: User, outcome: 
         _after_receipt(session, order, official)
     else:
         transition(session, "delivery", delivery, "rejected", official, reason=decision.strip())
-    subject = str(_l("Decision on order %(number)s", number=order.number))
-    body = str(_l("An official decided: %(decision)s", decision=decision.strip()))
+    subject = _l("Decision on order %(number)s", number=order.number)
+    body = _l("An official decided: %(decision)s", decision=decision.strip())
     for organisation in (order.buyer, order.supplier.organisation):
         notify_organisation(session, organisation, "dispute", subject, body, order_link(order))
 

@@ -92,8 +92,8 @@ def remind(session: Session, today: date, days_ahead: int = 2) -> list[int]:
         request = match.request
         notify_organisation(
             session, match.supplier.organisation, "deadline",
-            str(_l("Quote due soon: %(title)s", title=request.title)),
-            str(_l("Quotes for this request are due on %(due)s.", due=request.quotes_due)),
+            _l("Quote due soon: %(title)s", title=request.title),
+            _l("Quotes for this request are due on %(due)s.", due=str(request.quotes_due)),
             link,
         )
         reminded.append(match.id)

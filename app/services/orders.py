@@ -127,10 +127,10 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
                        "total": total})
     notify_organisation(
         session, listing.supplier.organisation, "order",
-        str(_l("New order %(number)s: %(title)s", number=order.number, title=listing.title)),
-        str(_l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
+        _l("New order %(number)s: %(title)s", number=order.number, title=listing.title),
+        _l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
                "within %(hours)d hours.", buyer=organisation.legal_name, qty=data.quantity,
-               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours)),
+               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours),
         order_link(order),
     )
     return order
@@ -156,9 +156,9 @@ def order_from_award(session: Session, award: Award, actor: User) -> Order:
                  data={"source": "award", "award_id": award.id, "total": award.total_value})
     notify_organisation(
         session, award.supplier.organisation, "order",
-        str(_l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title)),
-        str(_l("The purchase order is ready; deliver by %(day)s.",
-               day=order.delivery_date.isoformat())),
+        _l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title),
+        _l("The purchase order is ready; deliver by %(day)s.",
+               day=order.delivery_date.isoformat()),
         order_link(order),
     )
     return order
@@ -199,9 +199,9 @@ def accept_order(session: Session, order: Order, actor: User) -> None:
     order.accepted_at = utcnow()
     notify_organisation(
         session, order.buyer, "order",
-        str(_l("Order %(number)s accepted", number=order.number)),
-        str(_l("%(seller)s accepted your order; the purchase order can be downloaded.",
-               seller=order.supplier.display_name)),
+        _l("Order %(number)s accepted", number=order.number),
+        _l("%(seller)s accepted your order; the purchase order can be downloaded.",
+               seller=order.supplier.display_name),
         order_link(order),
     )
 
@@ -216,9 +216,9 @@ def decline_order(session: Session, order: Order, actor: User, reason: str) -> N
     order.decline_reason = reason.strip()
     notify_organisation(
         session, order.buyer, "order",
-        str(_l("Order %(number)s declined", number=order.number)),
-        str(_l("%(seller)s declined your order. Reason: %(reason)s",
-               seller=order.supplier.display_name, reason=reason.strip())),
+        _l("Order %(number)s declined", number=order.number),
+        _l("%(seller)s declined your order. Reason: %(reason)s",
+               seller=order.supplier.display_name, reason=reason.strip()),
         order_link(order),
     )
 
@@ -235,8 +235,8 @@ def cancel_order(session: Session, order: Order, actor: User, reason: str) -> No
     order.decline_reason = reason.strip()
     notify_organisation(
         session, order.supplier.organisation, "order",
-        str(_l("Order %(number)s cancelled", number=order.number)),
-        str(_l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip())),
+        _l("Order %(number)s cancelled", number=order.number),
+        _l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip()),
         order_link(order),
     )
 
@@ -258,9 +258,9 @@ def expire_orders(session: Session) -> list[int]:
                    reason="the seller did not answer in time")
         notify_organisation(
             session, order.buyer, "order",
-            str(_l("Order %(number)s expired", number=order.number)),
-            str(_l("%(seller)s did not answer in time. You may order elsewhere.",
-                   seller=order.supplier.display_name)),
+            _l("Order %(number)s expired", number=order.number),
+            _l("%(seller)s did not answer in time. You may order elsewhere.",
+                   seller=order.supplier.display_name),
             order_link(order),
         )
         expired.append(order.id)
