@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.database import commits_deferred
 from app.extensions import db
 from app.services import ServiceError
-from app.services.after_commit import take_hooks
+from app.services.after_commit import forget_hooks, take_hooks
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,12 @@ def unit_of_work(session: Session | None = None) -> Iterator[Work]:
         yield work
     except ServiceError as error:
         session.rollback()
+        forget_hooks(session)  # also when the rollback had no transaction to end
         work.error = error
         return
     except BaseException:
         session.rollback()
+        forget_hooks(session)
         raise
     commit(session)
 
