@@ -94,7 +94,10 @@ def seed_demo_command(if_empty: bool, seed: int) -> None:
     if if_empty and not database_is_empty(db.session):
         click.echo("Database already has data; demo seeding skipped.")
         return
-    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory)
+    from app.settings import workflow
+
+    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory,
+                        settings=workflow())
     db.session.commit()
     click.echo("Demo data loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))
 
@@ -286,7 +289,9 @@ def jobs_deals_command() -> None:
     from app.services.jobs import deals
     from app.services.notifications import deliver_mail
 
-    report = deals(db.session, today())
+    from app.settings import workflow
+
+    report = deals(db.session, today(), workflow())
     db.session.commit()
     mailed = deliver_mail(db.session, current_app.config)
     click.echo(f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "

@@ -28,6 +28,7 @@ from app.api.deal_schemas import (
 )
 from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
+from app.settings import workflow
 from app.extensions import db
 from app.services import ServiceError
 from app.services import billing, fulfilment, ratings
@@ -97,7 +98,7 @@ class Orders(MethodView):
                 db.session, current_api_user(), order_service.DirectOrderInput(
                     listing_id=body["listing_id"], quantity=body["quantity"],
                     kecamatan_id=body["kecamatan_id"], address=body["address"],
-                    delivery_date=body["delivery_date"], note=body["note"]), today())
+                    delivery_date=body["delivery_date"], note=body["note"]), today(), workflow())
         return _done(row)
 
 
@@ -224,7 +225,7 @@ class Problem(MethodView):
         """Report a problem; not settled in time, it goes to an official."""
         found = _part(Delivery, delivery_id)
         return _step(found.order, fulfilment.raise_problem, found, current_api_user(),
-                     body["reason"])
+                     body["reason"], workflow())
 
 
 @blp.route("/disputes/<int:dispute_id>/settle")

@@ -23,6 +23,7 @@ from app.api.schemas import (
     ReviewIn,
 )
 from app.clock import today
+from app.settings import workflow
 from app.extensions import db
 from app.services import demand as demand_service
 from app.services import review as review_service
@@ -180,7 +181,7 @@ class Invite(MethodView):
         row = _request(request_id, write=True)
         with writing():
             demand_service.invite_suppliers(db.session, row, body["match_ids"], current_api_user(),
-                                            today())
+                                            today(), workflow())
         return _done(row)
 
 
@@ -221,7 +222,7 @@ class Awards(MethodView):
                     if line.get("version") is not None}
         with writing("Someone else decided this request at the same moment."):
             rows = award(db.session, request_id, quantities, current_api_user(), body["reason"],
-                         versions)
+                         versions, workflow())
         return {"items": [serializers.award(a) for a in rows]}
 
 

@@ -15,6 +15,7 @@ from app.orders import bp
 from app.orders.forms import DirectOrderForm
 from app.security import roles_required
 from app.services import ServiceError
+from app.settings import workflow
 from app.unit_of_work import unit_of_work
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
@@ -64,7 +65,7 @@ def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> li
 @bp.app_template_global()
 def direct_purchase_ceiling() -> int:
     """The largest direct order, in rupiah."""
-    return order_service.direct_purchase_ceiling()
+    return workflow().direct_purchase_ceiling
 
 
 @bp.get("/orders/")
@@ -123,14 +124,14 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
                     listing_id=listing.id, quantity=form.quantity.data or 0,
                     kecamatan_id=form.kecamatan_id.data or 0, address=form.address.data or "",
                     delivery_date=form.delivery_date.data, note=form.note.data or ""),
-                today())
+                today(), workflow())
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             return finish(_("Order sent; the seller has %(hours)d hours to answer.",
-                            hours=order_service.response_hours()), order.id)
+                            hours=workflow().order_response_hours), order.id)
     return render_template("orders/buy.html", form=form, listing=listing, low=low, high=high,
-                           ceiling=order_service.direct_purchase_ceiling(),
+                           ceiling=workflow().direct_purchase_ceiling,
                            ), 422 if form.errors else 200
 
 

@@ -17,6 +17,7 @@ from app.orders import bp
 from app.orders.routes import finish, load_order, refuse
 from app.security import roles_required
 from app.services import ServiceError
+from app.settings import workflow
 from app.unit_of_work import unit_of_work
 from app.services import billing, fulfilment, ratings
 from models import Delivery, Dispute, Invoice, Rating
@@ -92,7 +93,7 @@ def problem(delivery_id: int) -> Response:
     delivery = _delivery(delivery_id)
     with unit_of_work() as work:
         fulfilment.raise_problem(db.session, delivery, current_user,
-                                 request.form.get("reason") or "")
+                                 request.form.get("reason") or "", workflow())
     if (error := work.error) is not None:
         return refuse(error, delivery.order_id)
     return finish(_("Problem reported to the seller."), delivery.order_id)

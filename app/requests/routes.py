@@ -14,6 +14,7 @@ from app.forms import attach_service_error, kecamatan_choices
 from app.requests import bp
 from app.requests.forms import RequestForm
 from app.security import roles_required
+from app.settings import workflow
 from app.unit_of_work import unit_of_work
 from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
@@ -187,7 +188,8 @@ def _act(request_id: int, action: str) -> Response:
             demand_service.set_shortlist(db.session, demand, ids, current_user)
             message = _("Shortlist saved.")
         else:
-            count = demand_service.invite_suppliers(db.session, demand, ids, current_user, today())
+            count = demand_service.invite_suppliers(db.session, demand, ids, current_user, today(),
+                                                    workflow())
             message = _("%(n)d suppliers invited to quote.", n=count)
     if (error := work.error) is not None:
         flash(error.message, "error")
@@ -266,7 +268,7 @@ def award_view(request_id: int) -> Response:
     try:
         with unit_of_work() as work:
             award(db.session, request_id, quantities, current_user,
-                  request.form.get("reason") or "", versions)
+                  request.form.get("reason") or "", versions, workflow())
     except StaleDataError:
         db.session.rollback()
         flash(_("Someone else decided this request at the same moment; nothing was changed."), "error")

@@ -11,6 +11,7 @@ from app.services import ServiceError
 from app.services.demand import close_open_matches
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.notifications import notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import transition
 from app.templating import rupiah, thousands
 from models import Award, DemandRequest, Quote, User
@@ -19,7 +20,8 @@ __all__ = ["award", "lock_request"]
 
 
 def award(session: Session, request_id: int, quantities: Mapping[int, int], actor: User,
-          reason_for_others: str, versions: Mapping[int, int] | None = None) -> list[Award]:
+          reason_for_others: str, versions: Mapping[int, int] | None = None,
+          settings: WorkflowSettings = DEFAULTS) -> list[Award]:
     """Award the given quotes ``{quote id: quantity}``; every other supplier hears why not.
 
     Two buyers awarding at once, or a seller withdrawing or revising while the buyer awards:
@@ -66,7 +68,7 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
     from app.services.orders import order_from_award  # each award becomes a purchase order
 
     for chosen_award in awards:
-        order_from_award(session, chosen_award, actor)
+        order_from_award(session, chosen_award, actor, settings)
     return awards
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import Text, notify
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.orders import as_utc, hold, numbered, require_buyer, require_seller
 from app.services.states import record_event, transition
 from app.services.working_days import add_working_days
@@ -116,9 +116,10 @@ def _already(session: Session, kind: str, link: str) -> bool:
         is not None
 
 
-def remind_invoices(session: Session, today: date) -> dict[str, list[int]]:
+def remind_invoices(session: Session, today: date,
+                    settings: WorkflowSettings = DEFAULTS) -> dict[str, list[int]]:
     """Remind buyers of invoices due soon, and buyer and seller of overdue ones (each once)."""
-    ahead = int(current_app.config["INVOICE_REMINDER_DAYS"])
+    ahead = settings.invoice_reminder_days
     report: dict[str, list[int]] = {"due_soon": [], "overdue": []}
     open_invoices = session.scalars(select(Invoice).where(Invoice.status == "issued")
                                     .order_by(Invoice.due_on, Invoice.id)).all()

@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +17,7 @@ from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import Text, notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import record_changes, record_event, transition
 from app.templating import thousands
 from app.services.timeline import note_data, note_reason
@@ -218,11 +218,12 @@ def set_shortlist(session: Session, request: DemandRequest, match_ids: Iterable[
 
 
 def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterable[int],
-                     actor: User, today: date | None = None) -> int:
+                     actor: User, today: date | None = None,
+                     settings: WorkflowSettings = DEFAULTS) -> int:
     """Invite approved proposals to quote; returns how many were invited.
 
     The quote deadline is set (or moved later) so that the invited suppliers have time to
-    quote: see ``deadlines.deadline_at_invitation``.
+    quote (``settings.quote_window_days``): see ``deadlines.deadline_at_invitation``.
     """
     lock_request(session, request.id)  # read afresh: a cancellation or award may have won
     lock_quotes_of(session, request.id)
@@ -232,7 +233,8 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
         raise ServiceError(str(_l("Choose at least one supplier to invite.")))
     if request.status not in ("open", "under_review", "invited", "quoted"):
         raise ServiceError(str(_l("Suppliers can only be invited while the request is open.")))
-    _set_quote_deadline(session, request, actor, today or jakarta_today())
+    _set_quote_deadline(session, request, actor, today or jakarta_today(),
+                        settings.quote_window_days)
     for match in targets:
         transition(session, "match", match, "invited", actor)
         match.invited_at = utcnow()
@@ -249,8 +251,9 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
     return len(targets)
 
 
-def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, today: date) -> None:
-    due = deadline_at_invitation(request, today, current_app.config["QUOTE_WINDOW_DAYS"])
+def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, today: date,
+                        window_days: int) -> None:
+    due = deadline_at_invitation(request, today, window_days)
     if due != request.quotes_due:
         record_event(session, actor=actor, action="request.quotes_due", object_type="request",
                      object_id=request.id,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event, transition
 from models import (
@@ -149,15 +149,17 @@ def _orders_of_request(session: Session, request_id: int) -> list[Order]:
                                 .where(Award.request_id == request_id)))
 
 
-def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str) -> Dispute:
-    """The buyer reports a problem with a delivery; unsettled, it goes to an official."""
+def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str,
+                  settings: WorkflowSettings = DEFAULTS) -> Dispute:
+    """The buyer reports a problem with a delivery; unsettled (``settings``'s escalation days),
+    it goes to an official."""
     order = delivery.order
     require_buyer(order, actor)
     if not reason.strip():
         raise ServiceError(str(_l("Describe the problem.")), "reason")
     hold(session, order, delivery)
     transition(session, "delivery", delivery, "disputed", actor, reason=reason.strip())
-    days = int(current_app.config["DISPUTE_ESCALATION_DAYS"])
+    days = settings.dispute_escalation_days
     dispute = Dispute(order=order, delivery=delivery, raised_by_id=actor.id,
                       reason=reason.strip(), status="open",
                       escalate_after=utcnow() + timedelta(days=days))

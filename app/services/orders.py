@@ -6,13 +6,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.states import record_event, transition
@@ -58,16 +58,6 @@ def numbered(session: Session, obj: Order | Invoice, prefix: str) -> None:
     obj.number = f"{prefix}-{utcnow().year}-{obj.id:06d}"
 
 
-def direct_purchase_ceiling() -> int:
-    """The largest total of one direct order, in rupiah."""
-    return int(current_app.config["DIRECT_PURCHASE_CEILING"])
-
-
-def response_hours() -> int:
-    """How long a seller has to answer a direct order."""
-    return int(current_app.config["ORDER_RESPONSE_HOURS"])
-
-
 def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
     """The smallest and largest quantity one direct order of ``listing`` may ask for."""
     capacity = listing.monthly_capacity or listing.supplier.monthly_capacity
@@ -75,8 +65,9 @@ def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
 
 
 def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
-                       today: date) -> Order:
-    """A direct order of one catalogue item, awaiting the seller's answer."""
+                       today: date, settings: WorkflowSettings = DEFAULTS) -> Order:
+    """A direct order of one catalogue item, awaiting the seller's answer (within the
+    ceiling, answer time and payment term of ``settings``)."""
     organisation = buyer.organisation
     if buyer.role != "buyer" or organisation is None:
         raise ServiceError(str(_l("Only buyers can order directly.")))
@@ -92,7 +83,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
         raise ServiceError(str(_l("The seller can supply at most %(n)d %(unit)s.", n=high,
                                   unit=listing.unit)), "quantity")
     total = data.quantity * listing.price
-    ceiling = direct_purchase_ceiling()
+    ceiling = settings.direct_purchase_ceiling
     if total > ceiling:
         raise ServiceError(str(_l(
             "A direct order can be worth at most %(ceiling)s; post a need to ask for quotes instead.",
@@ -108,12 +99,12 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     if data.delivery_date > today + HORIZON:
         raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
                            "delivery_date")
-    hours = response_hours()
+    hours = settings.order_response_hours
     order = Order(
         source="direct", buyer=organisation, supplier=listing.supplier, created_by=buyer,
         delivery_kecamatan=kecamatan, delivery_address=data.address.strip()[:300],
         delivery_date=data.delivery_date,
-        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        payment_term_days=settings.payment_term_days,
         note=data.note.strip(), total_value=total, status="pending",
         respond_by=utcnow() + timedelta(hours=hours),
     )
@@ -136,7 +127,8 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     return order
 
 
-def order_from_award(session: Session, award: Award, actor: User) -> Order:
+def order_from_award(session: Session, award: Award, actor: User,
+                     settings: WorkflowSettings = DEFAULTS) -> Order:
     """The purchase order that follows an award (accepted at once: the seller offered it)."""
     request = award.request
     quote = award.quote
@@ -144,7 +136,7 @@ def order_from_award(session: Session, award: Award, actor: User) -> Order:
         source="award", award=award, buyer=request.buyer, supplier=award.supplier,
         created_by=actor, delivery_kecamatan=request.kecamatan, delivery_address="",
         delivery_date=quote.delivery_date,
-        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        payment_term_days=settings.payment_term_days,
         note="", total_value=award.total_value, status="accepted", accepted_at=utcnow(),
     )
     order.lines.append(OrderLine(listing_id=quote.match.listing_id, description=request.title,
