@@ -1,7 +1,7 @@
 """User management for admins: list with search and role filter; one user with its actions."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -26,7 +26,8 @@ def users() -> str:
     role = role if role in ROLES else None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = user_admin.find_users(db.session, search, role, page, PER_PAGE)
-    locked = {u.id for u in rows if user_admin.is_locked(db.session, u)}
+    secret = str(current_app.config["SECRET_KEY"])
+    locked = {u.id for u in rows if user_admin.is_locked(db.session, u, secret)}
     return render_template("admin/users.html", users=rows, total=total, page=page,
                            per_page=PER_PAGE, search=search, role=role, roles=ROLES, locked=locked,
                            role_names=user_admin.ROLE_NAMES)
@@ -43,7 +44,8 @@ def _act(user: User, action: str) -> str:
         user_admin.enable_user(db.session, user, current_user)
         return _("Account enabled.")
     if action == "unlock":
-        user_admin.unlock_user(db.session, user, current_user)
+        user_admin.unlock_user(db.session, user, current_user,
+                               str(current_app.config["SECRET_KEY"]))
         return _("Account unlocked.")
     abort(400)
 
@@ -72,6 +74,7 @@ def user(user_id: int) -> str | tuple[str, int] | Response:
                                                         "password.reset")))
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(20)).all()
     page = render_template("admin/user.html", user=found, error=error, history=history,
-                           locked=user_admin.is_locked(db.session, found),
+                           locked=user_admin.is_locked(db.session, found,
+                                                       str(current_app.config["SECRET_KEY"])),
                            role_names=user_admin.ROLE_NAMES, staff_roles=user_admin.STAFF_ROLES)
     return (page, 422) if error else page

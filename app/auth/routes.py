@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -58,7 +58,8 @@ def login() -> str | Response:
     form = LoginForm()
     if form.validate_on_submit():
         result = authenticate(db.session, form.email.data or "", form.password.data or "",
-                              request.remote_addr or "")
+                              request.remote_addr or "",
+                              secret=str(current_app.config["SECRET_KEY"]))
         db.session.commit()  # failed attempts and lockouts are recorded too
         if result.disabled:
             flash(_("This account is disabled. Contact the programme's officials."), "error")

@@ -1,7 +1,7 @@
 """The marketplace's time limits and ceilings, handed to services as an argument.
 
 Services read no application configuration: routes, the API and the jobs build
-``WorkflowSettings.from_config(current_app.config)`` (``app.settings.workflow``) and pass it.
+``WorkflowSettings.from_config`` of the app's configuration (``app.settings.workflow``) and pass it.
 The defaults here are the documented ones; ``app/config.py`` takes them as its defaults.
 """
 from __future__ import annotations
