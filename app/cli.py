@@ -194,7 +194,10 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
     if request is None:
         raise click.ClickException(f"No demand request {request_id}.")
     click.echo(f"#{request.id} {request.title}  [{request.status}]")
-    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness)
+    from app.settings import matching
+
+    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness,
+                            settings=matching())
     if not matches:
         click.echo("No eligible supplier found.")
     for match in matches:
@@ -218,6 +221,7 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     from app.clock import today
     from app.services.catalogue_index import catalogue_index
     from app.services.rematch import candidates_with_ray, rematch_request, requests_to_rematch
+    from app.settings import matching
 
     index = catalogue_index()
     index.current()
@@ -241,7 +245,7 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     counts = {"changed": 0, "unchanged": 0, "skipped": 0}
     for request_id in batch:
         outcome = rematch_request(db.session, request_id, day,
-                                  candidates.get(request_id) if use_ray else None)
+                                  candidates.get(request_id) if use_ray else None, matching())
         db.session.commit()
         counts[outcome.result] += 1
         if outcome.result == "changed":
@@ -257,9 +261,9 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
 def match_learn_command(min_decisions: int | None) -> None:
     """Learn a scorer from officials' and buyers' decisions; used only if it beats the
     hand-set weights on the most recent decisions."""
-    from app.services.learning import learn_from_decisions
+    from app.services.learning import learn_from_decisions, scorer_path
 
-    outcome = learn_from_decisions(db.session, min_decisions)
+    outcome = learn_from_decisions(db.session, scorer_path(current_app.instance_path), min_decisions)
     click.echo(outcome)
 
 

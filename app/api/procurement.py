@@ -23,7 +23,7 @@ from app.api.schemas import (
     ReviewIn,
 )
 from app.clock import today
-from app.settings import workflow
+from app.settings import matching, workflow
 from app.extensions import db
 from app.services import demand as demand_service
 from app.services import review as review_service
@@ -132,7 +132,7 @@ class Publish(MethodView):
         """Publish and run the matcher; proposals then await review unless skipped."""
         row = _request(request_id, write=True)
         with writing():
-            demand_service.publish_request(db.session, row, current_api_user(), today())
+            demand_service.publish_request(db.session, row, current_api_user(), today(), matching())
         return _done(row)
 
 

@@ -14,7 +14,7 @@ from app.forms import attach_service_error, kecamatan_choices
 from app.requests import bp
 from app.requests.forms import RequestForm
 from app.security import roles_required
-from app.settings import workflow
+from app.settings import matching, workflow
 from app.unit_of_work import unit_of_work
 from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
@@ -99,7 +99,8 @@ def new() -> str | tuple[str, int] | Response:
                 addressed_requests.address_request(db.session, created, addressed.supplier.id,
                                                    current_user)
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, created, current_user, today())
+                demand_service.publish_request(db.session, created, current_user, today(),
+                                               matching())
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
@@ -132,7 +133,8 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
         with unit_of_work() as work:
             demand_service.update_request(db.session, demand, current_user, _input(form), today())
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, demand, current_user, today())
+                demand_service.publish_request(db.session, demand, current_user, today(),
+                                               matching())
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
@@ -176,7 +178,7 @@ def _act(request_id: int, action: str) -> Response:
     ids = [int(v) for v in request.form.getlist("match_id") if v.isdigit()]
     with unit_of_work() as work:
         if action == "publish":
-            demand_service.publish_request(db.session, demand, current_user, today())
+            demand_service.publish_request(db.session, demand, current_user, today(), matching())
             message = _("Request published; the matcher proposed suppliers.")
         elif action == "cancel":
             demand_service.cancel_request(db.session, demand, current_user, reason)

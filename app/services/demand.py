@@ -17,7 +17,7 @@ from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
 from app.services.notifications import Text, notify_organisation
-from app.services.settings import DEFAULTS, WorkflowSettings
+from app.services.settings import DEFAULTS, MATCH_DEFAULTS, MatchSettings, WorkflowSettings
 from app.services.states import record_changes, record_event, transition
 from app.templating import thousands
 from app.services.timeline import note_data, note_reason
@@ -138,8 +138,10 @@ def _store_matches(session: Session, request: DemandRequest, matches: list[Suppl
     return stored
 
 
-def publish_request(session: Session, request: DemandRequest, actor: User, today: date) -> list[Match]:
-    """Open the request and store the matcher's proposals; they await review unless skipped."""
+def publish_request(session: Session, request: DemandRequest, actor: User, today: date,
+                    settings: MatchSettings = MATCH_DEFAULTS) -> list[Match]:
+    """Open the request and store the matcher's proposals (made with ``settings``); they await
+    review unless skipped."""
     if request.status != "draft":
         raise ServiceError(str(_l("Only a draft can be published; this request already is.")))
     require_verified_buyer(request.buyer)
@@ -154,7 +156,8 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     request.published_at = utcnow()
     # No quote deadline yet: it is set when suppliers are invited, after their review.
     matches = propose_addressed_supplier(
-        session, request, _store_matches(session, request, match_request(session, request, today)))
+        session, request, _store_matches(session, request,
+                                        match_request(session, request, today, settings=settings)))
     if request.buyer.skip_review:
         for match in matches:
             transition(session, "match", match, "approved", None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -35,4 +36,24 @@ class WorkflowSettings:
         )
 
 
+@dataclass(frozen=True)
+class MatchSettings:
+    """How the matcher proposes suppliers for a request."""
+
+    proposals_per_request: int = 10
+    fair_exposure: float = 0.5
+    scorer_path: Path | None = None  # the learned scorer's file (None: the hand-set weights)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], instance_path: str) -> MatchSettings:
+        """The settings of a configured app (``PROPOSALS_PER_REQUEST``, ``FAIR_EXPOSURE``; the
+        learned scorer under the instance folder)."""
+        from app.services.learning import scorer_path
+
+        return cls(proposals_per_request=int(config["PROPOSALS_PER_REQUEST"]),
+                   fair_exposure=float(config["FAIR_EXPOSURE"]),
+                   scorer_path=scorer_path(instance_path))
+
+
 DEFAULTS = WorkflowSettings()
+MATCH_DEFAULTS = MatchSettings()
