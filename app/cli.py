@@ -18,13 +18,13 @@ def create_user_command(email: str, full_name: str, role: str, password: str) ->
     """Create an official or admin account (the only way to create one)."""
     from app.services.accounts import create_staff_user
 
-    try:
+    from app.unit_of_work import unit_of_work
+
+    with unit_of_work() as work:
         user = create_staff_user(db.session, email=email, password=password, full_name=full_name,
                                  role=role)
-    except ServiceError as error:
-        db.session.rollback()
-        raise click.ClickException(error.message) from None
-    db.session.commit()
+    if work.error is not None:
+        raise click.ClickException(work.error.message)
     click.echo(f"Created {role} {user.email} (id {user.id}).")
 
 

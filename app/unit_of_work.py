@@ -16,6 +16,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from flask import current_app
 from sqlalchemy.orm import Session
@@ -26,6 +27,11 @@ from app.services import ServiceError
 from app.services.after_commit import forget_hooks, take_hooks
 
 log = logging.getLogger(__name__)
+
+
+def _session(session: Session | None) -> Session:
+    """The given session, else the app's request-scoped one."""
+    return session if session is not None else cast(Session, db.session)
 
 
 @dataclass
@@ -45,7 +51,7 @@ def unit_of_work(session: Session | None = None) -> Iterator[Work]:
     """Commit the block's work and run its after-commit hooks; on ``ServiceError`` roll back and
     record the refusal in the yielded ``Work`` instead of raising it. Any other error rolls back
     and propagates."""
-    session = session if session is not None else db.session
+    session = _session(session)
     work = Work()
     try:
         yield work
@@ -63,7 +69,7 @@ def unit_of_work(session: Session | None = None) -> Iterator[Work]:
 
 def commit(session: Session | None = None) -> None:
     """Commit the session, then run the hooks its work registered."""
-    session = session if session is not None else db.session
+    session = _session(session)
     session.commit()
     run_after_commit(session)
 
@@ -75,7 +81,7 @@ def run_after_commit(session: Session | None = None) -> None:
     the idempotency hook runs them after its own commit. A failing hook is logged and does not
     undo the committed work (mail delivery is retried by ``flask jobs mail``).
     """
-    session = session if session is not None else db.session
+    session = _session(session)
     if commits_deferred():
         return
     for hook in take_hooks(session):

@@ -3,6 +3,7 @@
 into the reader's language when shown (``app/services/explanations.py``)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .results import ConstraintCheck
@@ -88,7 +89,7 @@ def reasons(
     return found
 
 
-def cost_text(reason: Reason) -> str:
+def cost_text(reason: Mapping[str, Any]) -> str:
     """The price of a ``budget`` reason: unit price, and times the quantity when more than one."""
     price, qty = reason["price"], reason["quantity"]
     return format_rupiah(price) + (f" × {format_number(qty)} = {format_rupiah(price * qty)}"

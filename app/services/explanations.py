@@ -10,9 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import format_decimal, get_locale, gettext, ngettext
+from flask_babel import format_decimal, get_locale
+from flask_babel import gettext as babel_gettext
+from flask_babel import ngettext as babel_ngettext
 
 from matching.explain import cost_text, format_number, format_rupiah
+
+
+def gettext(message: str, **args: Any) -> str:
+    """``message`` in the reader's language, with ``args`` filled in."""
+    return str(babel_gettext(message, **args))
+
+
+def ngettext(singular: str, plural: str, n: int, **args: Any) -> str:
+    """The reader's-language form of a message that depends on the count ``n``."""
+    return str(babel_ngettext(singular, plural, n, **args))
 
 
 def N_(message: str) -> str:

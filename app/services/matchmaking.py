@@ -37,9 +37,9 @@ def match_request(session: Session, request: DemandRequest, today: date,
     suppliers = {record.supplier_id for record in records.values()}
     events = exposure_events(session, today, suppliers, undecided=count_undecided)
     ledger = ExposureLedger.from_events(events, today)
-    settings = RankSettings(
+    ranking = RankSettings(
         limit=limit or settings.proposals_per_request,
         fairness=settings.fair_exposure if fairness is None else fairness,
         scorer=live_scorer(settings.scorer_path),
     )
-    return rank(query, candidates, records, exposure=ledger, settings=settings)
+    return rank(query, candidates, records, exposure=ledger, settings=ranking)

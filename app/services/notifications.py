@@ -14,7 +14,7 @@ import smtplib
 from collections.abc import Iterable, Mapping
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from flask_babel import LazyString, force_locale
 from sqlalchemy import func, select, update
@@ -26,7 +26,7 @@ from app.services.stored_text import reader_locale, render, store
 from models import Notification, Organisation, User, utcnow
 
 log = logging.getLogger(__name__)
-Text = str | LazyString
+Text: TypeAlias = str | LazyString  # a plain text, or a lazy message stored with its parameters
 
 
 def notify(session: Session, users: Iterable[User], kind: str, subject: Text, body: Text,

@@ -27,7 +27,7 @@ def _source(text: LazyString) -> tuple[str, dict[str, Any]] | None:
     accessor, so they are read here, in one place.
     """
     func = getattr(text, "_func", None)
-    args = getattr(text, "_args", ())
+    args: tuple[Any, ...] = getattr(text, "_args", ())
     if func is not gettext or len(args) != 1 or not isinstance(args[0], str):
         return None
     return args[0], dict(getattr(text, "_kwargs", {}))
@@ -80,7 +80,7 @@ def _show_value(value: Any, translate: bool) -> Any:
 def _format(msgid: str, args: dict[str, Any], translate: bool) -> str:
     shown = {k: _show_value(v, translate) for k, v in args.items()}
     if translate:
-        return gettext(msgid, **shown) if shown else gettext(msgid)
+        return str(gettext(msgid, **shown) if shown else gettext(msgid))
     return msgid % shown if shown else msgid
 
 
