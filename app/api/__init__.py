@@ -108,8 +108,11 @@ def refuse(error: ServiceError) -> None:
     abort(409, message=error.message)
 
 
+STALE = "Someone else changed this at the same moment; read it again."
+
+
 @contextmanager
-def writing(stale: str = "Someone else changed this at the same moment; read it again.") -> Iterator[None]:
+def writing(stale: str = STALE) -> Iterator[None]:
     """One API write as a unit of work: commit once and run the after-commit hooks; a service
     refusal becomes 422/409 (``refuse``), a concurrent change (``StaleDataError``) 409 ``stale``;
     either way nothing is written."""

@@ -101,7 +101,8 @@ def change_email() -> tuple[str, int] | Response:
             send_direct(current_app.config, new, _("Confirm your new Pasar Padu e-mail address"),
                         _("Open this link within an hour to use this address for your account:")
                         + f"\n{link}\n\n" + _("If you did not ask for this, ignore this e-mail."))
-            send_direct(current_app.config, current_user.email, _("Change of your Pasar Padu e-mail address"),
+            send_direct(current_app.config, current_user.email,
+                        _("Change of your Pasar Padu e-mail address"),
                         _("Someone asked to move your account to %(email)s. Nothing changes "
                           "unless the link sent there is opened. If this was not you, change "
                           "your password.", email=new))
