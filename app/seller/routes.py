@@ -14,7 +14,7 @@ from app.seller import bp
 from app.seller.forms import CertificationForm, ListingForm, ProfileForm
 from app.security import roles_required
 from app.services import ServiceError
-from app.unit_of_work import unit_of_work
+from app.unit_of_work import commit, unit_of_work
 from app.services import listings as listing_service
 from app.services import pending_photos
 from app.services import photos as photo_service
@@ -162,7 +162,7 @@ def remove_certification(certification_id: int) -> Response:
     if not profile_service.remove_certification(db.session, supplier, certification_id,
                                                 current_user):
         abort(404)
-    db.session.commit()
+    commit()
     delete_files(certificate_folder(), *documents)
     flash(_("Certificate removed."), "info")
     return redirect(url_for("seller.profile") + "#certificates")
@@ -326,7 +326,7 @@ def publish_listing(listing_id: int) -> Response:
     """Make the listing visible in the storefront."""
     listing = _listing_or_404(listing_id)
     listing_service.publish_listing(db.session, listing)
-    db.session.commit()
+    commit()
     flash(_("The listing is now visible in the storefront."), "success")
     return redirect(url_for("seller.listings"))
 
@@ -337,7 +337,7 @@ def archive_listing(listing_id: int) -> Response:
     """Hide the listing from the storefront and from matching."""
     listing = _listing_or_404(listing_id)
     listing_service.archive_listing(db.session, listing)
-    db.session.commit()
+    commit()
     flash(_("The listing was archived. You can publish it again at any time."), "info")
     return redirect(url_for("seller.listings"))
 
@@ -351,7 +351,7 @@ def delete_photo(listing_id: int, photo_id: int) -> Response:
     if photo is None:
         abort(404)
     names = (photo.stored_name, photo.thumb_name)
-    db.session.commit()
+    commit()
     photo_service.delete_files(_photo_folder(), *names)
     flash(_("Photo removed."), "info")
     return redirect(url_for("seller.edit_listing", listing_id=listing.id))
