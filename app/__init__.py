@@ -25,6 +25,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         print(error, file=sys.stderr)
         raise SystemExit(APP_LOAD_ERROR) from None
 
+    from app.services.accounts import use_fast_hashing
+
+    use_fast_hashing(bool(app.config.get("PASSWORD_HASH_FAST")))
     _register_extensions(app)
     _register_blueprints(app)
 

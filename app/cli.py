@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from app.extensions import db
@@ -20,13 +20,13 @@ def create_user_command(email: str, full_name: str, role: str, password: str) ->
     """Create an official or admin account (the only way to create one)."""
     from app.services.accounts import create_staff_user
 
-    try:
+    from app.unit_of_work import unit_of_work
+
+    with unit_of_work() as work:
         user = create_staff_user(db.session, email=email, password=password, full_name=full_name,
                                  role=role)
-    except ServiceError as error:
-        db.session.rollback()
-        raise click.ClickException(error.message) from None
-    db.session.commit()
+    if work.error is not None:
+        raise click.ClickException(work.error.message)
     click.echo(f"Created {role} {user.email} (id {user.id}).")
 
 
@@ -96,7 +96,10 @@ def seed_demo_command(if_empty: bool, seed: int) -> None:
     if if_empty and not database_is_empty(db.session):
         click.echo("Database already has data; demo seeding skipped.")
         return
-    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory)
+    from app.settings import workflow
+
+    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory,
+                        settings=workflow())
     db.session.commit()
     click.echo("Demo data loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))
 
@@ -193,7 +196,10 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
     if request is None:
         raise click.ClickException(f"No demand request {request_id}.")
     click.echo(f"#{request.id} {request.title}  [{request.status}]")
-    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness)
+    from app.settings import matching
+
+    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness,
+                            settings=matching())
     if not matches:
         click.echo("No eligible supplier found.")
     for match in matches:
@@ -217,6 +223,7 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     from app.clock import today
     from app.services.catalogue_index import catalogue_index
     from app.services.rematch import candidates_with_ray, rematch_request, requests_to_rematch
+    from app.settings import matching
 
     index = catalogue_index()
     index.current()
@@ -240,7 +247,7 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     counts = {"changed": 0, "unchanged": 0, "skipped": 0}
     for request_id in batch:
         outcome = rematch_request(db.session, request_id, day,
-                                  candidates.get(request_id) if use_ray else None)
+                                  candidates.get(request_id) if use_ray else None, matching())
         db.session.commit()
         counts[outcome.result] += 1
         if outcome.result == "changed":
@@ -256,9 +263,9 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
 def match_learn_command(min_decisions: int | None) -> None:
     """Learn a scorer from officials' and buyers' decisions; used only if it beats the
     hand-set weights on the most recent decisions."""
-    from app.services.learning import learn_from_decisions
+    from app.services.learning import learn_from_decisions, scorer_path
 
-    outcome = learn_from_decisions(db.session, min_decisions)
+    outcome = learn_from_decisions(db.session, scorer_path(current_app.instance_path), min_decisions)
     click.echo(outcome)
 
 
@@ -274,7 +281,7 @@ def jobs_expire_command() -> None:
 
     report = expire(db.session, today())
     db.session.commit()
-    mailed = deliver_mail(db.session)
+    mailed = deliver_mail(db.session, current_app.config)
     click.echo(f"Closed {len(report.requests)} requests"
                + (f" ({', '.join(f'#{i}' for i in report.requests)})" if report.requests else "")
                + f" and {len(report.invitations)} invitations past their dates; "
@@ -288,9 +295,11 @@ def jobs_deals_command() -> None:
     from app.services.jobs import deals
     from app.services.notifications import deliver_mail
 
-    report = deals(db.session, today())
+    from app.settings import workflow
+
+    report = deals(db.session, today(), workflow())
     db.session.commit()
-    mailed = deliver_mail(db.session)
+    mailed = deliver_mail(db.session, current_app.config)
     click.echo(f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "
                f"problems to officials; reminded about {len(report.due_soon)} invoices due soon "
                f"and {len(report.overdue)} overdue; sent {mailed} e-mails.")
@@ -301,7 +310,7 @@ def jobs_mail_command() -> None:
     """Send e-mail copies of notifications that are still waiting."""
     from app.services.notifications import deliver_mail
 
-    click.echo(f"Sent {deliver_mail(db.session)} e-mails.")
+    click.echo(f"Sent {deliver_mail(db.session, current_app.config)} e-mails.")
 
 
 indexer_group = click.Group("indexer", help="The process that owns the search index.")

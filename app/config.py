@@ -7,6 +7,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from app.services.settings import DEFAULTS as WORKFLOW
+
 
 def _secret_key(instance_path: Path) -> str:
     """SECRET_KEY from the environment, else one generated once into the instance folder."""
@@ -205,13 +207,15 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAIL_PASSWORD": os.environ.get("SMTP_PASSWORD", "") or None,
         "MAIL_USE_TLS": _bool("SMTP_STARTTLS", True),
         "MAIL_TIMEOUT": 20,
-        "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", 5, 1, 260),  # working days
+        "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", WORKFLOW.quote_window_days, 1, 260),  # working days
         # From award to paid (issue 14).
-        "DIRECT_PURCHASE_CEILING": _int("DIRECT_PURCHASE_CEILING", 50_000_000, 1, 10**13),
-        "ORDER_RESPONSE_HOURS": _int("ORDER_RESPONSE_HOURS", 48, 1, 24 * 30),
-        "PAYMENT_TERM_DAYS": _int("PAYMENT_TERM_DAYS", 3, 0, 365),
-        "DISPUTE_ESCALATION_DAYS": _int("DISPUTE_ESCALATION_DAYS", 3, 0, 365),
-        "INVOICE_REMINDER_DAYS": _int("INVOICE_REMINDER_DAYS", 1, 0, 30),
+        "DIRECT_PURCHASE_CEILING": _int("DIRECT_PURCHASE_CEILING", WORKFLOW.direct_purchase_ceiling,
+                                        1, 10**13),
+        "ORDER_RESPONSE_HOURS": _int("ORDER_RESPONSE_HOURS", WORKFLOW.order_response_hours, 1, 24 * 30),
+        "PAYMENT_TERM_DAYS": _int("PAYMENT_TERM_DAYS", WORKFLOW.payment_term_days, 0, 365),
+        "DISPUTE_ESCALATION_DAYS": _int("DISPUTE_ESCALATION_DAYS", WORKFLOW.dispute_escalation_days,
+                                        0, 365),
+        "INVOICE_REMINDER_DAYS": _int("INVOICE_REMINDER_DAYS", WORKFLOW.invoice_reminder_days, 0, 30),
         "SESSION_IDLE_MINUTES": _int("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
         "SESSION_ABSOLUTE_HOURS": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
         "PERMANENT_SESSION_LIFETIME": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30) * 3600,

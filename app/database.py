@@ -8,6 +8,8 @@ from flask import Flask, has_request_context, request
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import Engine, event
 
+from app.services.after_commit import forget_hooks
+
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -59,5 +61,6 @@ class RequestSession(FlaskSession):
     def rollback(self) -> None:
         """Roll back; during a keyed API write the deferred work is gone too."""
         super().rollback()
+        forget_hooks(self)  # after-commit work of what was rolled back never runs
         if has_request_context():
             request.environ.pop(DEFERRED, None)

@@ -61,6 +61,9 @@ def register(app: Flask) -> None:
     from app.services.fit_words import fit_words
 
     app.jinja_env.globals["fit_words"] = fit_words
+    from app.services.explanations import explanation_sentence
+
+    app.jinja_env.globals["explanation_sentence"] = explanation_sentence
 
     app.jinja_env.filters["state"] = state_name
     app.jinja_env.globals["distance_km"] = distance_km

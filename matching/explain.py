@@ -1,5 +1,10 @@
-"""Human explanations (Bahasa Indonesia and English) and rupiah formatting."""
+"""Why a listing fits, as structured reasons (kinds with parameters) and, from them, in words
+(Bahasa Indonesia and English); rupiah formatting. The app stores the reasons and puts them
+into the reader's language when shown (``app/services/explanations.py``)."""
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from .results import ConstraintCheck
 from .track_record import average_rating, track_record_adjustment
@@ -17,16 +22,78 @@ def format_rupiah(amount: int | float) -> str:
     return f"{sign}Rp {format_number(abs(amount))}"
 
 
-def _place(record: ListingRecord, query: DemandQuery) -> tuple[str, str] | None:
+Reason = dict[str, Any]
+
+
+def _place(record: ListingRecord, query: DemandQuery) -> Reason | None:
     if query.kecamatan and record.kecamatan and query.kecamatan.lower() == record.kecamatan.lower():
         where = f"Kec. {record.kecamatan}" + (f", {record.kota}" if record.kota else "")
-        return f"lokasi sama-sama {where}", f"both in {where}"
+        return {"kind": "same_place", "where": where}
     if query.kota and record.kota and query.kota.lower() == record.kota.lower():
-        return f"lokasi sama-sama {record.kota}", f"both in {record.kota}"
+        return {"kind": "same_place", "where": record.kota}
     if query.kota and record.kota:
-        return (f"lokasi di {record.kota} (kebutuhan di {query.kota})",
-                f"located in {record.kota} (needed in {query.kota})")
+        return {"kind": "other_place", "kota": record.kota, "needed": query.kota}
     return None
+
+
+NOTABLE_RECORD = 0.1  # the track record is put in words once it moves the score this much
+
+
+def _record(record: ListingRecord) -> Reason | None:
+    """The supplier's delivery and rating record, when it weighs in the ranking."""
+    history = record.track_record
+    if history is None or abs(track_record_adjustment(history)) < NOTABLE_RECORD:
+        return None
+    rating = average_rating(history)
+    return {"kind": "track_record", "done": history.completed_orders,
+            "on_time": history.on_time_deliveries,
+            "rating": None if rating is None else round(rating, 1), "count": history.rating_count}
+
+
+def reasons(
+    query: DemandQuery, record: ListingRecord, matched: tuple[str, ...],
+    checks: tuple[ConstraintCheck, ...], eligible: bool,
+) -> list[Reason]:
+    """Why the listing fits (or does not), as kinds with parameters (JSON-ready), to be put
+    into words in the reader's language when shown (``sentences`` for Indonesian and English)."""
+    by_name = {c.name: c for c in checks}
+    what = record.title.strip() or record.category_name or record.category
+    found: list[Reason] = [{"kind": "head", "eligible": eligible, "what": what,
+                            "words": list(matched[:5])}]
+    unit = record.unit or query.unit or "unit"
+    qunit = query.unit or record.unit or "unit"
+    cap = by_name.get("capacity")
+    if cap is not None and record.monthly_capacity and query.quantity:
+        found.append({"kind": "capacity", "passed": cap.passed, "capacity": record.monthly_capacity,
+                      "unit": unit, "quantity": query.quantity, "qunit": qunit})
+    budget = by_name.get("budget")
+    if budget is not None and record.price and query.budget_ceiling:
+        found.append({"kind": "budget", "passed": budget.passed, "price": record.price,
+                      "quantity": query.quantity or 1, "ceiling": query.budget_ceiling})
+    place = _place(record, query)
+    if place:
+        found.append(place)
+    lead = by_name.get("lead_time")
+    if lead is not None and record.lead_time_days is not None:
+        found.append({"kind": "lead_time", "passed": lead.passed, "days": record.lead_time_days})
+    certs = [c.name.split(":", 1)[1] for c in checks if c.name.startswith("certification:") and c.passed]
+    if certs:
+        found.append({"kind": "certifications", "names": certs})
+    history = _record(record)
+    if history:
+        found.append(history)
+    failed_hard = [c for c in checks if c.hard and not c.passed]
+    if failed_hard:
+        found.append({"kind": "failed",
+                      "checks": [{"name": c.name, "detail": c.detail} for c in failed_hard]})
+    return found
+
+
+def cost_text(reason: Mapping[str, Any]) -> str:
+    """The price of a ``budget`` reason: unit price, and times the quantity when more than one."""
+    price, qty = reason["price"], reason["quantity"]
+    return format_rupiah(price) + (f" × {format_number(qty)} = {format_rupiah(price * qty)}"
+                                   if qty > 1 else "")
 
 
 _FAILED_ID = {
@@ -36,30 +103,71 @@ _FAILED_ID = {
 }
 
 
-def _failed_id(check: ConstraintCheck) -> str:
+def _failed_id(check: Reason) -> str:
     """A failed hard check in Indonesian (``detail`` is written in English for the logs)."""
-    if check.name.startswith("certification:"):
-        return f"sertifikat {check.name.split(':', 1)[1].upper()} tidak ada atau kedaluwarsa"
-    return _FAILED_ID.get(check.name, check.name)
+    name = str(check["name"])
+    if name.startswith("certification:"):
+        return f"sertifikat {name.split(':', 1)[1].upper()} tidak ada atau kedaluwarsa"
+    return _FAILED_ID.get(name, name)
 
 
-NOTABLE_RECORD = 0.1  # the track record is put in words once it moves the score this much
+def _words(reason: Reason) -> tuple[str, str]:
+    """One reason in Indonesian and in English."""
+    kind = reason["kind"]
+    if kind == "head":
+        id_text = f"{'Cocok' if reason['eligible'] else 'Tidak memenuhi syarat'}: {reason['what']}"
+        en_text = f"{'Match' if reason['eligible'] else 'Not eligible'}: {reason['what']}"
+        if reason["words"]:
+            id_text += f" (kata cocok: {', '.join(reason['words'])})"
+            en_text += f" (matching words: {', '.join(reason['words'])})"
+        return id_text, en_text
+    if kind == "capacity":
+        c, q = format_number(reason["capacity"]), format_number(reason["quantity"])
+        unit, qunit = reason["unit"], reason["qunit"]
+        if reason["passed"]:
+            return (f"kapasitas {c} {unit}/bulan cukup untuk {q} {qunit}",
+                    f"capacity {c} {unit}/month covers {q} {qunit}")
+        return (f"kapasitas {c} {unit}/bulan kurang dari {q} {qunit}",
+                f"capacity {c} {unit}/month is below {q} {qunit}")
+    if kind == "budget":
+        cost, ceiling = cost_text(reason), format_rupiah(reason["ceiling"])
+        if reason["passed"]:
+            return f"harga {cost} di bawah pagu {ceiling}", f"price {cost} within the budget of {ceiling}"
+        return f"harga {cost} melebihi pagu {ceiling}", f"price {cost} exceeds the budget of {ceiling}"
+    if kind == "same_place":
+        return f"lokasi sama-sama {reason['where']}", f"both in {reason['where']}"
+    if kind == "other_place":
+        return (f"lokasi di {reason['kota']} (kebutuhan di {reason['needed']})",
+                f"located in {reason['kota']} (needed in {reason['needed']})")
+    if kind == "lead_time":
+        days = format_number(reason["days"])
+        en_days = f"{days} day" if reason["days"] == 1 else f"{days} days"
+        if reason["passed"]:
+            return f"waktu pengerjaan {days} hari sesuai tenggat", f"lead time {en_days} meets the deadline"
+        return f"waktu pengerjaan {days} hari melewati tenggat", f"lead time {en_days} misses the deadline"
+    if kind == "certifications":
+        names = ", ".join(reason["names"])
+        return f"sertifikat {names} berlaku", f"valid {names} certification"
+    if kind == "track_record":
+        done, on_time = format_number(reason["done"]), format_number(reason["on_time"])
+        id_text = f"rekam jejak {done} pesanan selesai, {on_time} tepat waktu"
+        en_text = f"track record of {done} orders delivered, {on_time} on time"
+        if reason["rating"] is not None:
+            count = format_number(reason["count"])
+            id_text += f", nilai {reason['rating']:.1f}".replace(".", ",") + f" dari 5 ({count} penilaian)"
+            en_text += f", rated {reason['rating']:.1f} of 5 ({count} ratings)"
+        return id_text, en_text
+    if kind == "failed":
+        return ("gagal: " + "; ".join(_failed_id(c) for c in reason["checks"]),
+                "failed: " + "; ".join(c["detail"] or c["name"] for c in reason["checks"]))
+    return "", ""
 
 
-def _record(record: ListingRecord) -> tuple[str, str] | None:
-    """The supplier's delivery and rating record in words, when it weighs in the ranking."""
-    history = record.track_record
-    if history is None or abs(track_record_adjustment(history)) < NOTABLE_RECORD:
-        return None
-    done, on_time = format_number(history.completed_orders), format_number(history.on_time_deliveries)
-    id_text = f"rekam jejak {done} pesanan selesai, {on_time} tepat waktu"
-    en_text = f"track record of {done} orders delivered, {on_time} on time"
-    rating = average_rating(history)
-    if rating is not None:
-        count = format_number(history.rating_count)
-        id_text += f", nilai {rating:.1f}".replace(".", ",") + f" dari 5 ({count} penilaian)"
-        en_text += f", rated {rating:.1f} of 5 ({count} ratings)"
-    return id_text, en_text
+def sentences_of(found: list[Reason]) -> tuple[str, str]:
+    """One Indonesian and one English sentence from structured reasons."""
+    words = [_words(r) for r in found]
+    return (", ".join(w[0] for w in words if w[0]) + ".",
+            ", ".join(w[1] for w in words if w[1]) + ".")
 
 
 def sentences(
@@ -67,59 +175,4 @@ def sentences(
     checks: tuple[ConstraintCheck, ...], eligible: bool,
 ) -> tuple[str, str]:
     """One Indonesian and one English sentence saying why the listing fits (or does not)."""
-    by_name = {c.name: c for c in checks}
-    what = record.title.strip() or record.category_name or record.category
-    id_parts = [f"{'Cocok' if eligible else 'Tidak memenuhi syarat'}: {what}"]
-    en_parts = [f"{'Match' if eligible else 'Not eligible'}: {what}"]
-    if matched:
-        id_parts[0] += f" (kata cocok: {', '.join(matched[:5])})"
-        en_parts[0] += f" (matching words: {', '.join(matched[:5])})"
-    unit = record.unit or query.unit or "unit"
-    qunit = query.unit or record.unit or "unit"
-    cap = by_name.get("capacity")
-    if cap is not None and record.monthly_capacity and query.quantity:
-        c, q = format_number(record.monthly_capacity), format_number(query.quantity)
-        if cap.passed:
-            id_parts.append(f"kapasitas {c} {unit}/bulan cukup untuk {q} {qunit}")
-            en_parts.append(f"capacity {c} {unit}/month covers {q} {qunit}")
-        else:
-            id_parts.append(f"kapasitas {c} {unit}/bulan kurang dari {q} {qunit}")
-            en_parts.append(f"capacity {c} {unit}/month is below {q} {qunit}")
-    budget = by_name.get("budget")
-    if budget is not None and record.price and query.budget_ceiling:
-        qty = query.quantity or 1
-        total, ceiling = record.price * qty, query.budget_ceiling
-        cost = format_rupiah(record.price) + (f" × {format_number(qty)} = {format_rupiah(total)}" if qty > 1 else "")
-        if budget.passed:
-            id_parts.append(f"harga {cost} di bawah pagu {format_rupiah(ceiling)}")
-            en_parts.append(f"price {cost} within the budget of {format_rupiah(ceiling)}")
-        else:
-            id_parts.append(f"harga {cost} melebihi pagu {format_rupiah(ceiling)}")
-            en_parts.append(f"price {cost} exceeds the budget of {format_rupiah(ceiling)}")
-    place = _place(record, query)
-    if place:
-        id_parts.append(place[0])
-        en_parts.append(place[1])
-    lead = by_name.get("lead_time")
-    if lead is not None and record.lead_time_days is not None:
-        days = format_number(record.lead_time_days)
-        en_days = f"{days} day" if record.lead_time_days == 1 else f"{days} days"
-        if lead.passed:
-            id_parts.append(f"waktu pengerjaan {days} hari sesuai tenggat")
-            en_parts.append(f"lead time {en_days} meets the deadline")
-        else:
-            id_parts.append(f"waktu pengerjaan {days} hari melewati tenggat")
-            en_parts.append(f"lead time {en_days} misses the deadline")
-    certs = [c.name.split(":", 1)[1] for c in checks if c.name.startswith("certification:") and c.passed]
-    if certs:
-        id_parts.append(f"sertifikat {', '.join(certs)} berlaku")
-        en_parts.append(f"valid {', '.join(certs)} certification")
-    history = _record(record)
-    if history:
-        id_parts.append(history[0])
-        en_parts.append(history[1])
-    failed_hard = [c for c in checks if c.hard and not c.passed]
-    if failed_hard:
-        id_parts.append("gagal: " + "; ".join(_failed_id(c) for c in failed_hard))
-        en_parts.append("failed: " + "; ".join(c.detail or c.name for c in failed_hard))
-    return ", ".join(id_parts) + ".", ", ".join(en_parts) + "."
+    return sentences_of(reasons(query, record, matched, checks, eligible))

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from .exposure import ExposureLedger, fair_rerank
-from .explain import format_number, sentences
+from .explain import format_number, reasons, sentences_of
 from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown, SupplierMatch
 from .features import DEFAULT_SCORER, Scorer, features
 from .features import requirements_score as requirements_score  # re-exported (older imports)
@@ -101,9 +101,10 @@ def _in_words(query: DemandQuery, qtext: str, match: ListingMatch,
     """The listing match with its matched words and its two sentences."""
     matched = tuple(w for w in matched_terms(qtext, listing_text(record), limit=16)
                     if meaningful(w))[:8]
-    sid, sen = sentences(query, record, matched, match.explanation.checks, match.eligible)
+    why = reasons(query, record, matched, match.explanation.checks, match.eligible)
+    sid, sen = sentences_of(why)
     return replace(match, explanation=replace(match.explanation, matched_terms=matched,
-                                              sentence_id=sid, sentence_en=sen))
+                                              sentence_id=sid, sentence_en=sen, reasons=tuple(why)))
 
 
 def _explained(query: DemandQuery, qtext: str, match: SupplierMatch,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class Explanation:
     checks: tuple[ConstraintCheck, ...]
     sentence_id: str
     sentence_en: str
+    # The same reasons as kinds with parameters (``explain.reasons``), for showing them in the
+    # reader's language; the two sentences stay for the API, the CLI and older readers.
+    reasons: tuple[dict[str, Any], ...] = ()
 
     @property
     def passed(self) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from app.services.orders import (
 from app.services.purchase_order_pdf import render_purchase_order
 from app.services.ratings import buyer_record, rate_buyer, rate_seller, reply_to_rating, supplier_records
 from app.services.working_days import add_working_days
+from app.settings import workflow
 from models import AuditEvent, Notification, Order, User, clock_at
 from tests.factories import kecamatan, make_buyer, make_listing, make_official, make_seller
 
@@ -81,7 +82,10 @@ def test_direct_order_above_the_ceiling_is_refused(app: Flask, db: Session, deal
     app.config["DIRECT_PURCHASE_CEILING"] = 1_000_000
     try:
         with pytest.raises(ServiceError, match="paling banyak Rp 1.000.000"):
-            _order(db, deal, quantity=100)
+            place_direct_order(db, deal["buyer"], DirectOrderInput(
+                listing_id=deal["listing"].id, quantity=100, kecamatan_id=kecamatan(db).id,
+                address="Jl. Raya Bekasi 1", delivery_date=today() + timedelta(days=5)),
+                today(), workflow())  # the configured ceiling, as the routes pass it
     finally:
         app.config["DIRECT_PURCHASE_CEILING"] = 50_000_000
     assert db.scalar(select(Order)) is None

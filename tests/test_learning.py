@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from app.services.learning import learn_from_decisions, live_scorer
+from app.services.learning import learn_from_decisions, live_scorer, scorer_path
 
 
 def test_too_few_decisions_keep_the_hand_set_weights(app: Flask, db: Session) -> None:
     with app.app_context():
-        report = learn_from_decisions(db)
+        path = scorer_path(app.instance_path)
+        report = learn_from_decisions(db, path)
         assert "too few" in report and "hand-set weights stay" in report
-        assert live_scorer() is None
+        assert live_scorer(path) is None

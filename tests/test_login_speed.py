@@ -13,11 +13,11 @@ from tests.factories import make_seller
 
 
 def test_production_hashes_are_argon2id_at_least_at_owasp_minimum(app: Flask) -> None:
-    app.config["PASSWORD_HASH_FAST"] = False
+    accounts.use_fast_hashing(False)  # what the app factory does without PASSWORD_HASH_FAST
     try:
         parameters = extract_parameters(accounts.hash_password(PASSWORD))
     finally:
-        app.config["PASSWORD_HASH_FAST"] = True
+        accounts.use_fast_hashing(True)
     assert parameters.type is Type.ID
     assert parameters.memory_cost >= 19 * 1024 and parameters.time_cost >= 2
     assert parameters.parallelism >= 1

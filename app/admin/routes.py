@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from app.admin import bp
 from app.extensions import db
 from app.policy import Permission
 from app.security import permission_required
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import user_admin
 from models import ROLES, AuditEvent, User
 
@@ -30,7 +30,8 @@ def users() -> str:
     role = role if role in ROLES else None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = user_admin.find_users(db.session, search, role, page, PER_PAGE)
-    locked = {u.id for u in rows if user_admin.is_locked(db.session, u)}
+    secret = str(current_app.config["SECRET_KEY"])
+    locked = {u.id for u in rows if user_admin.is_locked(db.session, u, secret)}
     return render_template("admin/users.html", users=rows, total=total, page=page,
                            per_page=PER_PAGE, search=search, role=role, roles=ROLES, locked=locked,
                            role_names=user_admin.ROLE_NAMES)
@@ -61,7 +62,7 @@ def _enable(user: User) -> str:
 
 
 def _unlock(user: User) -> str:
-    user_admin.unlock_user(db.session, user, current_user)
+    user_admin.unlock_user(db.session, user, current_user, str(current_app.config["SECRET_KEY"]))
     return _("Account unlocked.")
 
 
@@ -87,13 +88,11 @@ def user(user_id: int) -> str | tuple[str, int] | Response:
         abort(404)
     error: str | None = None
     if request.method == "POST":
-        try:
+        with unit_of_work() as work:
             message = _act(found, request.form.get("action") or "")
-        except ServiceError as failure:
-            db.session.rollback()
+        if (failure := work.error) is not None:
             error = failure.message
         else:
-            db.session.commit()
             flash(message, "success")
             return redirect(url_for("admin.user", user_id=found.id))
     history = db.session.scalars(
@@ -104,6 +103,7 @@ def user(user_id: int) -> str | tuple[str, int] | Response:
                                                         "password.reset")))
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(20)).all()
     page = render_template("admin/user.html", user=found, error=error, history=history,
-                           locked=user_admin.is_locked(db.session, found),
+                           locked=user_admin.is_locked(db.session, found,
+                                                       str(current_app.config["SECRET_KEY"])),
                            role_names=user_admin.ROLE_NAMES, staff_roles=user_admin.STAFF_ROLES)
     return (page, 422) if error else page

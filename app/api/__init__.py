@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
 import marshmallow as ma
 from flask import Flask, current_app, g, jsonify, request
 from flask_smorest import Api, abort
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -17,6 +19,7 @@ from app.policy import Permission, can
 from app.services import ServiceError
 from app.services.tokens import user_for_token
 from app.services.paging import page_count
+from app.unit_of_work import unit_of_work
 from models import User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -106,6 +109,24 @@ def refuse(error: ServiceError) -> None:
     if error.field:
         abort(422, message=error.message, errors={error.field: [error.message]})
     abort(409, message=error.message)
+
+
+STALE = "Someone else changed this at the same moment; read it again."
+
+
+@contextmanager
+def writing(stale: str = STALE) -> Iterator[None]:
+    """One API write as a unit of work: commit once and run the after-commit hooks; a service
+    refusal becomes 422/409 (``refuse``), a concurrent change (``StaleDataError``) 409 ``stale``;
+    either way nothing is written."""
+    try:
+        with unit_of_work() as work:
+            yield
+    except StaleDataError:
+        db.session.rollback()
+        abort(409, message=stale)
+    if work.error is not None:
+        refuse(work.error)
 
 
 def page_args() -> tuple[int, int]:

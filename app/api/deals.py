@@ -10,9 +10,8 @@ from typing import Any
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from sqlalchemy.orm.exc import StaleDataError
 
-from app.api import api_permission, current_api_user, paged, refuse
+from app.api import api_permission, current_api_user, paged, refuse, writing
 from app.api import deal_serializers as serialize
 from app.api.deal_schemas import (
     DecisionIn,
@@ -29,12 +28,12 @@ from app.api.deal_schemas import (
 )
 from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
+from app.settings import workflow
 from app.extensions import db
 from app.policy import Permission, can_view_order, is_order_buyer
 from app.services import ServiceError
 from app.services import billing, fulfilment, ratings
 from app.services import orders as order_service
-from app.services.notifications import deliver_mail
 from app.services.purchase_order_pdf import render_purchase_order
 from models import Delivery, Dispute, Invoice, Order, Rating
 
@@ -61,13 +60,10 @@ def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating],
     return found
 
 
+STALE = "Someone else changed this order at the same moment; read it again."
+
+
 def _done(order: Order) -> dict[str, Any]:
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        abort(409, message="Someone else changed this order at the same moment; read it again.")
-    deliver_mail(db.session)
     return serialize.order(order, today())
 
 
@@ -97,14 +93,12 @@ class Orders(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Buy a catalogue item directly (up to the direct-purchase ceiling); the seller
         accepts or declines before its answer deadline."""
-        try:
+        with writing(STALE):
             row = order_service.place_direct_order(
                 db.session, current_api_user(), order_service.DirectOrderInput(
                     listing_id=body["listing_id"], quantity=body["quantity"],
                     kecamatan_id=body["kecamatan_id"], address=body["address"],
-                    delivery_date=body["delivery_date"], note=body["note"]), today())
-        except ServiceError as error:
-            refuse(error)
+                    delivery_date=body["delivery_date"], note=body["note"]), today(), workflow())
         return _done(row)
 
 
@@ -142,10 +136,8 @@ class PurchaseOrder(MethodView):
 
 def _step(order: Order, action: Any, *args: Any) -> dict[str, Any]:
     """Run one service step on the order; refusals become 409/422 and change nothing."""
-    try:
+    with writing(STALE):
         action(db.session, *args)
-    except ServiceError as error:
-        refuse(error)
     return _done(order)
 
 
@@ -233,7 +225,7 @@ class Problem(MethodView):
         """Report a problem; not settled in time, it goes to an official."""
         found = _part(Delivery, delivery_id)
         return _step(found.order, fulfilment.raise_problem, found, current_api_user(),
-                     body["reason"])
+                     body["reason"], workflow())
 
 
 @blp.route("/disputes/<int:dispute_id>/settle")

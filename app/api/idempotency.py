@@ -13,7 +13,7 @@ import hashlib
 import re
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from app.database import DEFER_COMMITS, DEFERRED
 from app.extensions import db
-from app.services.notifications import deliver_mail
+from app.unit_of_work import run_after_commit
 from models import IdempotencyKey
 
 HEADER = "Idempotency-Key"
@@ -95,11 +95,7 @@ def _store_answer(response: Response) -> Response:
         db.session.rollback()
         return _error(ServiceUnavailable("The database is briefly unavailable; nothing was "
                                          "written. Try again with the same key."))
-    try:
-        deliver_mail(db.session)  # the view's own delivery waited for this commit
-    except Exception:  # noqa: BLE001  (the write and its answer are committed: answer stands)
-        current_app.logger.exception("mail delivery after a keyed write failed; will retry")
-        db.session.rollback()
+    run_after_commit(db.session)  # the view's after-commit hooks (mail) waited for this commit
     return response
 
 

@@ -6,9 +6,8 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from app.api import api_permission, current_api_user, paged, refuse, serializers
+from app.api import api_permission, current_api_user, paged, serializers, writing
 from app.api.schemas import (
     AwardIn,
     AwardList,
@@ -24,13 +23,12 @@ from app.api.schemas import (
     ReviewIn,
 )
 from app.clock import today
+from app.settings import matching, workflow
 from app.extensions import db
 from app.policy import Permission, can_change_request, can_see_proposal, can_view_request
-from app.services import ServiceError
 from app.services import demand as demand_service
 from app.services import review as review_service
 from app.services.awards import award
-from app.services.notifications import deliver_mail
 from models import Category, DemandRequest, Match
 
 blp = Blueprint("api_procurement", __name__, description="Demand requests, proposals, quotes, awards")
@@ -71,8 +69,6 @@ def _input(body: dict[str, Any], current: DemandRequest | None = None) -> demand
 
 
 def _done(row: DemandRequest) -> dict[str, Any]:
-    db.session.commit()
-    deliver_mail(db.session)
     return serializers.demand(row)
 
 
@@ -96,10 +92,8 @@ class Requests(MethodView):
     @blp.response(201, RequestOut)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft request."""
-        try:
+        with writing():
             row = demand_service.create_request(db.session, current_api_user(), _input(body), today())
-        except ServiceError as error:
-            refuse(error)
         return _done(row)
 
 
@@ -121,10 +115,8 @@ class OneRequest(MethodView):
     def patch(self, body: dict[str, Any], request_id: int) -> dict[str, Any]:
         """Change a draft."""
         row = _request(request_id, write=True)
-        try:
+        with writing():
             demand_service.update_request(db.session, row, current_api_user(), _input(body, row), today())
-        except ServiceError as error:
-            refuse(error)
         return _done(row)
 
 
@@ -138,10 +130,8 @@ class Publish(MethodView):
     def post(self, request_id: int) -> dict[str, Any]:
         """Publish and run the matcher; proposals then await review unless skipped."""
         row = _request(request_id, write=True)
-        try:
-            demand_service.publish_request(db.session, row, current_api_user(), today())
-        except ServiceError as error:
-            refuse(error)
+        with writing():
+            demand_service.publish_request(db.session, row, current_api_user(), today(), matching())
         return _done(row)
 
 
@@ -156,10 +146,8 @@ class Cancel(MethodView):
     def post(self, body: dict[str, Any], request_id: int) -> dict[str, Any]:
         """Cancel before the award; suppliers in play are told the reason."""
         row = _request(request_id, write=True)
-        try:
+        with writing():
             demand_service.cancel_request(db.session, row, current_api_user(), body["reason"])
-        except ServiceError as error:
-            refuse(error)
         return _done(row)
 
 
@@ -189,11 +177,9 @@ class Invite(MethodView):
     def post(self, body: dict[str, Any], request_id: int) -> dict[str, Any]:
         """Invite suppliers (approved proposals of this request)."""
         row = _request(request_id, write=True)
-        try:
+        with writing():
             demand_service.invite_suppliers(db.session, row, body["match_ids"], current_api_user(),
-                                            today())
-        except ServiceError as error:
-            refuse(error)
+                                            today(), workflow())
         return _done(row)
 
 
@@ -232,16 +218,9 @@ class Awards(MethodView):
         quantities = {line["quote_id"]: line["quantity"] for line in body["awards"]}
         versions = {line["quote_id"]: line["version"] for line in body["awards"]
                     if line.get("version") is not None}
-        try:
+        with writing("Someone else decided this request at the same moment."):
             rows = award(db.session, request_id, quantities, current_api_user(), body["reason"],
-                         versions)
-            db.session.commit()
-        except ServiceError as error:
-            refuse(error)
-        except StaleDataError:
-            db.session.rollback()
-            abort(409, message="Someone else decided this request at the same moment.")
-        deliver_mail(db.session)
+                         versions, workflow())
         return {"items": rows}  # AwardOut dumps the rows
 
 
@@ -271,14 +250,10 @@ class Review(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Decide on proposals (a reason is required to reject)."""
         user = current_api_user()
-        try:
+        with writing():
             if body["decision"] == "approve":
                 review_service.approve(db.session, body["match_ids"], user)
             else:
                 review_service.reject(db.session, body["match_ids"], user, body["reason"])
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
-        deliver_mail(db.session)
         rows = list(db.session.scalars(select(Match).where(Match.id.in_(body["match_ids"]))))
         return paged([serializers.proposal(m) for m in rows], len(rows), 1, max(len(rows), 1))

@@ -7,7 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
-from app.api import api_permission, current_api_user, paged, refuse, serializers
+from app.api import api_permission, current_api_user, paged, serializers, writing
 from app.api.schemas import (
     InvitationOut,
     InvitationPage,
@@ -22,7 +22,6 @@ from app.api.schemas import (
 from app.clock import today
 from app.extensions import db
 from app.policy import Permission
-from app.services import ServiceError
 from app.services import listings as listing_service
 from app.services import quotes as quote_service
 from models import Category, Listing, Quote, SupplierProfile
@@ -82,12 +81,9 @@ class Listings(MethodView):
     @blp.response(201, ListingOut)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft listing."""
-        try:
+        with writing():
             row = listing_service.create_listing(db.session, _supplier(), _input(body),
                                                  actor=current_api_user())
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
         return serializers.listing(row)
 
 
@@ -109,11 +105,8 @@ class OneListing(MethodView):
     def patch(self, body: dict[str, Any], listing_id: int) -> dict[str, Any]:
         """Change some fields of a listing."""
         row = _listing(listing_id)
-        try:
+        with writing():
             listing_service.update_listing(db.session, row, _input(body, row), current_api_user())
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
         return serializers.listing(row)
 
 
@@ -127,11 +120,11 @@ class ListingState(MethodView):
     def post(self, listing_id: int, action: str) -> dict[str, Any]:
         """``publish`` shows it in the storefront; ``archive`` hides it (nothing is deleted)."""
         row = _listing(listing_id)
-        if action == "publish":
-            listing_service.publish_listing(db.session, row)
-        else:
-            listing_service.archive_listing(db.session, row)
-        db.session.commit()
+        with writing():
+            if action == "publish":
+                listing_service.publish_listing(db.session, row)
+            else:
+                listing_service.archive_listing(db.session, row)
         return serializers.listing(row)
 
 
@@ -186,12 +179,9 @@ class SubmitQuote(MethodView):
     def post(self, body: dict[str, Any], match_id: int) -> dict[str, Any]:
         """Send a quote."""
         match = _invitation(match_id)
-        try:
+        with writing():
             row = quote_service.submit_quote(db.session, match, current_api_user(),
                                              quote_service.QuoteInput(**body), today())
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
         return serializers.quote(row)
 
 
@@ -213,12 +203,9 @@ class OneQuote(MethodView):
     def put(self, body: dict[str, Any], quote_id: int) -> dict[str, Any]:
         """Revise a submitted quote before the deadline."""
         row = _own_quote(quote_id)
-        try:
+        with writing():
             quote_service.revise_quote(db.session, row, current_api_user(),
                                        quote_service.QuoteInput(**body), today())
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
         return serializers.quote(row)
 
 
@@ -232,9 +219,6 @@ class WithdrawQuote(MethodView):
     def post(self, quote_id: int) -> dict[str, Any]:
         """Withdraw a submitted quote before the deadline."""
         row = _own_quote(quote_id)
-        try:
+        with writing():
             quote_service.withdraw_quote(db.session, row, current_api_user(), today())
-        except ServiceError as error:
-            refuse(error)
-        db.session.commit()
         return serializers.quote(row)

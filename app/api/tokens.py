@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
@@ -38,7 +38,8 @@ class IssueToken(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Issue a token (shown once; it carries the owner's role)."""
         result = authenticate(db.session, body["email"], body["password"],
-                              request.remote_addr or "")
+                              request.remote_addr or "",
+                              secret=str(current_app.config["SECRET_KEY"]))
         if result.user is None:
             db.session.commit()  # the failed attempt is audited
             abort(401, message="Account locked for 15 minutes." if result.locked

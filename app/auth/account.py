@@ -15,7 +15,7 @@ from app.auth import bp
 from app.auth.forms import PasswordResetForm, ResetRequestForm
 from app.extensions import db, limiter
 from app.forms import attach_service_error
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services.accounts import log_out_everywhere, normalise_email, set_password
 from app.services.notifications import send_direct
 from app.services.states import record_event
@@ -61,7 +61,7 @@ def reset_request() -> str | Response:
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None and user.active:
             link = url_for("auth.reset_password", token=reset_token(user), _external=True)
-            send_direct(user.email, _("Reset your Pasar Padu password"),
+            send_direct(current_app.config, user.email, _("Reset your Pasar Padu password"),
                         _("Open this link within an hour to choose a new password:") + f"\n{link}\n\n"
                         + _("If you did not ask for this, ignore this e-mail."))
             record_event(db.session, actor=None, action="password.reset_requested",
@@ -83,15 +83,13 @@ def reset_password(token: str) -> str | Response:
         return redirect(url_for("auth.reset_request"))
     form = PasswordResetForm()
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             set_password(db.session, user, form.password.data or "")
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             record_event(db.session, actor=user, action="password.reset", object_type="user",
                          object_id=user.id)
-            db.session.commit()
             flash(_("Your password was changed. Please log in."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)

@@ -12,7 +12,7 @@ from app.auth.forms import EmailChangeForm, PasswordChangeForm, ProfileForm
 from app.auth.routes import _start_session
 from app.extensions import db, limiter
 from app.forms import attach_service_error
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import accounts
 from app.services.notifications import send_direct
 
@@ -43,14 +43,12 @@ def account() -> tuple[str, int] | Response:
     if not form.is_submitted():
         return _page()
     if form.validate():
-        try:
+        with unit_of_work() as work:
             accounts.update_profile(db.session, current_user, full_name=form.full_name.data or "",
                                     phone=form.phone.data or "", locale=form.locale.data)
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            db.session.commit()
             if current_user.locale:
                 session["lang"] = current_user.locale
             flash(_("Profile saved."), "success")
@@ -65,17 +63,15 @@ def change_password() -> tuple[str, int] | Response:
     """Change the password with the current one; other sessions end and an e-mail tells the user."""
     form = PasswordChangeForm(prefix="pw")
     if form.validate():
-        try:
+        with unit_of_work() as work:
             accounts.change_password(db.session, current_user, form.current_password.data or "",
                                      form.password.data or "")
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             user = current_user._get_current_object()
-            db.session.commit()
             _start_session(user)  # this browser stays logged in; every other session ends
-            send_direct(user.email, _("Your Pasar Padu password was changed"),
+            send_direct(current_app.config, user.email, _("Your Pasar Padu password was changed"),
                         _("The password of your account was just changed, and your other "
                           "sessions and API tokens were ended.") + "\n\n"
                         + _("If this was not you, reset your password at once:") + "\n"
@@ -92,20 +88,21 @@ def change_email() -> tuple[str, int] | Response:
     """Ask to change the e-mail: a link goes to the new address, a notice to the current one."""
     form = EmailChangeForm(prefix="em")
     if form.validate():
-        try:
+        with unit_of_work() as work:
             new = accounts.check_email_change(db.session, current_user,
                                               form.email_password.data or "", form.email.data or "")
-        except ServiceError as error:
+        if (error := work.error) is not None:
             field = form.email_password if error.field == "current_password" else form.email
             field.errors = [*field.errors, error.message]
         else:
             token = _email_serializer().dumps({"u": current_user.id, "old": current_user.email,
                                                "new": new})
             link = url_for("auth.confirm_email", token=token, _external=True)
-            send_direct(new, _("Confirm your new Pasar Padu e-mail address"),
+            send_direct(current_app.config, new, _("Confirm your new Pasar Padu e-mail address"),
                         _("Open this link within an hour to use this address for your account:")
                         + f"\n{link}\n\n" + _("If you did not ask for this, ignore this e-mail."))
-            send_direct(current_user.email, _("Change of your Pasar Padu e-mail address"),
+            send_direct(current_app.config, current_user.email,
+                        _("Change of your Pasar Padu e-mail address"),
                         _("Someone asked to move your account to %(email)s. Nothing changes "
                           "unless the link sent there is opened. If this was not you, change "
                           "your password.", email=new))
@@ -125,12 +122,10 @@ def confirm_email(token: str) -> Response:
     if not isinstance(data, dict) or data.get("u") != current_user.id:
         flash(_("This link has expired or was already used."), "error")
         return redirect(url_for("auth.account"))
-    try:
+    with unit_of_work() as work:
         accounts.change_email(db.session, current_user, str(data.get("old")), str(data.get("new")))
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         return redirect(url_for("auth.account"))
-    db.session.commit()
     flash(_("Your e-mail address is now %(email)s.", email=current_user.email), "success")
     return redirect(url_for("auth.account"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -13,7 +13,7 @@ from app.auth.forms import BuyerRegistrationForm, LoginForm, SellerRegistrationF
 from app.extensions import db, limiter
 from app.forms import attach_service_error, kecamatan_choices
 from app.policy import home_endpoint
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services.accounts import (
     OrganisationDetails,
     authenticate,
@@ -21,7 +21,6 @@ from app.services.accounts import (
     register_buyer,
     register_seller,
 )
-from app.services.notifications import deliver_mail
 from app.session_timeouts import start_session_clock
 from models import User
 
@@ -58,7 +57,8 @@ def login() -> str | Response:
     form = LoginForm()
     if form.validate_on_submit():
         result = authenticate(db.session, form.email.data or "", form.password.data or "",
-                              request.remote_addr or "")
+                              request.remote_addr or "",
+                              secret=str(current_app.config["SECRET_KEY"]))
         db.session.commit()  # failed attempts and lockouts are recorded too
         if result.disabled:
             flash(_("This account is disabled. Contact the programme's officials."), "error")
@@ -105,17 +105,15 @@ def register_seller_view() -> str | Response:
     form = SellerRegistrationForm()
     form.kecamatan_id.set_choices(kecamatan_choices(db.session))
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             user = register_seller(
                 db.session, email=form.email.data or "", password=form.password.data or "",
                 full_name=form.full_name.data or "", details=_details(form, form.nib.data),
                 scale=form.scale.data or "micro",
             )
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            db.session.commit()
             _start_session(user)
             flash(_("Welcome! Complete your business profile, then add your first product."), "success")
             return redirect(url_for("seller.profile"))
@@ -129,18 +127,15 @@ def register_buyer_view() -> str | Response:
     form = BuyerRegistrationForm()
     form.kecamatan_id.set_choices(kecamatan_choices(db.session))
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             user = register_buyer(
                 db.session, email=form.email.data or "", password=form.password.data or "",
                 full_name=form.full_name.data or "", kind=form.kind.data or "",
                 details=_details(form, None),
             )
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            db.session.commit()
-            deliver_mail(db.session)  # the officials hear of the new organisation
             _start_session(user)
             flash(_("Welcome! You can draft requests now; an official verifies your organisation "
                     "before its first request is published."), "success")

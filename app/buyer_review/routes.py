@@ -11,9 +11,8 @@ from app.buyer_review import bp
 from app.extensions import db
 from app.policy import Permission
 from app.security import permission_required
-from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import buyer_verification as verification
-from app.services.notifications import deliver_mail
 from models import AuditEvent, DemandRequest
 
 PER_PAGE = 20
@@ -44,7 +43,7 @@ def organisation(organisation_id: int) -> str | tuple[str, int] | Response:
     error: str | None = None
     if request.method == "POST":
         action = request.form.get("action")
-        try:
+        with unit_of_work() as work:
             if action == "verify":
                 verification.verify_buyer(db.session, found, current_user)
                 message = _("Organisation verified; its requests can now be published.")
@@ -54,12 +53,9 @@ def organisation(organisation_id: int) -> str | tuple[str, int] | Response:
                 message = _("The organisation was told why it was not verified.")
             else:
                 abort(400)
-        except ServiceError as failure:
-            db.session.rollback()
+        if (failure := work.error) is not None:
             error = failure.message
         else:
-            db.session.commit()
-            deliver_mail(db.session)
             flash(message, "success")
             return redirect(url_for("buyer_review.organisations"))
     requests = db.session.scalars(

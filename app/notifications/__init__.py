@@ -32,7 +32,9 @@ def mark_read() -> Response:
 
 
 def register(app: Flask) -> None:
-    """Make the unread count available to every page."""
+    """Make the unread count, and notifications in the reader's language, available to pages."""
+    app.jinja_env.globals["notification_subject"] = notification_service.subject_text
+    app.jinja_env.globals["notification_body"] = notification_service.body_text
 
     @app.context_processor
     def unread() -> dict[str, int]:

@@ -22,10 +22,11 @@ from app.policy import (
 )
 from app.security import permission_required
 from app.services import ServiceError
+from app.settings import workflow
+from app.unit_of_work import unit_of_work
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
 from app.services.fulfilment import disputes_for_officials, quantity_outstanding, quantity_received
-from app.services.notifications import deliver_mail
 from app.services.purchase_order_pdf import render_purchase_order
 from app.services.ratings import buyer_record, can_rate, rating_of, recent_ratings, supplier_records
 from models import Listing, Order, Organisation
@@ -44,16 +45,13 @@ def load_order(order_id: int) -> Order:
 
 
 def finish(message: str, order_id: int, anchor: str = "") -> Response:
-    """Commit, send the e-mail copies, and go back to the order."""
-    db.session.commit()
-    deliver_mail(db.session)
+    """Say it is done and go back to the order (the unit of work committed and mailed)."""
     flash(message, "success")
     return redirect(url_for("orders.detail", order_id=order_id) + anchor)
 
 
 def refuse(error: ServiceError, order_id: int) -> Response:
-    """Undo, show why, and go back to the order."""
-    db.session.rollback()
+    """Show why nothing changed (the unit of work rolled back) and go back to the order."""
     flash(error.message, "error")
     return redirect(url_for("orders.detail", order_id=order_id))
 
@@ -74,7 +72,7 @@ def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> li
 @bp.app_template_global()
 def direct_purchase_ceiling() -> int:
     """The largest direct order, in rupiah."""
-    return order_service.direct_purchase_ceiling()
+    return workflow().direct_purchase_ceiling
 
 
 @bp.get("/orders/")
@@ -124,21 +122,20 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
         form.address.data = organisation.street_address if organisation else ""
     if form.validate_on_submit():
         assert form.delivery_date.data is not None
-        try:
+        with unit_of_work() as work:
             order = order_service.place_direct_order(
                 db.session, current_user, order_service.DirectOrderInput(
                     listing_id=listing.id, quantity=form.quantity.data or 0,
                     kecamatan_id=form.kecamatan_id.data or 0, address=form.address.data or "",
                     delivery_date=form.delivery_date.data, note=form.note.data or ""),
-                today())
-        except ServiceError as error:
-            db.session.rollback()
+                today(), workflow())
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             return finish(_("Order sent; the seller has %(hours)d hours to answer.",
-                            hours=order_service.response_hours()), order.id)
+                            hours=workflow().order_response_hours), order.id)
     return render_template("orders/buy.html", form=form, listing=listing, low=low, high=high,
-                           ceiling=order_service.direct_purchase_ceiling(),
+                           ceiling=workflow().direct_purchase_ceiling,
                            ), 422 if form.errors else 200
 
 
@@ -147,7 +144,7 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
 def answer(order_id: int) -> Response:
     """The seller accepts or declines a direct order."""
     order = load_order(order_id)
-    try:
+    with unit_of_work() as work:
         if request.form.get("action") == "accept":
             order_service.accept_order(db.session, order, current_user)
             message = _("Order accepted. The purchase order is ready.")
@@ -155,7 +152,7 @@ def answer(order_id: int) -> Response:
             order_service.decline_order(db.session, order, current_user,
                                         request.form.get("reason") or "")
             message = _("Order declined.")
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(message, order.id)
 
@@ -165,10 +162,10 @@ def answer(order_id: int) -> Response:
 def cancel(order_id: int) -> Response:
     """The buyer withdraws an order before delivery."""
     order = load_order(order_id)
-    try:
+    with unit_of_work() as work:
         order_service.cancel_order(db.session, order, current_user,
                                    request.form.get("reason") or "")
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Order cancelled."), order.id)
 

@@ -18,6 +18,8 @@ from app.orders.routes import finish, load_order, refuse
 from app.policy import Permission, is_order_buyer
 from app.security import permission_required
 from app.services import ServiceError
+from app.settings import workflow
+from app.unit_of_work import unit_of_work
 from app.services import billing, fulfilment, ratings
 from models import Delivery, Dispute, Invoice, Rating
 
@@ -63,10 +65,10 @@ def _delivery(delivery_id: int) -> Delivery:
 def send(order_id: int) -> Response:
     """The seller marks items as sent (all or part of what is left)."""
     order = load_order(order_id)
-    try:
+    with unit_of_work() as work:
         fulfilment.send_delivery(db.session, order, current_user, _quantities("qty-"),
                                  request.form.get("note") or "")
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Marked as sent; the buyer is asked to confirm receipt."), order.id)
 
@@ -76,11 +78,11 @@ def send(order_id: int) -> Response:
 def receive(delivery_id: int) -> Response:
     """The buyer confirms receipt (BAST): date, quantities, who received."""
     delivery = _delivery(delivery_id)
-    try:
+    with unit_of_work() as work:
         fulfilment.confirm_receipt(
             db.session, delivery, current_user, _date("received_on"), _quantities("received-"),
             request.form.get("received_by_name") or "", today(), request.form.get("note") or "")
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, delivery.order_id)
     return finish(_("Receipt confirmed (BAST recorded)."), delivery.order_id)
 
@@ -90,10 +92,10 @@ def receive(delivery_id: int) -> Response:
 def problem(delivery_id: int) -> Response:
     """The buyer raises a problem with a delivery."""
     delivery = _delivery(delivery_id)
-    try:
+    with unit_of_work() as work:
         fulfilment.raise_problem(db.session, delivery, current_user,
-                                 request.form.get("reason") or "")
-    except ServiceError as error:
+                                 request.form.get("reason") or "", workflow())
+    if (error := work.error) is not None:
         return refuse(error, delivery.order_id)
     return finish(_("Problem reported to the seller."), delivery.order_id)
 
@@ -111,9 +113,9 @@ def _dispute(dispute_id: int) -> Dispute:
 def settle(dispute_id: int) -> Response:
     """The buyer marks a problem as settled with the seller."""
     dispute = _dispute(dispute_id)
-    try:
+    with unit_of_work() as work:
         fulfilment.settle_dispute(db.session, dispute, current_user)
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, dispute.order_id)
     return finish(_("Problem settled; confirm receipt when the goods are right."),
                   dispute.order_id)
@@ -124,11 +126,11 @@ def settle(dispute_id: int) -> Response:
 def decide(dispute_id: int) -> Response:
     """An official records the decision on a problem sent to them."""
     dispute = _dispute(dispute_id)
-    try:
+    with unit_of_work() as work:
         fulfilment.decide_dispute(db.session, dispute, current_user,
                                   request.form.get("outcome") or "",
                                   request.form.get("decision") or "", today())
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, dispute.order_id)
     return finish(_("Decision recorded."), dispute.order_id)
 
@@ -138,9 +140,9 @@ def decide(dispute_id: int) -> Response:
 def invoice(order_id: int) -> Response:
     """The seller invoices what was received and not yet billed."""
     order = load_order(order_id)
-    try:
+    with unit_of_work() as work:
         issued = billing.issue_invoice(db.session, order, current_user)
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Invoice %(number)s issued.", number=issued.number), order.id,
                   f"#invoice-{issued.id}")
@@ -155,12 +157,12 @@ def pay(invoice_id: int) -> Response:
         abort(404)
     order = load_order(found.order_id)
     raw = (request.form.get("amount") or "").replace("Rp", "").replace(".", "").strip()
-    try:
+    with unit_of_work() as work:
         if not re.fullmatch(r"[0-9]{1,15}", raw):
             raise ServiceError(_("Enter the amount paid in rupiah."), "amount")
         billing.record_payment(db.session, found, current_user, int(raw), _date("paid_on"),
                                request.form.get("reference") or "", today())
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Payment recorded."), order.id, f"#invoice-{found.id}")
 
@@ -171,14 +173,14 @@ def rate(order_id: int) -> Response:
     """The buyer rates the seller, or the seller rates the buyer (once per order)."""
     order = load_order(order_id)
     comment = request.form.get("comment") or ""
-    try:
+    with unit_of_work() as work:
         if is_order_buyer(current_user, order):
             ratings.rate_seller(db.session, order, current_user, _score("quality"),
                                 _score("timeliness"), _score("communication"), comment)
         else:
             ratings.rate_buyer(db.session, order, current_user, _score("payment"),
                                _score("communication"), comment)
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Thank you for your rating."), order.id, "#ratings")
 
@@ -191,8 +193,8 @@ def reply(rating_id: int) -> Response:
     if rating is None:
         abort(404)
     order = load_order(rating.order_id)
-    try:
+    with unit_of_work() as work:
         ratings.reply_to_rating(db.session, rating, current_user, request.form.get("reply") or "")
-    except ServiceError as error:
+    if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Reply published."), order.id, "#ratings")

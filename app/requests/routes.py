@@ -18,12 +18,12 @@ from app.policy import Permission, can_change_request, can_see_proposal, can_vie
 from app.requests import bp
 from app.requests.forms import RequestForm
 from app.security import permission_required
-from app.services import ServiceError
+from app.settings import matching, workflow
+from app.unit_of_work import unit_of_work
 from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
 from app.services.awards import award
 from app.services.catalogue_records import awards_won
-from app.services.notifications import deliver_mail
 from app.services.timeline import timeline_for
 from models import Category, DemandRequest
 
@@ -64,8 +64,7 @@ def _input(form: RequestForm) -> demand_service.RequestInput:
 
 
 def _finish(message: str, request_id: int, anchor: str = "") -> Response:
-    db.session.commit()
-    deliver_mail(db.session)
+    """Say it is done and go back to the request (the unit of work committed and mailed)."""
     flash(message, "success")
     return redirect(url_for("requests.detail", request_id=request_id) + anchor)
 
@@ -94,15 +93,15 @@ def new() -> str | tuple[str, int] | Response:
     if request.method == "GET" and addressed is not None:
         _prefill(form, addressed)
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             created = demand_service.create_request(db.session, current_user, _input(form), today())
             if addressed is not None:
                 addressed_requests.address_request(db.session, created, addressed.supplier.id,
                                                    current_user)
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, created, current_user, today())
-        except ServiceError as error:
-            db.session.rollback()
+                demand_service.publish_request(db.session, created, current_user, today(),
+                                               matching())
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             published = created.status != "draft"
@@ -131,12 +130,12 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
     form = RequestForm(obj=demand if request.method == "GET" else None)
     _form_choices(form)
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             demand_service.update_request(db.session, demand, current_user, _input(form), today())
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, demand, current_user, today())
-        except ServiceError as error:
-            db.session.rollback()
+                demand_service.publish_request(db.session, demand, current_user, today(),
+                                               matching())
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             return _finish(_("Request saved."), demand.id)
@@ -181,7 +180,7 @@ class Action(StrEnum):
 
 
 def _publish(demand: DemandRequest) -> str:
-    demand_service.publish_request(db.session, demand, current_user, today())
+    demand_service.publish_request(db.session, demand, current_user, today(), matching())
     return _("Request published; the matcher proposed suppliers.")
 
 
@@ -206,7 +205,8 @@ def _shortlist(demand: DemandRequest) -> str:
 
 
 def _invite(demand: DemandRequest) -> str:
-    count = demand_service.invite_suppliers(db.session, demand, _ticked(), current_user, today())
+    count = demand_service.invite_suppliers(db.session, demand, _ticked(), current_user, today(),
+                                            workflow())
     return _("%(n)d suppliers invited to quote.", n=count)
 
 
@@ -221,10 +221,9 @@ def _act(request_id: int, action: Action) -> Response:
     demand = _own_request(request_id)
     if not can_change_request(current_user, demand):
         abort(403)
-    try:
+    with unit_of_work() as work:
         message = ACTIONS[action](demand)
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         return redirect(url_for("requests.detail", request_id=request_id))
     return _finish(message, demand.id)
@@ -237,7 +236,7 @@ def apply_reading(request_id: int) -> Response:
     demand = _own_request(request_id)
     if not can_change_request(current_user, demand):
         abort(403)
-    try:
+    with unit_of_work() as work:
         if request.form.get("apply") == "category":
             category_id = request.form.get("category_id", type=int)
             if not category_id:
@@ -247,8 +246,7 @@ def apply_reading(request_id: int) -> Response:
         else:
             request_reading.apply_requirements(db.session, demand, current_user, today())
             message = _("The requirements read from your text were applied. Check them before publishing.")
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         return redirect(url_for("requests.detail", request_id=request_id))
     return _finish(message, demand.id)
@@ -301,17 +299,15 @@ def award_view(request_id: int) -> Response:
                     return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
                 quantities[int(key[4:])] = int(cleaned)
     try:
-        award(db.session, request_id, quantities, current_user, request.form.get("reason") or "",
-              versions)
-        db.session.commit()
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
+        with unit_of_work() as work:
+            award(db.session, request_id, quantities, current_user,
+                  request.form.get("reason") or "", versions, workflow())
     except StaleDataError:
         db.session.rollback()
         flash(_("Someone else decided this request at the same moment; nothing was changed."), "error")
         return redirect(url_for("requests.detail", request_id=request_id))
-    deliver_mail(db.session)
+    if (error := work.error) is not None:
+        flash(error.message, "error")
+        return redirect(url_for("requests.detail", request_id=request_id) + "#quotes")
     flash(_("Awarded. The suppliers have been told."), "success")
     return redirect(url_for("requests.detail", request_id=request_id))

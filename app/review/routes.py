@@ -19,10 +19,10 @@ from app.policy import Permission
 from app.review import bp
 from app.security import permission_required
 from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import review as review_service
 from app.services import review_queue as queue_service
 from app.services import seller_checks
-from app.services.notifications import deliver_mail
 from app.seller.routes import certificate_folder
 from models import Category, Kota, SupplierCertification, SupplierProfile
 
@@ -148,11 +148,10 @@ def _back() -> str:
 @permission_required(Permission.REVIEW)
 def decide() -> Response | tuple[str, int]:
     """Approve or reject proposals: one, the ticked ones, or the rest of one request."""
-    try:
+    with unit_of_work() as work:
         approvals, rejections = _decisions(request.form)
         outcome = review_service.decide(db.session, approvals, rejections, current_user)
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
         if _back().startswith("/requests/"):
             return redirect(_back())
@@ -161,8 +160,6 @@ def decide() -> Response | tuple[str, int]:
                           {k: v for k, v in form.items() if k.startswith(("reason", "note"))},
                           {error.field or "": error.message})
         return _render_queue(state, 422)
-    db.session.commit()
-    deliver_mail(db.session)
     if outcome.approved:
         flash(ngettext("%(num)d proposal approved.", "%(num)d proposals approved.",
                        outcome.approved), "success")
@@ -195,7 +192,7 @@ def seller(supplier_id: int) -> str | Response:
     if supplier is None:
         abort(404)
     if request.method == "POST":
-        try:
+        with unit_of_work() as work:
             if request.form.get("action") == "verify":
                 review_service.verify_supplier(db.session, supplier, current_user)
                 message = _("Seller verified.")
@@ -203,12 +200,9 @@ def seller(supplier_id: int) -> str | Response:
                 review_service.decline_verification(db.session, supplier, current_user,
                                                     request.form.get("reason") or "")
                 message = _("The seller was told what to fix.")
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             flash(error.message, "error")
         else:
-            db.session.commit()
-            deliver_mail(db.session)
             flash(message, "success")
             return redirect(url_for("review.sellers"))
     return render_template("review/seller.html", supplier=supplier,

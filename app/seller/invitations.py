@@ -15,10 +15,10 @@ from app.seller import bp
 from app.seller.routes import _supplier
 from app.security import permission_required
 from app.services import ServiceError
+from app.unit_of_work import unit_of_work
 from app.services import quotes as quote_service
 from app.services.quote_checks import QuoteGap, quote_gaps
 from app.services.attachments import store_attachment
-from app.services.notifications import deliver_mail
 from app.services.photos import delete_files
 from models import Quote
 
@@ -68,7 +68,7 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
     gaps: list[QuoteGap] = []
     if request.method == "POST":
         written: str | None = None
-        try:
+        with unit_of_work() as work:
             data = _quote_input()
             quote_service.check_quote(match, data, today())
             gaps = quote_gaps(match.request, data)
@@ -92,14 +92,11 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
             else:
                 quote_service.submit_quote(db.session, match, current_user, data, today(), written)
                 message = _("Quote sent to the buyer.")
-            db.session.commit()
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             if written:
                 delete_files(_attachments_folder(), written)
             errors[error.field or "form"] = error.message
         else:
-            deliver_mail(db.session)
             flash(message, "success")
             return redirect(url_for("seller.invitation", match_id=match.id))
     status = 422 if errors else 200
@@ -122,13 +119,11 @@ def withdraw(match_id: int) -> str | Response:
     if request.form.get("confirm") != "yes":
         return render_template("seller/withdraw_confirm.html", match=match, quote=quote,
                                demand=match.request)
-    try:
+    with unit_of_work() as work:
         quote_service.withdraw_quote(db.session, quote, current_user, today())
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         flash(error.message, "error")
     else:
-        db.session.commit()
         flash(_("Quote withdrawn. You can send a new one before the deadline."), "info")
     return redirect(url_for("seller.invitation", match_id=match_id))
 

@@ -15,6 +15,7 @@ from app.seller import bp
 from app.seller.forms import CertificationForm, ListingForm, ProfileForm
 from app.security import permission_required
 from app.services import ServiceError
+from app.unit_of_work import commit, unit_of_work
 from app.services import listings as listing_service
 from app.services import pending_photos
 from app.services import photos as photo_service
@@ -84,7 +85,7 @@ def profile() -> str | Response:
         form.kecamatan_id.data = organisation.kecamatan_id
         form.npwp.data = organisation.npwp
     if form.validate_on_submit():
-        try:
+        with unit_of_work() as work:
             data = profile_service.ProfileInput(
                 display_name=form.display_name.data or "",
                 about=form.about.data or "",
@@ -98,11 +99,9 @@ def profile() -> str | Response:
                 npwp=form.npwp.data,
             )
             profile_service.update_profile(db.session, supplier, data, current_user)
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            db.session.commit()
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
@@ -119,7 +118,7 @@ def add_certification() -> Response | tuple[str, int]:
     form = CertificationForm()
     if form.validate_on_submit():
         written: str | None = None
-        try:
+        with unit_of_work() as work:
             upload = request.files.get("document")
             if upload and upload.filename:
                 written = store_attachment(upload.read(), certificate_folder(),
@@ -129,15 +128,13 @@ def add_certification() -> Response | tuple[str, int]:
                 db.session, supplier, form.kind.data or "", form.number.data or "",
                 form.expires_on.data, current_user, today(), written,
             )
-        except ServiceError as error:
-            db.session.rollback()
+        if (error := work.error) is not None:
             if written:
                 delete_files(certificate_folder(), written)
             if error.field == "attachment":
                 error = ServiceError(error.message, "document")
             attach_service_error(form, error)
         else:
-            db.session.commit()
             flash(_("Certificate added."), "success")
             if same_certificate(db.session, form.kind.data or "", form.number.data or "",
                                 supplier.id):
@@ -166,7 +163,7 @@ def remove_certification(certification_id: int) -> Response:
     if not profile_service.remove_certification(db.session, supplier, certification_id,
                                                 current_user):
         abort(404)
-    db.session.commit()
+    commit()
     delete_files(certificate_folder(), *documents)
     flash(_("Certificate removed."), "info")
     return redirect(url_for("seller.profile") + "#certificates")
@@ -243,9 +240,9 @@ def _photos_of_the_form(form: ListingForm) -> list[tuple[str, photo_service.Stor
         photo = pending_photos.find(_pending_folder(), owner, token)
         if photo is not None:
             kept.append((token, photo))
-    try:
+    with unit_of_work() as work:
         uploaded = _process_photos(_uploaded_files())
-    except ServiceError as error:
+    if (error := work.error) is not None:
         attach_service_error(form, error)
         uploaded = []
     pending_photos.sweep(_pending_folder(), _photo_folder())
@@ -259,7 +256,7 @@ def _save_listing(form: ListingForm, listing: Listing | None,
 
     None when refused; the photos then stay kept for the next try.
     """
-    try:
+    with unit_of_work() as work:
         publish = request.form.get("action") == "publish"
         if listing is None:
             listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
@@ -271,14 +268,9 @@ def _save_listing(form: ListingForm, listing: Listing | None,
                                       photo.width, photo.height)
         if publish:
             listing_service.publish_listing(db.session, listing)
-        db.session.commit()
-    except ServiceError as error:
-        db.session.rollback()
+    if (error := work.error) is not None:
         attach_service_error(form, error)
         return None
-    except Exception:
-        db.session.rollback()
-        raise
     for token, _photo in photos:
         pending_photos.forget(_pending_folder(), token)
     return listing
@@ -335,7 +327,7 @@ def publish_listing(listing_id: int) -> Response:
     """Make the listing visible in the storefront."""
     listing = _listing_or_404(listing_id)
     listing_service.publish_listing(db.session, listing)
-    db.session.commit()
+    commit()
     flash(_("The listing is now visible in the storefront."), "success")
     return redirect(url_for("seller.listings"))
 
@@ -346,7 +338,7 @@ def archive_listing(listing_id: int) -> Response:
     """Hide the listing from the storefront and from matching."""
     listing = _listing_or_404(listing_id)
     listing_service.archive_listing(db.session, listing)
-    db.session.commit()
+    commit()
     flash(_("The listing was archived. You can publish it again at any time."), "info")
     return redirect(url_for("seller.listings"))
 
@@ -360,7 +352,7 @@ def delete_photo(listing_id: int, photo_id: int) -> Response:
     if photo is None:
         abort(404)
     names = (photo.stored_name, photo.thumb_name)
-    db.session.commit()
+    commit()
     photo_service.delete_files(_photo_folder(), *names)
     flash(_("Photo removed."), "info")
     return redirect(url_for("seller.edit_listing", listing_id=listing.id))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,10 +34,16 @@ _hasher = PasswordHasher(time_cost=PASSWORD_TIME_COST, memory_cost=PASSWORD_MEMO
 _fast_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
+_hashing = {"fast": False}  # set once per process by the app factory (tests hash cheaply)
+
+
+def use_fast_hashing(enabled: bool) -> None:
+    """Hash new passwords cheaply (tests and demos only: ``PASSWORD_HASH_FAST``) or soundly."""
+    _hashing["fast"] = enabled
+
+
 def _password_hasher() -> PasswordHasher:
-    if current_app and current_app.config.get("PASSWORD_HASH_FAST"):
-        return _fast_hasher
-    return _hasher
+    return _fast_hasher if _hashing["fast"] else _hasher
 
 
 def hash_password(password: str) -> str:
@@ -194,15 +199,17 @@ class LoginResult:
     disabled: bool = False
 
 
-def authenticate(session: Session, email: str, password: str, address: str = "") -> LoginResult:
+def authenticate(session: Session, email: str, password: str, address: str = "", *,
+                 secret: str) -> LoginResult:
     """Check credentials; count failures per e-mail and address, lock after too many, audit.
+    ``secret`` (the app's secret key) keys the hashes the throttle stores.
 
     Unknown e-mails are counted and locked the same way, so the answer never tells whether
     an account exists; the lock holds only for the address that failed.
     """
     email = normalise_email(email)
     user = session.scalar(select(User).where(User.email == email))
-    if login_guard.is_locked(session, email, address):
+    if login_guard.is_locked(session, email, address, secret):
         record_event(session, actor=None, action="login.refused_locked", object_type="user",
                      object_id=user.id if user else None)
         return LoginResult(None, locked=True)
@@ -217,14 +224,14 @@ def authenticate(session: Session, email: str, password: str, address: str = "")
         record_event(session, actor=None, action="login.failed", object_type="user",
                      object_id=user.id if user else None,
                      data={} if user else {"email": email[:254]})
-        if login_guard.record_failure(session, email, address):
+        if login_guard.record_failure(session, email, address, secret):
             record_event(session, actor=None, action="login.locked", object_type="user",
                          object_id=user.id if user else None,
                          reason=note_reason("failed_logins", count=login_guard.MAX_FAILED_LOGINS),
                          data=note_data("failed_logins", count=login_guard.MAX_FAILED_LOGINS))
             return LoginResult(None, locked=True)
         return LoginResult(None)
-    login_guard.clear(session, email, address)
+    login_guard.clear(session, email, address, secret)
     if _password_hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)  # parameters changed: upgrade the stored hash
     user.failed_logins, user.last_login_at = 0, utcnow()

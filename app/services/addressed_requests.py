@@ -64,6 +64,7 @@ def propose_addressed_supplier(session: Session, request: DemandRequest,
         listing_id=listing.id if listing else None, rank=0, score=1.0, status="proposed",
         explanation={
             "sentence_id": ADDRESSED_SENTENCE_ID, "sentence_en": ADDRESSED_SENTENCE_EN,
+            "reasons": [{"kind": "addressed"}],  # said in the reader's language when shown
             "matched_terms": [], "checks": [], "addressed": True, "reserved": False,
             "scores": {"dense": 1.0, "lexical": 0.0, "budget": 0.0, "capacity": 0.0,
                        "location": 0.0, "lead_time": 0.0, "requirements": 0.0, "phrase": 0.0,

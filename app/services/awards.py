@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,7 @@ from app.services import ServiceError
 from app.services.demand import close_open_matches
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.notifications import notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import transition
 from app.templating import rupiah, thousands
 from models import Award, DemandRequest, Quote, User
@@ -18,7 +20,8 @@ __all__ = ["award", "lock_request"]
 
 
 def award(session: Session, request_id: int, quantities: Mapping[int, int], actor: User,
-          reason_for_others: str, versions: Mapping[int, int] | None = None) -> list[Award]:
+          reason_for_others: str, versions: Mapping[int, int] | None = None,
+          settings: WorkflowSettings = DEFAULTS) -> list[Award]:
     """Award the given quotes ``{quote id: quantity}``; every other supplier hears why not.
 
     Two buyers awarding at once, or a seller withdrawing or revising while the buyer awards:
@@ -57,15 +60,15 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
     reason = reason_for_others.strip()
     close_open_matches(  # the chosen quotes are accepted by now, so only the others are left
         session, request, actor, reason,
-        str(_l("Not chosen: %(title)s", title=request.title)),
-        str(_l("The buyer chose another offer. Reason given: %(reason)s", reason=reason)),
+        _l("Not chosen: %(title)s", title=request.title),
+        _l("The buyer chose another offer. Reason given: %(reason)s", reason=reason),
     )
     transition(session, "request", request, "awarded", actor)
     session.flush()
     from app.services.orders import order_from_award  # each award becomes a purchase order
 
     for chosen_award in awards:
-        order_from_award(session, chosen_award, actor)
+        order_from_award(session, chosen_award, actor, settings)
     return awards
 
 
@@ -81,21 +84,21 @@ def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity:
     transition(session, "match", match, "awarded", actor)
     notify_organisation(
         session, match.supplier.organisation, "decision",
-        str(_l("You won: %(title)s", title=request.title)),
+        _l("You won: %(title)s", title=request.title),
         _award_message(request, quote, award),
         f"/seller/invitations/{match.id}",
     )
     return award
 
 
-def _award_message(request: DemandRequest, quote: Quote, award: Award) -> str:
+def _award_message(request: DemandRequest, quote: Quote, award: Award) -> LazyString:
     """What the winner reads: the quantity and amount awarded (not the quote's, when split)."""
     figures = {"buyer": request.buyer.legal_name, "qty": thousands(award.quantity),
                "unit": request.unit, "price": rupiah(award.unit_price),
                "total": rupiah(award.total_value)}
     if award.quantity < quote.quantity:
-        return str(_l("%(buyer)s awarded you %(qty)s of the %(offered)s %(unit)s you offered, "
+        return _l("%(buyer)s awarded you %(qty)s of the %(offered)s %(unit)s you offered, "
                       "at %(price)s each: %(total)s in all.",
-                      offered=thousands(quote.quantity), **figures))
-    return str(_l("%(buyer)s awarded you %(qty)s %(unit)s at %(price)s each: %(total)s in all.",
-                  **figures))
+                      offered=thousands(quote.quantity), **figures)
+    return _l("%(buyer)s awarded you %(qty)s %(unit)s at %(price)s each: %(total)s in all.",
+                  **figures)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from app.services.notifications import notify
+from app.services.notifications import Text, notify
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.orders import as_utc, hold, numbered, require_buyer, require_seller
 from app.services.states import record_event, transition
 from app.services.working_days import add_working_days
@@ -49,11 +49,11 @@ def issue_invoice(session: Session, order: Order, actor: User) -> Invoice:
                  object_id=invoice.id, to_state="issued",
                  data={"order_id": order.id, "amount": amount, "due_on": invoice.due_on.isoformat()})
     _tell(session, order.buyer.users, invoice,
-          str(_l("Invoice %(number)s for order %(order)s", number=invoice.number,
-                 order=order.number)),
-          str(_l("%(seller)s invoiced %(amount)s, due on %(day)s.",
+          _l("Invoice %(number)s for order %(order)s", number=invoice.number,
+                 order=order.number),
+          _l("%(seller)s invoiced %(amount)s, due on %(day)s.",
                  seller=order.supplier.display_name, amount=_rupiah(amount),
-                 day=invoice.due_on.isoformat())), kind="invoice")
+                 day=invoice.due_on.isoformat()), kind="invoice")
     return invoice
 
 
@@ -86,10 +86,10 @@ def record_payment(session: Session, invoice: Invoice, actor: User, amount: int,
         invoice.paid_at = utcnow()
         _complete_if_settled(session, order, actor)
     _tell(session, order.supplier.organisation.users, invoice,
-          str(_l("Payment recorded for invoice %(number)s", number=invoice.number)),
-          str(_l("%(buyer)s paid %(amount)s on %(day)s (reference %(ref)s).",
+          _l("Payment recorded for invoice %(number)s", number=invoice.number),
+          _l("%(buyer)s paid %(amount)s on %(day)s (reference %(ref)s).",
                  buyer=order.buyer.legal_name, amount=_rupiah(amount), day=paid_on.isoformat(),
-                 ref=payment.reference or "-")), kind="payment")
+                 ref=payment.reference or "-"), kind="payment")
     return payment
 
 
@@ -105,7 +105,7 @@ def _rupiah(amount: int) -> str:
     return "Rp " + f"{amount:,}".replace(",", ".")
 
 
-def _tell(session: Session, users: Iterable[User], invoice: Invoice, subject: str, body: str,
+def _tell(session: Session, users: Iterable[User], invoice: Invoice, subject: Text, body: Text,
           kind: str) -> None:
     notify(session, users, kind, subject, body, invoice_link(invoice))
 
@@ -116,9 +116,10 @@ def _already(session: Session, kind: str, link: str) -> bool:
         is not None
 
 
-def remind_invoices(session: Session, today: date) -> dict[str, list[int]]:
+def remind_invoices(session: Session, today: date,
+                    settings: WorkflowSettings = DEFAULTS) -> dict[str, list[int]]:
     """Remind buyers of invoices due soon, and buyer and seller of overdue ones (each once)."""
-    ahead = int(current_app.config["INVOICE_REMINDER_DAYS"])
+    ahead = settings.invoice_reminder_days
     report: dict[str, list[int]] = {"due_soon": [], "overdue": []}
     open_invoices = session.scalars(select(Invoice).where(Invoice.status == "issued")
                                     .order_by(Invoice.due_on, Invoice.id)).all()
@@ -127,19 +128,19 @@ def remind_invoices(session: Session, today: date) -> dict[str, list[int]]:
         link = invoice_link(invoice)
         left = _rupiah(invoice.amount - invoice.amount_paid)
         if invoice.due_on < today and not _already(session, "invoice_overdue", link):
-            subject = str(_l("Invoice %(number)s is overdue", number=invoice.number))
-            body = str(_l("%(left)s of invoice %(number)s was due on %(day)s.", left=left,
-                          number=invoice.number, day=invoice.due_on.isoformat()))
+            subject = _l("Invoice %(number)s is overdue", number=invoice.number)
+            body = _l("%(left)s of invoice %(number)s was due on %(day)s.", left=left,
+                          number=invoice.number, day=invoice.due_on.isoformat())
             notify(session, list(order.buyer.users) + list(order.supplier.organisation.users),
                    "invoice_overdue", subject, body, link)
             report["overdue"].append(invoice.id)
         elif today <= invoice.due_on <= today + timedelta(days=ahead) \
                 and not _already(session, "invoice_due", link):
             notify(session, order.buyer.users, "invoice_due",
-                   str(_l("Invoice %(number)s is due on %(day)s", number=invoice.number,
-                          day=invoice.due_on.isoformat())),
-                   str(_l("Please pay %(left)s to %(seller)s by %(day)s.", left=left,
-                          seller=order.supplier.display_name, day=invoice.due_on.isoformat())),
+                   _l("Invoice %(number)s is due on %(day)s", number=invoice.number,
+                          day=invoice.due_on.isoformat()),
+                   _l("Please pay %(left)s to %(seller)s by %(day)s.", left=left,
+                          seller=order.supplier.display_name, day=invoice.due_on.isoformat()),
                    link)
             report["due_soon"].append(invoice.id)
     session.flush()

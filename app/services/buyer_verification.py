@@ -84,8 +84,8 @@ def verify_buyer(session: Session, organisation: Organisation, official: User) -
     record_event(session, actor=official, action="buyer.verified", object_type="organisation",
                  object_id=organisation.id, from_state=previous, to_state="verified")
     notify_organisation(session, organisation, "verification",
-                        str(_l("Your organisation is verified")),
-                        str(_l("You can now publish your requests to suppliers.")), "/requests/")
+                        _l("Your organisation is verified"),
+                        _l("You can now publish your requests to suppliers."), "/requests/")
     session.flush()
 
 
@@ -102,7 +102,7 @@ def reject_buyer(session: Session, organisation: Organisation, official: User, r
                  object_type="organisation", object_id=organisation.id, from_state=previous,
                  to_state="rejected", reason=reason.strip())
     notify_organisation(session, organisation, "verification",
-                        str(_l("Verification of your organisation was declined")), reason.strip(),
+                        _l("Verification of your organisation was declined"), reason.strip(),
                         "/requests/")
     session.flush()
 
@@ -111,6 +111,6 @@ def announce_new_buyer(session: Session, organisation: Organisation) -> None:
     """Tell the officials that a new buyer organisation waits for verification."""
     officials = session.scalars(select(User).where(User.role == Role.OFFICIAL, User.active.is_(True)))
     notify(session, officials, "verification",
-           str(_l("New buyer organisation to verify: %(name)s", name=organisation.legal_name)),
-           str(_l("Check that the organisation is who it says it is before its requests go out.")),
+           _l("New buyer organisation to verify: %(name)s", name=organisation.legal_name),
+           _l("Check that the organisation is who it says it is before its requests go out."),
            f"/review/buyers/{organisation.id}")

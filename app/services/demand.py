@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,9 +16,10 @@ from app.services.buyer_verification import require_verified_buyer
 from app.services.addressed_requests import propose_addressed_supplier
 from app.services.locks import lock_quotes_of, lock_request
 from app.services.matchmaking import match_request
-from app.services.notifications import notify_organisation
+from app.services.notifications import Text, notify_organisation
+from app.services.settings import DEFAULTS, MATCH_DEFAULTS, MatchSettings, WorkflowSettings
 from app.services.states import record_changes, record_event, transition
-from app.templating import human_date, thousands
+from app.templating import thousands
 from app.services.timeline import note_data, note_reason
 from app.services.paging import page_rows
 from matching.results import SupplierMatch
@@ -141,8 +141,10 @@ def _store_matches(session: Session, request: DemandRequest, matches: list[Suppl
     return stored
 
 
-def publish_request(session: Session, request: DemandRequest, actor: User, today: date) -> list[Match]:
-    """Open the request and store the matcher's proposals; they await review unless skipped."""
+def publish_request(session: Session, request: DemandRequest, actor: User, today: date,
+                    settings: MatchSettings = MATCH_DEFAULTS) -> list[Match]:
+    """Open the request and store the matcher's proposals (made with ``settings``); they await
+    review unless skipped."""
     if request.status != "draft":
         raise ServiceError(str(_l("Only a draft can be published; this request already is.")))
     require_verified_buyer(request.buyer)
@@ -157,7 +159,8 @@ def publish_request(session: Session, request: DemandRequest, actor: User, today
     request.published_at = utcnow()
     # No quote deadline yet: it is set when suppliers are invited, after their review.
     matches = propose_addressed_supplier(
-        session, request, _store_matches(session, request, match_request(session, request, today)))
+        session, request, _store_matches(session, request,
+                                        match_request(session, request, today, settings=settings)))
     if request.buyer.skip_review:
         for match in matches:
             transition(session, "match", match, "approved", None,
@@ -178,13 +181,13 @@ def cancel_request(session: Session, request: DemandRequest, actor: User | None,
     request.closed_at = utcnow()
     close_open_matches(
         session, request, actor, reason,
-        str(_l("Request closed: %(title)s", title=request.title)),
-        str(_l("The buyer closed this request. Reason: %(reason)s", reason=reason)),
+        _l("Request closed: %(title)s", title=request.title),
+        _l("The buyer closed this request. Reason: %(reason)s", reason=reason),
     )
 
 
 def close_open_matches(session: Session, request: DemandRequest, actor: User | None,
-                       reason: str, subject: str, body: str) -> None:
+                       reason: str, subject: Text, body: Text) -> None:
     """Decline every proposal still in play (unreviewed ones too), mark its submitted quotes
     not chosen, and tell the suppliers that were invited (``subject`` and ``body``)."""
     for match in request.matches:
@@ -221,11 +224,12 @@ def set_shortlist(session: Session, request: DemandRequest, match_ids: Iterable[
 
 
 def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterable[int],
-                     actor: User, today: date | None = None) -> int:
+                     actor: User, today: date | None = None,
+                     settings: WorkflowSettings = DEFAULTS) -> int:
     """Invite approved proposals to quote; returns how many were invited.
 
     The quote deadline is set (or moved later) so that the invited suppliers have time to
-    quote: see ``deadlines.deadline_at_invitation``.
+    quote (``settings.quote_window_days``): see ``deadlines.deadline_at_invitation``.
     """
     lock_request(session, request.id)  # read afresh: a cancellation or award may have won
     lock_quotes_of(session, request.id)
@@ -235,16 +239,17 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
         raise ServiceError(str(_l("Choose at least one supplier to invite.")))
     if request.status not in ("open", "under_review", "invited", "quoted"):
         raise ServiceError(str(_l("Suppliers can only be invited while the request is open.")))
-    _set_quote_deadline(session, request, actor, today or jakarta_today())
+    _set_quote_deadline(session, request, actor, today or jakarta_today(),
+                        settings.quote_window_days)
     for match in targets:
         transition(session, "match", match, "invited", actor)
         match.invited_at = utcnow()
         notify_organisation(
             session, match.supplier.organisation, "invitation",
-            str(_l("Invitation to quote: %(title)s", title=request.title)),
-            str(_l("%(buyer)s invites you to quote for %(qty)s %(unit)s by %(due)s.",
+            _l("Invitation to quote: %(title)s", title=request.title),
+            _l("%(buyer)s invites you to quote for %(qty)s %(unit)s by %(due)s.",
                    buyer=request.buyer.legal_name, qty=thousands(request.quantity),
-                   unit=request.unit, due=human_date(request.quotes_due))),
+                   unit=request.unit, due=request.quotes_due),
             f"/seller/invitations/{match.id}",
         )
     if request.status in ("open", "under_review"):
@@ -252,8 +257,9 @@ def invite_suppliers(session: Session, request: DemandRequest, match_ids: Iterab
     return len(targets)
 
 
-def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, today: date) -> None:
-    due = deadline_at_invitation(request, today, current_app.config["QUOTE_WINDOW_DAYS"])
+def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, today: date,
+                        window_days: int) -> None:
+    due = deadline_at_invitation(request, today, window_days)
     if due != request.quotes_due:
         record_event(session, actor=actor, action="request.quotes_due", object_type="request",
                      object_id=request.id,
@@ -266,9 +272,9 @@ def _set_quote_deadline(session: Session, request: DemandRequest, actor: User, t
                 if match.status in ("invited", "quoted"):
                     notify_organisation(
                         session, match.supplier.organisation, "invitation",
-                        str(_l("New quote deadline: %(title)s", title=request.title)),
-                        str(_l("More suppliers were invited; quotes are now due by %(due)s.",
-                               due=human_date(due))),
+                        _l("New quote deadline: %(title)s", title=request.title),
+                        _l("More suppliers were invited; quotes are now due by %(due)s.",
+                               due=due),
                         f"/seller/invitations/{match.id}",
                     )
 

@@ -13,6 +13,7 @@ from app.clock import today as jakarta_today
 from app.services.accounts import hash_password
 from app.services.demo_deals import play_deals
 from app.services.demo_history import play_history
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.index_changes import request_rebuild
 from app.services.storefront import week_of
 from models import (
@@ -127,7 +128,8 @@ def _add_request(session: Session, places: _Places, categories: dict[str, Catego
 
 
 def seed_demo(session: Session, seed: int = 2026, today: date | None = None,
-              index_catalogue: Callable[[Session], None] | None = None) -> dict[str, int]:
+              index_catalogue: Callable[[Session], None] | None = None,
+              settings: WorkflowSettings = DEFAULTS) -> dict[str, int]:
     """Insert the demo dataset; returns how many of each thing were added.
 
     ``index_catalogue``, when given, is called once the catalogue is in the session and before
@@ -161,7 +163,7 @@ def seed_demo(session: Session, seed: int = 2026, today: date | None = None,
     if index_catalogue is not None:
         index_catalogue(session)
     play_history(session, plans, officials[0], today, seed)
-    orders = play_deals(session, officials[0], today, seed)
+    orders = play_deals(session, officials[0], today, seed, settings)
     request_rebuild(session, "seed")  # the indexer builds the whole demo catalogue in one go
     return {
         "sellers": len(data.sellers), "listings": listing_count, "buyers": len(data.buyers),

@@ -17,12 +17,12 @@ from app.services.orders import (
     DirectOrderInput,
     accept_order,
     decline_order,
-    direct_purchase_ceiling,
     expire_orders,
     place_direct_order,
 )
 from app.services.ratings import rate_buyer, rate_seller, reply_to_rating
 from app.services.visibility import visible_listings
+from app.services.settings import DEFAULTS, WorkflowSettings
 from models import (
     Listing,
     Notification,
@@ -71,14 +71,16 @@ def _seller(listing: Listing) -> User:
     return listing.supplier.organisation.users[0]
 
 
-def play_deals(session: Session, official: User, today: date, seed: int) -> int:
-    """Play the demo orders; returns how many orders exist afterwards."""
+def play_deals(session: Session, official: User, today: date, seed: int,
+               settings: WorkflowSettings = DEFAULTS) -> int:
+    """Play the demo orders (within ``settings``'s ceiling); returns how many orders exist
+    afterwards."""
     rng = random.Random(seed + 14)
     cast = _cast(session, official)
     if not cast.buyers or not cast.listings:
         return 0
     _carry_award_orders(session, today, rng)
-    ceiling = direct_purchase_ceiling()
+    ceiling = settings.direct_purchase_ceiling
     affordable = [l for l in cast.listings if l.min_order * l.price <= ceiling // 2]
     first_seller = [l for l in affordable if l.supplier_id == affordable[0].supplier_id]
     others = [l for l in affordable if l.supplier_id != affordable[0].supplier_id]
@@ -88,7 +90,7 @@ def play_deals(session: Session, official: User, today: date, seed: int) -> int:
         pool = first_seller if n < 6 and first_seller else others
         listing = pool[n % len(pool)]
         try:
-            _play_direct(session, buyer, listing, stage, cast.official, today, rng)
+            _play_direct(session, buyer, listing, stage, cast.official, today, rng, settings)
         except ServiceError:
             continue  # a listing that cannot be ordered this way is simply skipped
     session.flush()
@@ -98,7 +100,7 @@ def play_deals(session: Session, official: User, today: date, seed: int) -> int:
 
 
 def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, official: User,
-                 today: date, rng: random.Random) -> None:
+                 today: date, rng: random.Random, settings: WorkflowSettings) -> None:
     seller = _seller(listing)
     settled = stage.startswith("paid") or stage in ("overdue", "invoiced", "delivered")
     lead = max(listing.lead_time_days, 1)
@@ -112,7 +114,7 @@ def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, of
     quantity = listing.min_order * rng.choice((1, 1, 2))
     if stage == "part_delivered":
         quantity = max(quantity, 2)
-    if quantity * listing.price > direct_purchase_ceiling():
+    if quantity * listing.price > settings.direct_purchase_ceiling:
         quantity = listing.min_order
     delivery_day = start + timedelta(days=lead + 1)
     kecamatan_id = buyer.organisation.kecamatan_id or listing.supplier.organisation.kecamatan_id
@@ -120,7 +122,7 @@ def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, of
         order = place_direct_order(session, buyer, DirectOrderInput(
             listing_id=listing.id, quantity=quantity, kecamatan_id=kecamatan_id or 0,
             address=buyer.organisation.street_address, delivery_date=delivery_day,
-            note="Mohon dikirim sebelum pukul 10.00."), start)
+            note="Mohon dikirim sebelum pukul 10.00."), start, settings)
     if stage == "pending":
         return
     if stage == "expired":

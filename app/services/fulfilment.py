@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.policy import may_review
 from app.services import ServiceError
 from app.services.notifications import notify, notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event, transition
 from models import (
@@ -72,9 +72,9 @@ def send_delivery(session: Session, order: Order, actor: User, quantities: Mappi
                  data={"order_id": order.id, "quantities": {str(k): v for k, v in chosen.items()}})
     notify_organisation(
         session, order.buyer, "delivery",
-        str(_l("Goods sent for order %(number)s", number=order.number)),
-        str(_l("%(seller)s sent goods. Confirm receipt (BAST) or raise a problem.",
-               seller=order.supplier.display_name)),
+        _l("Goods sent for order %(number)s", number=order.number),
+        _l("%(seller)s sent goods. Confirm receipt (BAST) or raise a problem.",
+               seller=order.supplier.display_name),
         order_link(order),
     )
     return delivery
@@ -103,9 +103,9 @@ def confirm_receipt(session: Session, delivery: Delivery, actor: User, received_
     _after_receipt(session, order, actor)
     notify_organisation(
         session, order.supplier.organisation, "delivery",
-        str(_l("Receipt confirmed for order %(number)s", number=order.number)),
-        str(_l("The buyer confirmed receipt on %(day)s. You can issue the invoice now.",
-               day=received_on.isoformat())),
+        _l("Receipt confirmed for order %(number)s", number=order.number),
+        _l("The buyer confirmed receipt on %(day)s. You can issue the invoice now.",
+               day=received_on.isoformat()),
         order_link(order),
     )
     return receipt
@@ -151,15 +151,17 @@ def _orders_of_request(session: Session, request_id: int) -> list[Order]:
                                 .where(Award.request_id == request_id)))
 
 
-def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str) -> Dispute:
-    """The buyer reports a problem with a delivery; unsettled, it goes to an official."""
+def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str,
+                  settings: WorkflowSettings = DEFAULTS) -> Dispute:
+    """The buyer reports a problem with a delivery; unsettled (``settings``'s escalation days),
+    it goes to an official."""
     order = delivery.order
     require_buyer(order, actor)
     if not reason.strip():
         raise ServiceError(str(_l("Describe the problem.")), "reason")
     hold(session, order, delivery)
     transition(session, "delivery", delivery, "disputed", actor, reason=reason.strip())
-    days = int(current_app.config["DISPUTE_ESCALATION_DAYS"])
+    days = settings.dispute_escalation_days
     dispute = Dispute(order=order, delivery=delivery, raised_by_id=actor.id,
                       reason=reason.strip(), status="open",
                       escalate_after=utcnow() + timedelta(days=days))
@@ -170,9 +172,9 @@ def raise_problem(session: Session, delivery: Delivery, actor: User, reason: str
                  data={"order_id": order.id, "delivery_id": delivery.id})
     notify_organisation(
         session, order.supplier.organisation, "dispute",
-        str(_l("Problem with order %(number)s", number=order.number)),
-        str(_l("The buyer reports: %(reason)s. Settle it within %(n)d days, or an official "
-               "will decide.", reason=reason.strip(), n=days)),
+        _l("Problem with order %(number)s", number=order.number),
+        _l("The buyer reports: %(reason)s. Settle it within %(n)d days, or an official "
+               "will decide.", reason=reason.strip(), n=days),
         order_link(order),
     )
     return dispute
@@ -187,8 +189,8 @@ def settle_dispute(session: Session, dispute: Dispute, actor: User) -> None:
     transition(session, "delivery", dispute.delivery, "sent", actor, reason="problem settled")
     notify_organisation(
         session, dispute.order.supplier.organisation, "dispute",
-        str(_l("Problem settled for order %(number)s", number=dispute.order.number)),
-        str(_l("The buyer marked the problem as settled.")), order_link(dispute.order),
+        _l("Problem settled for order %(number)s", number=dispute.order.number),
+        _l("The buyer marked the problem as settled."), order_link(dispute.order),
     )
 
 
@@ -206,9 +208,9 @@ def escalate_disputes(session: Session) -> list[int]:
                    reason="not settled in time")
         dispute.escalated_at = now
         order = dispute.order
-        subject = str(_l("Problem with order %(number)s goes to an official", number=order.number))
-        body = str(_l("The problem was not settled in time; an official will decide. "
-                      "Reason given: %(reason)s", reason=dispute.reason))
+        subject = _l("Problem with order %(number)s goes to an official", number=order.number)
+        body = _l("The problem was not settled in time; an official will decide. "
+                      "Reason given: %(reason)s", reason=dispute.reason)
         notify(session, officials, "dispute", subject, body, "/orders/disputes")
         for organisation in (order.buyer, order.supplier.organisation):
             notify_organisation(session, organisation, "dispute", subject, body, order_link(order))
@@ -245,8 +247,8 @@ def decide_dispute(session: Session, dispute: Dispute, official: User, outcome: 
         _after_receipt(session, order, official)
     else:
         transition(session, "delivery", delivery, "rejected", official, reason=decision.strip())
-    subject = str(_l("Decision on order %(number)s", number=order.number))
-    body = str(_l("An official decided: %(decision)s", decision=decision.strip()))
+    subject = _l("Decision on order %(number)s", number=order.number)
+    body = _l("An official decided: %(decision)s", decision=decision.strip())
     for organisation in (order.buyer, order.supplier.organisation):
         notify_organisation(session, organisation, "dispute", subject, body, order_link(order))
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.services.demand import OPEN_STATES, cancel_request
 from app.services.notifications import notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import transition
 from app.services.timeline import note_data
 from models import DemandRequest, Match, Notification
@@ -63,14 +64,14 @@ class DealsReport:
     overdue: list[int] = field(default_factory=list)
 
 
-def deals(session: Session, today: date) -> DealsReport:
+def deals(session: Session, today: date, settings: WorkflowSettings = DEFAULTS) -> DealsReport:
     """Expire direct orders not answered in time, escalate problems not settled in time to the
     officials, and remind about invoices due soon or overdue."""
     from app.services.billing import remind_invoices
     from app.services.fulfilment import escalate_disputes
     from app.services.orders import expire_orders
 
-    reminders = remind_invoices(session, today)
+    reminders = remind_invoices(session, today, settings)
     return DealsReport(orders=expire_orders(session), disputes=escalate_disputes(session),
                        due_soon=reminders["due_soon"], overdue=reminders["overdue"])
 
@@ -92,8 +93,8 @@ def remind(session: Session, today: date, days_ahead: int = 2) -> list[int]:
         request = match.request
         notify_organisation(
             session, match.supplier.organisation, "deadline",
-            str(_l("Quote due soon: %(title)s", title=request.title)),
-            str(_l("Quotes for this request are due on %(due)s.", due=request.quotes_due)),
+            _l("Quote due soon: %(title)s", title=request.title),
+            _l("Quotes for this request are due on %(due)s.", due=str(request.quotes_due)),
             link,
         )
         reminded.append(match.id)

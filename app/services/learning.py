@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,9 +19,9 @@ from models import Match
 SCORER_FILE = "scorer.json"
 
 
-def scorer_path() -> Path:
-    """Where the live scorer is kept."""
-    return Path(current_app.instance_path) / SCORER_FILE
+def scorer_path(instance_path: str | Path) -> Path:
+    """Where the live scorer is kept, under the app's instance folder."""
+    return Path(instance_path) / SCORER_FILE
 
 
 def decisions(session: Session) -> list[Decision]:
@@ -35,13 +34,13 @@ def decisions(session: Session) -> list[Decision]:
     return out
 
 
-def learn_from_decisions(session: Session, min_decisions: int | None = None) -> str:
-    """Train, compare and (if it wins) install a scorer; returns a one-line report."""
+def learn_from_decisions(session: Session, path: Path, min_decisions: int | None = None) -> str:
+    """Train, compare and (if it wins) install a scorer at ``path`` (``scorer_path``); returns
+    a one-line report."""
     found = decisions(session)
     scorer = train_scorer(found, min_decisions=min_decisions or MIN_DECISIONS)
     if scorer is None:
         return f"{len(found)} decided proposals: too few to learn from; hand-set weights stay."
-    path = scorer_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     scorer.save(path.with_name(f"scorer-{scorer.version}.json"))
     if scorer.use:
@@ -52,7 +51,9 @@ def learn_from_decisions(session: Session, min_decisions: int | None = None) -> 
             f"{scorer.metrics['hand_set']} -> {verdict}")
 
 
-def live_scorer() -> LearnedScorer | None:
-    """The installed scorer (None when none won)."""
-    scorer = LearnedScorer.load(scorer_path())
+def live_scorer(path: Path | None) -> LearnedScorer | None:
+    """The scorer installed at ``path`` (None when none is, or none won)."""
+    if path is None:
+        return None
+    scorer = LearnedScorer.load(path)
     return scorer if scorer is not None and scorer.use else None

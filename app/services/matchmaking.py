@@ -4,12 +4,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from flask import current_app
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_index import retrieve
 from app.services.catalogue_records import demand_query, exposure_events, records_for
 from app.services.learning import live_scorer
+from app.services.settings import MATCH_DEFAULTS, MatchSettings
 from matching.exposure import ExposureLedger
 from matching.ranking import RankSettings, rank
 from matching.results import SupplierMatch
@@ -22,13 +22,14 @@ CANDIDATE_POOL = 300
 def match_request(session: Session, request: DemandRequest, today: date,
                   limit: int | None = None, fairness: float | None = None, *,
                   candidates: Sequence[Candidate] | None = None,
-                  count_undecided: bool = True) -> list[SupplierMatch]:
-    """Ranked, explained suppliers for the request (at most ``limit``, default from settings).
+                  count_undecided: bool = True,
+                  settings: MatchSettings = MATCH_DEFAULTS) -> list[SupplierMatch]:
+    """Ranked, explained suppliers for the request (at most ``limit``, default from
+    ``settings``, as are the fair-exposure share and the learned scorer).
 
     ``candidates``: already retrieved for the request's text (a batch job), else retrieved now;
     ``count_undecided`` False: fair exposure leaves out proposals still awaiting review.
     """
-    config = current_app.config
     query = demand_query(request, today)
     if candidates is None:
         candidates = retrieve(session, query.text, CANDIDATE_POOL, precise=True)
@@ -36,9 +37,9 @@ def match_request(session: Session, request: DemandRequest, today: date,
     suppliers = {record.supplier_id for record in records.values()}
     events = exposure_events(session, today, suppliers, undecided=count_undecided)
     ledger = ExposureLedger.from_events(events, today)
-    settings = RankSettings(
-        limit=limit or config["PROPOSALS_PER_REQUEST"],
-        fairness=config["FAIR_EXPOSURE"] if fairness is None else fairness,
-        scorer=live_scorer(),
+    ranking = RankSettings(
+        limit=limit or settings.proposals_per_request,
+        fairness=settings.fair_exposure if fairness is None else fairness,
+        scorer=live_scorer(settings.scorer_path),
     )
-    return rank(query, candidates, records, exposure=ledger, settings=settings)
+    return rank(query, candidates, records, exposure=ledger, settings=ranking)

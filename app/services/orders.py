@@ -6,7 +6,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.policy import Permission, can, is_order_buyer, is_order_seller, orders_visible_to
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.states import record_event, transition
@@ -62,16 +62,6 @@ def numbered(session: Session, obj: Order | Invoice, prefix: str) -> None:
     obj.number = f"{prefix}-{utcnow().year}-{obj.id:06d}"
 
 
-def direct_purchase_ceiling() -> int:
-    """The largest total of one direct order, in rupiah."""
-    return int(current_app.config["DIRECT_PURCHASE_CEILING"])
-
-
-def response_hours() -> int:
-    """How long a seller has to answer a direct order."""
-    return int(current_app.config["ORDER_RESPONSE_HOURS"])
-
-
 def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
     """The smallest and largest quantity one direct order of ``listing`` may ask for."""
     capacity = listing.monthly_capacity or listing.supplier.monthly_capacity
@@ -79,8 +69,9 @@ def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
 
 
 def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
-                       today: date) -> Order:
-    """A direct order of one catalogue item, awaiting the seller's answer."""
+                       today: date, settings: WorkflowSettings = DEFAULTS) -> Order:
+    """A direct order of one catalogue item, awaiting the seller's answer (within the
+    ceiling, answer time and payment term of ``settings``)."""
     organisation = buyer.organisation
     if not can(buyer, Permission.BUY) or organisation is None:
         raise ServiceError(str(_l("Only buyers can order directly.")))
@@ -95,7 +86,7 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
         raise ServiceError(str(_l("The seller can supply at most %(n)d %(unit)s.", n=high,
                                   unit=listing.unit)), "quantity")
     total = data.quantity * listing.price
-    ceiling = direct_purchase_ceiling()
+    ceiling = settings.direct_purchase_ceiling
     if total > ceiling:
         raise ServiceError(str(_l(
             "A direct order can be worth at most %(ceiling)s; post a need to ask for quotes instead.",
@@ -111,12 +102,12 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
     if data.delivery_date > today + HORIZON:
         raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
                            "delivery_date")
-    hours = response_hours()
+    hours = settings.order_response_hours
     order = Order(
         source="direct", buyer=organisation, supplier=listing.supplier, created_by=buyer,
         delivery_kecamatan=kecamatan, delivery_address=data.address.strip()[:300],
         delivery_date=data.delivery_date,
-        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        payment_term_days=settings.payment_term_days,
         note=data.note.strip(), total_value=total, status="pending",
         respond_by=utcnow() + timedelta(hours=hours),
     )
@@ -130,16 +121,17 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
                        "total": total})
     notify_organisation(
         session, listing.supplier.organisation, "order",
-        str(_l("New order %(number)s: %(title)s", number=order.number, title=listing.title)),
-        str(_l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
+        _l("New order %(number)s: %(title)s", number=order.number, title=listing.title),
+        _l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
                "within %(hours)d hours.", buyer=organisation.legal_name, qty=data.quantity,
-               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours)),
+               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours),
         order_link(order),
     )
     return order
 
 
-def order_from_award(session: Session, award: Award, actor: User) -> Order:
+def order_from_award(session: Session, award: Award, actor: User,
+                     settings: WorkflowSettings = DEFAULTS) -> Order:
     """The purchase order that follows an award (accepted at once: the seller offered it)."""
     request = award.request
     quote = award.quote
@@ -147,7 +139,7 @@ def order_from_award(session: Session, award: Award, actor: User) -> Order:
         source="award", award=award, buyer=request.buyer, supplier=award.supplier,
         created_by=actor, delivery_kecamatan=request.kecamatan, delivery_address="",
         delivery_date=quote.delivery_date,
-        payment_term_days=int(current_app.config["PAYMENT_TERM_DAYS"]),
+        payment_term_days=settings.payment_term_days,
         note="", total_value=award.total_value, status="accepted", accepted_at=utcnow(),
     )
     order.lines.append(OrderLine(listing_id=quote.match.listing_id, description=request.title,
@@ -159,9 +151,9 @@ def order_from_award(session: Session, award: Award, actor: User) -> Order:
                  data={"source": "award", "award_id": award.id, "total": award.total_value})
     notify_organisation(
         session, award.supplier.organisation, "order",
-        str(_l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title)),
-        str(_l("The purchase order is ready; deliver by %(day)s.",
-               day=order.delivery_date.isoformat())),
+        _l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title),
+        _l("The purchase order is ready; deliver by %(day)s.",
+               day=order.delivery_date.isoformat()),
         order_link(order),
     )
     return order
@@ -202,9 +194,9 @@ def accept_order(session: Session, order: Order, actor: User) -> None:
     order.accepted_at = utcnow()
     notify_organisation(
         session, order.buyer, "order",
-        str(_l("Order %(number)s accepted", number=order.number)),
-        str(_l("%(seller)s accepted your order; the purchase order can be downloaded.",
-               seller=order.supplier.display_name)),
+        _l("Order %(number)s accepted", number=order.number),
+        _l("%(seller)s accepted your order; the purchase order can be downloaded.",
+               seller=order.supplier.display_name),
         order_link(order),
     )
 
@@ -219,9 +211,9 @@ def decline_order(session: Session, order: Order, actor: User, reason: str) -> N
     order.decline_reason = reason.strip()
     notify_organisation(
         session, order.buyer, "order",
-        str(_l("Order %(number)s declined", number=order.number)),
-        str(_l("%(seller)s declined your order. Reason: %(reason)s",
-               seller=order.supplier.display_name, reason=reason.strip())),
+        _l("Order %(number)s declined", number=order.number),
+        _l("%(seller)s declined your order. Reason: %(reason)s",
+               seller=order.supplier.display_name, reason=reason.strip()),
         order_link(order),
     )
 
@@ -238,8 +230,8 @@ def cancel_order(session: Session, order: Order, actor: User, reason: str) -> No
     order.decline_reason = reason.strip()
     notify_organisation(
         session, order.supplier.organisation, "order",
-        str(_l("Order %(number)s cancelled", number=order.number)),
-        str(_l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip())),
+        _l("Order %(number)s cancelled", number=order.number),
+        _l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip()),
         order_link(order),
     )
 
@@ -261,9 +253,9 @@ def expire_orders(session: Session) -> list[int]:
                    reason="the seller did not answer in time")
         notify_organisation(
             session, order.buyer, "order",
-            str(_l("Order %(number)s expired", number=order.number)),
-            str(_l("%(seller)s did not answer in time. You may order elsewhere.",
-                   seller=order.supplier.display_name)),
+            _l("Order %(number)s expired", number=order.number),
+            _l("%(seller)s did not answer in time. You may order elsewhere.",
+                   seller=order.supplier.display_name),
             order_link(order),
         )
         expired.append(order.id)

@@ -101,9 +101,9 @@ def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, 
         transition(session, "request", request, "quoted", actor)
     notify_organisation(
         session, request.buyer, "quote",
-        str(_l("New quote for %(title)s", title=request.title)),
-        str(_l("%(seller)s quoted %(qty)d %(unit)s.", seller=match.supplier.display_name,
-               qty=data.quantity, unit=request.unit)),
+        _l("New quote for %(title)s", title=request.title),
+        _l("%(seller)s quoted %(qty)d %(unit)s.", seller=match.supplier.display_name,
+               qty=data.quantity, unit=request.unit),
         f"/requests/{request.id}#quotes",
     )
     return quote

@@ -62,9 +62,9 @@ def rate_seller(session: Session, order: Order, actor: User, quality: int | None
     _store(session, rating, actor)
     notify_organisation(
         session, order.supplier.organisation, "rating",
-        str(_l("New rating for order %(number)s", number=order.number)),
-        str(_l("%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
-               buyer=order.buyer.legal_name, avg=rating.average)),
+        _l("New rating for order %(number)s", number=order.number),
+        _l("%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
+               buyer=order.buyer.legal_name, avg=rating.average),
         order_link(order),
     )
     return rating
@@ -87,9 +87,9 @@ def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
     _store(session, rating, actor)
     notify_organisation(
         session, order.buyer, "rating",
-        str(_l("New rating for order %(number)s", number=order.number)),
-        str(_l("%(seller)s rated working with you %(avg).1f of 5.",
-               seller=order.supplier.display_name, avg=rating.average)),
+        _l("New rating for order %(number)s", number=order.number),
+        _l("%(seller)s rated working with you %(avg).1f of 5.",
+               seller=order.supplier.display_name, avg=rating.average),
         order_link(order),
     )
     return rating

@@ -31,6 +31,7 @@ from app.services import ServiceError
 from app.services.catalogue_records import demand_query
 from app.services.demand import _store_matches
 from app.services.locks import lock_request
+from app.services.settings import MATCH_DEFAULTS, MatchSettings
 from app.services.matchmaking import CANDIDATE_POOL, match_request
 from app.services.states import record_event, transition
 from matching.results import SupplierMatch
@@ -80,7 +81,8 @@ def _proposals_found(found: Sequence[SupplierMatch]) -> tuple[Proposal, ...]:
 
 
 def rematch_request(session: Session, request_id: int, today: date,
-                    candidates: Sequence[Candidate] | None = None) -> RematchOutcome:
+                    candidates: Sequence[Candidate] | None = None,
+                    settings: MatchSettings = MATCH_DEFAULTS) -> RematchOutcome:
     """Replace one request's undecided proposals with the engine's current ones, audited.
 
     ``candidates``: already retrieved for the request (the Ray job), else retrieved here.
@@ -91,7 +93,7 @@ def rematch_request(session: Session, request_id: int, today: date,
     old = list(request.matches)
     before = _proposals_of(old)
     found = match_request(session, request, today, candidates=candidates,
-                          count_undecided=False)
+                          count_undecided=False, settings=settings)
     after = _proposals_found(found)
     if after == before:
         return RematchOutcome(request_id, "unchanged", before, after)

@@ -102,9 +102,9 @@ def _announce_to_buyer(session: Session, requests: set[DemandRequest]) -> None:
         if approved:
             notify_organisation(
                 session, request.buyer, "proposals",
-                str(_l("Suppliers ready for %(title)s", title=request.title)),
-                str(_l("%(n)d proposed suppliers were approved; you can now invite them to quote.",
-                       n=approved)),
+                _l("Suppliers ready for %(title)s", title=request.title),
+                _l("%(n)d proposed suppliers were approved; you can now invite them to quote.",
+                       n=approved),
                 f"/requests/{request.id}",
             )
 
@@ -223,8 +223,8 @@ def verify_supplier(session: Session, supplier: SupplierProfile, official: User)
                  object_id=supplier.id, from_state="unverified", to_state="verified")
     record_change(session, supplier_ids=[supplier.id], reason="verification")
     notify_organisation(session, supplier.organisation, "verification",
-                        str(_l("Your business is verified")),
-                        str(_l("Buyers' requests can now be matched to your products.")),
+                        _l("Your business is verified"),
+                        _l("Buyers' requests can now be matched to your products."),
                         "/seller/")
 
 
@@ -237,4 +237,4 @@ def decline_verification(session: Session, supplier: SupplierProfile, official: 
                  object_type="supplier", object_id=supplier.id, from_state="unverified",
                  to_state="unverified", reason=reason.strip())
     notify_organisation(session, supplier.organisation, "verification",
-                        str(_l("Verification needs changes")), reason.strip(), "/seller/profile")
+                        _l("Verification needs changes"), reason.strip(), "/seller/profile")

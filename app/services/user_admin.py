@@ -31,9 +31,10 @@ def find_users(session: Session, search: str, role: str | None, page: int,
     return page_rows(session, shown, page, per_page)
 
 
-def is_locked(session: Session, user: User) -> bool:
-    """True while failed log-ins keep this account locked (from any address)."""
-    return login_guard.locked_anywhere(session, user.email)
+def is_locked(session: Session, user: User, secret: str) -> bool:
+    """True while failed log-ins keep this account locked (from any address); ``secret`` is
+    the app's secret key, which keys the throttle's hashes."""
+    return login_guard.locked_anywhere(session, user.email, secret)
 
 
 def _active_admins(session: Session) -> int:
@@ -88,9 +89,10 @@ def enable_user(session: Session, user: User, admin: User) -> None:
     session.flush()
 
 
-def unlock_user(session: Session, user: User, admin: User) -> int:
-    """Lift the locks that failed log-ins put on this account; returns how many were lifted."""
-    lifted = login_guard.unlock(session, user.email)
+def unlock_user(session: Session, user: User, admin: User, secret: str) -> int:
+    """Lift the locks that failed log-ins put on this account (``secret``: the app's secret
+    key); returns how many were lifted."""
+    lifted = login_guard.unlock(session, user.email, secret)
     user.failed_logins, user.locked_until = 0, None
     record_event(session, actor=admin, action="user.unlocked", object_type="user", object_id=user.id,
                  data={"locks_lifted": lifted})
