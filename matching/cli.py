@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from dataclasses import replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from .embedders import SETTING_NAME, EmbedderUnavailable, create_embedder
 from .evaluation import (

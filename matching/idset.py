@@ -5,7 +5,7 @@ int64 array costs 8 MB, answers membership by binary search and can live in a me
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -26,7 +26,7 @@ class IdSet:
         self._ids = np.unique(as_ids(ids))
 
     @classmethod
-    def from_sorted(cls, ids: np.ndarray) -> "IdSet":
+    def from_sorted(cls, ids: np.ndarray) -> IdSet:
         """Wrap an array already sorted and unique (e.g. memory-mapped) without copying."""
         out = cls.__new__(cls)
         out._ids = ids

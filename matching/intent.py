@@ -14,10 +14,14 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .query import DATA_DIR, QueryAnalysis, QueryAnalyzer
 from .text import normalise_demand_text
+
+if TYPE_CHECKING:
+    import numpy as np  # the methods import it when they run (lazy, as before)
 
 INTENT_FILE = DATA_DIR / "intent.pkl"
 INTENT_FORMAT = 1
@@ -44,7 +48,7 @@ class IntentModel:
         """Category slugs in the model's column order."""
         return [str(c) for c in self.pipeline.classes_]  # type: ignore[attr-defined]
 
-    def predict(self, text: str, analysis: "QueryAnalysis | None" = None) -> dict[str, float]:
+    def predict(self, text: str, analysis: QueryAnalysis | None = None) -> dict[str, float]:
         """Category -> probability for a request (sums to 1), most likely first.
 
         The model reads the request with its item words stressed and its abbreviations and
@@ -62,7 +66,7 @@ class IntentModel:
         pairs = sorted(zip(self.categories, probs.tolist()), key=lambda x: -x[1])
         return {c: float(p) for c, p in pairs}
 
-    def _probabilities(self, read: str) -> "np.ndarray":
+    def _probabilities(self, read: str) -> np.ndarray:
         # One short text through Pipeline/FeatureUnion costs ~3 ms of joblib and validation
         # overhead per request; the same arithmetic step by step costs a fraction of that.
         import numpy as np
@@ -94,7 +98,7 @@ class IntentModel:
         Path(path).write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
-    def load(cls, path: str | Path = INTENT_FILE) -> "IntentModel | None":
+    def load(cls, path: str | Path = INTENT_FILE) -> IntentModel | None:
         """The saved model, or None when absent or written by another scikit-learn."""
         import sklearn
 

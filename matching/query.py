@@ -103,7 +103,7 @@ class QueryAnalyzer:
 
     @classmethod
     def load(cls, tables_path: str | Path = TABLES_FILE,
-             glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float) -> "QueryAnalyzer":
+             glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float) -> QueryAnalyzer:
         """An analyzer from the committed tables and glossary."""
         tables = json.loads(Path(tables_path).read_text("utf-8"))
         return cls(tables, load_glossary(glossary_path), **kwargs)

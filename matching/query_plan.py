@@ -4,7 +4,8 @@ weighted texts in one pass (``LexicalIndex.search_blend``).
 """
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -15,7 +15,7 @@ import re
 import threading
 import zlib
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from collections.abc import Iterator
 
 from .types import Certification, DemandQuery, ListingRecord
 
@@ -267,7 +267,7 @@ def requests(count: int, seed: int = 7) -> list[DemandQuery]:
         rng = _rng(seed, 3, i)
         cat = rng.choice(list(_V))
         unit, (low, high), templates, _, _ = _V[cat]
-        pattern, a_opts, b_opts = rng.choice(templates)
+        pattern, a_opts, _b_opts = rng.choice(templates)
         a = rng.choice(a_opts)
         words = pattern.split("{a}")[0].replace("{b}", "").strip()
         kota = rng.choices(list(PLACES), _KOTA_WEIGHTS)[0]

@@ -24,7 +24,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import faiss
 import numpy as np
@@ -162,7 +162,7 @@ class VectorIndex:
     def build(
         cls, ids: Iterable[int], vectors: np.ndarray, model: str = "", kind: str = "auto",
         params: dict | None = None,
-    ) -> "VectorIndex":
+    ) -> VectorIndex:
         """A new index over ``vectors`` (rows L2-normalised); kind/params derived from size."""
         id_arr = _ids(ids)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -242,7 +242,7 @@ class VectorIndex:
         """True when masked HNSW entries exceed a fifth of the live vectors."""
         return self.kind == "hnsw" and len(self._masked) > max(1000, len(self._members) // 5)
 
-    def compact(self) -> "VectorIndex":
+    def compact(self) -> VectorIndex:
         """A rebuilt index with no masked entries or delta (same kind and model)."""
         ids = self._members.array.copy()
         return VectorIndex.build(ids, self.vectors(ids), self.model, self.kind, self.params)
@@ -340,7 +340,7 @@ class VectorIndex:
     def load(
         cls, directory: str | Path, model: str | None = None, dim: int | None = None,
         verify: bool = True, mmap: bool = False,
-    ) -> "VectorIndex":
+    ) -> VectorIndex:
         """Read an index saved by ``save``; raises IndexMissing/IndexCorrupt/IndexMismatch.
 
         With ``mmap`` the FAISS data stay in the page cache, shared by every process that maps
@@ -397,7 +397,7 @@ def _training_sample(vectors: np.ndarray, nlist: int, per_list: int = 64) -> np.
 
 
 def _stored_ids(index: faiss.Index) -> np.ndarray:
-    if isinstance(index, faiss.IndexIDMap2) or isinstance(index, faiss.IndexIDMap):
+    if isinstance(index, (faiss.IndexIDMap2, faiss.IndexIDMap)):
         return faiss.vector_to_array(index.id_map).astype(np.int64)
     ivf = faiss.extract_index_ivf(index)
     invlists = ivf.invlists

@@ -18,13 +18,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .text import STOPWORDS, normalise_demand_text, strip_accents
 
 CONTEXT_MARKERS = frozenset(
-    "untuk bagi di pada kepada ke dalam rangka guna se kab kabupaten kota kec kecamatan desa "
-    "kel kelurahan provinsi prov lingkungan wilayah".split()
+    ["untuk", "bagi", "di", "pada", "kepada", "ke", "dalam", "rangka", "guna", "se", "kab", "kabupaten", "kota", "kec", "kecamatan", "desa", "kel", "kelurahan", "provinsi", "prov", "lingkungan", "wilayah"]
 )
 JOINERS = frozenset({"dan", "&", "serta", "atau"})
 _TOKEN = re.compile(r"[^\W_]+|\(|\)|/|&", re.UNICODE)

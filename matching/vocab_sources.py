@@ -13,7 +13,7 @@ import itertools
 import sys
 import types
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from .synthetic import CATEGORY_NAMES, listings
 

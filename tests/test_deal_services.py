@@ -80,7 +80,7 @@ def test_quantity_must_respect_minimum_and_capacity(db: Session, deal: dict, qua
 def test_direct_order_above_the_ceiling_is_refused(app: Flask, db: Session, deal: dict) -> None:
     app.config["DIRECT_PURCHASE_CEILING"] = 1_000_000
     try:
-        with pytest.raises(ServiceError, match="paling banyak Rp 1.000.000"):
+        with pytest.raises(ServiceError, match=r"paling banyak Rp 1\.000\.000"):
             _order(db, deal, quantity=100)
     finally:
         app.config["DIRECT_PURCHASE_CEILING"] = 50_000_000

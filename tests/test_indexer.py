@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from itertools import pairwise
 from collections.abc import Callable
 from pathlib import Path
 
@@ -287,7 +288,7 @@ def test_running_indexer_publishes_a_change_within_seconds_and_throttles(
     finally:
         stop.set()
         thread.join(10)
-    gaps = [b - a for a, b in zip(published, published[1:])]
+    gaps = [b - a for a, b in pairwise(published)]
     assert all(gap >= indexer_module.MIN_PUBLISH_INTERVAL_S * 0.95 for gap in gaps), gaps
 
 

@@ -97,7 +97,7 @@ def _store_answer(response: Response) -> Response:
                                          "written. Try again with the same key."))
     try:
         deliver_mail(db.session)  # the view's own delivery waited for this commit
-    except Exception:  # noqa: BLE001  (the write and its answer are committed: answer stands)
+    except Exception:  # the write and its answer are committed: answer stands
         current_app.logger.exception("mail delivery after a keyed write failed; will retry")
         db.session.rollback()
     return response
