@@ -175,4 +175,4 @@ def test_officials_open_the_certificate_document(app: Flask, seller_client: Flas
     assert document.data == PDF
     other = app.test_client()
     login(other, "lain@test.id")
-    assert other.get(url).status_code in (403, 404)
+    assert other.get(url).status_code == 403
