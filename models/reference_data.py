@@ -11,6 +11,7 @@ are meant only for rough distance scores between a buyer and a supplier.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 # ---------------------------------------------------------------------------------------------
 # Categories
@@ -182,11 +183,11 @@ KBLI_TITLES: dict[str, str] = dict(KBLI_CODES)
 # ---------------------------------------------------------------------------------------------
 
 
-def _kec(name: str, lat: float, lon: float, kelurahan: list[str]) -> dict:
+def _kec(name: str, lat: float, lon: float, kelurahan: list[str]) -> dict[str, Any]:
     return {"name": name, "lat": lat, "lon": lon, "kelurahan": kelurahan}
 
 
-JAKARTA: list[dict] = [
+JAKARTA: list[dict[str, Any]] = [
     {
         "code": "31.01", "name": "Kabupaten Administrasi Kepulauan Seribu",
         "short": "Kepulauan Seribu", "kind": "kabupaten",
@@ -347,7 +348,7 @@ JAKARTA: list[dict] = [
 KOTA_SHORT_NAMES: tuple[str, ...] = tuple(k["short"] for k in JAKARTA)
 
 
-def kota(short: str) -> dict:
+def kota(short: str) -> dict[str, Any]:
     """The JAKARTA entry whose short name (e.g. "Jakarta Timur") or full name is ``short``."""
     for entry in JAKARTA:
         if short in (entry["short"], entry["name"]):
@@ -355,9 +356,10 @@ def kota(short: str) -> dict:
     raise KeyError(short)
 
 
-def kecamatan(kota_short: str, name: str) -> dict:
+def kecamatan(kota_short: str, name: str) -> dict[str, Any]:
     """The kecamatan ``name`` of the kota ``kota_short``."""
-    for entry in kota(kota_short)["kecamatan"]:
+    entries: list[dict[str, Any]] = kota(kota_short)["kecamatan"]
+    for entry in entries:
         if entry["name"] == name:
             return entry
     raise KeyError((kota_short, name))

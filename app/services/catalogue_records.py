@@ -18,7 +18,7 @@ from models import (
 BATCH = 1000
 
 
-def indexable() -> Select[tuple[Listing]]:
+def indexable() -> Select[Listing]:
     """Listings the index holds: active listings of active suppliers."""
     return (
         select(Listing).join(Listing.supplier)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import format_date
@@ -146,13 +147,13 @@ def _period(column: InstrumentedAttribute[Any] | ColumnElement[Any],
     return conditions
 
 
-def _suppliers_in_kota(kota_id: int) -> Select[tuple[int]]:
+def _suppliers_in_kota(kota_id: int) -> Select[int]:
     return (select(SupplierProfile.id)
             .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
             .where(Organisation.kota_id == kota_id))
 
 
-def _requests_in_category(category_id: int) -> Select[tuple[int]]:
+def _requests_in_category(category_id: int) -> Select[int]:
     return select(DemandRequest.id).where(DemandRequest.category_id == category_id)
 
 
@@ -181,7 +182,7 @@ def month_of(session: Session, column: Any) -> ColumnElement[str]:
     return func.strftime("%Y-%m", column, "+7 hours")
 
 
-def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
+def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float | Decimal]:
     """Days (with fractions) from ``earlier`` to ``later``, in the database's own SQL."""
     if _dialect(session) == "postgresql":
         return func.extract("epoch", later - earlier) / 86400.0
@@ -191,7 +192,7 @@ def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[fl
 # --- the figures -----------------------------------------------------------------------------
 
 
-def _umkm_listed(filters: MetricFilters) -> Select[tuple[int]]:
+def _umkm_listed(filters: MetricFilters) -> Select[int]:
     """Active UMKM with at least one active listing (in the category) by the period's end."""
     listing = [Listing.supplier_id == SupplierProfile.id, Listing.status == "active"]
     if filters.category_id:
@@ -209,7 +210,7 @@ def _umkm_listed(filters: MetricFilters) -> Select[tuple[int]]:
     return query
 
 
-def _verified(query: Select[tuple[int]], filters: MetricFilters) -> Select[tuple[int]]:
+def _verified(query: Select[int], filters: MetricFilters) -> Select[int]:
     query = query.where(SupplierProfile.verified.is_(True))
     if filters.before is not None:
         query = query.where(or_(SupplierProfile.verified_at.is_(None),
@@ -289,7 +290,7 @@ def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
 
 def month_label(key: str) -> str:
     """``2026-11`` as the reader says it: ``November 2026``."""
-    return format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy")
+    return str(format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy"))
 
 
 def value_by_scale_and_kota(session: Session, filters: MetricFilters,
@@ -387,7 +388,7 @@ def programme_metrics(session: Session, filters: MetricFilters, locale: str = "i
     wanted = set(charts)
     if wanted & {"funnel", "concentration"}:
         listed_query = _umkm_listed(filters)
-        verified_ids = set(session.scalars(_verified(listed_query, filters)))
+        verified_ids = set(session.scalars(_verified(listed_query, filters)).all())
         proposed = proposals_per_supplier(session, filters)
         awarded = awards_per_supplier(session, filters)
         values = {supplier: value for supplier, (value, _n) in awarded.items()}

@@ -4,7 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, case, func, or_, select
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, UnaryExpression, case, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.services.search_order import Origin, order_first, reorder
@@ -55,7 +58,7 @@ class SearchPage:
         return max(1, -(-self.total // self.per_page))
 
 
-def visible_listings() -> Select[tuple[Listing]]:
+def visible_listings() -> Select[Listing]:
     """Active listings of active suppliers: what a visitor may see."""
     return (
         select(Listing)
@@ -109,8 +112,8 @@ def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     return [(category, int(count)) for category, count in rows]
 
 
-def apply_filters(query: Select[tuple[Listing]], params: SearchParams,
-                  today: date) -> Select[tuple[Listing]]:
+def apply_filters(query: Select[Listing], params: SearchParams,
+                  today: date) -> Select[Listing]:
     """``query`` narrowed by the search's category, kota, price, certificate and scale."""
     if params.category:
         query = query.join(Listing.category).where(Category.slug == params.category)
@@ -140,25 +143,33 @@ def _terms(text: str) -> list[str]:
     return [term for term in text.lower().split() if len(term) >= 2][:8]
 
 
+def count_true(conditions: Iterable[ColumnElement[bool]]) -> ColumnElement[int]:
+    """SQL for how many of ``conditions`` hold (0 + CASE ... + CASE ...)."""
+    total: ColumnElement[int] = literal(0)
+    for condition in conditions:
+        total = total + case((condition, 1), else_=0)
+    return total
+
+
 def lexical_search(session: Session, params: SearchParams, today: date) -> SearchPage:
     """Search by words in title, description and business name, best-covered first."""
     query = apply_filters(visible_listings(), params, today)
     terms = _terms(params.text)
-    order = [Listing.id.desc()]
+    order: list[UnaryExpression[Any]] = [Listing.id.desc()]
     if terms:
-        def hits(term: str) -> object:
+        def hits(term: str) -> ColumnElement[bool]:
             pattern = f"%{term}%"
             return or_(Listing.title.ilike(pattern), Listing.description.ilike(pattern),
                        SupplierProfile.display_name.ilike(pattern))
 
-        coverage = sum((case((hits(term), 1), else_=0) for term in terms), start=0)
-        in_title = sum((case((Listing.title.ilike(f"%{t}%"), 1), else_=0) for t in terms), start=0)
+        coverage = count_true(hits(term) for term in terms)
+        in_title = count_true(Listing.title.ilike(f"%{t}%") for t in terms)
         query = query.where(or_(*(hits(term) for term in terms)))
         order = [coverage.desc(), in_title.desc(), Listing.id.desc()]
     return page_of(session, query, order, params, "lexical")
 
 
-def page_of(session: Session, query: Select[tuple[Listing]], order: list[object],
+def page_of(session: Session, query: Select[Listing], order: Sequence[ColumnElement[Any]],
             params: SearchParams, matched_by: str) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -166,7 +177,7 @@ def page_of(session: Session, query: Select[tuple[Listing]], order: list[object]
     rows = session.scalars(
         query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
                       .selectinload(SupplierProfile.organisation))
-        .order_by(*order)  # type: ignore[arg-type]
+        .order_by(*order)
         .limit(params.per_page).offset((params.page - 1) * params.per_page)
     ).all()
     return SearchPage(list(rows), total, params.page, params.per_page, matched_by)
