@@ -75,7 +75,8 @@ def embed_bulk(
     todo = [(key, text) for key, text in unique.items() if key not in present]
     if sort_by_length:
         todo.sort(key=lambda item: len(item[1]))
-    total, done, pending = len(todo), 0, []
+    total, done = len(todo), 0
+    pending: list[tuple[bytes, np.ndarray]] = []
     if progress is not None:
         progress(0, total)
     for start in range(0, total, batch_size):

@@ -49,7 +49,7 @@ class IdSet:
         if not len(self._ids):
             return np.zeros(len(arr), bool)
         pos = np.minimum(np.searchsorted(self._ids, arr), len(self._ids) - 1)
-        return self._ids[pos] == arr
+        return np.asarray(self._ids[pos] == arr)
 
     def positions(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
         """Index of each id in the sorted array, -1 where absent."""

