@@ -154,8 +154,9 @@ def _listing_match(
     )
     scorer = s.scorer
     if scorer is not None and getattr(scorer, "use", False):
-        total = scorer.score({"fused": cand.fused, "dense": cand.dense,  # type: ignore[attr-defined]
-                              "lexical": cand.lexical, **soft})
+        features = {"fused": cand.fused, "dense": cand.dense, "lexical": cand.lexical, **soft}
+        # RankSettings.scorer is typed object (a LearnedScorer, kept out of this module's imports)
+        total = scorer.score(features)  # type: ignore[attr-defined]
     eligible = all(c.passed for c in hard)
     checks = tuple(hard + soft_checks)
     breakdown = ScoreBreakdown(cand.dense, cand.lexical, cand.fused, total=total, **soft)
