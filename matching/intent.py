@@ -46,6 +46,7 @@ class IntentModel:
     @property
     def categories(self) -> list[str]:
         """Category slugs in the model's column order."""
+        # the pipeline is whatever was pickled (a scikit-learn Pipeline): typed as object
         return [str(c) for c in self.pipeline.classes_]  # type: ignore[attr-defined]
 
     def predict(self, text: str, analysis: QueryAnalysis | None = None) -> dict[str, float]:

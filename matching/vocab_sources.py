@@ -13,7 +13,7 @@ import itertools
 import sys
 import types
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .synthetic import CATEGORY_NAMES, listings
 
@@ -59,8 +59,8 @@ def _load_demo_modules(demo_dir: Path) -> dict[str, types.ModuleType]:
     return loaded
 
 
-def _option_text(option: object) -> str:
-    return option if isinstance(option, str) else str(option[0])  # type: ignore[index]
+def _option_text(option: str | Sequence[object]) -> str:
+    return option if isinstance(option, str) else str(option[0])
 
 
 def _fill(template: str, choice: dict[str, str]) -> str:

@@ -41,7 +41,7 @@ class CountingEmbedder(HashingEmbedder):
         super().__init__(32)
         self.calls = 0
 
-    def embed_passages(self, texts):  # type: ignore[override]
+    def embed_passages(self, texts):
         self.calls += len(texts)
         return super().embed_passages(texts)
 
