@@ -17,22 +17,29 @@ export MILVUS_LITE_DATA ?= instance/milvus
 endif
 endif
 
-.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser axe clean
+.PHONY: run test test-sqlite test-postgres setup setup-dev translations db index browser axe clean lint lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# Every requirements*.txt is a lock with hashes (transitive packages included), compiled by
+# `make lock` from the requirements*.in next to it; pip refuses anything not in the lock.
+PIP_INSTALL := $(BIN)/pip install --quiet --require-hashes
+DEV_LOCKS := requirements.txt requirements-scale.txt requirements-st.txt requirements-dev.txt
+
 $(VENV)/.deps: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-$(VENV)/.scale-deps: requirements-scale.txt | $(VENV)/.deps
-	$(BIN)/pip install --quiet -r requirements-scale.txt
+$(VENV)/.scale-deps: requirements-scale.txt requirements.txt | $(VENV)/.deps
+	$(PIP_INSTALL) -r requirements.txt -r requirements-scale.txt
 	touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt requirements-scale.txt requirements.txt | $(VENV)/.deps
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+# Tests and tools, with the scale-out backends and the sentence-transformers embedder
+# (requirements-st.txt: CPU torch) that the tests exercise.
+$(VENV)/.dev-deps: $(DEV_LOCKS) | $(VENV)/.deps
+	$(PIP_INSTALL) $(addprefix -r ,$(DEV_LOCKS))
 	touch $@
 
 setup: $(VENV)/.deps translations
@@ -77,6 +84,21 @@ axe: $(E2E)/node_modules/.installed
 
 test: setup-dev browser axe
 	bash scripts/test.sh
+
+# ruff (lint and format check) and mypy (strict for matching/, models/, app/services/); settings in
+# pyproject.toml. scripts/test.sh runs the same before the tests.
+lint: setup-dev
+	bash scripts/lint.sh
+
+# Re-lock after editing a requirements*.in (add a package there, then `make lock`). Keeps today's
+# pins where they still fit; LOCK_ARGS="--upgrade-package NAME" moves one package. Runtime first:
+# the other locks are constrained by it.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header $(LOCK_ARGS)
+lock: $(VENV)/.dev-deps
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-scale.txt requirements-scale.in
+	$(PIP_COMPILE) -o requirements-st.txt requirements-st.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 test-sqlite: setup-dev
 	$(BIN)/python -m pytest

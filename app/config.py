@@ -124,7 +124,7 @@ def _retrieval_backend() -> str:
             raise ConfigError("MILVUS_URI", uri, "RETRIEVAL_BACKEND=milvus needs a server "
                               "(http://host:19530) or a Milvus Lite file (path ending in .db)")
         try:
-            import pymilvus  # noqa: F401
+            import pymilvus  # noqa: F401 - imported only to check it is installed
         except ImportError:
             raise ConfigError("RETRIEVAL_BACKEND", raw, "install requirements-scale.txt "
                               "(pymilvus) or use local") from None

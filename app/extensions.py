@@ -8,13 +8,24 @@ from flask_login import LoginManager
 from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import Session
 from flask_wtf import CSRFProtect
 
-from app import ratelimit_storage  # noqa: F401  (registers the sqlite:// rate-limit store)
+from app import ratelimit_storage  # noqa: F401  (imported for its effect: registers the sqlite:// store)
 from app.database import RequestSession
 from models import Base
 
-db = SQLAlchemy(model_class=Base, session_options={"class_": RequestSession})
+
+
+class Database(SQLAlchemy):
+    """Flask-SQLAlchemy, with ``db.session`` typed as the Session the services take."""
+
+    # db.session is a scoped_session: a proxy with every method of the request's Session, which
+    # the type checker cannot see (scoped_session is not a Session subclass).
+    session: Session  # type: ignore[assignment]
+
+
+db = Database(model_class=Base, session_options={"class_": RequestSession})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -73,7 +73,7 @@ def _id_or_none(value: object) -> int | None:
     """An id from a select (``""``, the empty first option, is no choice at all)."""
     if value is None or value == "":
         return None
-    return int(value)  # type: ignore[call-overload]
+    return int(value)  # type: ignore[call-overload]  # a str or int from the form
 
 
 class ChooseOneField(SelectField):
@@ -81,7 +81,7 @@ class ChooseOneField(SelectField):
     category) is ever chosen silently for the user; ``message`` says what to choose."""
 
     def __init__(self, label: object, message: object, **kwargs: object) -> None:
-        super().__init__(label, coerce=_id_or_none,  # type: ignore[arg-type]
+        super().__init__(label, coerce=_id_or_none,  # type: ignore[arg-type]  # the stub wants a plain callable
                          validators=[DataRequired(message=message)], **kwargs)
 
     def set_choices(self, choices: list[tuple[int, str]] | dict[str, list[tuple[int, str]]]) -> None:

@@ -59,7 +59,7 @@ def _json_strings(document: Any) -> Iterable[str]:
 
 
 def _check_json() -> None:
-    if not request.is_json or not request.content_length and not request.get_data(cache=True):
+    if not request.is_json or (not request.content_length and not request.get_data(cache=True)):
         return
     try:
         document = json.loads(request.get_data(cache=True))

@@ -32,7 +32,7 @@ def permission_required(permission: Permission) -> Callable[[F], F]:
                 abort(403)
             return view(*args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return wrapped  # type: ignore[return-value]  # functools.wraps keeps the view's signature
 
     return decorator
 

@@ -32,6 +32,7 @@ from .cache import CachedEmbedder
 from .embedders import Embedder, create_embedder
 from .matcher import Matcher
 from .retriever import Retriever, index_text
+from .vector_index import VectorIndex
 from .text import normalise_demand_text
 
 EMBED_BATCH = 1024
@@ -66,9 +67,16 @@ def exact_top_k(queries: np.ndarray, vectors: np.ndarray, ids: np.ndarray, k: in
     return ids[rows]
 
 
+def _vectors(retriever: Retriever) -> VectorIndex:
+    """The retriever's vector index (every benchmark builds one)."""
+    if retriever.vectors is None:
+        raise ValueError("the retriever has no vector index")
+    return retriever.vectors
+
+
 def recall_at_k(retriever: Retriever, queries: np.ndarray, truth: np.ndarray, k: int = 10) -> float:
     """Mean share of the exact top-k (``truth``, listing ids per query) the index returns."""
-    _, got = retriever.vectors.search(queries, k)
+    _, got = _vectors(retriever).search(queries, k)
     hits = [len(set(t[:k].tolist()) & set(g.tolist())) / k for t, g in zip(truth, got)]
     return float(np.mean(hits)) if hits else 1.0
 
@@ -129,8 +137,8 @@ def run_bench(
     result["build_s"] = round(timings["vector_build_s"] + timings["lexical_build_s"], 1)
     result["vector_build_s"] = round(timings["vector_build_s"], 1)
     result["lexical_build_s"] = round(timings["lexical_build_s"], 1)
-    result["index_kind"] = retriever.vectors.kind
-    result["index_params"] = retriever.vectors.params
+    result["index_kind"] = _vectors(retriever).kind
+    result["index_params"] = _vectors(retriever).params
     result["lexical_nnz"] = retriever.lexical.nnz()
     with tempfile.TemporaryDirectory(prefix="pasarpadu-bench-") as snapshot_root:
         t0 = time.perf_counter()
@@ -158,7 +166,7 @@ def run_bench(
         result["search_p50_ms"], result["search_p95_ms"] = _pct(search, 50), _pct(search, 95)
         lexical = _timed(lambda t: served.lexical.search(normalise_demand_text(t).lower(), 100),
                          qtexts, repeats)
-        dense = _timed(lambda v: served.vectors.search(v[None, :], 100), list(qvecs), repeats)
+        dense = _timed(lambda v: _vectors(served).search(v[None, :], 100), list(qvecs), repeats)
         embed = _timed(lambda t: embedder.embed_queries([t]), qtexts, repeats)
         result["lexical_p50_ms"], result["dense_p50_ms"] = _pct(lexical, 50), _pct(dense, 50)
         result["query_embed_p50_ms"] = _pct(embed, 50)
@@ -196,4 +204,5 @@ def probe_worker(snapshot_root: str, model: str | None, texts: list[str]) -> dic
         text=True, env=env, cwd=str(Path(__file__).resolve().parent.parent), check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -101,14 +102,14 @@ def tqdm_progress(desc: str = "Embedding") -> Progress:
     """A progress callback drawing a tqdm bar (rate and ETA) on stderr."""
     from tqdm import tqdm
 
-    bar: dict[str, object] = {}
+    bar: dict[str, tqdm[Any]] = {}
 
     def update(done: int, total: int) -> None:
         if "bar" not in bar:
             bar["bar"] = tqdm(total=total, unit="text", desc=desc, smoothing=0.05)
         b = bar["bar"]
-        b.update(done - b.n)  # type: ignore[attr-defined]
+        b.update(done - b.n)
         if done >= total:
-            b.close()  # type: ignore[attr-defined]
+            b.close()
 
     return update

@@ -9,7 +9,7 @@ import hashlib
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -20,7 +20,7 @@ CACHE_FILE = "embedding_cache.sqlite3"
 
 def text_key(model_name: str, role: str, text: str) -> bytes:
     """The cache key of one text for one model and role."""
-    return hashlib.sha256(f"{model_name}\x1f{role}\x1f{text}".encode("utf-8")).digest()[:20]
+    return hashlib.sha256(f"{model_name}\x1f{role}\x1f{text}".encode()).digest()[:20]
 
 
 class CachedEmbedder:
@@ -79,7 +79,7 @@ class CachedEmbedder:
         for start in range(0, len(todo), self.batch_size):
             chunk = todo[start : start + self.batch_size]
             vectors = self.inner.embed_passages([texts[rows[0]] for _, rows in chunk])
-            for (key, rows), vec in zip(chunk, vectors):
+            for (_key, rows), vec in zip(chunk, vectors):
                 out[rows] = vec
             self._store([(key, vec) for (key, _), vec in zip(chunk, vectors)])
         return out

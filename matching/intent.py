@@ -14,10 +14,14 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
+from typing import Any, TYPE_CHECKING
 
 from .query import DATA_DIR, QueryAnalysis, QueryAnalyzer
 from .text import normalise_demand_text
+
+if TYPE_CHECKING:
+    import numpy as np  # the methods import it when they run (lazy, as before)
 
 INTENT_FILE = DATA_DIR / "intent.pkl"
 INTENT_FORMAT = 1
@@ -35,16 +39,17 @@ class IntentGuess:
 class IntentModel:
     """A fitted category classifier over request texts."""
 
-    def __init__(self, pipeline: object, meta: dict | None = None) -> None:
+    def __init__(self, pipeline: object, meta: dict[str, Any] | None = None) -> None:
         self.pipeline = pipeline
         self.meta = meta or {}
 
     @property
     def categories(self) -> list[str]:
         """Category slugs in the model's column order."""
+        # the pipeline is whatever was pickled (a scikit-learn Pipeline): typed as object
         return [str(c) for c in self.pipeline.classes_]  # type: ignore[attr-defined]
 
-    def predict(self, text: str, analysis: "QueryAnalysis | None" = None) -> dict[str, float]:
+    def predict(self, text: str, analysis: QueryAnalysis | None = None) -> dict[str, float]:
         """Category -> probability for a request (sums to 1), most likely first.
 
         The model reads the request with its item words stressed and its abbreviations and
@@ -62,7 +67,7 @@ class IntentModel:
         pairs = sorted(zip(self.categories, probs.tolist()), key=lambda x: -x[1])
         return {c: float(p) for c, p in pairs}
 
-    def _probabilities(self, read: str) -> "np.ndarray":
+    def _probabilities(self, read: str) -> np.ndarray:
         # One short text through Pipeline/FeatureUnion costs ~3 ms of joblib and validation
         # overhead per request; the same arithmetic step by step costs a fraction of that.
         import numpy as np
@@ -72,7 +77,8 @@ class IntentModel:
         steps = getattr(self.pipeline, "steps", None)
         union = steps[0][1] if steps and len(steps) == 2 else None
         parts = getattr(union, "transformer_list", None)
-        if parts is None or getattr(union, "transformer_weights", None):
+        if steps is None or parts is None or getattr(union, "transformer_weights", None):
+            # the pipeline is whatever was pickled (a scikit-learn Pipeline): typed as object
             return np.asarray(self.pipeline.predict_proba([read])[0])  # type: ignore[attr-defined]
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             features = sp.hstack([t.transform([read]) for _, t in parts], format="csr")
@@ -94,7 +100,7 @@ class IntentModel:
         Path(path).write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
-    def load(cls, path: str | Path = INTENT_FILE) -> "IntentModel | None":
+    def load(cls, path: str | Path = INTENT_FILE) -> IntentModel | None:
         """The saved model, or None when absent or written by another scikit-learn."""
         import sklearn
 
@@ -125,13 +131,13 @@ def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float 
             for cat, share in entry.get("cats", {}).items():
                 votes[cat] = votes.get(cat, 0.0) + weight * share
         for term, _ in analysis.expansions:
-            for entry in analyzer.glossary:
-                if entry.category and entry.term.replace(" dan ", " ") == term:
-                    votes[entry.category] = votes.get(entry.category, 0.0) + 1.0
+            for gloss in analyzer.glossary:
+                if gloss.category and gloss.term.replace(" dan ", " ") == term:
+                    votes[gloss.category] = votes.get(gloss.category, 0.0) + 1.0
         total = sum(votes.values())
         if total < 0.8:
             continue
-        best = max(votes, key=votes.get)
+        best = max(votes, key=votes.__getitem__)
         if votes[best] / total >= min_share:
             out.append((best, analysis.text))
     return out

@@ -37,7 +37,7 @@ import json
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -141,7 +141,7 @@ class LexicalIndex:
     @classmethod
     def build(
         cls, ids: Iterable[int], texts: Sequence[str], config: LexicalConfig | None = None
-    ) -> "LexicalIndex":
+    ) -> LexicalIndex:
         """Fit IDF on ``texts`` and index them under listing ``ids`` (unique, any order)."""
         index = cls(config)
         ids_arr = np.fromiter((int(i) for i in ids), dtype=np.int64)
@@ -339,13 +339,13 @@ class LexicalIndex:
         return lq.candidates(self._a, cols, weights, takes, scratch, want, self._dead,
                              lens < depth, self.config.unseen_credit)
 
-    def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
+    def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         """Top-k (listing ids, scores) with score > 0, and a lookup of any listing's score."""
         cols, weights = self._query(text)
         return self._search_vector(cols, weights, k)
 
     def search_blend(self, variants: Sequence[tuple[str, float]],
-                     k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
+                     k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         """Like ``search`` for the weighted sum of several query texts, in one pass.
 
         Scores are linear in the query vector, so every listing's score equals the weighted
@@ -361,7 +361,7 @@ class LexicalIndex:
         return self._search_vector(cols, summed, k)
 
     def _search_vector(self, cols: np.ndarray, weights: np.ndarray,
-                       k: int) -> tuple[np.ndarray, np.ndarray, "LexicalScores"]:
+                       k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         want = max(self.config.rescore, 2 * k)
         rows = self._candidates(cols, weights, want)
         scores = lq.exact_scores(self._a, cols, weights, rows)
@@ -405,7 +405,7 @@ class LexicalIndex:
         """A query's (feature indices, weights); its score with a row is their inner product."""
         return self._query(text)
 
-    def vectoriser(self) -> "LexicalIndex":
+    def vectoriser(self) -> LexicalIndex:
         """An index with this one's IDF and no listings: vectorises texts and queries only."""
         other = LexicalIndex(self.config)
         other._idf = {kind: np.asarray(v) for kind, v in self._idf.items()}
@@ -426,7 +426,7 @@ class LexicalIndex:
         atomic_write_bytes(directory / LEXICAL_MANIFEST, json.dumps(manifest).encode())
 
     @classmethod
-    def load(cls, directory: str | Path) -> "LexicalIndex":
+    def load(cls, directory: str | Path) -> LexicalIndex:
         """Memory-map an index written by ``save``; IndexMissing/IndexCorrupt/IndexMismatch."""
         directory = Path(directory)
         manifest = read_manifest(directory / LEXICAL_MANIFEST)

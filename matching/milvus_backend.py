@@ -12,7 +12,8 @@ Milvus cluster (``http://host:19530``).
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -78,7 +79,7 @@ class MilvusBackend:
     def create(
         cls, uri: str, collection: str, ids: Sequence[int], vectors: np.ndarray,
         texts: Sequence[str], vectoriser: LexicalIndex, token: str = "",
-    ) -> "MilvusBackend":
+    ) -> MilvusBackend:
         """A new collection (replacing one of that name) holding the given listings."""
         from pymilvus import DataType
 
@@ -107,7 +108,7 @@ class MilvusBackend:
 
     @classmethod
     def connect(cls, uri: str, collection: str, dim: int, vectoriser: LexicalIndex,
-                search_params: dict[str, Any] | None = None, token: str = "") -> "MilvusBackend":
+                search_params: dict[str, Any] | None = None, token: str = "") -> MilvusBackend:
         """An existing collection (loaded for search)."""
         client = cls.open_client(uri, token)
         if not client.has_collection(collection):
@@ -156,7 +157,7 @@ class MilvusBackend:
         try:
             rows = self.client.query(self.collection, filter="", output_fields=["count(*)"],
                                      timeout=self.timeout)
-        except Exception as exc:  # noqa: BLE001 - see candidates
+        except Exception as exc:  # see candidates
             raise RetrievalUnavailable(f"Milvus count failed: {exc}") from exc
         return int(rows[0]["count(*)"])
 
@@ -164,7 +165,7 @@ class MilvusBackend:
         try:
             return bool(self.client.get(self.collection, ids=[int(listing_id)],
                                         output_fields=["id"], timeout=self.timeout))
-        except Exception as exc:  # noqa: BLE001 - see candidates
+        except Exception as exc:  # see candidates
             raise RetrievalUnavailable(f"Milvus lookup failed: {exc}") from exc
 
     def upsert(self, ids: Sequence[int], vectors: np.ndarray, texts: Sequence[str]) -> None:
@@ -202,7 +203,7 @@ class MilvusBackend:
             hits = self.client.hybrid_search(self.collection, requests, RRFRanker(60),
                                              limit=pool * len(requests), output_fields=FIELDS,
                                              timeout=self.timeout)[0]
-        except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds when a server is gone
+        except Exception as exc:  # pymilvus raises several kinds when a server is gone
             raise RetrievalUnavailable(f"Milvus search failed: {exc}") from exc
         if not len(hits):
             return CandidateScores([], np.zeros(0), np.zeros(0))

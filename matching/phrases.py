@@ -8,6 +8,7 @@ them a listing contains whole. ``meaningful`` keeps units, counts and context wo
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from .requirements import UNITS
 from .text import STOPWORDS, stem
@@ -16,7 +17,7 @@ from .vocab import CONTEXT_MARKERS, JOINERS, words
 MIN_ITEMNESS = 0.12
 # People and plain counts never describe the goods; product-like units ("kotak") may.
 _NOT_MATCH_WORDS = frozenset(u for u, canon in UNITS.items() if canon in ("orang", "keluarga")) | frozenset(
-    "pcs buah biji unit units pieces wajib harus jumlah sebanyak kebutuhan keperluan".split())
+    ["pcs", "buah", "biji", "unit", "units", "pieces", "wajib", "harus", "jumlah", "sebanyak", "kebutuhan", "keperluan"])
 
 
 def meaningful(word: str) -> bool:
@@ -58,5 +59,5 @@ def phrase_share(phrases: frozenset[str], listing: str) -> float:
     if not phrases:
         return 0.0
     toks = [stem(w) for w in words(listing)]
-    found = {f"{a} {b}" for a, b in zip(toks, toks[1:])}
+    found = {f"{a} {b}" for a, b in pairwise(toks)}
     return len(phrases & found) / len(phrases)

@@ -10,6 +10,8 @@ words ("pasien", "kantor", "siswa") no longer outweigh the thing bought.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import json
 from dataclasses import dataclass, field
@@ -71,10 +73,10 @@ def load_glossary(path: str | Path = GLOSSARY_FILE) -> list[GlossaryEntry]:
 class QueryAnalyzer:
     """Reads requests with learned term statistics, mined abbreviations and the glossary."""
 
-    def __init__(self, tables: dict, glossary: list[GlossaryEntry] | None = None,
+    def __init__(self, tables: dict[str, Any], glossary: list[GlossaryEntry] | None = None,
                  item_share: float = 0.5, context_factor: float = 0.5,
                  head_weight: float = 0.7) -> None:
-        self.terms: dict[str, dict] = tables.get("terms", {})
+        self.terms: dict[str, dict[str, Any]] = tables.get("terms", {})
         self.abbreviations: dict[str, str] = {
             a: v["long"] for a, v in tables.get("abbreviations", {}).items()}
         self.synonyms = self._usable_synonyms(tables.get("synonyms", []))
@@ -83,7 +85,7 @@ class QueryAnalyzer:
         self.context_factor = context_factor
         self.head_weight = head_weight
 
-    def _usable_synonyms(self, pairs: list[dict], min_count: int = 10,
+    def _usable_synonyms(self, pairs: list[dict[str, Any]], min_count: int = 10,
                          min_similarity: float = 0.85, min_item: float = 0.3) -> dict[str, str]:
         """Mined alternatives ("a/b") kept only when frequent, both item-like and both
         pointing to the same catalogue categories (cosine of their profiles)."""
@@ -103,7 +105,7 @@ class QueryAnalyzer:
 
     @classmethod
     def load(cls, tables_path: str | Path = TABLES_FILE,
-             glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float) -> "QueryAnalyzer":
+             glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float) -> QueryAnalyzer:
         """An analyzer from the committed tables and glossary."""
         tables = json.loads(Path(tables_path).read_text("utf-8"))
         return cls(tables, load_glossary(glossary_path), **kwargs)

@@ -4,7 +4,8 @@ weighted texts in one pass (``LexicalIndex.search_blend``).
 """
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -19,7 +20,7 @@ class _Settings(Protocol):
 def blend_vectors(vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:
     """One unit query vector: the weighted sum of the variants' vectors, renormalised."""
     mixed = (np.asarray(weights, np.float32)[:, None] * np.asarray(vectors, np.float32)).sum(0)
-    return l2_normalise(mixed)[0]
+    return np.asarray(l2_normalise(mixed)[0])
 
 
 def query_plan(raw: str, qtext: str, settings: _Settings) -> tuple[list[tuple[str, float]], dict[str, float]]:

@@ -19,7 +19,8 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -82,7 +83,7 @@ def init_ray(num_cpus: int | None = None) -> None:
 def _write_npz(path: Path, **arrays: np.ndarray) -> None:
     def write(tmp: str) -> None:
         with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]  # numpy's stub reads **arrays as its allow_pickle flag
     atomic_write_file(path, write)
 
 
@@ -144,7 +145,7 @@ class MatchShard:
 
 
 def _run(shards: list[dict[str, Any]], out_dir: Path, prefix: str, actor: type,
-         args: tuple, actors: int | None, num_cpus: int | None) -> JobReport:
+         args: tuple[Any, ...], actors: int | None, num_cpus: int | None) -> JobReport:
     """Map the shards whose file is missing over ``actors`` actors of ``actor``."""
     import ray
 
@@ -155,7 +156,8 @@ def _run(shards: list[dict[str, Any]], out_dir: Path, prefix: str, actor: type,
     if not todo:
         return JobReport(len(shards), 0, 0, time.perf_counter() - started, keys)
     init_ray(num_cpus)
-    workers = actors or max(1, int(ray.available_resources().get("CPU", 1)))
+    # ray leaves available_resources() unannotated
+    workers = actors or max(1, int(ray.available_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
     workers = min(workers, len(todo))
     ds = ray.data.from_items(todo, override_num_blocks=len(todo))
     done = ds.map(actor, fn_constructor_args=args, num_cpus=1,

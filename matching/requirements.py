@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .synthetic import PLACES
 

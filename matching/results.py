@@ -1,6 +1,8 @@
 """Result types returned by ranking: one SupplierMatch per supplier, each explained."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -98,7 +100,7 @@ class SupplierMatch:
         """The best listing first, then the others."""
         return (self.listing_id,) + tuple(m.listing_id for m in self.other_listings)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (for the API and audit records)."""
         data = asdict(self)
         data["explanation"]["passed"] = list(self.explanation.passed)

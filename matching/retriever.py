@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -98,7 +98,7 @@ class Retriever:
         settings: RetrievalSettings | None = None, kind: str = "auto", batch_size: int = 256,
         progress: Callable[[int], None] | None = None, backend: str = "local",
         backend_options: dict | None = None,
-    ) -> "Retriever":
+    ) -> Retriever:
         """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch.
 
         ``backend``/``backend_options``: see ``from_vectors``.
@@ -120,7 +120,7 @@ class Retriever:
         settings: RetrievalSettings | None = None, kind: str = "auto",
         texts: Sequence[str] | None = None, timings: dict[str, float] | None = None,
         backend: str = "local", backend_options: dict | None = None,
-    ) -> "Retriever":
+    ) -> Retriever:
         """Index ``records`` whose passage vectors (row i for record i) are already known.
 
         ``timings``, when given, receives the seconds spent on the vector and lexical indexes.
@@ -245,7 +245,7 @@ class Retriever:
             for k in order.tolist()
         ]
 
-    def with_settings(self, **changes: object) -> "Retriever":
+    def with_settings(self, **changes: object) -> Retriever:
         """A view of this retriever (same indexes) with some settings changed."""
         other = Retriever(self.embedder, self.vectors, self.lexical, self.categories,
                           replace(self.settings, **changes), self.query_embedder, self.remote)
@@ -290,7 +290,7 @@ class Retriever:
         cls, root: str | Path, embedder: Embedder, settings: RetrievalSettings | None = None,
         expected_fingerprint: str | None = None, verify: bool = True, mmap: bool = False,
         query_embedder: Embedder | None = None,
-    ) -> "Retriever":
+    ) -> Retriever:
         """The current snapshot under ``root``.
 
         ``mmap`` maps the vector index read-only (pages shared between processes); such a
@@ -347,7 +347,7 @@ def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalB
                                      spec.get("search_params"))
     except (KeyError, LookupError) as exc:
         raise IndexMissing(f"Milvus collection unavailable: {exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds when a server is gone
+    except Exception as exc:  # pymilvus raises several kinds when a server is gone
         raise RetrievalUnavailable(f"Milvus at {spec.get('uri')} does not answer: {exc}") from exc
 
 

@@ -9,13 +9,15 @@ passages. The artefact (``.npz``) is written by ``python -m matching distil`` (`
 """
 from __future__ import annotations
 
+from typing import Any
+
 import hashlib
 import json
 import re
 import threading
 import zlib
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -44,7 +46,7 @@ def ngram_buckets(word: str, n_min: int, n_max: int, buckets: int) -> np.ndarray
 
 def length_feature(counts: np.ndarray, scale: float) -> np.ndarray:
     """Text-length feature in [0, ~1] that scales the length-dependent part of a role map."""
-    return (np.log1p(np.asarray(counts, np.float32)) / np.log1p(scale)).astype(np.float32)
+    return np.asarray(np.log1p(np.asarray(counts, np.float32)) / np.log1p(scale), np.float32)
 
 
 def content_hash(path: str | Path) -> str:
@@ -71,7 +73,7 @@ class StaticEmbedder:
             raise EmbedderUnavailable(f"static embedder artefact not found: {self.path}")
         self._hash = content_hash(self.path)
         with np.load(self.path, allow_pickle=False) as z:
-            self.meta: dict = json.loads(str(z["meta"]))
+            self.meta: dict[str, Any] = json.loads(str(z["meta"]))
             vocab = [str(w) for w in z["vocab"]]
             vectors = z["vectors"].astype(np.float32)
             grams = z["ngrams"].astype(np.float32)
@@ -179,7 +181,7 @@ class StaticEmbedder:
 
 def save_artefact(path: str | Path, vocab: Sequence[str], vectors: np.ndarray,
                   weights: np.ndarray, ngrams: np.ndarray, maps: dict[str, np.ndarray],
-                  meta: dict) -> str:
+                  meta: dict[str, Any]) -> str:
     """Write the artefact (float16 tables; ``maps``: map_passage[_length], map_query[_length])
     and return its content hash."""
     path = Path(path)
@@ -188,7 +190,7 @@ def save_artefact(path: str | Path, vocab: Sequence[str], vectors: np.ndarray,
     np.savez(
         tmp, vocab=np.asarray(list(vocab), dtype=str), vectors=vectors.astype(np.float16),
         weights=weights.astype(np.float32), ngrams=ngrams.astype(np.float16),
-        **{k: np.asarray(v, np.float32) for k, v in maps.items()},
+        **{k: np.asarray(v, np.float32) for k, v in maps.items()},  # type: ignore[arg-type]  # numpy's stub reads **arrays as its allow_pickle flag
         meta=np.asarray(json.dumps(meta, sort_keys=True)),
     )
     tmp.replace(path)

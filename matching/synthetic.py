@@ -10,10 +10,12 @@ so a smaller catalogue is a prefix of a larger one and any slice can be generate
 """
 from __future__ import annotations
 
+from typing import Any
+
 import random
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from collections.abc import Iterator
 
 from .reference import CATEGORIES, JAKARTA
 from .types import Certification, DemandQuery, ListingRecord
@@ -33,7 +35,7 @@ _KOTA_WEIGHTS = (28, 30, 12, 22, 17, 1)
 
 # category -> (unit, (low, high) price, [(title template, slot a options, slot b options)],
 #              product sentences, seller heads)
-_V: dict[str, tuple] = {
+_V: dict[str, tuple[Any, ...]] = {
     "catering": ("kotak", (18_000, 65_000), [
         ("Nasi Kotak {a} {b}", ("Ayam Bakar", "Rendang", "Ayam Goreng", "Ikan Bakar", "Empal", "Ayam Betutu"), ("Komplit", "Paket Rapat", "Prasmanan", "Hemat", "Spesial")),
         ("Tumpeng {a} {b}", ("Nasi Kuning", "Nasi Uduk", "Nasi Liwet"), ("Mini", "Syukuran", "Lengkap", "Peresmian")),
@@ -253,7 +255,7 @@ def requests(count: int, seed: int = 7) -> list[DemandQuery]:
         rng = _rng(seed, 3, i)
         cat = rng.choice(list(_V))
         unit, (low, high), templates, _, _ = _V[cat]
-        pattern, a_opts, b_opts = rng.choice(templates)
+        pattern, a_opts, _b_opts = rng.choice(templates)
         a = rng.choice(a_opts)
         words = pattern.split("{a}")[0].replace("{b}", "").strip()
         kota = rng.choices(list(PLACES), _KOTA_WEIGHTS)[0]

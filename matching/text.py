@@ -42,12 +42,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Function words of Indonesian and English; they never explain a match.
 STOPWORDS = frozenset(
-    """
-    dan atau yang untuk di ke dari dengan pada dalam oleh sebagai serta juga ini itu tersebut
-    bagi para akan telah sudah bisa dapat ada adalah per secara hingga sampai tiap setiap
-    a an the and or of for to in on at by with from as is are be this that these those our
-    your their its into per via each all any some
-    """.split()
+    ["dan", "atau", "yang", "untuk", "di", "ke", "dari", "dengan", "pada", "dalam", "oleh", "sebagai", "serta", "juga", "ini", "itu", "tersebut", "bagi", "para", "akan", "telah", "sudah", "bisa", "dapat", "ada", "adalah", "per", "secara", "hingga", "sampai", "tiap", "setiap", "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be", "this", "that", "these", "those", "our", "your", "their", "its", "into", "per", "via", "each", "all", "any", "some"]
 )
 
 

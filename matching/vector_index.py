@@ -204,7 +204,7 @@ class VectorIndex:
         """True when masked entries exceed a fifth of the live vectors."""
         return not self._main.deletes and len(self._masked) > max(1000, len(self._members) // 5)
 
-    def compact(self) -> "VectorIndex":
+    def compact(self) -> VectorIndex:
         """A rebuilt index with no masked entries or delta (same kind and model)."""
         ids = self._members.array.copy()
         return VectorIndex.build(ids, self.vectors(ids), self.model, self.kind, self.params)
@@ -287,7 +287,7 @@ class VectorIndex:
     def load(
         cls, directory: str | Path, model: str | None = None, dim: int | None = None,
         verify: bool = True, mmap: bool = False,
-    ) -> "VectorIndex":
+    ) -> VectorIndex:
         """Read an index saved by ``save``; raises IndexMissing/IndexCorrupt/IndexMismatch.
 
         With ``mmap`` the FAISS data stay in the page cache, shared by every process that maps

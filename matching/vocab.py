@@ -15,16 +15,17 @@
 """
 from __future__ import annotations
 
+from typing import Any
+
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .text import STOPWORDS, normalise_demand_text, strip_accents
 
 CONTEXT_MARKERS = frozenset(
-    "untuk bagi di pada kepada ke dalam rangka guna se kab kabupaten kota kec kecamatan desa "
-    "kel kelurahan provinsi prov lingkungan wilayah".split()
+    ["untuk", "bagi", "di", "pada", "kepada", "ke", "dalam", "rangka", "guna", "se", "kab", "kabupaten", "kota", "kec", "kecamatan", "desa", "kel", "kelurahan", "provinsi", "prov", "lingkungan", "wilayah"]
 )
 JOINERS = frozenset({"dan", "&", "serta", "atau"})
 _TOKEN = re.compile(r"[^\W_]+|\(|\)|/|&", re.UNICODE)
@@ -84,10 +85,12 @@ def concentration(row: Sequence[float], prior: float = 0.5) -> float:
     return max(0.0, 1.0 - entropy / math.log(len(row)))
 
 
-def corpus_positions(names: Iterable[str]) -> tuple[Counter, Counter, Counter]:
+def corpus_positions(names: Iterable[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Per word: names containing it, names it opens (first two content words, before any
     context marker), and names where it follows a context marker."""
-    occ, head, after = Counter(), Counter(), Counter()
+    occ: Counter[str] = Counter()
+    head: Counter[str] = Counter()
+    after: Counter[str] = Counter()
     for name in names:
         seen: set[str] = set()
         for pos, (w, context) in enumerate(_content(name)):
@@ -135,7 +138,7 @@ def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
                        parenthesised_only: bool = False) -> dict[str, tuple[str, int]]:
     """Short form -> (most frequent long form, count), from "long form (ABBR)" and (unless
     ``parenthesised_only``) from short forms whose long form is elsewhere in the same name."""
-    pairs: Counter = Counter()
+    pairs: Counter[tuple[str, ...]] = Counter()
     for text in texts:
         tokens = [t for t in _TOKEN.findall(strip_accents(text).lower())]
         for k, tok in enumerate(tokens):
@@ -150,7 +153,7 @@ def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
                 content = [t for t in tokens if t.isalpha() and t != tok]
                 for start in range(len(content)):
                     for length in (2, 3):
-                        span = content[start:start + length]
+                        span = tuple(content[start:start + length])
                         if len(span) == length and span[0][0] == tok[0] and all(
                                 len(w) > 2 for w in span) and _spells(tok, span):
                             if all(len(w) > len(tok) // 2 for w in span):
@@ -164,7 +167,7 @@ def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
 
 def mine_synonyms(names: Iterable[str], known: set[str], min_count: int = 3) -> list[tuple[str, str, int]]:
     """Word pairs written as alternatives ("a/b", "a atau b") in names, both known words."""
-    pairs: Counter = Counter()
+    pairs: Counter[tuple[str, ...]] = Counter()
     pattern = re.compile(r"([^\W\d_]{3,})\s*(?:/|\batau\b)\s*([^\W\d_]{3,})", re.UNICODE)
     for name in names:
         for a, b in pattern.findall(strip_accents(name).lower()):
@@ -211,22 +214,22 @@ def itemness(conc: float | None, head_rate: float | None, after_rate: float) -> 
 
 
 def build_tables(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
-                 categories: Sequence[str], min_occ: int = 5) -> dict:
+                 categories: Sequence[str], min_occ: int = 5) -> dict[str, Any]:
     """The query-language tables (see module docstring) from catalogue texts and names."""
     cat_rows = catalogue_profiles(catalogue, categories)
     occ, head, after = corpus_positions(names)
     co_rows = corpus_profiles(names, cat_rows)
-    table: dict[str, dict] = {}
+    table: dict[str, dict[str, Any]] = {}
     for w in set(cat_rows) | {w for w, n in occ.items() if n >= min_occ}:
         row = cat_rows.get(w)
         support = sum(row) if row is not None else 0.0
         conc = (0.5 + (concentration(row) - 0.5) * min(1.0, support / 6.0)
-                if support >= 2 else None)
+                if row is not None and support >= 2 else None)
         n = occ.get(w, 0)
         head_rate = (head[w] + 0.5) / (n + 2) if n >= min_occ else None
         after_rate = after[w] / n if n >= min_occ else 0.0
         profile = row if row is not None and sum(row) >= 2 else co_rows.get(w)
-        entry: dict = {"item": round(itemness(conc, head_rate, after_rate), 3), "occ": n}
+        entry: dict[str, Any] = {"item": round(itemness(conc, head_rate, after_rate), 3), "occ": n}
         if profile is not None and sum(profile) > 0:
             total = sum(profile)
             top = sorted(range(len(categories)), key=lambda k: -profile[k])[:3]

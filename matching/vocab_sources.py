@@ -13,7 +13,7 @@ import itertools
 import sys
 import types
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator, Sequence
 
 from .synthetic import CATEGORY_NAMES, listings
 
@@ -38,7 +38,7 @@ def _load_demo_modules(demo_dir: Path) -> dict[str, types.ModuleType]:
     try:
         for name, path in (("app", demo_dir.parent), ("app.demo", demo_dir)):
             stub = types.ModuleType(name)
-            stub.__path__ = [str(path)]  # type: ignore[attr-defined]
+            stub.__path__ = [str(path)]
             sys.modules[name] = stub
         for mod in VOCABULARY_MODULES:
             spec = importlib.util.spec_from_file_location(f"app.demo.{mod}", demo_dir / f"{mod}.py")
@@ -49,18 +49,18 @@ def _load_demo_modules(demo_dir: Path) -> dict[str, types.ModuleType]:
             spec.loader.exec_module(module)
             loaded[mod] = module
     finally:
-        for name, module in saved.items():
-            if module is None:
+        for name, previous in saved.items():
+            if previous is None:
                 sys.modules.pop(name, None)
             else:
-                sys.modules[name] = module
+                sys.modules[name] = previous
         for mod in VOCABULARY_MODULES:
             sys.modules.pop(f"app.demo.{mod}", None)
     return loaded
 
 
-def _option_text(option: object) -> str:
-    return option if isinstance(option, str) else str(option[0])  # type: ignore[index]
+def _option_text(option: str | Sequence[object]) -> str:
+    return option if isinstance(option, str) else str(option[0])
 
 
 def _fill(template: str, choice: dict[str, str]) -> str:

@@ -22,9 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching import synthetic  # noqa: E402
-from matching.embedders import create_embedder  # noqa: E402
-from matching.retriever import Retriever, index_text  # noqa: E402
+from matching import synthetic
+from matching.embedders import create_embedder
+from matching.retriever import Retriever, index_text
 
 
 def rss_mb(pid: int | None = None) -> float:

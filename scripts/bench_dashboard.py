@@ -31,13 +31,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
-from sqlalchemy.pool import NullPool  # noqa: E402
+from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy.pool import NullPool
 
-from app import create_app  # noqa: E402
-from app.config import config_for_tests  # noqa: E402
-from app.extensions import db  # noqa: E402
-from models import (  # noqa: E402
+from app import create_app
+from app.config import config_for_tests
+from app.extensions import db
+from models import (
     Award,
     Base,
     Category,
@@ -51,7 +51,7 @@ from models import (  # noqa: E402
     Quote,
     SupplierProfile,
 )
-from models.reference_data import CATEGORIES, JAKARTA  # noqa: E402
+from models.reference_data import CATEGORIES, JAKARTA
 
 PG_ADMIN = os.environ.get("PASARPADU_TEST_PG_ADMIN",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

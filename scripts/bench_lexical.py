@@ -25,12 +25,12 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from matching import synthetic  # noqa: E402
-from matching.lexical import LexicalIndex  # noqa: E402
-from matching.retriever import index_text  # noqa: E402
-from matching.text import normalise_demand_text  # noqa: E402
+from matching import synthetic
+from matching.lexical import LexicalIndex
+from matching.retriever import index_text
+from matching.text import normalise_demand_text
 
 LPSE = next((p / "shared" / "corpus" / "lpse_package_names.tsv"
              for p in Path(__file__).resolve().parents

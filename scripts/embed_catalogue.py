@@ -18,15 +18,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching.bulk import embed_bulk, tqdm_progress  # noqa: E402
-from matching.cache import CachedEmbedder  # noqa: E402
-from matching.embedders import create_embedder  # noqa: E402
-from matching.retriever import index_text  # noqa: E402
-from matching.types import ListingRecord  # noqa: E402
+from matching.bulk import embed_bulk, tqdm_progress
+from matching.cache import CachedEmbedder
+from matching.embedders import create_embedder
+from matching.retriever import index_text
+from matching.types import ListingRecord
 
 
 def database_texts(url: str, limit: int | None = None) -> Iterator[tuple[int, str]]:

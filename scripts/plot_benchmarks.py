@@ -12,13 +12,13 @@ import sys
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
 def main(source: str, target: str) -> None:
     """Read bench results, draw two panels, write the PNG."""
-    rows = sorted((json.loads(line) for line in open(source) if line.strip()),
-                  key=lambda r: r["size"])
+    with open(source) as lines:
+        rows = sorted((json.loads(line) for line in lines if line.strip()), key=lambda r: r["size"])
     sizes = [r["size"] for r in rows]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     left.plot(sizes, [r["p50_ms"] for r in rows], "o-", label="match p50")

@@ -17,14 +17,15 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy import create_engine, insert, text
 
-from matching import synthetic  # noqa: E402
-from models import (  # noqa: E402
+from matching import synthetic
+from models import (
     DemandRequest, Listing, Organisation, SupplierCertification, SupplierProfile,
 )
 
@@ -84,10 +85,9 @@ def _copy(raw: Any, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     cols = list(rows[0])
-    with raw.cursor() as cur:
-        with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in cols])
+    with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in cols])
 
 
 def _chunks(size: int) -> Iterator[tuple[int, int]]:

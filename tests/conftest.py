@@ -147,7 +147,7 @@ def _free_port() -> int:
 def milvus_lite_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """A real Milvus Lite server (``milvus-lite server``) on a free loopback port."""
     port = _free_port()
-    log = open(data / "server.log", "wb")
+    log = open(data / "server.log", "wb")  # noqa: SIM115 - the server writes it until it stops
     server = subprocess.Popen(
         [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data / "data"),
          "--host", "127.0.0.1", "--port", str(port)],

@@ -127,7 +127,7 @@ def test_whole_procurement_through_the_api(client: FlaskClient, db: Session) -> 
     assert twice.status_code == 409
 
 
-def test_rate_limits_answer_429_with_retry_after(app: Flask, tmp_path) -> None:  # noqa: ANN001
+def test_rate_limits_answer_429_with_retry_after(app: Flask, tmp_path) -> None:
     from app import create_app
     from app.config import config_for_tests
     from app.extensions import limiter

@@ -177,7 +177,7 @@ def test_the_openapi_document_lists_the_deal_path(client: FlaskClient) -> None:
 
 
 def test_a_step_that_loses_a_race_is_refused_with_409(client: FlaskClient, db: Session,
-                                                      monkeypatch) -> None:  # noqa: ANN001
+                                                      monkeypatch) -> None:
     from sqlalchemy.orm import Session as OrmSession
     from sqlalchemy.orm.exc import StaleDataError
 

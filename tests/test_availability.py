@@ -51,7 +51,7 @@ def test_photo_processing_holds_no_write_lock(app: Flask, db: Session, seller_cl
             others.append(str(error))
         finally:
             other.close()
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(photo_service, "store_photo", slow_store)
     response = seller_client.post("/seller/listings/new", data={

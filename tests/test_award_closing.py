@@ -35,7 +35,7 @@ def _quoted_with_leftover(db: Session) -> tuple[int, int, int]:
     return demand.id, quote.id, leftover.id
 
 
-def _auth(client, email: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _auth(client, email: str) -> dict[str, str]:
     token = client.post("/api/v1/auth/token", json={"email": email, "password": PASSWORD})
     return {"Authorization": f"Bearer {token.get_json()['token']}"}
 

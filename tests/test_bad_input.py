@@ -47,7 +47,7 @@ def test_absurd_query_values_are_refused(client: FlaskClient, seller_token: dict
     for path in ("/search", "/category/catering", "/supplier/1", "/api/v1/search",
                  "/api/v1/listings", "/api/v1/invitations", "/seller/invitations"):
         response = client.get(f"{path}?{query}", headers=seller_token)
-        assert response.status_code in (302, 400, 404, 422), (path, response.status_code)
+        assert response.status_code == 400, (path, response.status_code)
 
 
 def test_nul_in_an_html_form_shows_a_clear_error(client: FlaskClient, db: Session) -> None:

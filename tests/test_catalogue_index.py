@@ -258,7 +258,7 @@ def test_requests_use_the_precise_query_model_and_storefront_search_does_not(
     precise_texts: list[str] = []
 
     class Precise(HashingEmbedder):
-        def embed_queries(self, texts):  # type: ignore[no-untyped-def]  # records the texts
+        def embed_queries(self, texts):  # records the texts
             precise_texts.extend(texts)
             return super().embed_queries(texts)
 

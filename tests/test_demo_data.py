@@ -40,10 +40,13 @@ def test_same_seed_gives_identical_data(data):
     assert asdict(generate_demo(seed=7, today=TODAY)) != asdict(data)
 
 
-def test_generation_is_fast():
+def test_generation_time_is_a_recorded_figure(record_property):
+    """How long one demo generation takes is a benchmark figure (in the JUnit report), never a
+    pass/fail threshold: a slow shared machine must not fail the suite."""
     started = time.perf_counter()
-    generate_demo(seed=11, today=TODAY)
-    assert time.perf_counter() - started < 3.0
+    generated = generate_demo(seed=11, today=TODAY)
+    record_property("demo_generation_seconds", round(time.perf_counter() - started, 3))
+    assert asdict(generated) == asdict(generate_demo(seed=11, today=TODAY))
 
 
 def test_seller_counts_and_spread(data):

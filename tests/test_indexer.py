@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from itertools import pairwise
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from tests.factories import category, make_listing, make_official, make_seller
 def _changes(db: Session) -> list[tuple[int | None, int | None, str]]:
     rows = db.execute(select(IndexChange.listing_id, IndexChange.supplier_id, IndexChange.reason)
                       .order_by(IndexChange.id)).all()
-    return [tuple(row) for row in rows]  # type: ignore[misc]
+    return [tuple(row) for row in rows]
 
 
 def _input(listing: Listing, **changes: object) -> listing_service.ListingInput:
@@ -37,7 +38,7 @@ def _input(listing: Listing, **changes: object) -> listing_service.ListingInput:
                   min_order=listing.min_order, monthly_capacity=listing.monthly_capacity,
                   lead_time_days=listing.lead_time_days)
     fields.update(changes)
-    return listing_service.ListingInput(**fields)  # type: ignore[arg-type]
+    return listing_service.ListingInput(**fields)
 
 
 def _profile(supplier: SupplierProfile, **changes: object) -> profile_service.ProfileInput:
@@ -48,7 +49,7 @@ def _profile(supplier: SupplierProfile, **changes: object) -> profile_service.Pr
                   street_address=organisation.street_address or "",
                   kecamatan_id=organisation.kecamatan_id, npwp=None)
     fields.update(changes)
-    return profile_service.ProfileInput(**fields)  # type: ignore[arg-type]
+    return profile_service.ProfileInput(**fields)
 
 
 def _clear_feed(db: Session) -> None:
@@ -137,7 +138,7 @@ def test_indexer_once_publishes_new_listings_and_drops_archived(app: Flask, db: 
     indexer = run_indexer_once(app)
     folder = Path(app.config["INDEX_FOLDER"])
     built = current_snapshot(folder)
-    assert first.id in indexer.retriever  # type: ignore[attr-defined]
+    assert first.id in indexer.retriever
 
     second = make_listing(db, supplier, title="Tumpeng nasi kuning")
     listing_service.archive_listing(db, first)
@@ -145,7 +146,7 @@ def test_indexer_once_publishes_new_listings_and_drops_archived(app: Flask, db: 
     indexer = run_indexer_once(app)
     snapshot = current_snapshot(folder)
     assert snapshot != built
-    loaded = Retriever.load(folder, indexer.embedder)  # type: ignore[attr-defined]
+    loaded = Retriever.load(folder, indexer.embedder)
     assert second.id in loaded and first.id not in loaded and len(loaded) == 1
     latest = db.scalar(select(IndexChange.id).order_by(IndexChange.id.desc()).limit(1))
     assert snapshot_watermark(folder, snapshot) == latest
@@ -162,7 +163,7 @@ def test_supplier_rename_reindexes_all_its_listings(app: Flask, db: Session) -> 
     profile_service.update_profile(db, supplier, _profile(supplier, display_name="Sanggar Zamrud"))
     db.commit()
     indexer = run_indexer_once(app)
-    retriever = indexer.retriever  # type: ignore[attr-defined]
+    retriever = indexer.retriever
     found = [c.listing_id for c in retriever.retrieve("sanggar zamrud", 3)]
     assert sorted(found) == sorted(ids)
 
@@ -180,15 +181,15 @@ def test_restart_resumes_from_the_watermark_without_duplicates(app: Flask, db: S
     # Crash after applying the change but before publishing it.
     crashed = Indexer(folder, model)
     crashed.open(db)
-    assert crashed.step(db) > 0 and added.id in crashed.retriever  # type: ignore[operator]
+    assert crashed.step(db) > 0 and added.id in crashed.retriever
     assert snapshot_watermark(Path(folder), current_snapshot(folder)) < crashed.watermark
     del crashed
     restarted = run_indexer_once(app)
-    retriever = restarted.retriever  # type: ignore[attr-defined]
+    retriever = restarted.retriever
     assert len(retriever) == 2 and added.id in retriever
     again = run_indexer_once(app)  # nothing new: same contents, no duplicate rows or vectors
-    assert len(again.retriever) == 2  # type: ignore[attr-defined]
-    hits = [c.listing_id for c in again.retriever.retrieve("lontong sayur", 5)]  # type: ignore[attr-defined]
+    assert len(again.retriever) == 2
+    hits = [c.listing_id for c in again.retriever.retrieve("lontong sayur", 5)]
     assert len(hits) == len(set(hits)) == 2
 
 
@@ -203,7 +204,7 @@ def test_unusable_snapshot_is_rebuilt_by_the_indexer(app: Flask, db: Session) ->
         if path.suffix in {".faiss", ".npz"}:
             path.write_bytes(b"garbage")
     rebuilt = run_indexer_once(app)
-    assert current_snapshot(folder) != broken and len(rebuilt.retriever) == 1  # type: ignore[attr-defined]
+    assert current_snapshot(folder) != broken and len(rebuilt.retriever) == 1
 
 
 def test_a_second_indexer_exits(app: Flask, db: Session) -> None:
@@ -260,7 +261,7 @@ def test_running_indexer_publishes_a_change_within_seconds_and_throttles(
                     published.append(time.monotonic())
                     return original()
 
-                indexer.publish = publish  # type: ignore[method-assign]
+                indexer.publish = publish
                 indexer.open(database.session)
                 indexer.run(database.session, stop)
             database.session.remove()
@@ -287,7 +288,7 @@ def test_running_indexer_publishes_a_change_within_seconds_and_throttles(
     finally:
         stop.set()
         thread.join(10)
-    gaps = [b - a for a, b in zip(published, published[1:])]
+    gaps = [b - a for a, b in pairwise(published)]
     assert all(gap >= indexer_module.MIN_PUBLISH_INTERVAL_S * 0.95 for gap in gaps), gaps
 
 

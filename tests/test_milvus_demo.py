@@ -36,7 +36,7 @@ def _answers(app: Flask, client: FlaskClient, db: Session, options: BuildOptions
     app.config["INDEX_FOLDER"] = str(folder)
     run_once(db, str(folder), app.config["MATCHER_MODEL"], options=options)
     app.extensions.pop("catalogue_index", None)
-    assert catalogue_index().current().backend.name == options.backend  # type: ignore[union-attr]
+    assert catalogue_index().current().backend.name == options.backend
     answers: dict[str, list[int]] = {}
     for text in DEMO_QUERIES:
         page = search(db, SearchParams(text=text), today())

@@ -67,7 +67,7 @@ def deals(db: Session) -> Programme:
             address="", delivery_date=date(2026, 5, 12)), date(2026, 5, 4))
     _deliver_and_pay(db, p, direct, [(date(2026, 5, 8), 40)], [(date(2026, 5, 13), 1_200_000)])
     db.commit()
-    p.requests["direct"] = direct  # type: ignore[assignment]
+    p.requests["direct"] = direct
     return p
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from models import Match, Quote, User
 from tests.test_dashboard import Programme, build_programme, client_for, kpi, read_csv
 
-OCDS = Path(__file__).resolve().parents[2] / "shared" / "ocds"
+OCDS = Path(__file__).resolve().parent / "data" / "ocds"  # vendored: tests/data/ocds/README.md
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(?:\+62|\b0)8\d{1,2}[ -]?\d{3,4}[ -]?\d{3,5}|\b0\d{1,3}[ -]?\d{6,8}\b")
 

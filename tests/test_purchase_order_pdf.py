@@ -27,7 +27,7 @@ def document(**changes: object) -> PurchaseOrderDocument:
         payment_term_days=3, terms=("Barang diterima dalam keadaan baik.",),
     )
     values.update(changes)
-    return PurchaseOrderDocument(**values)  # type: ignore[arg-type]
+    return PurchaseOrderDocument(**values)
 
 
 def text_of(pdf: bytes) -> str:

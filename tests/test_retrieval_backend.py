@@ -72,13 +72,13 @@ def test_storefront_answers_the_same_from_milvus(app: Flask, client: FlaskClient
     local = _answers(app, client, db, BuildOptions(), tmp_path / "local")
     options = BuildOptions(backend="milvus", milvus_uri=milvus_uri, collection_prefix="storefront")
     remote = _answers(app, client, db, options, tmp_path / "milvus")
-    assert catalogue_index().current().backend.name == "milvus"  # type: ignore[union-attr]
+    assert catalogue_index().current().backend.name == "milvus"
     assert remote == local
     # switching the setting back makes the indexer rebuild on the configured backend
     assert _answers(app, client, db, BuildOptions(), tmp_path / "milvus") == local
-    assert catalogue_index().current().backend.name == "local"  # type: ignore[union-attr]
+    assert catalogue_index().current().backend.name == "local"
     remote = _answers(app, client, db, options, tmp_path / "milvus")
-    assert catalogue_index().current().backend.name == "milvus"  # type: ignore[union-attr]
+    assert catalogue_index().current().backend.name == "milvus"
     # a second full build writes a new collection; the two newest are kept
     run_once(db, str(tmp_path / "milvus"), app.config["MATCHER_MODEL"], options=options)
     from app.services.indexer import Indexer

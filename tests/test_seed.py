@@ -34,7 +34,7 @@ def test_seed_demo_builds_a_realistic_marketplace(app: Flask, db: Session, clien
     runner = app.test_cli_runner()
     result = runner.invoke(args=["seed-demo", "--if-empty"])
     assert result.exit_code == 0, result.output
-    count = lambda q: db.scalar(q) or 0  # noqa: E731
+    count = lambda q: db.scalar(q) or 0
     assert count(select(func.count()).select_from(SupplierProfile)) >= 300
     kota_of_sellers = count(select(func.count(distinct(Organisation.kota_id)))
                             .where(Organisation.kind == "umkm"))

@@ -17,7 +17,7 @@ EXPLANATION = {"scores": {}, "matched_terms": [], "checks": [], "sentence_id": "
 
 
 def _invitation(db: Session, supplier, buyer, title: str, status: str, due_in: int,
-                quote_status: str | None = None) -> Match:  # type: ignore[no-untyped-def]
+                quote_status: str | None = None) -> Match:
     demand = make_request(db, buyer, title=title)
     demand.status, demand.published_at = ("quoted" if status != "awarded" else "awarded"), utcnow()
     demand.quotes_due = today() + timedelta(days=due_in)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from tests.test_dashboard import Programme, build_programme
+from tests.test_dashboard import build_programme
 
 
 def test_home_page_has_one_search_box(client) -> None:

@@ -98,7 +98,7 @@ def api_permission(permission: Permission) -> Callable[[F], F]:
                 abort(403, message="Your role may not do this.")
             return view(*args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return wrapped  # type: ignore[return-value]  # functools.wraps keeps the view's signature
 
     return decorator
 

@@ -42,7 +42,7 @@ def _request(request_id: int, write: bool = False) -> DemandRequest:
     readable = found is not None and user is not None and allowed(user, found)
     if not readable:
         abort(404, message="No such request of yours.")
-    return found  # type: ignore[return-value]
+    return found  # type: ignore[return-value]  # abort() above when None (untyped NoReturn)
 
 
 def _input(body: dict[str, Any], current: DemandRequest | None = None) -> demand_service.RequestInput:

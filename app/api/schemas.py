@@ -358,7 +358,7 @@ class InvitationOut(ma.Schema):
 ListingPage = page_of(ListingOut, "ListingPage")
 
 
-class SearchPage(ListingPage):  # type: ignore[misc, valid-type]
+class SearchPage(ListingPage):  # type: ignore[misc, valid-type]  # a class built at run time
     """Search results; ``limited`` while the search index is being prepared (plain word match)."""
 
     limited = Bool(required=True)

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("buyer_review", __name__)
 
-from app.buyer_review import routes  # noqa: E402,F401
+from app.buyer_review import routes

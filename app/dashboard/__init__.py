@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("dashboard", __name__)
 
-from app.dashboard import routes  # noqa: E402,F401
+from app.dashboard import routes

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("opendata", __name__)
 
-from app.opendata import routes  # noqa: E402,F401
+from app.opendata import routes

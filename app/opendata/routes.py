@@ -73,7 +73,7 @@ def export_csv(name: str) -> Response:
         abort(404)
     if not export.public:
         if not current_user.is_authenticated:
-            return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]
+            return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]  # set by LoginManager.init_app
         if not _is_official():
             abort(403)
     filters = programme_views.parse_filters(request.args)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("orders", __name__)
 
-from app.orders import routes, steps  # noqa: E402,F401
+from app.orders import routes, steps

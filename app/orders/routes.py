@@ -64,7 +64,7 @@ def supplier_track_record(supplier_id: int) -> object:
 
 
 @bp.app_template_global()
-def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> list[Order]:  # type: ignore[assignment]
+def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> list[Order]:  # type: ignore[assignment]  # () defaults: never mutated
     """The purchase orders that followed these awards (or the awards of these quotes)."""
     return order_service.orders_of_awards(db.session, list(award_ids), list(quote_ids))
 

@@ -3,5 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("seller", __name__)
 
-from app.seller import routes  # noqa: E402,F401
-from app.seller import invitations  # noqa: E402,F401
+from app.seller import routes
+from app.seller import invitations

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, case, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import indexable
-from app.services.storefront import SearchPage, SearchParams, apply_filters, page_of, visible_listings
+from app.services.storefront import (SearchPage, SearchParams, apply_filters, count_true, page_of,
+                                     visible_listings)
 from matching.retriever import Candidate
 from matching.text import normalise_demand_text, terms
 from models import Category, Listing
@@ -43,17 +46,16 @@ def _word_matches(word: str) -> ColumnElement[bool]:
 
 
 def _coverage(words: list[str]) -> ColumnElement[int]:
-    return sum((case((_word_matches(w), 1), else_=0) for w in words), start=0)  # type: ignore[return-value]
+    return count_true(_word_matches(w) for w in words)
 
 
 def text_search(session: Session, params: SearchParams, today: date) -> SearchPage:
     """Storefront search by words only, best-covered first; the page is marked ``limited``."""
     words = query_words(params.text)
     query = apply_filters(visible_listings(), params, today)
-    order: list[object] = [Listing.id.desc()]
+    order: list[ColumnElement[Any]] = [Listing.id.desc()]
     if words:
-        in_title = sum((case((Listing.title.ilike(_like(w), escape="\\"), 1), else_=0)
-                        for w in words), start=0)
+        in_title = count_true(Listing.title.ilike(_like(w), escape="\\") for w in words)
         query = query.where(or_(*(_word_matches(w) for w in words)))
         order = [_coverage(words).desc(), in_title.desc(), Listing.id.desc()]
     page = page_of(session, query, order, params, "database")

@@ -30,9 +30,12 @@ PALETTE = ("#0f766e", "#f59e0b", "#6366f1", "#db2777", "#65a30d")
 class Bar(Protocol):
     """Anything with a key, a label and a value (``metrics.Group`` fits)."""
 
-    key: str
-    label: str
-    value: int
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,7 @@ def _empty(chart_id: str, title: str) -> Markup:
 
 def _month(key: str, short: bool = False) -> str:
     day = date(int(key[:4]), int(key[5:7]), 1)
-    return format_date(day, "MMM yy" if short else "MMMM yyyy")
+    return str(format_date(day, "MMM yy" if short else "MMMM yyyy"))
 
 
 def programme_charts(metrics: ProgrammeMetrics, prefix: str = "chart") -> dict[str, Chart]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, CompoundSelect, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.services.metrics import MetricFilters
@@ -70,7 +70,7 @@ def _orders_in_category(category_id: int) -> Select[tuple[int]]:
                    .where(DemandRequest.category_id == category_id))
     from_listings = (select(OrderLine.order_id).join(Listing, Listing.id == OrderLine.listing_id)
                      .where(Listing.category_id == category_id))
-    return from_awards.union(from_listings)  # type: ignore[return-value]
+    return from_awards.union(from_listings)
 
 
 def order_scope(filters: MetricFilters) -> list[ColumnElement[bool]]:
@@ -80,7 +80,7 @@ def order_scope(filters: MetricFilters) -> list[ColumnElement[bool]]:
                  .where(Organisation.kind == "umkm"))
     if filters.kota_id:
         suppliers = suppliers.where(Organisation.kota_id == filters.kota_id)
-    conditions = [Order.supplier_id.in_(suppliers)]
+    conditions: list[ColumnElement[bool]] = [Order.supplier_id.in_(suppliers)]
     if filters.category_id:
         conditions.append(Order.id.in_(_orders_in_category(filters.category_id)))
     return conditions

@@ -117,7 +117,10 @@ def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, of
     if quantity * listing.price > settings.direct_purchase_ceiling:
         quantity = listing.min_order
     delivery_day = start + timedelta(days=lead + 1)
-    kecamatan_id = buyer.organisation.kecamatan_id or listing.supplier.organisation.kecamatan_id
+    organisation = buyer.organisation
+    if organisation is None:
+        raise ValueError(f"demo buyer {buyer.email} has no organisation")
+    kecamatan_id = organisation.kecamatan_id or listing.supplier.organisation.kecamatan_id
     with clock_at(_at(start, 2)):
         order = place_direct_order(session, buyer, DirectOrderInput(
             listing_id=listing.id, quantity=quantity, kecamatan_id=kecamatan_id or 0,

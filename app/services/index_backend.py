@@ -13,7 +13,8 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
+from collections.abc import Callable, Iterable, Mapping
 
 from matching.embedders import Embedder
 from matching.retriever import Retriever, index_text
@@ -36,7 +37,7 @@ class BuildOptions:
     model: str = ""
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> "BuildOptions":
+    def from_config(cls, config: Mapping[str, Any]) -> BuildOptions:
         """Options from the app's configuration (``app.config``)."""
         return cls(config.get("RETRIEVAL_BACKEND", "local"), config.get("MILVUS_URI", ""),
                    config.get("MILVUS_TOKEN", ""),

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, select
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from models import IndexChange, Listing
@@ -108,9 +110,10 @@ def prune_changes(session: Session, upto: int, before: datetime) -> int:
     watermark (which would mean the snapshot belongs to another database).
     """
     newest = latest_change_id(session)
-    result = session.execute(
+    # a DELETE answers with a CursorResult (its row count), which Session.execute's type omits
+    result = cast("CursorResult[Any]", session.execute(
         delete(IndexChange).where(IndexChange.id <= upto, IndexChange.id < newest,
                                   IndexChange.created_at < before)
-    )
+    ))
     session.flush()
     return int(result.rowcount or 0)

@@ -38,7 +38,7 @@ def expire(session: Session, today: date) -> ExpiryReport:
         .order_by(DemandRequest.id)
     ).all()
     for request in overdue:
-        cancel_request(session, request, None, EXPIRED)  # type: ignore[arg-type]
+        cancel_request(session, request, None, EXPIRED)
         report.requests.append(request.id)
     stale = session.scalars(
         select(Match).join(Match.request)

@@ -35,7 +35,9 @@ def lock_requests(session: Session, request_ids: Iterable[int]) -> list[DemandRe
 def lock_match(session: Session, match_id: int) -> Match:
     """The match and its request, locked and read afresh (request first)."""
     request_id = session.scalar(select(Match.request_id).where(Match.id == match_id))
-    lock_request(session, int(request_id))  # type: ignore[arg-type]
+    if request_id is None:
+        raise LookupError(f"no match {match_id}")
+    lock_request(session, request_id)
     match = session.scalar(
         select(Match).where(Match.id == match_id)
         .with_for_update().execution_options(populate_existing=True)
@@ -47,7 +49,9 @@ def lock_match(session: Session, match_id: int) -> Match:
 def lock_quote(session: Session, quote_id: int) -> Quote:
     """The quote, its match and its request, locked and read afresh."""
     match_id = session.scalar(select(Quote.match_id).where(Quote.id == quote_id))
-    lock_match(session, int(match_id))  # type: ignore[arg-type]
+    if match_id is None:
+        raise LookupError(f"no quote {quote_id}")
+    lock_match(session, match_id)
     quote = session.scalar(
         select(Quote).where(Quote.id == quote_id)
         .with_for_update().execution_options(populate_existing=True)

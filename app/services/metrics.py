@@ -139,7 +139,7 @@ def _suppliers_in_kota(kota_id: int) -> Select[tuple[int]]:
             .where(Organisation.kota_id == kota_id))
 
 
-def _requests_in_category(category_id: int) -> Select[tuple[int]]:
+def _requests_in_category(category_id: int) -> Select[int]:
     return select(DemandRequest.id).where(DemandRequest.category_id == category_id)
 
 
@@ -160,7 +160,7 @@ def award_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
 # --- the figures -----------------------------------------------------------------------------
 
 
-def _umkm_listed(filters: MetricFilters) -> Select[tuple[int]]:
+def _umkm_listed(filters: MetricFilters) -> Select[int]:
     """Active UMKM with at least one active listing (in the category) by the period's end."""
     listing = [Listing.supplier_id == SupplierProfile.id, listing_visible()]
     if filters.category_id:
@@ -178,7 +178,7 @@ def _umkm_listed(filters: MetricFilters) -> Select[tuple[int]]:
     return query
 
 
-def _verified(query: Select[tuple[int]], filters: MetricFilters) -> Select[tuple[int]]:
+def _verified(query: Select[int], filters: MetricFilters) -> Select[int]:
     query = query.where(SupplierProfile.verified.is_(True))
     if filters.before is not None:
         query = query.where(or_(SupplierProfile.verified_at.is_(None),
@@ -258,7 +258,7 @@ def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
 
 def month_label(key: str) -> str:
     """``2026-11`` as the reader says it: ``November 2026``."""
-    return format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy")
+    return str(format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy"))
 
 
 def value_by_scale_and_kota(session: Session, filters: MetricFilters,
@@ -356,7 +356,7 @@ def programme_metrics(session: Session, filters: MetricFilters, locale: str = "i
     wanted = set(charts)
     if wanted & {"funnel", "concentration"}:
         listed_query = _umkm_listed(filters)
-        verified_ids = set(session.scalars(_verified(listed_query, filters)))
+        verified_ids = set(session.scalars(_verified(listed_query, filters)).all())
         proposed = proposals_per_supplier(session, filters)
         awarded = awards_per_supplier(session, filters)
         values = {supplier: value for supplier, (value, _n) in awarded.items()}

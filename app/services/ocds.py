@@ -82,7 +82,7 @@ def _start_utc(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=JAKARTA).astimezone(UTC)
 
 
-def published_requests(window: ReleaseWindow) -> Select[tuple[int]]:
+def published_requests(window: ReleaseWindow) -> Select[int]:
     """Ids of published requests in the window, oldest publication first.
 
     ``published_at`` is set when, and only when, a request is published, so drafts (and

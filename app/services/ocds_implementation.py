@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.clock import JAKARTA
 from app.services import ocds
-from models import Delivery, DeliveryLine, Invoice, Listing, Order, OrderLine, SupplierProfile
+from models import (DemandRequest, Delivery, DeliveryLine, Invoice, Listing, Order, OrderLine, Organisation,
+                    SupplierProfile)
 
 CONTRACT_STATUS = {
     "pending": "pending", "accepted": "active", "delivered": "active", "completed": "terminated",
@@ -48,9 +49,9 @@ def with_details() -> list[Any]:
         .selectinload(DeliveryLine.order_line),
         selectinload(Order.deliveries).selectinload(Delivery.receipt),
         selectinload(Order.invoices).selectinload(Invoice.payments),
-        selectinload(Order.buyer).selectinload(ocds.Organisation.kota),
+        selectinload(Order.buyer).selectinload(Organisation.kota),
         selectinload(Order.supplier).selectinload(SupplierProfile.organisation)
-        .selectinload(ocds.Organisation.kota),
+        .selectinload(Organisation.kota),
     ]
 
 
@@ -216,7 +217,7 @@ def direct_release(order: Order) -> dict[str, Any]:
     })
 
 
-def published_direct_orders(window: ocds.ReleaseWindow) -> Select[Any]:
+def published_direct_orders(window: ocds.ReleaseWindow) -> Select[str, int, datetime | None]:
     """Direct purchases the seller accepted within the window (by acceptance date)."""
     query = (select(literal("order").label("kind"), Order.id.label("id"),
                     Order.accepted_at.label("moment"))
@@ -232,8 +233,8 @@ def published_processes(window: ocds.ReleaseWindow) -> Select[Any]:
     """(kind, id) of every published process in the window, oldest first: requests by
     publication, direct purchases by acceptance."""
     requests = ocds.published_requests(window).with_only_columns(
-        literal("request").label("kind"), ocds.DemandRequest.id.label("id"),
-        ocds.DemandRequest.published_at.label("moment")).order_by(None)
+        literal("request").label("kind"), DemandRequest.id.label("id"),
+        DemandRequest.published_at.label("moment")).order_by(None)
     both = union_all(requests, published_direct_orders(window)).subquery()
     return select(both.c.kind, both.c.id).order_by(both.c.moment, both.c.kind, both.c.id)
 

@@ -41,7 +41,7 @@ def _open_checked(data: bytes, max_bytes: int, max_pixels: int) -> Image.Image:
             if probe.width * probe.height > max_pixels:
                 raise ServiceError(str(_l("The photo has too many pixels.")), "photos")
             probe.verify()
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         # Decode no more than needed: JPEGs at a reduced scale (draft), then shrink at once so
         # the conversions below work on at most FULL_SIZE pixels a side.
         image.draft("RGB", (FULL_SIZE, FULL_SIZE))

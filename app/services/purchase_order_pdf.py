@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 from babel.dates import format_date
 from flask_babel import force_locale, gettext as _, pgettext
@@ -205,7 +205,7 @@ def render_purchase_order(document: PurchaseOrderDocument) -> bytes:
         pdf.set_author(latin1(document.buyer.name))
         pdf.set_creator("Pasar Padu")
         pdf.set_lang("id-ID" if document.locale == "id" else "en")
-        issued = datetime.combine(document.issued_on, datetime.min.time(), tzinfo=timezone.utc)
+        issued = datetime.combine(document.issued_on, datetime.min.time(), tzinfo=UTC)
         pdf.set_creation_date(issued)
         pdf.set_margins(15, 15, 15)
         pdf.set_auto_page_break(auto=True, margin=18)

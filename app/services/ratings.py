@@ -154,7 +154,7 @@ def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, Sup
         row[2] += delivered_at is not None and as_utc(delivered_at).date() <= due
     for supplier_id, *scores in ratings:
         row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
-        row[3] += sum(scores) / len(scores)
+        row[3] += sum(score or 0 for score in scores) / len(scores)
         row[4] += 1
     return {sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
             for sid, r in counts.items()}
@@ -220,6 +220,6 @@ def buyer_record(session: Session, organisation: Organisation, today: date) -> B
     return BuyerRecord(
         invoices_due=due, paid_on_time=on_time,
         median_days_to_pay=float(statistics.median(days)) if days else None,
-        rating_sum=sum((p + c) / 2 for p, c in ratings), rating_count=len(ratings),
+        rating_sum=sum(((p or 0) + (c or 0)) / 2 for p, c in ratings), rating_count=len(ratings),
         completed_orders=completed,
     )

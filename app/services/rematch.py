@@ -134,6 +134,6 @@ def candidates_with_ray(requests: Sequence[DemandRequest], today: date, folder: 
         report = rematch_with_ray(ids, texts, folder, model, out, n=CANDIDATE_POOL,
                                   query_model=query_model, snapshot=snapshot,
                                   num_cpus=num_cpus)
-    except Exception as problem:  # noqa: BLE001 - Ray wraps the actors' errors in its own
+    except Exception as problem:  # Ray wraps the actors' errors in its own
         raise ServiceError(f"The Ray re-matching job failed: {problem}") from problem
     return load_candidates(out, report.keys)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -108,11 +109,12 @@ def apply_requirements(session: Session, demand: DemandRequest, actor: User, tod
         if proposal.field == "certification":
             data.required_certifications.append(str(proposal.value))
         elif proposal.field == "quantity":
-            data.quantity, data.unit = proposal.value  # type: ignore[misc]
+            # each field's reader proposes a value of that field's type (see read_request)
+            data.quantity, data.unit = cast("tuple[int, str]", proposal.value)
         elif proposal.field == "kecamatan":
-            data.kecamatan_id = proposal.value.id  # type: ignore[attr-defined]
+            data.kecamatan_id = cast(Kecamatan, proposal.value).id
         elif proposal.field == "needed_by":
-            data.needed_by = proposal.value  # type: ignore[assignment]
+            data.needed_by = cast(date, proposal.value)
             if data.quotes_due and data.quotes_due > data.needed_by:
                 data.quotes_due = None
     demand_service.update_request(session, demand, actor, data, today)

@@ -34,7 +34,7 @@ class QueueFilters:
     min_age_days: int | None = None
 
 
-def _queue_query(filters: QueueFilters, today: date) -> Select[tuple[Match]]:
+def _queue_query(filters: QueueFilters, today: date) -> Select[Match]:
     query = (
         select(Match).join(Match.request)
         .where(Match.status == "proposed", DemandRequest.status.in_(("open", "under_review")))

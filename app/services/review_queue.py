@@ -87,7 +87,7 @@ def waited_days(created_at: datetime, today: date) -> int:
     return max((today - moment.astimezone(JAKARTA).date()).days, 0)
 
 
-def _pending(filters: QueueFilters, today: date) -> Select[tuple[int, datetime, int]]:
+def _pending(filters: QueueFilters, today: date) -> Select[int, datetime, int]:
     """(request id, oldest proposal, proposals) of the requests with proposals to review."""
     query = (
         select(Match.request_id, func.min(Match.created_at).label("oldest"),

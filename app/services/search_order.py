@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from math import cos, radians
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Kecamatan, Listing, Organisation, SupplierProfile
@@ -45,11 +45,11 @@ def origin_for(session: Session, kecamatan_id: int | None, kota_id: int | None) 
     return None
 
 
-def _seller_place() -> tuple[Any, Any]:
+def _seller_place() -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:
     """Correlated subqueries: the latitude and longitude of the listing's seller's kecamatan."""
     organisation, place = aliased(Organisation), aliased(Kecamatan)
 
-    def coordinate(column: Any) -> Any:
+    def coordinate(column: Any) -> ScalarSelect[Any]:
         return (select(column).select_from(organisation)
                 .join(place, place.id == organisation.kecamatan_id)
                 .where(organisation.id == SupplierProfile.organisation_id)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.labels import label
@@ -30,7 +30,7 @@ def normalised_number(number: str) -> str:
     return " ".join(number.split()).upper()
 
 
-def _same_number(number: str):  # type: ignore[no-untyped-def]
+def _same_number(number: str) -> ColumnElement[bool]:
     return func.upper(func.trim(SupplierCertification.number)) == normalised_number(number)
 
 

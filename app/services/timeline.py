@@ -65,7 +65,7 @@ def note_text(reason: str | None, data: dict[str, Any] | None = None) -> str:
     if kind in NOTES:
         args = data.get("note_args") or {}
         try:
-            return gettext(NOTES[kind], **args) if args else gettext(NOTES[kind])
+            return str(gettext(NOTES[kind], **args) if args else gettext(NOTES[kind]))
         except (KeyError, TypeError, ValueError):
             return reason or ""
     return reason or ""

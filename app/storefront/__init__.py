@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("storefront", __name__)
 
-from app.storefront import routes  # noqa: E402,F401
+from app.storefront import routes

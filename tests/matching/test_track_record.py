@@ -1,8 +1,14 @@
 """The track record score never punishes a new supplier and moves slowly with evidence."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from matching.exposure import ExposureLedger
+from matching.ranking import RankSettings, rank, track_record_soft_score
+from matching.retriever import Candidate
+from matching.types import DemandQuery, ListingRecord
 from matching.track_record import (
     PRIOR_SCORE, TrackRecord, average_rating, bayesian_rating, on_time_share,
     track_record_adjustment, track_record_score,
