@@ -1,4 +1,5 @@
 """Pasar Padu web application: the factory wires configuration, extensions and blueprints."""
+
 from __future__ import annotations
 
 import sys
@@ -31,7 +32,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_extensions(app)
     _register_blueprints(app)
 
-    from app import cli, database, errors, input_guard, i18n, labels, security, session_timeouts, templating
+    from app import cli, database, errors, i18n, input_guard, labels, security, session_timeouts, templating
 
     database.register(app)
     errors.register(app)
@@ -60,8 +61,11 @@ def _register_extensions(app: Flask) -> None:
 
     db.init_app(app)
     migrate.init_app(
-        app, db, directory=str(Path(app.root_path).parent / "migrations"),
-        render_as_batch=True, compare_type=True,
+        app,
+        db,
+        directory=str(Path(app.root_path).parent / "migrations"),
+        render_as_batch=True,
+        compare_type=True,
     )
     csrf.init_app(app)
     limiter.init_app(app)

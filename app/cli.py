@@ -1,4 +1,5 @@
 """Command-line commands: staff accounts, demo data, the indexer, matching and scheduled jobs."""
+
 from __future__ import annotations
 
 import click
@@ -19,12 +20,10 @@ from models import ROLES
 def create_user_command(email: str, full_name: str, role: str, password: str) -> None:
     """Create an official or admin account (the only way to create one)."""
     from app.services.accounts import create_staff_user
-
     from app.unit_of_work import unit_of_work
 
     with unit_of_work() as work:
-        user = create_staff_user(db.session, email=email, password=password, full_name=full_name,
-                                 role=role)
+        user = create_staff_user(db.session, email=email, password=password, full_name=full_name, role=role)
     if work.error is not None:
         raise click.ClickException(work.error.message)
     click.echo(f"Created {role} {user.email} (id {user.id}).")
@@ -61,8 +60,14 @@ def skip_review_command(organisation_id: int, off: bool) -> None:
     if organisation is None or organisation.kind == "umkm":
         raise click.ClickException(f"No buyer organisation {organisation_id}.")
     organisation.skip_review = not off
-    record_event(db.session, actor=None, action="organisation.skip_review", object_type="organisation",
-                 object_id=organisation.id, to_state="off" if off else "on")
+    record_event(
+        db.session,
+        actor=None,
+        action="organisation.skip_review",
+        object_type="organisation",
+        object_id=organisation.id,
+        to_state="off" if off else "on",
+    )
     db.session.commit()
     click.echo(f"{organisation.legal_name}: review {'required' if off else 'skipped'}.")
 
@@ -98,8 +103,7 @@ def seed_demo_command(if_empty: bool, seed: int) -> None:
         return
     from app.settings import workflow
 
-    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory,
-                        settings=workflow())
+    summary = seed_demo(db.session, seed=seed, index_catalogue=_index_in_memory, settings=workflow())
     db.session.commit()
     click.echo("Demo data loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))
 
@@ -135,18 +139,25 @@ match_group = click.Group("match", help="The matching engine's index and matches
 
 
 @match_group.command("rebuild")
-@click.option("--if-stale", is_flag=True,
-              help="Only catch the saved index up with the change feed (full build when unusable).")
-@click.option("--ray", "use_ray", is_flag=True,
-              help="Embed with a Ray Data job (RAY_ADDRESS's cluster, else local); as INDEXER_RAY=1.")
+@click.option(
+    "--if-stale",
+    is_flag=True,
+    help="Only catch the saved index up with the change feed (full build when unusable).",
+)
+@click.option(
+    "--ray",
+    "use_ray",
+    is_flag=True,
+    help="Embed with a Ray Data job (RAY_ADDRESS's cluster, else local); as INDEXER_RAY=1.",
+)
 def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
     """Build the search index from the database and publish it; the site serves the old one meanwhile."""
     from flask import current_app
     from tqdm import tqdm
 
     from app.services.catalogue_records import count_indexable
-    from app.services.index_changes import request_rebuild
     from app.services.index_backend import BuildOptions
+    from app.services.index_changes import request_rebuild
     from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
 
     config = current_app.config
@@ -156,8 +167,10 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
         if if_stale:
             indexer = run_once(db.session, folder, model, options=options)
             assert indexer.retriever is not None
-            click.echo(f"Index up to date: {len(indexer.retriever)} listings "
-                       f"(snapshot {indexer.retriever.snapshot}).")
+            click.echo(
+                f"Index up to date: {len(indexer.retriever)} listings "
+                f"(snapshot {indexer.retriever.snapshot})."
+            )
             return
         with FolderLock(folder):
             total = count_indexable(db.session)
@@ -172,8 +185,7 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
         db.session.commit()
         click.echo("An indexer is running on this folder; it will rebuild the index shortly.")
         return
-    click.echo(f"Indexed {report.listings} listings in {report.seconds:.1f} s; "
-               f"snapshot {report.snapshot}.")
+    click.echo(f"Indexed {report.listings} listings in {report.seconds:.1f} s; snapshot {report.snapshot}.")
 
 
 @match_group.command("request")
@@ -181,8 +193,7 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
 @click.option("--limit", type=int, default=None, help="How many suppliers (default: setting).")
 @click.option("--fairness", type=float, default=None, help="Fair-exposure strength (0 = off).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id")
-def match_request_command(request_id: int, limit: int | None, fairness: float | None,
-                          lang: str) -> None:
+def match_request_command(request_id: int, limit: int | None, fairness: float | None, lang: str) -> None:
     """Show the suppliers the engine proposes for a demand request, with reasons."""
     from app.clock import today
     from app.services.catalogue_index import catalogue_index
@@ -198,8 +209,7 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
     click.echo(f"#{request.id} {request.title}  [{request.status}]")
     from app.settings import matching
 
-    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness,
-                            settings=matching())
+    matches = match_request(db.session, request, today(), limit=limit, fairness=fairness, settings=matching())
     if not matches:
         click.echo("No eligible supplier found.")
     for match in matches:
@@ -211,10 +221,19 @@ def match_request_command(request_id: int, limit: int | None, fairness: float | 
 
 
 @match_group.command("rematch")
-@click.option("--request", "request_ids", type=int, multiple=True,
-              help="Only this request (repeatable); default: every request still awaiting review.")
-@click.option("--ray", "use_ray", is_flag=True,
-              help="Retrieve with a Ray Data job (RAY_ADDRESS's cluster, else a local Ray).")
+@click.option(
+    "--request",
+    "request_ids",
+    type=int,
+    multiple=True,
+    help="Only this request (repeatable); default: every request still awaiting review.",
+)
+@click.option(
+    "--ray",
+    "use_ray",
+    is_flag=True,
+    help="Retrieve with a Ray Data job (RAY_ADDRESS's cluster, else a local Ray).",
+)
 def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     """Propose suppliers afresh, from the published index, for requests whose review has not
     started; each request is committed on its own, and a re-run changes nothing."""
@@ -237,25 +256,32 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     if use_ray and requests:
         config = current_app.config
         try:
-            candidates = candidates_with_ray(requests, day, config["INDEX_FOLDER"],
-                                             config["MATCHER_MODEL"],
-                                             config.get("MATCHER_QUERY_MODEL", ""),
-                                             index.snapshot or "")
+            candidates = candidates_with_ray(
+                requests,
+                day,
+                config["INDEX_FOLDER"],
+                config["MATCHER_MODEL"],
+                config.get("MATCHER_QUERY_MODEL", ""),
+                index.snapshot or "",
+            )
         except ServiceError as problem:
             raise click.ClickException(str(problem)) from problem
     db.session.rollback()  # release the read; each request is locked and written on its own
     counts = {"changed": 0, "unchanged": 0, "skipped": 0}
     for request_id in batch:
-        outcome = rematch_request(db.session, request_id, day,
-                                  candidates.get(request_id) if use_ray else None, matching())
+        outcome = rematch_request(
+            db.session, request_id, day, candidates.get(request_id) if use_ray else None, matching()
+        )
         db.session.commit()
         counts[outcome.result] += 1
         if outcome.result == "changed":
             click.echo(f"#{request_id}: {len(outcome.before)} -> {len(outcome.after)} proposals")
-    click.echo(f"Re-matched {len(batch)} requests awaiting review"
-               f"{' with Ray' if use_ray else ''} (snapshot {index.snapshot}): "
-               f"{counts['changed']} changed, {counts['unchanged']} unchanged, "
-               f"{counts['skipped']} skipped (review started meanwhile).")
+    click.echo(
+        f"Re-matched {len(batch)} requests awaiting review"
+        f"{' with Ray' if use_ray else ''} (snapshot {index.snapshot}): "
+        f"{counts['changed']} changed, {counts['unchanged']} unchanged, "
+        f"{counts['skipped']} skipped (review started meanwhile)."
+    )
 
 
 @match_group.command("learn")
@@ -282,10 +308,12 @@ def jobs_expire_command() -> None:
     report = expire(db.session, today())
     db.session.commit()
     mailed = deliver_mail(db.session, current_app.config)
-    click.echo(f"Closed {len(report.requests)} requests"
-               + (f" ({', '.join(f'#{i}' for i in report.requests)})" if report.requests else "")
-               + f" and {len(report.invitations)} invitations past their dates; "
-               + f"reminded {len(report.reminders)} sellers; sent {mailed} e-mails.")
+    click.echo(
+        f"Closed {len(report.requests)} requests"
+        + (f" ({', '.join(f'#{i}' for i in report.requests)})" if report.requests else "")
+        + f" and {len(report.invitations)} invitations past their dates; "
+        + f"reminded {len(report.reminders)} sellers; sent {mailed} e-mails."
+    )
 
 
 @jobs_group.command("deals")
@@ -294,15 +322,16 @@ def jobs_deals_command() -> None:
     from app.clock import today
     from app.services.jobs import deals
     from app.services.notifications import deliver_mail
-
     from app.settings import workflow
 
     report = deals(db.session, today(), workflow())
     db.session.commit()
     mailed = deliver_mail(db.session, current_app.config)
-    click.echo(f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "
-               f"problems to officials; reminded about {len(report.due_soon)} invoices due soon "
-               f"and {len(report.overdue)} overdue; sent {mailed} e-mails.")
+    click.echo(
+        f"Expired {len(report.orders)} unanswered orders; escalated {len(report.disputes)} "
+        f"problems to officials; reminded about {len(report.due_soon)} invoices due soon "
+        f"and {len(report.overdue)} overdue; sent {mailed} e-mails."
+    )
 
 
 @jobs_group.command("mail")
@@ -317,8 +346,9 @@ indexer_group = click.Group("indexer", help="The process that owns the search in
 
 
 @indexer_group.command("run")
-@click.option("--once", is_flag=True,
-              help="Apply the pending changes (or build when unusable), publish, and exit.")
+@click.option(
+    "--once", is_flag=True, help="Apply the pending changes (or build when unusable), publish, and exit."
+)
 def indexer_run_command(once: bool) -> None:
     """Keep the search index in step with the catalogue (one per index folder)."""
     import logging
@@ -331,8 +361,7 @@ def indexer_run_command(once: bool) -> None:
     from app.services.indexer import FolderLock, Indexer, IndexerBusy, run_once
 
     if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO,
-                            format="%(asctime)s indexer %(levelname)s %(message)s")
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s indexer %(levelname)s %(message)s")
     logging.getLogger("app.services.indexer").setLevel(logging.INFO)
     config = current_app.config
     folder, model = config["INDEX_FOLDER"], config["MATCHER_MODEL"]
@@ -340,8 +369,10 @@ def indexer_run_command(once: bool) -> None:
         if once:
             indexer = run_once(db.session, folder, model, options=BuildOptions.from_config(config))
             assert indexer.retriever is not None
-            click.echo(f"Index up to date: {len(indexer.retriever)} listings, changes up to "
-                       f"#{indexer.published_watermark} (snapshot {indexer.retriever.snapshot}).")
+            click.echo(
+                f"Index up to date: {len(indexer.retriever)} listings, changes up to "
+                f"#{indexer.published_watermark} (snapshot {indexer.retriever.snapshot})."
+            )
             return
         with FolderLock(folder):
             stop = threading.Event()
@@ -349,8 +380,7 @@ def indexer_run_command(once: bool) -> None:
             # stop.wait()/set() holding the event's lock: setting it from a fresh thread cannot
             # deadlock, however many signals arrive (systemd's TERM, then a second Ctrl-C).
             for signum in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(signum, lambda *_: threading.Thread(target=stop.set,
-                                                                 daemon=True).start())
+                signal.signal(signum, lambda *_: threading.Thread(target=stop.set, daemon=True).start())
             indexer = Indexer(folder, model, options=BuildOptions.from_config(config))
             indexer.open(db.session)
             click.echo(f"Indexer following the catalogue in {folder}.")

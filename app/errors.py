@@ -1,4 +1,5 @@
 """Error pages (HTML) for the status codes a user can meet."""
+
 from __future__ import annotations
 
 from flask import Flask, render_template
@@ -8,9 +9,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import Conflict, HTTPException, InternalServerError, ServiceUnavailable
 
 from app.api import error_response, is_api_request
-from app.input_guard import InputRefused
-
 from app.extensions import db
+from app.input_guard import InputRefused
 
 
 def register(app: Flask) -> None:
@@ -25,8 +25,10 @@ def register(app: Flask) -> None:
             403: _("You do not have access to this page."),
             404: _("We could not find that page."),
             405: _("That action is not allowed here."),
-            409: _("Someone else changed this at the same moment; nothing was changed. "
-                   "Please reload and try again."),
+            409: _(
+                "Someone else changed this at the same moment; nothing was changed. "
+                "Please reload and try again."
+            ),
             413: _("The file is too large."),
             429: _("Too many attempts. Please wait a moment and try again."),
         }
@@ -41,8 +43,12 @@ def register(app: Flask) -> None:
     def conflict(error: Exception) -> tuple[object, int]:
         """A write lost a race (a version moved on, a unique rule held): 409, nothing written."""
         db.session.rollback()
-        return http_error(Conflict("This was changed by someone else at the same moment; "
-                                   "nothing was written. Reload and try again."))
+        return http_error(
+            Conflict(
+                "This was changed by someone else at the same moment; "
+                "nothing was written. Reload and try again."
+            )
+        )
 
     @app.errorhandler(DataError)
     def unstorable(error: Exception) -> tuple[object, int]:
@@ -59,8 +65,9 @@ def register(app: Flask) -> None:
             db.session.rollback()
         except OperationalError:
             pass
-        return http_error(ServiceUnavailable(
-            _("The service is briefly unavailable. Please try again in a moment.")))
+        return http_error(
+            ServiceUnavailable(_("The service is briefly unavailable. Please try again in a moment."))
+        )
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[object, int]:

@@ -1,4 +1,5 @@
 """Flask extensions, created unbound; the factory binds them to an app."""
+
 from __future__ import annotations
 
 from flask_babel import Babel
@@ -8,13 +9,12 @@ from flask_login import LoginManager
 from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy.orm import Session
 from flask_wtf import CSRFProtect
+from sqlalchemy.orm import Session
 
 from app import ratelimit_storage  # noqa: F401  (imported for its effect: registers the sqlite:// store)
 from app.database import RequestSession
 from models import Base
-
 
 
 class Database(SQLAlchemy):

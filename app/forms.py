@@ -1,18 +1,19 @@
 """Form pieces shared by several features."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from flask import flash
-from flask_babel import lazy_gettext as _l
 from flask_babel import get_translations, gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from wtforms import Field, IntegerField, SelectChoice, SelectField, ValidationError
 from wtforms.validators import DataRequired
 from wtforms.widgets import TextInput
-from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.text_rules import text_problem
@@ -37,9 +38,13 @@ class CatalogueTranslations:
 
 CATALOGUE_TRANSLATIONS = CatalogueTranslations()
 # Flask-WTF's CSRF refusals are raised as plain English strings: shown through the catalogue too.
-CSRF_MESSAGES = ("The CSRF token is missing.", "The CSRF session token is missing.",
-                 "The CSRF token has expired.", "The CSRF token is invalid.",
-                 "The CSRF tokens do not match.")
+CSRF_MESSAGES = (
+    "The CSRF token is missing.",
+    "The CSRF session token is missing.",
+    "The CSRF token has expired.",
+    "The CSRF token is invalid.",
+    "The CSRF tokens do not match.",
+)
 
 
 class AppForm(FlaskForm):
@@ -81,8 +86,12 @@ class ChooseOneField(SelectField):
     category) is ever chosen silently for the user; ``message`` says what to choose."""
 
     def __init__(self, label: object, message: object, **kwargs: object) -> None:
-        super().__init__(label, coerce=_id_or_none,  # type: ignore[arg-type]  # the stub wants a plain callable
-                         validators=[DataRequired(message=message)], **kwargs)
+        super().__init__(
+            label,
+            coerce=_id_or_none,  # type: ignore[arg-type]  # the stub wants a plain callable
+            validators=[DataRequired(message=message)],
+            **kwargs,
+        )
 
     def set_choices(self, choices: list[tuple[int, str]] | dict[str, list[tuple[int, str]]]) -> None:
         """Options after the empty one: ``[(id, name)]``, or ``{group: [(id, name)]}`` for optgroups."""

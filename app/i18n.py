@@ -1,4 +1,5 @@
 """Language selection: Bahasa Indonesia by default, English on request."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

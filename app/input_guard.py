@@ -1,5 +1,6 @@
 """One input layer in front of every view: text the database cannot store, JSON the parser
 cannot handle and numbers no query can use are refused with a clear 400."""
+
 from __future__ import annotations
 
 import json

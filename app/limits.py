@@ -3,6 +3,7 @@
 One number per field, so a listing or a request accepted on a page is accepted by the API and
 the other way round.
 """
+
 from __future__ import annotations
 
 # A seller's listing

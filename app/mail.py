@@ -5,6 +5,7 @@ or ``file``: Pasar Padu's outbox, Flask-Mailman's file backend writing one ``.em
 message into ``MAIL_OUTBOX`` (read when the message is sent, so a test may point it elsewhere),
 which the tests and the demo read like a mailbox.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -20,7 +21,7 @@ from app.extensions import mail
 OUTBOX_BACKEND = "app.mail"  # Flask-Mailman loads the module's ``EmailBackend``
 
 
-class OutboxBackend(FileBackend):  # type: ignore[misc]  # Flask-Mailman ships no type hints
+class OutboxBackend(FileBackend):  # FileBackend is Any: Flask-Mailman ships no type hints
     """Flask-Mailman's file backend, one ``<name>.eml`` file per message in ``MAIL_OUTBOX``."""
 
     def __init__(self, *args: Any, file_path: str | None = None, **kwargs: Any) -> None:

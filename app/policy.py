@@ -4,6 +4,7 @@ Role-level rules are a table (``GRANTS``: permission → roles); object-level ru
 functions over the user and the object (``can_view_request(user, request)``). Adding a role is
 a member in ``models.states.Role`` (and its CHECK constraint migration) plus rows here.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -18,15 +19,15 @@ from models.states import MatchState, RequestState, Role
 class Permission(StrEnum):
     """Something a role may do, whatever the object."""
 
-    SELL = "sell"                    # seller pages and API: listings, invitations, quotes, orders
-    BUY = "buy"                      # post requests, invite, award, order, receive, pay
+    SELL = "sell"  # seller pages and API: listings, invitations, quotes, orders
+    BUY = "buy"  # post requests, invite, award, order, receive, pay
     VIEW_REQUESTS = "view_requests"  # open a request's page (object rule: can_view_request)
-    VIEW_ORDERS = "view_orders"      # open an order's page (object rule: can_view_order)
-    TRADE = "trade"                  # act as one side of an order: rate the other side
-    REVIEW = "review"                # review proposals, verify buyers, decide disputes, dashboards
-    SEE_SCORES = "see_scores"        # the matcher's scores and every proposal of a request
-    MANAGE_USERS = "manage_users"    # the admin's user management
-    USE_API = "use_api"              # hold and manage API tokens
+    VIEW_ORDERS = "view_orders"  # open an order's page (object rule: can_view_order)
+    TRADE = "trade"  # act as one side of an order: rate the other side
+    REVIEW = "review"  # review proposals, verify buyers, decide disputes, dashboards
+    SEE_SCORES = "see_scores"  # the matcher's scores and every proposal of a request
+    MANAGE_USERS = "manage_users"  # the admin's user management
+    USE_API = "use_api"  # hold and manage API tokens
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -55,8 +56,7 @@ HOME_ENDPOINTS: dict[str, str] = {
 # Proposals a buyer does not see: those officials have not passed yet, or turned down.
 HIDDEN_FROM_BUYERS = (MatchState.PROPOSED, MatchState.REJECTED)
 # Request states in which a buyer may still invite approved proposals.
-INVITING_STATES = (RequestState.OPEN, RequestState.UNDER_REVIEW, RequestState.INVITED,
-                   RequestState.QUOTED)
+INVITING_STATES = (RequestState.OPEN, RequestState.UNDER_REVIEW, RequestState.INVITED, RequestState.QUOTED)
 
 
 class Actor(Protocol):
@@ -97,8 +97,9 @@ def can_manage_users(user: Actor | User | None) -> bool:
 
 def buys_for(user: User, organisation_id: int | None) -> bool:
     """True when ``user`` buys for the organisation ``organisation_id``."""
-    return can(user, Permission.BUY) and organisation_id is not None \
-        and user.organisation_id == organisation_id
+    return (
+        can(user, Permission.BUY) and organisation_id is not None and user.organisation_id == organisation_id
+    )
 
 
 def sells_for(user: User, supplier_id: int | None) -> bool:
@@ -126,8 +127,7 @@ def can_see_proposal(user: Any, match: Match) -> bool:
 
 def can_view_quote_of(user: User, match: Match) -> bool:
     """A quote (and its attachment) is for its seller, the buying organisation and officials."""
-    return may_review(user) or buys_for(user, match.request.buyer_id) \
-        or sells_for(user, match.supplier_id)
+    return may_review(user) or buys_for(user, match.request.buyer_id) or sells_for(user, match.supplier_id)
 
 
 def is_order_buyer(user: User, order: Order) -> bool:
@@ -137,8 +137,11 @@ def is_order_buyer(user: User, order: Order) -> bool:
 
 def is_order_seller(user: User, order: Order) -> bool:
     """True when ``user`` sells for the order's supplier."""
-    return can(user, Permission.SELL) and user.organisation_id is not None \
+    return (
+        can(user, Permission.SELL)
+        and user.organisation_id is not None
         and user.organisation_id == order.supplier.organisation_id
+    )
 
 
 def can_view_order(user: User, order: Order) -> bool:
@@ -171,8 +174,13 @@ def home_endpoint(user: User) -> str:
 
 # Made available to every template (see app/templating.py).
 TEMPLATE_GLOBALS = {
-    "Permission": Permission, "Role": Role, "can": can, "has_role": has_role,
-    "may_review": may_review, "can_manage_users": can_manage_users,
-    "can_see_proposal": can_see_proposal, "can_change_request": can_change_request,
+    "Permission": Permission,
+    "Role": Role,
+    "can": can,
+    "has_role": has_role,
+    "may_review": may_review,
+    "can_manage_users": can_manage_users,
+    "can_see_proposal": can_see_proposal,
+    "can_change_request": can_change_request,
     "role_follows_organisation": role_follows_organisation,
 }

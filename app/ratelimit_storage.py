@@ -4,6 +4,7 @@ The embedded default runs several gunicorn workers without Redis; ``memory://`` 
 each worker its own counters. ``sqlite:///path`` keeps fixed-window counters in a small file
 beside the database (its own file, so counting never waits on the app's write lock).
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -54,9 +55,9 @@ class SQLiteStorage(Storage):
             connection.execute(
                 "INSERT INTO counters (key, count, expires) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET count = count + excluded.count",
-                (key, amount, now + expiry))
-            count = connection.execute(
-                "SELECT count FROM counters WHERE key = ?", (key,)).fetchone()[0]
+                (key, amount, now + expiry),
+            )
+            count = connection.execute("SELECT count FROM counters WHERE key = ?", (key,)).fetchone()[0]
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -65,15 +66,16 @@ class SQLiteStorage(Storage):
 
     def get(self, key: str) -> int:
         """The key's count in its current window."""
-        row = self._connection().execute(
-            "SELECT count FROM counters WHERE key = ? AND expires > ?", (key, time.time())
-        ).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT count FROM counters WHERE key = ? AND expires > ?", (key, time.time()))
+            .fetchone()
+        )
         return int(row[0]) if row else 0
 
     def get_expiry(self, key: str) -> float:
         """When the key's window ends (epoch seconds)."""
-        row = self._connection().execute(
-            "SELECT expires FROM counters WHERE key = ?", (key,)).fetchone()
+        row = self._connection().execute("SELECT expires FROM counters WHERE key = ?", (key,)).fetchone()
         return float(row[0]) if row else time.time()
 
     def check(self) -> bool:

@@ -1,4 +1,5 @@
 """Security headers on every response and the permission-based access decorator."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

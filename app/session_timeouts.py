@@ -1,4 +1,5 @@
 """Idle and absolute session timeouts for logged-in users."""
+
 from __future__ import annotations
 
 import time
@@ -21,8 +22,10 @@ def _expired() -> bool:
     now = int(time.time())
     started = int(session.get("_started", now))
     seen = int(session.get("_seen", now))
-    return (now - seen > config["SESSION_IDLE_MINUTES"] * 60
-            or now - started > config["SESSION_ABSOLUTE_HOURS"] * 3600)
+    return (
+        now - seen > config["SESSION_IDLE_MINUTES"] * 60
+        or now - started > config["SESSION_ABSOLUTE_HOURS"] * 3600
+    )
 
 
 def register(app: Flask) -> None:
@@ -42,6 +45,8 @@ def register(app: Flask) -> None:
             if language:
                 session["lang"] = language
             flash(_("Your session ended after a period of inactivity. Please log in again."), "info")
-            return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+            return redirect(
+                url_for("auth.login", next=request.full_path if request.method == "GET" else None)
+            )
         session["_seen"] = int(time.time())
         return None

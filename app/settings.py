@@ -1,4 +1,5 @@
 """Settings the app hands to its services (which read no configuration themselves)."""
+
 from __future__ import annotations
 
 from flask import current_app

@@ -1,4 +1,5 @@
 """Jinja filters and globals: rupiah amounts, dates, pagination links."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

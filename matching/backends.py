@@ -9,11 +9,12 @@ retriever, so every backend ranks the same way.
 - ``milvus``: one Milvus collection with a dense and a sparse vector per listing
   (``matching.milvus_backend.MilvusBackend``), for catalogues beyond one machine.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -95,8 +96,8 @@ class LocalBackend:
         if extra:
             dense.update(zip(extra, self.vectors.scores_for(qvec, extra).tolist()))
         return CandidateScores(
-            ids, np.array([dense[i] for i in ids], np.float64),
-            np.asarray(lexical_all.many(ids), np.float64))
+            ids, np.array([dense[i] for i in ids], np.float64), np.asarray(lexical_all.many(ids), np.float64)
+        )
 
 
 def check_backend(name: str) -> str:

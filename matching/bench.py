@@ -12,6 +12,7 @@ what it shares with the other workers (the mapped index files).
 ``query_model`` (optional) is the slower, precise query embedder for buyers' requests; its
 latency is reported separately (``precise_p50_ms``).
 """
+
 from __future__ import annotations
 
 import gc
@@ -32,8 +33,8 @@ from .cache import CachedEmbedder
 from .embedders import Embedder, create_embedder
 from .matcher import Matcher
 from .retriever import Retriever, index_text
-from .vector_index import VectorIndex
 from .text import normalise_demand_text
+from .vector_index import VectorIndex
 
 EMBED_BATCH = 1024
 
@@ -51,10 +52,12 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
     except (OSError, ValueError, IndexError):
         return {}
     uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
-    return {"rss_mb": round(fields.get("Rss", 0) / 1024, 1),
-            "pss_mb": round(fields.get("Pss", 0) / 1024, 1),
-            "uss_mb": round(uss / 1024, 1),
-            "anon_mb": round(fields.get("Anonymous", 0) / 1024, 1)}
+    return {
+        "rss_mb": round(fields.get("Rss", 0) / 1024, 1),
+        "pss_mb": round(fields.get("Pss", 0) / 1024, 1),
+        "uss_mb": round(uss / 1024, 1),
+        "anon_mb": round(fields.get("Anonymous", 0) / 1024, 1),
+    }
 
 
 def exact_top_k(queries: np.ndarray, vectors: np.ndarray, ids: np.ndarray, k: int = 10) -> np.ndarray:
@@ -81,8 +84,9 @@ def recall_at_k(retriever: Retriever, queries: np.ndarray, truth: np.ndarray, k:
     return float(np.mean(hits)) if hits else 1.0
 
 
-def embed_all(texts: list[str], embedder: Embedder, cache_dir: str | Path | None,
-              batch_size: int) -> tuple[np.ndarray, float]:
+def embed_all(
+    texts: list[str], embedder: Embedder, cache_dir: str | Path | None, batch_size: int
+) -> tuple[np.ndarray, float]:
     """Passage vectors of every text and the rate (texts/s); slow models go through a cache."""
     started = time.perf_counter()
     if cache_dir is not None:
@@ -91,10 +95,8 @@ def embed_all(texts: list[str], embedder: Embedder, cache_dir: str | Path | None
         vectors = cache.lookup_texts(texts)
         cache.close()
     else:
-        parts = [embedder.embed_passages(texts[i:i + batch_size])
-                 for i in range(0, len(texts), batch_size)]
-        vectors = (np.concatenate(parts) if parts
-                   else np.zeros((0, embedder.dim), np.float32))
+        parts = [embedder.embed_passages(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        vectors = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), np.float32)
     seconds = time.perf_counter() - started
     return vectors, len(texts) / seconds if seconds > 0 else 0.0
 
@@ -114,9 +116,16 @@ def _pct(times: list[float], q: float) -> float:
 
 
 def run_bench(
-    size: int, queries: int = 100, model: str | None = None, seed: int = 7,
-    cache_dir: str | Path | None = None, kind: str = "auto", batch_size: int = EMBED_BATCH,
-    repeats: int = 1, query_model: str | None = None, worker_probe: bool = True,
+    size: int,
+    queries: int = 100,
+    model: str | None = None,
+    seed: int = 7,
+    cache_dir: str | Path | None = None,
+    kind: str = "auto",
+    batch_size: int = EMBED_BATCH,
+    repeats: int = 1,
+    query_model: str | None = None,
+    worker_probe: bool = True,
 ) -> dict[str, Any]:
     """Run the whole benchmark once; returns a flat dict of measurements (see module doc)."""
     result: dict[str, Any] = {"size": size, "queries": queries}
@@ -129,11 +138,11 @@ def run_bench(
     result["model"] = embedder.name
     result["query_model"] = precise.name if precise else embedder.name
     vectors, rate = embed_all(texts, embedder, cache_dir, batch_size)
-    result.update(embed_per_s=round(rate, 1), embed_s=round(size / rate, 1) if rate else 0.0,
-                  vectors_real=len(vectors))
+    result.update(
+        embed_per_s=round(rate, 1), embed_s=round(size / rate, 1) if rate else 0.0, vectors_real=len(vectors)
+    )
     timings: dict[str, float] = {}
-    retriever = Retriever.from_vectors(records, vectors, embedder, kind=kind, texts=texts,
-                                       timings=timings)
+    retriever = Retriever.from_vectors(records, vectors, embedder, kind=kind, texts=texts, timings=timings)
     result["build_s"] = round(timings["vector_build_s"] + timings["lexical_build_s"], 1)
     result["vector_build_s"] = round(timings["vector_build_s"], 1)
     result["lexical_build_s"] = round(timings["lexical_build_s"], 1)
@@ -164,8 +173,9 @@ def run_bench(
         result["p50_ms"], result["p95_ms"] = _pct(times, 50), _pct(times, 95)
         search = _timed(lambda t: served.retrieve(t, 200), qtexts, repeats)
         result["search_p50_ms"], result["search_p95_ms"] = _pct(search, 50), _pct(search, 95)
-        lexical = _timed(lambda t: served.lexical.search(normalise_demand_text(t).lower(), 100),
-                         qtexts, repeats)
+        lexical = _timed(
+            lambda t: served.lexical.search(normalise_demand_text(t).lower(), 100), qtexts, repeats
+        )
         dense = _timed(lambda v: _vectors(served).search(v[None, :], 100), list(qvecs), repeats)
         embed = _timed(lambda t: embedder.embed_queries([t]), qtexts, repeats)
         result["lexical_p50_ms"], result["dense_p50_ms"] = _pct(lexical, 50), _pct(dense, 50)
@@ -199,9 +209,15 @@ def probe_worker(snapshot_root: str, model: str | None, texts: list[str]) -> dic
         "                  'search_p50_ms': round(times[len(times) // 2], 2)}))\n"
     )
     env = dict(os.environ, OMP_NUM_THREADS="1")
-    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(
-        {"root": snapshot_root, "model": model, "texts": texts}), capture_output=True,
-        text=True, env=env, cwd=str(Path(__file__).resolve().parent.parent), check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps({"root": snapshot_root, "model": model, "texts": texts}),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(Path(__file__).resolve().parent.parent),
+        check=False,
+    )
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
     answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])

@@ -13,11 +13,12 @@
 - a progress callback receives (done, total) after every batch; ``tqdm_progress`` shows a bar
   with an ETA.
 """
+
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -57,9 +58,14 @@ def truncate_words(text: str, max_words: int | None) -> str:
 
 
 def embed_bulk(
-    texts: Sequence[str], cache: CachedEmbedder, batch_size: int = 256,
-    checkpoint: int = 4096, max_words: int | None = None, sort_by_length: bool = True,
-    progress: Progress | None = None, limit_seconds: float | None = None,
+    texts: Sequence[str],
+    cache: CachedEmbedder,
+    batch_size: int = 256,
+    checkpoint: int = 4096,
+    max_words: int | None = None,
+    sort_by_length: bool = True,
+    progress: Progress | None = None,
+    limit_seconds: float | None = None,
 ) -> BulkReport:
     """Make sure every text's passage vector is in ``cache``; returns what was done.
 
@@ -81,7 +87,7 @@ def embed_bulk(
     if progress is not None:
         progress(0, total)
     for start in range(0, total, batch_size):
-        chunk = todo[start:start + batch_size]
+        chunk = todo[start : start + batch_size]
         vectors = cache.inner.embed_passages([truncate_words(t, max_words) for _, t in chunk])
         pending.extend(zip((k for k, _ in chunk), vectors))
         done += len(chunk)
@@ -94,8 +100,7 @@ def embed_bulk(
             progress(done, total)
     if pending:
         cache.store_vectors(pending)
-    return BulkReport(len(texts), len(unique), len(present), done,
-                      time.perf_counter() - started)
+    return BulkReport(len(texts), len(unique), len(present), done, time.perf_counter() - started)
 
 
 def tqdm_progress(desc: str = "Embedding") -> Progress:

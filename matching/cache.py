@@ -3,13 +3,14 @@
 Vectors are stored in one SQLite file keyed by a hash of (model name, role, text). SQLite in
 WAL mode is safe for several processes (gunicorn workers, a rebuild job) at once.
 """
+
 from __future__ import annotations
 
 import hashlib
 import sqlite3
 import threading
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -112,10 +113,9 @@ class CachedEmbedder:
         found: set[bytes] = set()
         with self._lock:
             for start in range(0, len(keys), 900):
-                part = list(keys[start:start + 900])
+                part = list(keys[start : start + 900])
                 marks = ",".join("?" * len(part))
-                rows = self._conn.execute(
-                    f"SELECT key FROM vectors WHERE key IN ({marks})", part).fetchall()
+                rows = self._conn.execute(f"SELECT key FROM vectors WHERE key IN ({marks})", part).fetchall()
                 found.update(bytes(r[0]) for r in rows)
         return found
 
@@ -129,7 +129,7 @@ class CachedEmbedder:
         keys = [text_key(self.name, "passage", t) for t in texts]
         out = np.zeros((len(texts), self.dim), np.float32)
         for start in range(0, len(keys), 100_000):
-            part = keys[start:start + 100_000]
+            part = keys[start : start + 100_000]
             found = self._lookup(set(part))
             for row, key in enumerate(part, start=start):
                 vec = found.get(key)

@@ -1,8 +1,9 @@
 """Listing id -> category slug, as arrays (a million-entry dict would cost ~100 MB a process)."""
+
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -47,8 +48,7 @@ class CategoryMap:
             return
         self.remove(list(new))
         ids = np.concatenate([self._ids.array, as_ids(new.keys())])
-        codes = np.concatenate([self._codes, np.array([self._code(c) for c in new.values()],
-                                                      np.int32)])
+        codes = np.concatenate([self._codes, np.array([self._code(c) for c in new.values()], np.int32)])
         order = np.argsort(ids, kind="stable")
         self._ids, self._codes = IdSet.from_sorted(ids[order]), codes[order]
 

@@ -9,9 +9,8 @@ hashed character n-gram vectors fitted to reproduce the word vectors (fallback f
 words); per role (passage, query) a ridge linear map plus a text-length-dependent map. Teacher
 vectors are cached on disk.
 """
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import ast
 import csv
@@ -20,9 +19,10 @@ import random
 import re
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -38,7 +38,9 @@ _NOT_UMKM = re.compile(
     r"saluran|peningkatan|pengawasan|perencanaan|konsultan\w*|supervisi|ded|feasibility|"
     r"studi|kajian|penyusunan|masterplan|pemeliharaan\s+jalan|talud|bendung|embung|"
     r"pengaspalan|hotmix|rigid|tanggul|dermaga|pelabuhan|bandara|rumah\s+sakit|mobil|"
-    r"kendaraan|alat\s+berat|alkes|obat|software|aplikasi|sistem)\b", re.IGNORECASE)
+    r"kendaraan|alat\s+berat|alkes|obat|software|aplikasi|sistem)\b",
+    re.IGNORECASE,
+)
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
@@ -81,9 +83,10 @@ class CorpusRow:
 def read_corpus(path: str | Path) -> list[CorpusRow]:
     """Rows of a package-name TSV (columns name, kind, year, source)."""
     with open(path, newline="", encoding="utf-8") as fh:
-        return [CorpusRow(r.get("name") or "", r.get("kind") or "", r.get("year") or "",
-                          r.get("source") or "")
-                for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        return [
+            CorpusRow(r.get("name") or "", r.get("kind") or "", r.get("year") or "", r.get("source") or "")
+            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
 
 
 def read_exclusions(paths: Sequence[str | Path]) -> set[str]:
@@ -118,8 +121,10 @@ def repo_strings(paths: Iterable[Path] | None = None) -> list[str]:
     """String literals of the demo vocabularies and reference data (parsed, never imported)."""
     if paths is None:
         paths = sorted((REPO_ROOT / "app" / "demo").glob("vocabulary_*.py"))
-        paths = list(paths) + [REPO_ROOT / "models" / "reference_data.py",
-                               REPO_ROOT / "matching" / "reference.py"]
+        paths = list(paths) + [
+            REPO_ROOT / "models" / "reference_data.py",
+            REPO_ROOT / "matching" / "reference.py",
+        ]
     out: list[str] = []
     for path in paths:
         try:
@@ -141,8 +146,11 @@ def synthetic_texts(count: int, seed: int) -> tuple[list[str], list[str], list[s
 
     records = list(synthetic.listings(count, seed=seed)) if count else []
     requests = synthetic.requests(max(1, count // 10), seed=seed) if count else []
-    return ([index_text(r) for r in records], [r.title.lower() for r in records],
-            [normalise_demand_text(q.text).lower() for q in requests])
+    return (
+        [index_text(r) for r in records],
+        [r.title.lower() for r in records],
+        [normalise_demand_text(q.text).lower() for q in requests],
+    )
 
 
 def _log(message: str) -> None:
@@ -188,8 +196,10 @@ class TeacherCache:
                     store[hashlib.sha1(t.encode("utf-8")).hexdigest()] = v.astype(np.float16)
                 if (i // self.batch_size) % 50 == 49:  # checkpoint: an interrupted run resumes
                     self._save(path, store)
-                    log(f"  teacher {role}: {i + len(chunk)}/{len(missing)} "
-                        f"({time.perf_counter() - start:.0f}s)")
+                    log(
+                        f"  teacher {role}: {i + len(chunk)}/{len(missing)} "
+                        f"({time.perf_counter() - start:.0f}s)"
+                    )
             self.seconds += time.perf_counter() - start
             self.embedded += len(missing)
             self._save(path, store)
@@ -197,8 +207,9 @@ class TeacherCache:
         return out.astype(np.float32)
 
 
-def block_cg(matvec: Callable[[np.ndarray], np.ndarray], rhs: np.ndarray, x0: np.ndarray,
-             iters: int, tol: float = 1e-5) -> np.ndarray:
+def block_cg(
+    matvec: Callable[[np.ndarray], np.ndarray], rhs: np.ndarray, x0: np.ndarray, iters: int, tol: float = 1e-5
+) -> np.ndarray:
     """Solve ``matvec(X) = rhs`` column-wise (symmetric positive definite) by conjugate gradients."""
     x = x0.astype(np.float64).copy()
     r = rhs - matvec(x)
@@ -241,8 +252,14 @@ def ridge_map(x: np.ndarray, y: np.ndarray, ridge: float, prior: np.ndarray | No
     return np.linalg.solve(gram, x.T @ y + lam * prior)
 
 
-def role_maps(texts: Sequence[str], index: dict[str, int], weights: np.ndarray,
-              vectors: np.ndarray, target: np.ndarray, cfg: DistilConfig) -> tuple[np.ndarray, np.ndarray]:
+def role_maps(
+    texts: Sequence[str],
+    index: dict[str, int],
+    weights: np.ndarray,
+    vectors: np.ndarray,
+    target: np.ndarray,
+    cfg: DistilConfig,
+) -> tuple[np.ndarray, np.ndarray]:
     """(base, length) maps: ``x @ base + len_feature * x @ length`` ~ teacher, ridge to (I, 0)."""
     x = l2_normalise(np.asarray(bag_matrix(texts, index, weights) @ vectors))
     counts = np.asarray([len(tokenize(t)) for t in texts], np.float32)
@@ -252,8 +269,11 @@ def role_maps(texts: Sequence[str], index: dict[str, int], weights: np.ndarray,
     return both[:d], both[d:]
 
 
-def build_vocabulary(train_names: Sequence[str], catalogue: Sequence[str], cfg: DistilConfig,
-                     ) -> tuple[list[str], np.ndarray, float]:
+def build_vocabulary(
+    train_names: Sequence[str],
+    catalogue: Sequence[str],
+    cfg: DistilConfig,
+) -> tuple[list[str], np.ndarray, float]:
     """(words, SIF weights, weight of an unknown word) from name and catalogue frequencies."""
     names = Counter(w for t in train_names for w in tokenize(t))
     cat = Counter(w for t in catalogue for w in tokenize(t))
@@ -277,8 +297,9 @@ def ngram_matrix(words: Sequence[str], cfg: DistilConfig) -> sparse.csr_matrix:
     return sparse.csr_matrix((vals, (rows, cols)), shape=(len(words), cfg.buckets))
 
 
-def ridge_table(a: sparse.csr_matrix, target: np.ndarray, prior: np.ndarray, ridge: float,
-                iters: int) -> np.ndarray:
+def ridge_table(
+    a: sparse.csr_matrix, target: np.ndarray, prior: np.ndarray, ridge: float, iters: int
+) -> np.ndarray:
     """``argmin ||A X - T||^2 + ridge ||X - prior||^2`` by block CG (A sparse)."""
     at = a.T.tocsr()
 
@@ -289,9 +310,15 @@ def ridge_table(a: sparse.csr_matrix, target: np.ndarray, prior: np.ndarray, rid
     return block_cg(matvec, rhs, prior, iters).astype(np.float32)
 
 
-def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig(),
-           cache_dir: str | Path = "/tmp/distil-cache", recipe: str = "full",
-           exclude: Sequence[str | Path] = (), log: Callable[[str], None] = _log) -> dict[str, Any]:
+def distil(
+    corpus: str | Path,
+    out: str | Path,
+    cfg: DistilConfig = DistilConfig(),
+    cache_dir: str | Path = "/tmp/distil-cache",
+    recipe: str = "full",
+    exclude: Sequence[str | Path] = (),
+    log: Callable[[str], None] = _log,
+) -> dict[str, Any]:
     """Build the static artefact at ``out``; returns a summary (hash, sizes, timings, fit).
 
     Corpus names listed in the ``exclude`` files (e.g. evaluation queries) are never trained on.
@@ -311,8 +338,10 @@ def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig
     else:  # crude baseline: catalogue words only, plain mean, one map fitted on listings
         words, _, _ = build_vocabulary([], listings, cfg)
         weights, unk = np.ones(len(words), np.float32), 1.0
-    log(f"vocabulary: {len(words)} words ({len(train_kept)} training names, {len(held)} portals "
-        f"held out, {len(train) - len(train_kept)} excluded)")
+    log(
+        f"vocabulary: {len(words)} words ({len(train_kept)} training names, {len(held)} portals "
+        f"held out, {len(train) - len(train_kept)} excluded)"
+    )
     teacher = TeacherCache(create_embedder(cfg.teacher), cache_dir, cfg.batch_size)
     e0 = l2_normalise(teacher.vectors("passage", words, log))
     index = {w: i for i, w in enumerate(words)}
@@ -327,8 +356,12 @@ def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig
         p_rows = sample(goods, cfg.names_passage * 3 // 4) + sample(others, cfg.names_passage // 4)
         q_rows = sample(goods, cfg.names_query * 3 // 4) + sample(others, cfg.names_query // 4)
         p_texts = listings + [r.name.lower() for r in p_rows] + extra
-        q_texts = sorted({normalise_demand_text(r.name).lower() for r in q_rows}
-                         | set(requests) | set(titles[:1000]) | set(rng.sample(words, min(cfg.query_words, len(words)))))
+        q_texts = sorted(
+            {normalise_demand_text(r.name).lower() for r in q_rows}
+            | set(requests)
+            | set(titles[:1000])
+            | set(rng.sample(words, min(cfg.query_words, len(words))))
+        )
     else:
         p_texts, q_texts = listings, []
     p_texts = sorted(set(p_texts))
@@ -342,32 +375,51 @@ def distil(corpus: str | Path, out: str | Path, cfg: DistilConfig = DistilConfig
     if recipe == "full":
         vectors = ridge_table(a, tp, prior, cfg.ridge, cfg.cg_iters)
         n = ngram_matrix(words, cfg)
-        grams = ridge_table(n, vectors, np.zeros((cfg.buckets, e0.shape[1]), np.float32),
-                            cfg.ngram_ridge, cfg.cg_iters)
-        maps = dict(zip(("map_passage", "map_passage_length"),
-                        role_maps(p_texts, index, weights, vectors, tp, cfg)))
-        maps.update(zip(("map_query", "map_query_length"),
-                        role_maps(q_texts, index, weights, vectors, tq, cfg)))
+        grams = ridge_table(
+            n, vectors, np.zeros((cfg.buckets, e0.shape[1]), np.float32), cfg.ngram_ridge, cfg.cg_iters
+        )
+        maps = dict(
+            zip(("map_passage", "map_passage_length"), role_maps(p_texts, index, weights, vectors, tp, cfg))
+        )
+        maps.update(
+            zip(("map_query", "map_query_length"), role_maps(q_texts, index, weights, vectors, tq, cfg))
+        )
     else:
         vectors, grams = prior, np.zeros((cfg.buckets, e0.shape[1]), np.float32)
         eye, zero = np.eye(e0.shape[1]), np.zeros((e0.shape[1], e0.shape[1]))
-        maps = {"map_passage": eye, "map_passage_length": zero, "map_query": eye,
-                "map_query_length": zero}
+        maps = {"map_passage": eye, "map_passage_length": zero, "map_query": eye, "map_query_length": zero}
     p_counts = np.asarray([len(tokenize(t)) for t in p_texts], np.float32)
     pooled = np.asarray(a @ vectors)
-    fitted = pooled @ maps["map_passage"] + (
-        length_feature(p_counts, cfg.length_scale)[:, None] * pooled) @ maps["map_passage_length"]
+    fitted = (
+        pooled @ maps["map_passage"]
+        + (length_feature(p_counts, cfg.length_scale)[:, None] * pooled) @ maps["map_passage_length"]
+    )
     fit_p = float(np.mean(np.sum(l2_normalise(fitted) * tp, axis=1)))
-    meta = {"teacher": teacher.teacher.name, "excluded_texts": len(excluded),
-            "dim": int(e0.shape[1]), "recipe": recipe, "config": asdict(cfg), "heldout_sources": sorted(held), "vocabulary": len(words),
-            "ngram_min": cfg.ngram_min, "ngram_max": cfg.ngram_max, "unknown_weight": unk,
-            "length_scale": cfg.length_scale,
-            "training_passages": len(p_texts), "training_queries": len(q_texts)}
+    meta = {
+        "teacher": teacher.teacher.name,
+        "excluded_texts": len(excluded),
+        "dim": int(e0.shape[1]),
+        "recipe": recipe,
+        "config": asdict(cfg),
+        "heldout_sources": sorted(held),
+        "vocabulary": len(words),
+        "ngram_min": cfg.ngram_min,
+        "ngram_max": cfg.ngram_max,
+        "unknown_weight": unk,
+        "length_scale": cfg.length_scale,
+        "training_passages": len(p_texts),
+        "training_queries": len(q_texts),
+    }
     digest = save_artefact(out, words, vectors, weights, grams, maps, meta)
-    summary = {"out": str(out), "hash": digest[:12], "vocabulary": len(words),
-               "bytes": Path(out).stat().st_size, "train_fit_cos_passage": round(fit_p, 4),
-               "teacher_texts_embedded": teacher.embedded,
-               "teacher_seconds": round(teacher.seconds, 1),
-               "fit_seconds": round(time.perf_counter() - t_teacher, 1),
-               "wall_seconds": round(time.perf_counter() - t0, 1)}
+    summary = {
+        "out": str(out),
+        "hash": digest[:12],
+        "vocabulary": len(words),
+        "bytes": Path(out).stat().st_size,
+        "train_fit_cos_passage": round(fit_p, 4),
+        "teacher_texts_embedded": teacher.embedded,
+        "teacher_seconds": round(teacher.seconds, 1),
+        "fit_seconds": round(time.perf_counter() - t_teacher, 1),
+        "wall_seconds": round(time.perf_counter() - t0, 1),
+    }
     return summary

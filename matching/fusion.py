@@ -13,6 +13,7 @@ and every candidate gains ``weight × (its category's share of the vote)``. A re
 kotak" whose best hits are caterers thereby lifts the other caterers whose text shares few
 words with the request.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -49,7 +50,10 @@ def rank_positions(values: np.ndarray) -> np.ndarray:
 
 
 def fuse(
-    dense: np.ndarray, lexical: np.ndarray, method: str = "zscore", dense_weight: float = 0.8,
+    dense: np.ndarray,
+    lexical: np.ndarray,
+    method: str = "zscore",
+    dense_weight: float = 0.8,
     rrf_k: int = 60,
 ) -> np.ndarray:
     """One fused score per candidate from aligned dense and lexical scores."""
@@ -70,7 +74,10 @@ def fuse(
 
 
 def category_feedback(
-    scores: np.ndarray, categories: Sequence[str], top: int = 10, weight: float = 2.0,
+    scores: np.ndarray,
+    categories: Sequence[str],
+    top: int = 10,
+    weight: float = 2.0,
     temperature: float = 0.5,
 ) -> tuple[np.ndarray, dict[str, float]]:
     """Scores raised by their category's share of the top hits' vote, and the vote itself.

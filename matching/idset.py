@@ -3,6 +3,7 @@
 A Python ``set`` of a million ints costs ~60 MB per process and cannot be shared; a sorted
 int64 array costs 8 MB, answers membership by binary search and can live in a memory map.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -7,15 +7,16 @@ item words (by the learned item-ness of ``vocab.py``) point clearly to one categ
 labelled with it. No evaluation row is used. The model is a soft signal in retrieval
 (``RetrievalSettings.intent_weight``) and is shown to buyers ("we read this as: Katering").
 """
+
 from __future__ import annotations
 
 import pickle
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .query import DATA_DIR, QueryAnalysis, QueryAnalyzer
 from .text import normalise_demand_text
@@ -61,8 +62,11 @@ class IntentModel:
         if analysis is None:
             analyzer = default_analyzer()
             analysis = analyzer.analyse(text) if analyzer is not None else None
-        read = (f"{analysis.text} {analysis.item_text}" if analysis is not None
-                else normalise_demand_text(text).lower())
+        read = (
+            f"{analysis.text} {analysis.item_text}"
+            if analysis is not None
+            else normalise_demand_text(text).lower()
+        )
         probs = self._probabilities(read)
         pairs = sorted(zip(self.categories, probs.tolist()), key=lambda x: -x[1])
         return {c: float(p) for c, p in pairs}
@@ -95,8 +99,12 @@ class IntentModel:
         """Write the model (pickle with a format and scikit-learn version stamp)."""
         import sklearn
 
-        payload = {"format": INTENT_FORMAT, "sklearn": sklearn.__version__,
-                   "meta": self.meta, "pipeline": self.pipeline}
+        payload = {
+            "format": INTENT_FORMAT,
+            "sklearn": sklearn.__version__,
+            "meta": self.meta,
+            "pipeline": self.pipeline,
+        }
         Path(path).write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
@@ -113,8 +121,9 @@ class IntentModel:
         return cls(payload["pipeline"], payload.get("meta"))
 
 
-def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float = 0.7,
-                min_item: float = 0.3) -> list[tuple[str, str]]:
+def weak_labels(
+    names: Sequence[str], analyzer: QueryAnalyzer, min_share: float = 0.7, min_item: float = 0.3
+) -> list[tuple[str, str]]:
     """(category, name) for package names whose item words point clearly to one category.
 
     Only words learned from the catalogue and glossary meanings vote (corpus-derived
@@ -143,14 +152,19 @@ def weak_labels(names: Sequence[str], analyzer: QueryAnalyzer, min_share: float 
     return out
 
 
-def train(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
-          analyzer: QueryAnalyzer, weak_per_category: int = 400, seed: int = 7) -> IntentModel:
+def train(
+    catalogue: Sequence[tuple[str, str]],
+    names: Sequence[str],
+    analyzer: QueryAnalyzer,
+    weak_per_category: int = 400,
+    seed: int = 7,
+) -> IntentModel:
     """Fit the classifier on catalogue texts plus capped weak labels from package names."""
     import random
 
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     started = time.time()
     rng = random.Random(seed)
@@ -165,16 +179,19 @@ def train(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
     weak_counts = {}
     for cat, items in sorted(by_cat.items()):
         rng.shuffle(items)
-        picked = sorted(set(items))[:weak_per_category] if len(set(items)) <= weak_per_category \
+        picked = (
+            sorted(set(items))[:weak_per_category]
+            if len(set(items)) <= weak_per_category
             else rng.sample(sorted(set(items)), weak_per_category)
+        )
         weak_counts[cat] = len(picked)
         texts += picked
         labels += [cat] * len(picked)
     features = make_union(
-        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
-                        max_features=20000),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
-                        max_features=30000),
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=20000),
+        TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=30000
+        ),
     )
     pipeline = make_pipeline(features, LogisticRegression(C=4.0, max_iter=300))
     pipeline.fit(texts, labels)
@@ -183,8 +200,7 @@ def train(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
     for _, vectorizer in pipeline.steps[0][1].transformer_list:
         if hasattr(vectorizer, "stop_words_"):
             del vectorizer.stop_words_  # only kept for introspection; large on disk
-    meta = {"trained_on": len(texts), "weak_labels": weak_counts,
-            "seconds": round(time.time() - started, 1)}
+    meta = {"trained_on": len(texts), "weak_labels": weak_counts, "seconds": round(time.time() - started, 1)}
     return IntentModel(pipeline, meta)
 
 

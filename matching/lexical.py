@@ -31,13 +31,14 @@ and found with ``searchsorted`` (no per-process dict). ``save`` writes raw ``.np
 ``load`` memory-maps them, so gunicorn workers share one copy of the pages; an indexer can load
 a snapshot, upsert and save a new one.
 """
+
 from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from collections.abc import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -96,11 +97,16 @@ class LexicalIndex:
         c = self.config
         common = dict(alternate_sign=False, norm=None, preprocessor=_preprocess, dtype=np.float32)
         self._vectorizers = {
-            "word": HashingVectorizer(analyzer="word", n_features=c.word_features,
-                                      ngram_range=c.word_ngrams, token_pattern=r"(?u)\b\w\w+\b",
-                                      **common),
-            "char": HashingVectorizer(analyzer="char_wb", n_features=c.char_features,
-                                      ngram_range=c.char_ngrams, **common),
+            "word": HashingVectorizer(
+                analyzer="word",
+                n_features=c.word_features,
+                ngram_range=c.word_ngrams,
+                token_pattern=r"(?u)\b\w\w+\b",
+                **common,
+            ),
+            "char": HashingVectorizer(
+                analyzer="char_wb", n_features=c.char_features, ngram_range=c.char_ngrams, **common
+            ),
         }
         self._analyzers = {kind: v.build_analyzer() for kind, v in self._vectorizers.items()}
         self._width = c.word_features + c.char_features
@@ -156,14 +162,16 @@ class LexicalIndex:
         n = len(ids_arr)
         chunks: dict[str, list[sp.csr_matrix]] = {}
         for kind in KINDS:
-            chunks[kind] = [index._counts(kind, texts[s:s + BUILD_CHUNK])
-                            for s in range(0, max(n, 1), BUILD_CHUNK)]
+            chunks[kind] = [
+                index._counts(kind, texts[s : s + BUILD_CHUNK]) for s in range(0, max(n, 1), BUILD_CHUNK)
+            ]
             width = chunks[kind][0].shape[1]
             df = np.zeros(width, np.int64)
             for m in chunks[kind]:
                 df += np.bincount(m.indices, minlength=width)
-            idf = ((np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32) if n
-                   else np.ones(width, np.float32))
+            idf = (
+                (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32) if n else np.ones(width, np.float32)
+            )
             if n >= MIN_LISTINGS_FOR_STOP_FEATURES:
                 idf[df > index.config.max_df * n] = 0.0  # stop-features
             index._idf[kind] = idf
@@ -176,17 +184,23 @@ class LexicalIndex:
         index._install(ids_arr, *store.concat_csr(weighted))
         return index
 
-    def _install(self, ids: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
-                 data: np.ndarray) -> None:
+    def _install(self, ids: np.ndarray, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
         """Make (ids, forward CSR in id order) the main matrix and derive its impact postings."""
         c = self.config
         depth = np.full(self._width, c.impact_depth, np.int64)
         depth[: c.word_features] = c.word_impact_depth
-        imp_ptr, imp_rows, imp_data = store.impact_postings(
-            indptr, indices, data, self._width, depth)
-        self._a = {"ids": ids, "idf_word": self._idf["word"], "idf_char": self._idf["char"],
-                   "fwd_indptr": indptr, "fwd_indices": indices, "fwd_data": data,
-                   "imp_ptr": imp_ptr, "imp_rows": imp_rows, "imp_data": imp_data}
+        imp_ptr, imp_rows, imp_data = store.impact_postings(indptr, indices, data, self._width, depth)
+        self._a = {
+            "ids": ids,
+            "idf_word": self._idf["word"],
+            "idf_char": self._idf["char"],
+            "fwd_indptr": indptr,
+            "fwd_indices": indices,
+            "fwd_data": data,
+            "imp_ptr": imp_ptr,
+            "imp_rows": imp_rows,
+            "imp_data": imp_data,
+        }
         self._after_install()
         word = int(np.count_nonzero(indices < self.config.word_features))
         self._nnz_main = {"word": word, "char": len(indices) - word}
@@ -231,8 +245,7 @@ class LexicalIndex:
             return -1
         ids = self._a["ids"]
         pos = int(ids.searchsorted(listing_id))
-        if pos < self._n_main and ids[pos] == listing_id and (
-                self._dead is None or not self._dead[pos]):
+        if pos < self._n_main and ids[pos] == listing_id and (self._dead is None or not self._dead[pos]):
             return pos
         return -1
 
@@ -284,8 +297,7 @@ class LexicalIndex:
         if delta is None and self._dead is None:
             return
         a = self._a
-        keep = (np.flatnonzero(~self._dead) if self._dead is not None
-                else np.arange(self._n_main))
+        keep = np.flatnonzero(~self._dead) if self._dead is not None else np.arange(self._n_main)
         ptr, ind, dat = store.take_rows(a["fwd_indptr"], a["fwd_indices"], a["fwd_data"], keep)
         ids = [np.asarray(a["ids"])[keep]]
         parts = [(ptr, ind, dat)]
@@ -321,8 +333,9 @@ class LexicalIndex:
     # queries ------------------------------------------------------------------------------
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         c = self.config
-        return lq.query_vector(text, self._analyzers, self._idf, c.word_features,
-                               c.char_features, c.char_weight)
+        return lq.query_vector(
+            text, self._analyzers, self._idf, c.word_features, c.char_features, c.char_weight
+        )
 
     def _candidates(self, cols: np.ndarray, weights: np.ndarray, want: int) -> np.ndarray:
         """Main rows with the best partial scores over a bounded prefix of each posting list."""
@@ -330,22 +343,25 @@ class LexicalIndex:
             return lq.EMPTY_ROWS
         lens = self._a["imp_ptr"][cols + 1] - self._a["imp_ptr"][cols]
         is_word = cols < self.config.word_features
-        takes = lq.postings_to_read(lens, [(is_word, self.config.word_query_budget),
-                                           (~is_word, self.config.query_budget)])
+        takes = lq.postings_to_read(
+            lens, [(is_word, self.config.word_query_budget), (~is_word, self.config.query_budget)]
+        )
         scratch = getattr(self._local, "scratch", None)
         if scratch is None or len(scratch) != self._n_main:  # one per thread
             scratch = self._local.scratch = np.zeros(self._n_main, np.float32)
         depth = np.where(is_word, self.config.word_impact_depth, self.config.impact_depth)
-        return lq.candidates(self._a, cols, weights, takes, scratch, want, self._dead,
-                             lens < depth, self.config.unseen_credit)
+        return lq.candidates(
+            self._a, cols, weights, takes, scratch, want, self._dead, lens < depth, self.config.unseen_credit
+        )
 
     def search(self, text: str, k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         """Top-k (listing ids, scores) with score > 0, and a lookup of any listing's score."""
         cols, weights = self._query(text)
         return self._search_vector(cols, weights, k)
 
-    def search_blend(self, variants: Sequence[tuple[str, float]],
-                     k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
+    def search_blend(
+        self, variants: Sequence[tuple[str, float]], k: int
+    ) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         """Like ``search`` for the weighted sum of several query texts, in one pass.
 
         Scores are linear in the query vector, so every listing's score equals the weighted
@@ -360,8 +376,9 @@ class LexicalIndex:
         summed = np.bincount(inverse, weights, minlength=len(cols)).astype(np.float32)
         return self._search_vector(cols, summed, k)
 
-    def _search_vector(self, cols: np.ndarray, weights: np.ndarray,
-                       k: int) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
+    def _search_vector(
+        self, cols: np.ndarray, weights: np.ndarray, k: int
+    ) -> tuple[np.ndarray, np.ndarray, LexicalScores]:
         want = max(self.config.rescore, 2 * k)
         rows = self._candidates(cols, weights, want)
         scores = lq.exact_scores(self._a, cols, weights, rows)
@@ -398,8 +415,10 @@ class LexicalIndex:
         """Each text's TF-IDF row as (feature indices, float16-rounded values): what is stored."""
         m = self._rows(list(texts))
         data = m.data.astype(np.float16).astype(np.float32)
-        return [(m.indices[m.indptr[r]:m.indptr[r + 1]].astype(np.int64),
-                 data[m.indptr[r]:m.indptr[r + 1]]) for r in range(m.shape[0])]
+        return [
+            (m.indices[m.indptr[r] : m.indptr[r + 1]].astype(np.int64), data[m.indptr[r] : m.indptr[r + 1]])
+            for r in range(m.shape[0])
+        ]
 
     def query_terms(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """A query's (feature indices, weights); its score with a row is their inner product."""
@@ -416,13 +435,17 @@ class LexicalIndex:
         """Write the (compacted) index into ``directory`` as ``.npy`` files; manifest last."""
         self.compact()
         if not self._a:
-            self._install(_EMPTY_I64, np.zeros(1, np.int64), np.zeros(0, np.int32),
-                          np.zeros(0, np.float16))
+            self._install(_EMPTY_I64, np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float16))
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         entries = store.save_arrays(directory, self._a)
-        manifest = {"format_version": LEXICAL_FORMAT, "count": len(self),
-                    "nnz": self._nnz_main, "config": asdict(self.config), "arrays": entries}
+        manifest = {
+            "format_version": LEXICAL_FORMAT,
+            "count": len(self),
+            "nnz": self._nnz_main,
+            "config": asdict(self.config),
+            "arrays": entries,
+        }
         atomic_write_bytes(directory / LEXICAL_MANIFEST, json.dumps(manifest).encode())
 
     @classmethod
@@ -441,12 +464,13 @@ class LexicalIndex:
             arrays = store.load_arrays(directory, manifest["arrays"])
         except (KeyError, ValueError, TypeError) as exc:
             raise IndexCorrupt(f"cannot read the lexical manifest: {exc}") from exc
-        if (len(arrays["ids"]) != manifest.get("count")
-                or len(arrays["imp_ptr"]) != index._width + 1):
+        if len(arrays["ids"]) != manifest.get("count") or len(arrays["imp_ptr"]) != index._width + 1:
             raise IndexCorrupt("lexical arrays do not match their manifest")
-        if (len(arrays["idf_word"]) != index.config.word_features
-                or len(arrays["idf_char"]) != index.config.char_features
-                or sum(nnz.values()) != len(arrays["fwd_indices"])):
+        if (
+            len(arrays["idf_word"]) != index.config.word_features
+            or len(arrays["idf_char"]) != index.config.char_features
+            or sum(nnz.values()) != len(arrays["fwd_indices"])
+        ):
             raise IndexCorrupt("lexical arrays do not match their manifest")
         index._a = arrays
         index._idf = {"word": arrays["idf_word"], "char": arrays["idf_char"]}

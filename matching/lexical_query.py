@@ -2,6 +2,7 @@
 exact scores from the forward view. Pure functions over the arrays described in
 ``lexical_store.py``; ``lexical.py`` holds the state.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -14,9 +15,14 @@ from .lexical_store import take_rows
 EMPTY_ROWS = np.zeros(0, np.int64)
 
 
-def query_vector(text: str, analyzers: Mapping[str, Callable[[str], list[str]]],
-                 idf: Mapping[str, np.ndarray], word_features: int, char_features: int,
-                 char_weight: float) -> tuple[np.ndarray, np.ndarray]:
+def query_vector(
+    text: str,
+    analyzers: Mapping[str, Callable[[str], list[str]]],
+    idf: Mapping[str, np.ndarray],
+    word_features: int,
+    char_features: int,
+    char_weight: float,
+) -> tuple[np.ndarray, np.ndarray]:
     """(sorted feature columns, weights with the kind weight applied) of a query text.
 
     Same features and weights as the indexed rows (same analyzers, murmurhash3 as in
@@ -24,13 +30,15 @@ def query_vector(text: str, analyzers: Mapping[str, Callable[[str], list[str]]],
     overhead of a one-row ``transform``.
     """
     cols, weights = [], []
-    for kind, offset, n, share in (("word", 0, word_features, 1.0 - char_weight),
-                                   ("char", word_features, char_features, char_weight)):
+    for kind, offset, n, share in (
+        ("word", 0, word_features, 1.0 - char_weight),
+        ("char", word_features, char_features, char_weight),
+    ):
         tokens = analyzers[kind](text)
         if not tokens or share == 0:
             continue
         h = np.fromiter((murmurhash3_32(t, seed=0) for t in tokens), np.int64, len(tokens))
-        idx = np.where(h == -2**31, (2**31 - 1 - (n - 1)) % n, np.abs(h) % n)
+        idx = np.where(h == -(2**31), (2**31 - 1 - (n - 1)) % n, np.abs(h) % n)
         idx, counts = np.unique(idx, return_counts=True)
         w = np.log1p(counts.astype(np.float32)) * idf[kind][idx]
         keep = w > 0
@@ -59,9 +67,17 @@ def postings_to_read(lens: np.ndarray, groups: list[tuple[np.ndarray, int]]) -> 
     return takes
 
 
-def candidates(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarray,
-               takes: np.ndarray, scratch: np.ndarray, want: int, dead: np.ndarray | None,
-               full_lists: np.ndarray, unseen_credit: float) -> np.ndarray:
+def candidates(
+    a: Mapping[str, np.ndarray],
+    cols: np.ndarray,
+    weights: np.ndarray,
+    takes: np.ndarray,
+    scratch: np.ndarray,
+    want: int,
+    dead: np.ndarray | None,
+    full_lists: np.ndarray,
+    unseen_credit: float,
+) -> np.ndarray:
     """Live rows with the ``want`` best estimated scores over the first ``takes`` postings of
     each impact-ordered list. ``scratch`` (zeros, one per row) is left as it was found.
 
@@ -99,8 +115,9 @@ def candidates(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarra
     return rows.astype(np.int64)
 
 
-def exact_scores(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarray,
-                 rows: np.ndarray) -> np.ndarray:
+def exact_scores(
+    a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
     """Exact scores of main ``rows`` (query ``cols`` sorted) from the forward view."""
     if not len(rows) or not len(cols):
         return np.zeros(len(rows), np.float32)
@@ -113,8 +130,7 @@ def exact_scores(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndar
     return np.bincount(owner, contrib, minlength=len(rows)).astype(np.float32)
 
 
-def exact_score(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarray,
-                row: int) -> float:
+def exact_score(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarray, row: int) -> float:
     """Exact score of one main row."""
     lo, hi = int(a["fwd_indptr"][row]), int(a["fwd_indptr"][row + 1])
     if not len(cols) or hi == lo:
@@ -126,8 +142,9 @@ def exact_score(a: Mapping[str, np.ndarray], cols: np.ndarray, weights: np.ndarr
     return float(np.dot(a["fwd_data"][lo:hi][hit].astype(np.float32), weights[pos[hit]]))
 
 
-def all_scores(a: Mapping[str, np.ndarray], width: int, cols: np.ndarray,
-               weights: np.ndarray, chunk: int = 100_000) -> np.ndarray:
+def all_scores(
+    a: Mapping[str, np.ndarray], width: int, cols: np.ndarray, weights: np.ndarray, chunk: int = 100_000
+) -> np.ndarray:
     """Exact scores of every main row (reads the whole forward view: benchmarks and tests)."""
     n = len(a["fwd_indptr"]) - 1
     dense_q = np.zeros(width, np.float32)
@@ -137,6 +154,6 @@ def all_scores(a: Mapping[str, np.ndarray], width: int, cols: np.ndarray,
         hi = min(n, lo + chunk)
         s, e = int(a["fwd_indptr"][lo]), int(a["fwd_indptr"][hi])
         contrib = a["fwd_data"][s:e].astype(np.float32) * dense_q[a["fwd_indices"][s:e]]
-        owner = np.repeat(np.arange(hi - lo), np.diff(a["fwd_indptr"][lo:hi + 1]))
+        owner = np.repeat(np.arange(hi - lo), np.diff(a["fwd_indptr"][lo : hi + 1]))
         parts.append(np.bincount(owner, contrib, minlength=hi - lo).astype(np.float32))
     return np.concatenate(parts)

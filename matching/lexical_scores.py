@@ -1,8 +1,9 @@
 """Any listing's lexical score for one query: exact, asked one at a time or many at once."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,8 +16,9 @@ if TYPE_CHECKING:
 class LexicalScores:
     """The lexical score of any listing for one query (0 for unknown or unmatched ids)."""
 
-    def __init__(self, index: LexicalIndex, cols: np.ndarray, weights: np.ndarray,
-                 rows: np.ndarray, scores: np.ndarray) -> None:
+    def __init__(
+        self, index: LexicalIndex, cols: np.ndarray, weights: np.ndarray, rows: np.ndarray, scores: np.ndarray
+    ) -> None:
         self._index = index
         self._cols, self._weights = cols, weights
         order = np.argsort(rows, kind="stable")

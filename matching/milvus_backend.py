@@ -10,10 +10,11 @@ and ranks them as it does for the local backend.
 The same code serves Milvus Lite (a ``.db`` path, or ``milvus-lite server`` on a port) and a
 Milvus cluster (``http://host:19530``).
 """
+
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -27,8 +28,7 @@ WARM_UP_TIMEOUT_S = 600.0
 # pymilvus pings every 10 s even on idle connections; gRPC servers with default settings
 # (Milvus Lite's) answer an idle connection's repeated pings with GOAWAY "too many pings".
 # Ping only during calls, at the servers' default minimum interval; calls carry time-outs.
-GRPC_OPTIONS = {"grpc.keepalive_permit_without_calls": False,
-                "grpc.keepalive_time_ms": 300_000}
+GRPC_OPTIONS = {"grpc.keepalive_permit_without_calls": False, "grpc.keepalive_time_ms": 300_000}
 FIELDS = ["dense", "sparse"]
 
 
@@ -38,8 +38,10 @@ def index_params(count: int) -> tuple[dict[str, Any], dict[str, Any]]:
         return {"index_type": "FLAT", "params": {}}, {}
     if count < LARGE_LIMIT:
         p = hnsw_params(count)
-        return ({"index_type": "HNSW", "params": {"M": p["M"], "efConstruction": p["efConstruction"]}},
-                {"ef": p["efSearch"]})
+        return (
+            {"index_type": "HNSW", "params": {"M": p["M"], "efConstruction": p["efConstruction"]}},
+            {"ef": p["efSearch"]},
+        )
     p = ivf_params(count)
     return {"index_type": "IVF_SQ8", "params": {"nlist": p["nlist"]}}, {"nprobe": p["nprobe"]}
 
@@ -54,8 +56,15 @@ class MilvusBackend:
 
     name = "milvus"
 
-    def __init__(self, client: Any, collection: str, dim: int, vectoriser: LexicalIndex,
-                 search_params: dict[str, Any] | None = None, uri: str = "") -> None:
+    def __init__(
+        self,
+        client: Any,
+        collection: str,
+        dim: int,
+        vectoriser: LexicalIndex,
+        search_params: dict[str, Any] | None = None,
+        uri: str = "",
+    ) -> None:
         self.client = client
         self.collection = collection
         self.dim = dim
@@ -77,8 +86,14 @@ class MilvusBackend:
 
     @classmethod
     def create(
-        cls, uri: str, collection: str, ids: Sequence[int], vectors: np.ndarray,
-        texts: Sequence[str], vectoriser: LexicalIndex, token: str = "",
+        cls,
+        uri: str,
+        collection: str,
+        ids: Sequence[int],
+        vectors: np.ndarray,
+        texts: Sequence[str],
+        vectoriser: LexicalIndex,
+        token: str = "",
     ) -> MilvusBackend:
         """A new collection (replacing one of that name) holding the given listings."""
         from pymilvus import DataType
@@ -107,8 +122,15 @@ class MilvusBackend:
         return backend
 
     @classmethod
-    def connect(cls, uri: str, collection: str, dim: int, vectoriser: LexicalIndex,
-                search_params: dict[str, Any] | None = None, token: str = "") -> MilvusBackend:
+    def connect(
+        cls,
+        uri: str,
+        collection: str,
+        dim: int,
+        vectoriser: LexicalIndex,
+        search_params: dict[str, Any] | None = None,
+        token: str = "",
+    ) -> MilvusBackend:
         """An existing collection (loaded for search)."""
         client = cls.open_client(uri, token)
         if not client.has_collection(collection):
@@ -123,16 +145,24 @@ class MilvusBackend:
         lazily (Milvus Lite's sparse postings) does it now rather than on a visitor's query."""
         probe = np.zeros(self.dim, np.float32)
         probe[0] = 1.0
-        for field, data, params in (("dense", probe.tolist(), self.search_params),
-                                    ("sparse", {0: 1.0}, {})):
-            self.client.search(self.collection, data=[data], anns_field=field, limit=1,
-                               search_params={"metric_type": "IP", "params": params},
-                               timeout=WARM_UP_TIMEOUT_S)
+        for field, data, params in (("dense", probe.tolist(), self.search_params), ("sparse", {0: 1.0}, {})):
+            self.client.search(
+                self.collection,
+                data=[data],
+                anns_field=field,
+                limit=1,
+                search_params={"metric_type": "IP", "params": params},
+                timeout=WARM_UP_TIMEOUT_S,
+            )
 
     def describe(self) -> dict[str, Any]:
         """What a snapshot records to reconnect."""
-        return {"kind": self.name, "uri": self.uri, "collection": self.collection,
-                "search_params": self.search_params}
+        return {
+            "kind": self.name,
+            "uri": self.uri,
+            "collection": self.collection,
+            "search_params": self.search_params,
+        }
 
     def drop(self) -> None:
         """Delete the collection."""
@@ -143,28 +173,36 @@ class MilvusBackend:
         self.client.close()
 
     # mutation ---------------------------------------------------------------------------------
-    def _write(self, ids: list[int], vectors: np.ndarray, texts: Sequence[str],
-               insert: bool = False) -> None:
+    def _write(self, ids: list[int], vectors: np.ndarray, texts: Sequence[str], insert: bool = False) -> None:
         vectors = np.asarray(vectors, np.float32)
         for start in range(0, len(ids), INSERT_BATCH):
             stop = start + INSERT_BATCH
-            rows = [{"id": int(i), "dense": v, "sparse": sparse_dict(*s) or {0: 0.0}}
-                    for i, v, s in zip(ids[start:stop], vectors[start:stop].tolist(),
-                                       self.vectoriser.vectorise(texts[start:stop]))]
+            rows = [
+                {"id": int(i), "dense": v, "sparse": sparse_dict(*s) or {0: 0.0}}
+                for i, v, s in zip(
+                    ids[start:stop],
+                    vectors[start:stop].tolist(),
+                    self.vectoriser.vectorise(texts[start:stop]),
+                )
+            ]
             (self.client.insert if insert else self.client.upsert)(self.collection, rows)
 
     def __len__(self) -> int:
         try:
-            rows = self.client.query(self.collection, filter="", output_fields=["count(*)"],
-                                     timeout=self.timeout)
+            rows = self.client.query(
+                self.collection, filter="", output_fields=["count(*)"], timeout=self.timeout
+            )
         except Exception as exc:  # see candidates
             raise RetrievalUnavailable(f"Milvus count failed: {exc}") from exc
         return int(rows[0]["count(*)"])
 
     def __contains__(self, listing_id: int) -> bool:
         try:
-            return bool(self.client.get(self.collection, ids=[int(listing_id)],
-                                        output_fields=["id"], timeout=self.timeout))
+            return bool(
+                self.client.get(
+                    self.collection, ids=[int(listing_id)], output_fields=["id"], timeout=self.timeout
+                )
+            )
         except Exception as exc:  # see candidates
             raise RetrievalUnavailable(f"Milvus lookup failed: {exc}") from exc
 
@@ -191,18 +229,28 @@ class MilvusBackend:
         from pymilvus import AnnSearchRequest, RRFRanker
 
         qvec = np.asarray(qvec, np.float32)
-        terms = [(blended_terms([(self.vectoriser.query_terms(text), w)
-                                 for text, w in variants]), 1.0)]
-        requests = [AnnSearchRequest([qvec.tolist()], "dense",
-                                     {"metric_type": "IP", "params": self.search_params}, pool)]
+        terms = [(blended_terms([(self.vectoriser.query_terms(text), w) for text, w in variants]), 1.0)]
+        requests = [
+            AnnSearchRequest(
+                [qvec.tolist()], "dense", {"metric_type": "IP", "params": self.search_params}, pool
+            )
+        ]
         for (cols, weights), _ in terms:
             if len(cols):
-                requests.append(AnnSearchRequest([sparse_dict(cols, weights)], "sparse",
-                                                 {"metric_type": "IP", "params": {}}, pool))
+                requests.append(
+                    AnnSearchRequest(
+                        [sparse_dict(cols, weights)], "sparse", {"metric_type": "IP", "params": {}}, pool
+                    )
+                )
         try:
-            hits = self.client.hybrid_search(self.collection, requests, RRFRanker(60),
-                                             limit=pool * len(requests), output_fields=FIELDS,
-                                             timeout=self.timeout)[0]
+            hits = self.client.hybrid_search(
+                self.collection,
+                requests,
+                RRFRanker(60),
+                limit=pool * len(requests),
+                output_fields=FIELDS,
+                timeout=self.timeout,
+            )[0]
         except Exception as exc:  # pymilvus raises several kinds when a server is gone
             raise RetrievalUnavailable(f"Milvus search failed: {exc}") from exc
         if not len(hits):
@@ -220,12 +268,14 @@ class MilvusBackend:
         top, rest = by_dense[:pool], by_dense[pool:]
         rest = rest[np.lexsort((id_arr[rest], -lexical[rest]))]
         order = np.concatenate([top, rest]).astype(np.int64)
-        return CandidateScores([ids[k] for k in order.tolist()],
-                               dense[order].astype(np.float64), lexical[order])
+        return CandidateScores(
+            [ids[k] for k in order.tolist()], dense[order].astype(np.float64), lexical[order]
+        )
 
 
-def blended_terms(parts: Sequence[tuple[tuple[np.ndarray, np.ndarray], float]]
-                  ) -> tuple[np.ndarray, np.ndarray]:
+def blended_terms(
+    parts: Sequence[tuple[tuple[np.ndarray, np.ndarray], float]],
+) -> tuple[np.ndarray, np.ndarray]:
     """One sparse query: the weighted sum of the texts' query vectors (as the local index)."""
     parts = [(terms, w) for terms, w in parts if w and len(terms[0])]
     if not parts:
@@ -236,8 +286,7 @@ def blended_terms(parts: Sequence[tuple[tuple[np.ndarray, np.ndarray], float]]
     return cols, np.bincount(inverse, weights, minlength=len(cols)).astype(np.float32)
 
 
-def sparse_scores(rows: Sequence[dict[int, float]], cols: np.ndarray,
-                  weights: np.ndarray) -> np.ndarray:
+def sparse_scores(rows: Sequence[dict[int, float]], cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Inner product of each sparse row (a dict) with one query (sorted columns, weights)."""
     out = np.zeros(len(rows), np.float64)
     if not len(cols):

@@ -5,6 +5,7 @@ A request for "ayam goreng" should prefer listings that sell ayam goreng over "n
 them a listing contains whole. ``meaningful`` keeps units, counts and context words
 ("orang", "peserta", "kantor") out of the matched words shown to buyers.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,7 +18,21 @@ from .vocab import CONTEXT_MARKERS, JOINERS, words
 MIN_ITEMNESS = 0.12
 # People and plain counts never describe the goods; product-like units ("kotak") may.
 _NOT_MATCH_WORDS = frozenset(u for u, canon in UNITS.items() if canon in ("orang", "keluarga")) | frozenset(
-    ["pcs", "buah", "biji", "unit", "units", "pieces", "wajib", "harus", "jumlah", "sebanyak", "kebutuhan", "keperluan"])
+    [
+        "pcs",
+        "buah",
+        "biji",
+        "unit",
+        "units",
+        "pieces",
+        "wajib",
+        "harus",
+        "jumlah",
+        "sebanyak",
+        "kebutuhan",
+        "keperluan",
+    ]
+)
 
 
 def meaningful(word: str) -> bool:

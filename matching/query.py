@@ -8,15 +8,15 @@ budget wording low), expansions written out, and an *item-focused* text. Retriev
 both the full and the item-focused text (any ``Embedder``, any lexical index), so context
 words ("pasien", "kantor", "siswa") no longer outweigh the thing bought.
 """
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import csv
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .text import STOPWORDS, normalise_demand_text
 from .vocab import CONTEXT_MARKERS, JOINERS, words
@@ -64,29 +64,47 @@ def load_glossary(path: str | Path = GLOSSARY_FILE) -> list[GlossaryEntry]:
     """The curated glossary (longest phrases first)."""
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    entries = [GlossaryEntry(r["term"].strip().lower(), r["expansion"].strip(),
-                             r.get("category", "").strip(), r.get("source", "").strip())
-               for r in rows if r.get("term")]
+    entries = [
+        GlossaryEntry(
+            r["term"].strip().lower(),
+            r["expansion"].strip(),
+            r.get("category", "").strip(),
+            r.get("source", "").strip(),
+        )
+        for r in rows
+        if r.get("term")
+    ]
     return sorted(entries, key=lambda e: -len(e.term))
 
 
 class QueryAnalyzer:
     """Reads requests with learned term statistics, mined abbreviations and the glossary."""
 
-    def __init__(self, tables: dict[str, Any], glossary: list[GlossaryEntry] | None = None,
-                 item_share: float = 0.5, context_factor: float = 0.5,
-                 head_weight: float = 0.7) -> None:
+    def __init__(
+        self,
+        tables: dict[str, Any],
+        glossary: list[GlossaryEntry] | None = None,
+        item_share: float = 0.5,
+        context_factor: float = 0.5,
+        head_weight: float = 0.7,
+    ) -> None:
         self.terms: dict[str, dict[str, Any]] = tables.get("terms", {})
         self.abbreviations: dict[str, str] = {
-            a: v["long"] for a, v in tables.get("abbreviations", {}).items()}
+            a: v["long"] for a, v in tables.get("abbreviations", {}).items()
+        }
         self.synonyms = self._usable_synonyms(tables.get("synonyms", []))
         self.glossary = glossary or []
         self.item_share = item_share
         self.context_factor = context_factor
         self.head_weight = head_weight
 
-    def _usable_synonyms(self, pairs: list[dict[str, Any]], min_count: int = 10,
-                         min_similarity: float = 0.85, min_item: float = 0.3) -> dict[str, str]:
+    def _usable_synonyms(
+        self,
+        pairs: list[dict[str, Any]],
+        min_count: int = 10,
+        min_similarity: float = 0.85,
+        min_item: float = 0.3,
+    ) -> dict[str, str]:
         """Mined alternatives ("a/b") kept only when frequent, both item-like and both
         pointing to the same catalogue categories (cosine of their profiles)."""
         out: dict[str, str] = {}
@@ -104,8 +122,9 @@ class QueryAnalyzer:
         return out
 
     @classmethod
-    def load(cls, tables_path: str | Path = TABLES_FILE,
-             glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float) -> QueryAnalyzer:
+    def load(
+        cls, tables_path: str | Path = TABLES_FILE, glossary_path: str | Path = GLOSSARY_FILE, **kwargs: float
+    ) -> QueryAnalyzer:
         """An analyzer from the committed tables and glossary."""
         tables = json.loads(Path(tables_path).read_text("utf-8"))
         return cls(tables, load_glossary(glossary_path), **kwargs)
@@ -162,11 +181,13 @@ class QueryAnalyzer:
         top = max(weights.values(), default=0.0)
         focus = [w for w in weights if weights[w] >= 0.6 * top]
         item_text = " ".join(focus + [exp for _, exp, _ in expansions])
-        return QueryAnalysis(qtext, item_text or qtext, weights,
-                             tuple((t, e) for t, e, _ in expansions), hint)
+        return QueryAnalysis(
+            qtext, item_text or qtext, weights, tuple((t, e) for t, e, _ in expansions), hint
+        )
 
-    def _category_hint(self, weights: dict[str, float],
-                       expansions: list[tuple[str, str, str]]) -> dict[str, float]:
+    def _category_hint(
+        self, weights: dict[str, float], expansions: list[tuple[str, str, str]]
+    ) -> dict[str, float]:
         """Category profile of the request's words, weighted by item-ness (sums to 1)."""
         totals: dict[str, float] = {}
         for word, w in weights.items():

@@ -2,10 +2,11 @@
 and the category-intent bonus. Works with any ``Embedder``; the lexical side scores the
 weighted texts in one pass (``LexicalIndex.search_blend``).
 """
+
 from __future__ import annotations
 
-from typing import Protocol
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -45,8 +46,9 @@ def query_plan(raw: str, qtext: str, settings: _Settings) -> tuple[list[tuple[st
     return variants, intent
 
 
-def intent_bonus(scores: np.ndarray, categories: Sequence[str], intent: dict[str, float],
-                 weight: float) -> np.ndarray:
+def intent_bonus(
+    scores: np.ndarray, categories: Sequence[str], intent: dict[str, float], weight: float
+) -> np.ndarray:
     """Scores raised by ``weight`` pool standard deviations × the category's intent share."""
     scores = np.asarray(scores, np.float64)
     if weight <= 0 or not intent or len(scores) == 0:

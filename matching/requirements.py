@@ -4,12 +4,13 @@
 app can propose them on the request form for the buyer to confirm before publishing (the
 engine's hard filters and soft scores act on the confirmed fields, never on a guess).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from collections.abc import Mapping, Sequence
 
 from .synthetic import PLACES
 
@@ -22,40 +23,120 @@ CERTIFICATES: dict[str, re.Pattern[str]] = {
 _NEGATION = re.compile(r"(?:tidak|tak|tanpa|bukan|no|not|without)\s+(?:\w+\s+){0,2}$", re.I)
 
 UNITS: dict[str, str] = {
-    "orang": "orang", "peserta": "orang", "pegawai": "orang", "siswa": "orang", "pasien": "orang",
-    "people": "orang", "persons": "orang", "participants": "orang", "pax": "orang",
-    "porsi": "porsi", "portions": "porsi", "kotak": "kotak", "box": "kotak", "boxes": "kotak",
-    "nasi kotak": "kotak", "dus": "dus", "karton": "dus", "pcs": "pcs", "buah": "pcs",
-    "biji": "pcs", "pieces": "pcs", "unit": "unit", "units": "unit", "paket": "paket",
-    "packages": "paket", "stel": "stel", "setel": "stel", "set": "set", "pasang": "pasang",
-    "lembar": "lembar", "rim": "rim", "eksemplar": "eksemplar", "exp": "eksemplar",
-    "kg": "kg", "kilogram": "kg", "ton": "ton", "liter": "liter", "ltr": "liter",
-    "botol": "botol", "bottles": "botol", "galon": "galon", "karung": "karung", "sak": "sak",
-    "keluarga": "keluarga", "kk": "keluarga", "families": "keluarga", "meter": "meter", "m2": "m2",
+    "orang": "orang",
+    "peserta": "orang",
+    "pegawai": "orang",
+    "siswa": "orang",
+    "pasien": "orang",
+    "people": "orang",
+    "persons": "orang",
+    "participants": "orang",
+    "pax": "orang",
+    "porsi": "porsi",
+    "portions": "porsi",
+    "kotak": "kotak",
+    "box": "kotak",
+    "boxes": "kotak",
+    "nasi kotak": "kotak",
+    "dus": "dus",
+    "karton": "dus",
+    "pcs": "pcs",
+    "buah": "pcs",
+    "biji": "pcs",
+    "pieces": "pcs",
+    "unit": "unit",
+    "units": "unit",
+    "paket": "paket",
+    "packages": "paket",
+    "stel": "stel",
+    "setel": "stel",
+    "set": "set",
+    "pasang": "pasang",
+    "lembar": "lembar",
+    "rim": "rim",
+    "eksemplar": "eksemplar",
+    "exp": "eksemplar",
+    "kg": "kg",
+    "kilogram": "kg",
+    "ton": "ton",
+    "liter": "liter",
+    "ltr": "liter",
+    "botol": "botol",
+    "bottles": "botol",
+    "galon": "galon",
+    "karung": "karung",
+    "sak": "sak",
+    "keluarga": "keluarga",
+    "kk": "keluarga",
+    "families": "keluarga",
+    "meter": "meter",
+    "m2": "m2",
 }
 _NUMBER = r"(\d{1,3}(?:[.,]\d{3})+|\d+)"
 _QUANTITY = re.compile(
-    _NUMBER + r"\s*(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-    + r")\b", re.I)
+    _NUMBER + r"\s*(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")\b", re.I
+)
 
 KOTA_ALIASES: dict[str, str] = {
-    "jaksel": "Jakarta Selatan", "jaktim": "Jakarta Timur", "jakpus": "Jakarta Pusat",
-    "jakbar": "Jakarta Barat", "jakut": "Jakarta Utara", "south jakarta": "Jakarta Selatan",
-    "east jakarta": "Jakarta Timur", "central jakarta": "Jakarta Pusat",
-    "west jakarta": "Jakarta Barat", "north jakarta": "Jakarta Utara",
+    "jaksel": "Jakarta Selatan",
+    "jaktim": "Jakarta Timur",
+    "jakpus": "Jakarta Pusat",
+    "jakbar": "Jakarta Barat",
+    "jakut": "Jakarta Utara",
+    "south jakarta": "Jakarta Selatan",
+    "east jakarta": "Jakarta Timur",
+    "central jakarta": "Jakarta Pusat",
+    "west jakarta": "Jakarta Barat",
+    "north jakarta": "Jakarta Utara",
 }
 MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "pebruari": 2, "feb": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6,
-    "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "ags": 8,
-    "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "oct": 10, "october": 10, "november": 11, "nopember": 11, "nov": 11, "desember": 12,
-    "des": 12, "dec": 12, "december": 12,
+    "januari": 1,
+    "jan": 1,
+    "january": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "february": 2,
+    "maret": 3,
+    "mar": 3,
+    "march": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "agustus": 8,
+    "agu": 8,
+    "ags": 8,
+    "aug": 8,
+    "august": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "october": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+    "december": 12,
 }
 _DATE_WORDS = re.compile(
-    r"\b(\d{1,2})\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+(\d{4}))?\b", re.I)
+    r"\b(\d{1,2})\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+(\d{4}))?\b", re.I
+)
 _DATE_NUM = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
-_WITHIN = re.compile(r"\b(?:dalam|within|maksimal|maks\.?)\s+(\d{1,3})\s+(hari|minggu|pekan|days|weeks)\b", re.I)
+_WITHIN = re.compile(
+    r"\b(?:dalam|within|maksimal|maks\.?)\s+(\d{1,3})\s+(hari|minggu|pekan|days|weeks)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +153,7 @@ class Requirements:
 
     def is_empty(self) -> bool:
         """True when nothing was read."""
-        return not (self.certifications or self.quantity or self.kota or self.kecamatan
-                    or self.needed_by)
+        return not (self.certifications or self.quantity or self.kota or self.kecamatan or self.needed_by)
 
 
 def _number(text: str) -> int:
@@ -84,10 +164,10 @@ def _certificates(text: str, evidence: dict[str, str]) -> tuple[str, ...]:
     found = []
     for kind, pattern in CERTIFICATES.items():
         for m in pattern.finditer(text):
-            if _NEGATION.search(text[max(0, m.start() - 30):m.start()]):
+            if _NEGATION.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             found.append(kind)
-            before = re.search(r"(\S+\s+)?$", text[:m.start()])
+            before = re.search(r"(\S+\s+)?$", text[: m.start()])
             evidence[f"certification:{kind}"] = ((before.group(0) if before else "") + m.group(0)).strip()
             break
     return tuple(found)
@@ -152,8 +232,9 @@ def _needed_by(text: str, today: date, evidence: dict[str, str]) -> date | None:
     return when
 
 
-def read_requirements(text: str, today: date | None = None,
-                      places: Mapping[str, Sequence[str]] = PLACES) -> Requirements:
+def read_requirements(
+    text: str, today: date | None = None, places: Mapping[str, Sequence[str]] = PLACES
+) -> Requirements:
     """Certificates, quantity and unit, kota/kecamatan and needed-by date stated in ``text``.
 
     ``places`` maps kota names to their kecamatan (default: Jakarta's). Dates in the past are

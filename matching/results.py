@@ -1,7 +1,6 @@
 """Result types returned by ranking: one SupplierMatch per supplier, each explained."""
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any

@@ -11,6 +11,7 @@ the live one::
 (other gunicorn workers, or this process during a rebuild) keep serving the previous snapshot
 until the switch; older snapshots beyond the last two are deleted.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,9 @@ import secrets
 import shutil
 import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -34,7 +35,12 @@ from .text import listing_text, normalise_demand_text
 from .types import Candidate as Candidate  # re-exported: callers import it from here too
 from .types import ListingRecord
 from .vector_index import (
-    IndexCorrupt, IndexMismatch, IndexMissing, VectorIndex, atomic_write_bytes, read_manifest,
+    IndexCorrupt,
+    IndexMismatch,
+    IndexMissing,
+    VectorIndex,
+    atomic_write_bytes,
+    read_manifest,
 )
 
 RETRIEVER_FORMAT = 2
@@ -53,9 +59,8 @@ class RetrievalSettings:
     feedback_weight: float = 2.0
     feedback_temperature: float = 0.5
     normalise_text: bool = True
-    item_share: float = 0.5      # weight of the item-focused query text (0: full text only)
-    intent_weight: float = 1.0   # category-intent bonus, pool standard deviations
-
+    item_share: float = 0.5  # weight of the item-focused query text (0: full text only)
+    intent_weight: float = 1.0  # category-intent bonus, pool standard deviations
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
@@ -76,17 +81,21 @@ class Retriever:
     """
 
     def __init__(
-        self, embedder: Embedder, vectors: VectorIndex | None, lexical: LexicalIndex,
-        categories: CategoryMap | dict[int, str], settings: RetrievalSettings | None = None,
-        query_embedder: Embedder | None = None, remote: RetrievalBackend | None = None,
+        self,
+        embedder: Embedder,
+        vectors: VectorIndex | None,
+        lexical: LexicalIndex,
+        categories: CategoryMap | dict[int, str],
+        settings: RetrievalSettings | None = None,
+        query_embedder: Embedder | None = None,
+        remote: RetrievalBackend | None = None,
     ) -> None:
         self.embedder = embedder
         self.query_embedder = query_embedder
         self.vectors = vectors
         self.lexical = lexical
         self.remote = remote
-        self.categories = (categories if isinstance(categories, CategoryMap)
-                           else CategoryMap(categories))
+        self.categories = categories if isinstance(categories, CategoryMap) else CategoryMap(categories)
         self.settings = settings or RetrievalSettings()
         self.snapshot: str | None = None
         self._lock = threading.RLock()
@@ -94,9 +103,14 @@ class Retriever:
     # building -----------------------------------------------------------------------------
     @classmethod
     def build(
-        cls, records: Iterable[ListingRecord], embedder: Embedder,
-        settings: RetrievalSettings | None = None, kind: str = "auto", batch_size: int = 256,
-        progress: Callable[[int], None] | None = None, backend: str = "local",
+        cls,
+        records: Iterable[ListingRecord],
+        embedder: Embedder,
+        settings: RetrievalSettings | None = None,
+        kind: str = "auto",
+        batch_size: int = 256,
+        progress: Callable[[int], None] | None = None,
+        backend: str = "local",
         backend_options: dict | None = None,
     ) -> Retriever:
         """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch.
@@ -111,15 +125,29 @@ class Retriever:
             if progress is not None:
                 progress(len(parts[-1]))
         vecs = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), np.float32)
-        return cls.from_vectors(records, vecs, embedder, settings, kind, texts=texts,
-                                backend=backend, backend_options=backend_options)
+        return cls.from_vectors(
+            records,
+            vecs,
+            embedder,
+            settings,
+            kind,
+            texts=texts,
+            backend=backend,
+            backend_options=backend_options,
+        )
 
     @classmethod
     def from_vectors(
-        cls, records: Sequence[ListingRecord], vectors: np.ndarray, embedder: Embedder,
-        settings: RetrievalSettings | None = None, kind: str = "auto",
-        texts: Sequence[str] | None = None, timings: dict[str, float] | None = None,
-        backend: str = "local", backend_options: dict | None = None,
+        cls,
+        records: Sequence[ListingRecord],
+        vectors: np.ndarray,
+        embedder: Embedder,
+        settings: RetrievalSettings | None = None,
+        kind: str = "auto",
+        texts: Sequence[str] | None = None,
+        timings: dict[str, float] | None = None,
+        backend: str = "local",
+        backend_options: dict | None = None,
     ) -> Retriever:
         """Index ``records`` whose passage vectors (row i for record i) are already known.
 
@@ -137,8 +165,15 @@ class Retriever:
             vectoriser = LexicalIndex.build(ids, texts).vectoriser()
             middle = time.perf_counter()
             options = dict(backend_options or {})
-            remote = MilvusBackend.create(options["uri"], options["collection"], ids, vectors,
-                                          texts, vectoriser, options.get("token", ""))
+            remote = MilvusBackend.create(
+                options["uri"],
+                options["collection"],
+                ids,
+                vectors,
+                texts,
+                vectoriser,
+                options.get("token", ""),
+            )
             if timings is not None:
                 timings["lexical_build_s"] = middle - started
                 timings["vector_build_s"] = time.perf_counter() - middle
@@ -210,7 +245,10 @@ class Retriever:
         return embedder.embed_queries([qtext])[0]
 
     def retrieve(
-        self, text: str, n: int = 50, settings: RetrievalSettings | None = None,
+        self,
+        text: str,
+        n: int = 50,
+        settings: RetrievalSettings | None = None,
         precise: bool = False,
     ) -> list[Candidate]:
         """The best ``n`` listings for a request or search text, best first.
@@ -223,8 +261,7 @@ class Retriever:
             return []
         variants, intent = query_plan(text, qtext, s)
         embedder = self.query_embedder if precise and self.query_embedder else self.embedder
-        qvec = blend_vectors(embedder.embed_queries([t for t, _ in variants]),
-                             [w for _, w in variants])
+        qvec = blend_vectors(embedder.embed_queries([t for t, _ in variants]), [w for _, w in variants])
         pool = max(s.pool, n)
         with self._lock:
             found = self.backend.candidates(qvec, variants, pool)
@@ -240,15 +277,28 @@ class Retriever:
         # exact ties by listing id: the same order whichever backend found the candidates
         order = np.lexsort((np.asarray(ids, np.int64), -fused))[:n]
         return [
-            Candidate(ids[k], float(d_arr[k]), float(l_arr[k]), float(fused[k]), cats[k],
-                      float(share.get(cats[k], 0.0)))
+            Candidate(
+                ids[k],
+                float(d_arr[k]),
+                float(l_arr[k]),
+                float(fused[k]),
+                cats[k],
+                float(share.get(cats[k], 0.0)),
+            )
             for k in order.tolist()
         ]
 
     def with_settings(self, **changes: object) -> Retriever:
         """A view of this retriever (same indexes) with some settings changed."""
-        other = Retriever(self.embedder, self.vectors, self.lexical, self.categories,
-                          replace(self.settings, **changes), self.query_embedder, self.remote)
+        other = Retriever(
+            self.embedder,
+            self.vectors,
+            self.lexical,
+            self.categories,
+            replace(self.settings, **changes),
+            self.query_embedder,
+            self.remote,
+        )
         other.snapshot = self.snapshot
         return other
 
@@ -269,11 +319,18 @@ class Retriever:
             self.lexical.save(tmp)  # a remote backend's vectoriser: the IDF alone
             self.categories.save(tmp / "categories.npz")
             meta = {
-                "format_version": RETRIEVER_FORMAT, "model": self.embedder.name,
-                "dim": self.embedder.dim, "count": len(self.categories), "fingerprint": fingerprint,
-                "settings": asdict(self.settings), "created": time.time(),
-                "backend": (self.remote.describe() if self.remote is not None  # type: ignore[attr-defined]
-                            else {"kind": "local"}),
+                "format_version": RETRIEVER_FORMAT,
+                "model": self.embedder.name,
+                "dim": self.embedder.dim,
+                "count": len(self.categories),
+                "fingerprint": fingerprint,
+                "settings": asdict(self.settings),
+                "created": time.time(),
+                "backend": (
+                    self.remote.describe()
+                    if self.remote is not None  # type: ignore[attr-defined]
+                    else {"kind": "local"}
+                ),
             }
             atomic_write_bytes(tmp / "retriever.json", json.dumps(meta, indent=1).encode())
         tmp.rename(root / name)
@@ -287,8 +344,13 @@ class Retriever:
 
     @classmethod
     def load(
-        cls, root: str | Path, embedder: Embedder, settings: RetrievalSettings | None = None,
-        expected_fingerprint: str | None = None, verify: bool = True, mmap: bool = False,
+        cls,
+        root: str | Path,
+        embedder: Embedder,
+        settings: RetrievalSettings | None = None,
+        expected_fingerprint: str | None = None,
+        verify: bool = True,
+        mmap: bool = False,
         query_embedder: Embedder | None = None,
     ) -> Retriever:
         """The current snapshot under ``root``.
@@ -322,8 +384,15 @@ class Retriever:
         except (OSError, KeyError, ValueError, IndexError) as exc:
             raise IndexCorrupt(f"cannot read categories: {exc}") from exc
         if remote_spec.get("kind") == "milvus":
-            retriever = cls(embedder, None, lexical, categories, settings, query_embedder,
-                            remote=connect_remote(remote_spec, embedder.dim, lexical))
+            retriever = cls(
+                embedder,
+                None,
+                lexical,
+                categories,
+                settings,
+                query_embedder,
+                remote=connect_remote(remote_spec, embedder.dim, lexical),
+            )
             if len(categories) != meta.get("count"):
                 raise IndexCorrupt("category count differs from the manifest")
             retriever.snapshot = snap
@@ -343,8 +412,9 @@ def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalB
     from .milvus_backend import MilvusBackend
 
     try:
-        return MilvusBackend.connect(spec["uri"], spec["collection"], dim, vectoriser,
-                                     spec.get("search_params"))
+        return MilvusBackend.connect(
+            spec["uri"], spec["collection"], dim, vectoriser, spec.get("search_params")
+        )
     except (KeyError, LookupError) as exc:
         raise IndexMissing(f"Milvus collection unavailable: {exc}") from exc
     except Exception as exc:  # pymilvus raises several kinds when a server is gone

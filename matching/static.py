@@ -7,17 +7,17 @@ word vectors is mapped by a per-role linear map ("passage" or "query") and L2-no
 static passages can be searched with real e5 query vectors and static queries can search e5
 passages. The artefact (``.npz``) is written by ``python -m matching distil`` (``distil.py``).
 """
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import hashlib
 import json
 import re
 import threading
 import zlib
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -78,9 +78,10 @@ class StaticEmbedder:
             vectors = z["vectors"].astype(np.float32)
             grams = z["ngrams"].astype(np.float32)
             self._weights = z["weights"].astype(np.float32)
-            self._maps = {role: (z[f"map_{role}"].astype(np.float32),
-                                 z[f"map_{role}_length"].astype(np.float32))
-                          for role in ("passage", "query")}
+            self._maps = {
+                role: (z[f"map_{role}"].astype(np.float32), z[f"map_{role}_length"].astype(np.float32))
+                for role in ("passage", "query")
+            }
         self._index = {w: i for i, w in enumerate(vocab)}
         self._vocab_size = len(vocab)
         self._table = np.ascontiguousarray(np.vstack([vectors, grams]))
@@ -179,17 +180,26 @@ class StaticEmbedder:
         return self._embed(texts, "passage")
 
 
-def save_artefact(path: str | Path, vocab: Sequence[str], vectors: np.ndarray,
-                  weights: np.ndarray, ngrams: np.ndarray, maps: dict[str, np.ndarray],
-                  meta: dict[str, Any]) -> str:
+def save_artefact(
+    path: str | Path,
+    vocab: Sequence[str],
+    vectors: np.ndarray,
+    weights: np.ndarray,
+    ngrams: np.ndarray,
+    maps: dict[str, np.ndarray],
+    meta: dict[str, Any],
+) -> str:
     """Write the artefact (float16 tables; ``maps``: map_passage[_length], map_query[_length])
     and return its content hash."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
     np.savez(
-        tmp, vocab=np.asarray(list(vocab), dtype=str), vectors=vectors.astype(np.float16),
-        weights=weights.astype(np.float32), ngrams=ngrams.astype(np.float16),
+        tmp,
+        vocab=np.asarray(list(vocab), dtype=str),
+        vectors=vectors.astype(np.float16),
+        weights=weights.astype(np.float32),
+        ngrams=ngrams.astype(np.float16),
         **{k: np.asarray(v, np.float32) for k, v in maps.items()},  # type: ignore[arg-type]  # numpy's stub reads **arrays as its allow_pickle flag
         meta=np.asarray(json.dumps(meta, sort_keys=True)),
     )

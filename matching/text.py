@@ -5,6 +5,7 @@ Procurement package names carry a lot of administrative boilerplate ("Belanja", 
 goods. The patterns below are generic Indonesian public-procurement wording (method names,
 budget words, dates), not words taken from any evaluation row.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,22 +15,50 @@ from functools import lru_cache
 from .types import ListingRecord
 
 _MONTHS = (
-    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-    "nopember|november|desember"
+    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
 )
 
 # Multi-word phrases first, then single words. All matched case-insensitively on word bounds.
 _BOILERPLATE_PHRASES = (
-    r"tender\s+ulang", r"tender\s+cepat", r"seleksi\s+ulang", r"pengadaan\s+langsung",
-    r"penunjukan\s+langsung", r"e-?purchasing", r"e-?katalog", r"jasa\s+lainnya",
-    r"jasa\s+konsultansi", r"pekerjaan\s+konstruksi", r"tahun\s+anggaran",
-    r"t\.?\s?a\.?\s*(?:19|20)\d\d", r"apbd(?:-?p)?", r"apbn(?:-?p)?", r"dak\s+fisik",
-    r"anggaran\s+perubahan", r"s\s*/\s*d", r"sampai\s+dengan", r"barang\s*/\s*jasa",
+    r"tender\s+ulang",
+    r"tender\s+cepat",
+    r"seleksi\s+ulang",
+    r"pengadaan\s+langsung",
+    r"penunjukan\s+langsung",
+    r"e-?purchasing",
+    r"e-?katalog",
+    r"jasa\s+lainnya",
+    r"jasa\s+konsultansi",
+    r"pekerjaan\s+konstruksi",
+    r"tahun\s+anggaran",
+    r"t\.?\s?a\.?\s*(?:19|20)\d\d",
+    r"apbd(?:-?p)?",
+    r"apbn(?:-?p)?",
+    r"dak\s+fisik",
+    r"anggaran\s+perubahan",
+    r"s\s*/\s*d",
+    r"sampai\s+dengan",
+    r"barang\s*/\s*jasa",
 )
 _BOILERPLATE_WORDS = (
-    "belanja", "pengadaan", "kegiatan", "paket", "pekerjaan", "lanjutan", "tahap", "termin",
-    "bulan", "tahun", "anggaran", "ta", "tender", "lelang", "swakelola", "barang",
-    "ulang", _MONTHS,
+    "belanja",
+    "pengadaan",
+    "kegiatan",
+    "paket",
+    "pekerjaan",
+    "lanjutan",
+    "tahap",
+    "termin",
+    "bulan",
+    "tahun",
+    "anggaran",
+    "ta",
+    "tender",
+    "lelang",
+    "swakelola",
+    "barang",
+    "ulang",
+    _MONTHS,
 )
 _BOILERPLATE = re.compile(
     r"(?<![\w-])(?:" + "|".join(_BOILERPLATE_PHRASES + _BOILERPLATE_WORDS) + r")(?![\w-])",
@@ -42,7 +71,73 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Function words of Indonesian and English; they never explain a match.
 STOPWORDS = frozenset(
-    ["dan", "atau", "yang", "untuk", "di", "ke", "dari", "dengan", "pada", "dalam", "oleh", "sebagai", "serta", "juga", "ini", "itu", "tersebut", "bagi", "para", "akan", "telah", "sudah", "bisa", "dapat", "ada", "adalah", "per", "secara", "hingga", "sampai", "tiap", "setiap", "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be", "this", "that", "these", "those", "our", "your", "their", "its", "into", "per", "via", "each", "all", "any", "some"]
+    [
+        "dan",
+        "atau",
+        "yang",
+        "untuk",
+        "di",
+        "ke",
+        "dari",
+        "dengan",
+        "pada",
+        "dalam",
+        "oleh",
+        "sebagai",
+        "serta",
+        "juga",
+        "ini",
+        "itu",
+        "tersebut",
+        "bagi",
+        "para",
+        "akan",
+        "telah",
+        "sudah",
+        "bisa",
+        "dapat",
+        "ada",
+        "adalah",
+        "per",
+        "secara",
+        "hingga",
+        "sampai",
+        "tiap",
+        "setiap",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "its",
+        "into",
+        "per",
+        "via",
+        "each",
+        "all",
+        "any",
+        "some",
+    ]
 )
 
 

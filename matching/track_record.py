@@ -5,6 +5,7 @@ and ratings, so a new UMKM with no history scores exactly the prior (never less)
 order cannot sink a supplier, and a handful of good ones cannot lift it far. Pure: no Flask,
 no SQLAlchemy.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 The web app builds these from its database rows; scripts and the evaluation CLI build them
 from TSV files. Nothing here knows about Flask or SQLAlchemy.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -18,6 +18,7 @@ Snapshots are read with FAISS's own reader, memory-mapped when asked
 shared by every worker process that maps the same snapshot; measured on 200k x 128 vectors:
 resident memory +13 MB for a flat index, +1 MB for IVF, instead of the file's 50-99 MB).
 """
+
 from __future__ import annotations
 
 import math
@@ -60,8 +61,9 @@ class VectorBackend(Protocol):
         """Delete ids (only when ``deletes``)."""
         ...
 
-    def search(self, queries: np.ndarray, k: int,
-               exclude: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, queries: np.ndarray, k: int, exclude: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query row, never returning ``exclude`` ids; -1 pads."""
         ...
 
@@ -89,8 +91,7 @@ class FaissBackend:
     deletes: ClassVar[bool] = True
     mmap_flags: ClassVar[int] = faiss.IO_FLAG_MMAP_IFC
 
-    def __init__(self, dim: int, params: dict[str, Any] | None = None,
-                 index: Index | None = None) -> None:
+    def __init__(self, dim: int, params: dict[str, Any] | None = None, index: Index | None = None) -> None:
         self.dim = dim
         self.params: dict[str, Any] = {**self.derive_params(0), **(params or {})}
         self.index: Index = index if index is not None else self._create()
@@ -137,8 +138,9 @@ class FaissBackend:
         """Delete ids."""
         self.index.remove_ids(ids)
 
-    def search(self, queries: np.ndarray, k: int,
-               exclude: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, queries: np.ndarray, k: int, exclude: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) per query row; -1 pads."""
         selector = None
         if exclude is not None and len(exclude):
@@ -164,7 +166,8 @@ class FaissBackend:
         invlists = ivf.invlists
         parts = [
             faiss.rev_swig_ptr(invlists.get_ids(lst), invlists.list_size(lst)).copy()
-            for lst in range(ivf.nlist) if invlists.list_size(lst)
+            for lst in range(ivf.nlist)
+            if invlists.list_size(lst)
         ]
         return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
 
@@ -177,7 +180,7 @@ class FaissBackend:
         faiss.write_index(self.index, path)
 
     @classmethod
-    def load(cls, path: str, dim: int, params: dict[str, Any], mmap: bool = False) -> "FaissBackend":
+    def load(cls, path: str, dim: int, params: dict[str, Any], mmap: bool = False) -> FaissBackend:
         """Read an index written by ``save`` (memory-mapped and read-only with ``mmap``)."""
         index = faiss.read_index(path, cls.mmap_flags if mmap else 0)
         return cls(dim, params, index)

@@ -15,29 +15,55 @@ The FAISS structure of each kind is a backend in ``vector_backends.py`` (built f
 
 Vectors must be L2-normalised; scores are inner products (cosine similarity).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import faiss
 import numpy as np
 
 from .idset import IdSet, as_ids
 from .vector_backends import (
-    BACKENDS, EXACT_LIMIT, IVF_PROBES, KINDS, FaissBackend, FlatBackend, HNSWBackend, IVFBackend,
-    VectorBackend, backend_for, build_params, choose_kind,
+    BACKENDS,
+    EXACT_LIMIT,
+    IVF_PROBES,
+    KINDS,
+    FaissBackend,
+    FlatBackend,
+    HNSWBackend,
+    IVFBackend,
+    VectorBackend,
+    backend_for,
+    build_params,
+    choose_kind,
 )
 
 __all__ = [
-    "BACKENDS", "EXACT_LIMIT", "IVF_PROBES", "KINDS", "LARGE_LIMIT", "IndexCorrupt",
-    "IndexMismatch", "IndexMissing", "IndexUnavailable", "VectorBackend", "VectorIndex",
-    "atomic_write_bytes", "atomic_write_file", "choose_kind", "file_checksum", "hnsw_params",
-    "ivf_params", "read_manifest",
+    "BACKENDS",
+    "EXACT_LIMIT",
+    "IVF_PROBES",
+    "KINDS",
+    "LARGE_LIMIT",
+    "IndexCorrupt",
+    "IndexMismatch",
+    "IndexMissing",
+    "IndexUnavailable",
+    "VectorBackend",
+    "VectorIndex",
+    "atomic_write_bytes",
+    "atomic_write_file",
+    "choose_kind",
+    "file_checksum",
+    "hnsw_params",
+    "ivf_params",
+    "read_manifest",
 ]
 
 FORMAT_VERSION = 1  # unchanged by the backend classes: older snapshots load as they are
@@ -90,6 +116,7 @@ def atomic_write_file(path: Path, write: Callable[[str], None]) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync, then rename over it."""
+
     def write(tmp: str) -> None:
         Path(tmp).write_bytes(data)
 
@@ -112,8 +139,9 @@ class VectorIndex:
     keeps their new vectors in a small exact delta until ``compact()``.
     """
 
-    def __init__(self, dim: int, kind: str = "flat", model: str = "",
-                 params: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, dim: int, kind: str = "flat", model: str = "", params: dict[str, Any] | None = None
+    ) -> None:
         self._main: FaissBackend = backend_for(kind)(dim, params)
         self.dim = dim
         self.kind = kind
@@ -130,9 +158,13 @@ class VectorIndex:
 
     @classmethod
     def build(
-        cls, ids: Iterable[int], vectors: np.ndarray, model: str = "", kind: str = "auto",
+        cls,
+        ids: Iterable[int],
+        vectors: np.ndarray,
+        model: str = "",
+        kind: str = "auto",
         params: dict[str, Any] | None = None,
-    ) -> "VectorIndex":
+    ) -> VectorIndex:
         """A new index over ``vectors`` (rows L2-normalised); kind/params derived from size."""
         id_arr = _ids(ids)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -277,16 +309,25 @@ class VectorIndex:
             atomic_write_bytes(directory / MASK_FILE, buf)
             sums[MASK_FILE] = hashlib.blake2b(buf, digest_size=20).hexdigest()
         manifest = {
-            "format_version": FORMAT_VERSION, "model": self.model, "dim": self.dim,
-            "kind": self.kind, "count": len(self._members), "params": self.params,
-            "files": sums, **(extra or {}),
+            "format_version": FORMAT_VERSION,
+            "model": self.model,
+            "dim": self.dim,
+            "kind": self.kind,
+            "count": len(self._members),
+            "params": self.params,
+            "files": sums,
+            **(extra or {}),
         }
         atomic_write_bytes(directory / MANIFEST, json.dumps(manifest, indent=1).encode())
 
     @classmethod
     def load(
-        cls, directory: str | Path, model: str | None = None, dim: int | None = None,
-        verify: bool = True, mmap: bool = False,
+        cls,
+        directory: str | Path,
+        model: str | None = None,
+        dim: int | None = None,
+        verify: bool = True,
+        mmap: bool = False,
     ) -> VectorIndex:
         """Read an index saved by ``save``; raises IndexMissing/IndexCorrupt/IndexMismatch.
 
@@ -323,8 +364,7 @@ class VectorIndex:
         except Exception as exc:  # faiss raises RuntimeError on garbage
             raise IndexCorrupt(f"cannot read the FAISS index: {exc}") from exc
         index._read_only = mmap
-        masked = (np.fromfile(directory / MASK_FILE, np.int64) if MASK_FILE in files
-                  else np.zeros(0, np.int64))
+        masked = np.fromfile(directory / MASK_FILE, np.int64) if MASK_FILE in files else np.zeros(0, np.int64)
         index._masked = set(masked.tolist())
         index._members = IdSet(index._main.stored_ids())
         index._members.discard(masked)

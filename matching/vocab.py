@@ -13,19 +13,42 @@
   ("Pakaian Dinas Harian (PDH)", "makanan dan minuman ... Mamin"), with their counts.
 * ``synonyms``: word pairs written as alternatives ("Cenderamata/Souvenir", "meubel atau mebel").
 """
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .text import STOPWORDS, normalise_demand_text, strip_accents
 
 CONTEXT_MARKERS = frozenset(
-    ["untuk", "bagi", "di", "pada", "kepada", "ke", "dalam", "rangka", "guna", "se", "kab", "kabupaten", "kota", "kec", "kecamatan", "desa", "kel", "kelurahan", "provinsi", "prov", "lingkungan", "wilayah"]
+    [
+        "untuk",
+        "bagi",
+        "di",
+        "pada",
+        "kepada",
+        "ke",
+        "dalam",
+        "rangka",
+        "guna",
+        "se",
+        "kab",
+        "kabupaten",
+        "kota",
+        "kec",
+        "kecamatan",
+        "desa",
+        "kel",
+        "kelurahan",
+        "provinsi",
+        "prov",
+        "lingkungan",
+        "wilayah",
+    ]
 )
 JOINERS = frozenset({"dan", "&", "serta", "atau"})
 _TOKEN = re.compile(r"[^\W_]+|\(|\)|/|&", re.UNICODE)
@@ -51,8 +74,9 @@ def _content(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def catalogue_profiles(texts: Iterable[tuple[str, str]], categories: Sequence[str],
-                       title_weight: float = 2.0) -> dict[str, list[float]]:
+def catalogue_profiles(
+    texts: Iterable[tuple[str, str]], categories: Sequence[str], title_weight: float = 2.0
+) -> dict[str, list[float]]:
     """Per word, how many distinct catalogue sentences of each category name it as the thing
     sold: titles count ``title_weight``; words after a context marker ("untuk kantor dan
     puskesmas") describe the buyer, not the goods, and are not counted."""
@@ -107,16 +131,18 @@ def corpus_positions(names: Iterable[str]) -> tuple[Counter[str], Counter[str], 
 
 def _spells(abbr: str, span: Sequence[str]) -> bool:
     """True when ``abbr`` is the concatenation of a non-empty prefix of every word of ``span``."""
+
     def rec(i: int, k: int) -> bool:
         if k == len(span):
             return i == len(abbr)
         word = span[k]
         for n in range(1, min(len(word), len(abbr) - i) + 1):
-            if word[:n] != abbr[i:i + n]:
+            if word[:n] != abbr[i : i + n]:
                 break
             if rec(i + n, k + 1):
                 return True
         return False
+
     return bool(span) and len(abbr) >= len(span) and rec(0, 0)
 
 
@@ -134,8 +160,9 @@ def _spans(tokens: list[str], end: int, max_words: int = 5) -> Iterable[tuple[st
         k -= 1
 
 
-def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
-                       parenthesised_only: bool = False) -> dict[str, tuple[str, int]]:
+def mine_abbreviations(
+    texts: Iterable[str], min_count: int = 2, parenthesised_only: bool = False
+) -> dict[str, tuple[str, int]]:
     """Short form -> (most frequent long form, count), from "long form (ABBR)" and (unless
     ``parenthesised_only``) from short forms whose long form is elsewhere in the same name."""
     pairs: Counter[tuple[str, ...]] = Counter()
@@ -153,9 +180,13 @@ def mine_abbreviations(texts: Iterable[str], min_count: int = 2,
                 content = [t for t in tokens if t.isalpha() and t != tok]
                 for start in range(len(content)):
                     for length in (2, 3):
-                        span = tuple(content[start:start + length])
-                        if len(span) == length and span[0][0] == tok[0] and all(
-                                len(w) > 2 for w in span) and _spells(tok, span):
+                        span = tuple(content[start : start + length])
+                        if (
+                            len(span) == length
+                            and span[0][0] == tok[0]
+                            and all(len(w) > 2 for w in span)
+                            and _spells(tok, span)
+                        ):
                             if all(len(w) > len(tok) // 2 for w in span):
                                 pairs[(tok, " ".join(span))] += 1
     best: dict[str, tuple[str, int]] = {}
@@ -176,8 +207,9 @@ def mine_synonyms(names: Iterable[str], known: set[str], min_count: int = 3) -> 
     return [(a, b, n) for (a, b), n in pairs.most_common() if n >= min_count]
 
 
-def corpus_profiles(names: Iterable[str], catalogue: dict[str, list[float]],
-                    min_concentration: float = 0.4) -> dict[str, list[float]]:
+def corpus_profiles(
+    names: Iterable[str], catalogue: dict[str, list[float]], min_concentration: float = 0.4
+) -> dict[str, list[float]]:
     """Per corpus word, the summed category distributions of the item-like catalogue words
     it shares a name with (a weak, distributional category profile)."""
     dist: dict[str, list[float]] = {}
@@ -213,8 +245,9 @@ def itemness(conc: float | None, head_rate: float | None, after_rate: float) -> 
     return max(0.0, min(1.0, score * (1.0 - after_rate)))
 
 
-def build_tables(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
-                 categories: Sequence[str], min_occ: int = 5) -> dict[str, Any]:
+def build_tables(
+    catalogue: Sequence[tuple[str, str]], names: Sequence[str], categories: Sequence[str], min_occ: int = 5
+) -> dict[str, Any]:
     """The query-language tables (see module docstring) from catalogue texts and names."""
     cat_rows = catalogue_profiles(catalogue, categories)
     occ, head, after = corpus_positions(names)
@@ -223,8 +256,11 @@ def build_tables(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
     for w in set(cat_rows) | {w for w, n in occ.items() if n >= min_occ}:
         row = cat_rows.get(w)
         support = sum(row) if row is not None else 0.0
-        conc = (0.5 + (concentration(row) - 0.5) * min(1.0, support / 6.0)
-                if row is not None and support >= 2 else None)
+        conc = (
+            0.5 + (concentration(row) - 0.5) * min(1.0, support / 6.0)
+            if row is not None and support >= 2
+            else None
+        )
         n = occ.get(w, 0)
         head_rate = (head[w] + 0.5) / (n + 2) if n >= min_occ else None
         after_rate = after[w] / n if n >= min_occ else 0.0
@@ -233,22 +269,25 @@ def build_tables(catalogue: Sequence[tuple[str, str]], names: Sequence[str],
         if profile is not None and sum(profile) > 0:
             total = sum(profile)
             top = sorted(range(len(categories)), key=lambda k: -profile[k])[:3]
-            entry["cats"] = {categories[k]: round(profile[k] / total, 3) for k in top
-                             if profile[k] / total >= 0.05}
+            entry["cats"] = {
+                categories[k]: round(profile[k] / total, 3) for k in top if profile[k] / total >= 0.05
+            }
             entry["from"] = "catalogue" if profile is row else "corpus"
         table[w] = entry
     known = set(table)
     occ_all = Counter(w for name in names for w in set(words(name)))
     abbreviations = {
-        a: v for a, v in mine_abbreviations(names).items()
+        a: v
+        for a, v in mine_abbreviations(names).items()
         if v[1] >= 0.1 * occ_all.get(a, 0) and a not in STOPWORDS
     }
     # The catalogue is curated text: one written-out long form there is enough.
-    abbreviations.update(mine_abbreviations((t for _, t in catalogue), min_count=1,
-                                            parenthesised_only=True))
+    abbreviations.update(mine_abbreviations((t for _, t in catalogue), min_count=1, parenthesised_only=True))
     synonyms = mine_synonyms(names, known)
     return {
-        "format": 1, "categories": list(categories), "terms": dict(sorted(table.items())),
+        "format": 1,
+        "categories": list(categories),
+        "terms": dict(sorted(table.items())),
         "abbreviations": {a: {"long": lf, "count": c} for a, (lf, c) in sorted(abbreviations.items())},
         "synonyms": [{"a": a, "b": b, "count": n} for a, b, n in synonyms],
     }

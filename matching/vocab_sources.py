@@ -5,6 +5,7 @@ Only used when tables are (re)built by ``python -m matching vocab``; serving nev
 The demo vocabularies are plain-data modules; they are loaded from their files so that the
 web application package (and Flask) is never imported.
 """
+
 from __future__ import annotations
 
 import csv
@@ -12,22 +13,28 @@ import importlib.util
 import itertools
 import sys
 import types
-from pathlib import Path
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from .synthetic import CATEGORY_NAMES, listings
 
-VOCABULARY_MODULES = ("vocabulary_base", "vocabulary_requests", "vocabulary_food", "vocabulary_fresh", "vocabulary_goods",
-                      "vocabulary_crafts", "vocabulary_services", "vocabulary_upkeep")
+VOCABULARY_MODULES = (
+    "vocabulary_base",
+    "vocabulary_requests",
+    "vocabulary_food",
+    "vocabulary_fresh",
+    "vocabulary_goods",
+    "vocabulary_crafts",
+    "vocabulary_services",
+    "vocabulary_upkeep",
+)
 _DEMO_LISTS = {
     "vocabulary_food": {"CATERING": "catering", "SNACK": "snack"},
     "vocabulary_fresh": {"BEVERAGE": "beverage", "PRODUCE": "produce", "HAMPERS": "hampers"},
     "vocabulary_goods": {"UNIFORM": "uniform", "PRINTING": "printing", "STATIONERY": "stationery"},
     "vocabulary_crafts": {"FURNITURE": "furniture", "SOUVENIR": "souvenir", "LEATHER": "leather"},
-    "vocabulary_upkeep": {"CLEANING": "cleaning", "LAUNDRY": "laundry", "PPE": "ppe",
-                          "PLANTS": "plants"},
-    "vocabulary_services": {"EVENT": "event", "REPAIR": "repair", "IT": "it",
-                            "TRANSPORT": "transport"},
+    "vocabulary_upkeep": {"CLEANING": "cleaning", "LAUNDRY": "laundry", "PPE": "ppe", "PLANTS": "plants"},
+    "vocabulary_services": {"EVENT": "event", "REPAIR": "repair", "IT": "it", "TRANSPORT": "transport"},
 }
 
 
@@ -122,5 +129,4 @@ def demo_requests(demo_dir: str | Path) -> list[tuple[str, str]]:
     if not (demo_dir / "vocabulary_requests.py").exists():
         return []
     module = _load_demo_modules(demo_dir).get("vocabulary_requests")
-    return [(r["category"], f"{r['title']}. {r['description']}")
-            for r in getattr(module, "REQUESTS", [])]
+    return [(r["category"], f"{r['title']}. {r['description']}") for r in getattr(module, "REQUESTS", [])]

@@ -1,4 +1,5 @@
 """SQLAlchemy 2.0 typed models of Pasar Padu. Importing this package registers every table."""
+
 from models.accounts import (
     BUSINESS_SCALES,
     CERTIFICATION_KINDS,
@@ -13,6 +14,7 @@ from models.accounts import (
 )
 from models.audit import AuditEvent
 from models.base import Base, clock_at, utcnow
+from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
 from models.deals import (
     DELIVERY_STATUSES,
     DISPUTE_OUTCOMES,
@@ -33,9 +35,17 @@ from models.deals import (
 )
 from models.idempotency import IdempotencyKey
 from models.index_changes import INDEX_CHANGE_REASONS, IndexChange
-from models.catalogue import LISTING_STATUSES, Category, FeaturedListing, Listing, ListingPhoto
 from models.notifications import Notification
 from models.places import Kecamatan, Kelurahan, Kota
+from models.procurement import (
+    MATCH_STATUSES,
+    QUOTE_STATUSES,
+    REQUEST_STATUSES,
+    Award,
+    DemandRequest,
+    Match,
+    Quote,
+)
 from models.states import (
     DeliveryState,
     DisputeState,
@@ -47,15 +57,6 @@ from models.states import (
     RequestState,
     Role,
     VerificationState,
-)
-from models.procurement import (
-    MATCH_STATUSES,
-    QUOTE_STATUSES,
-    REQUEST_STATUSES,
-    Award,
-    DemandRequest,
-    Match,
-    Quote,
 )
 
 __all__ = [
@@ -82,31 +83,40 @@ __all__ = [
     "Category",
     "Delivery",
     "DeliveryLine",
+    "DeliveryState",
     "DemandRequest",
     "Dispute",
+    "DisputeState",
     "FeaturedListing",
     "IdempotencyKey",
     "IndexChange",
     "Invoice",
+    "InvoiceState",
     "Kecamatan",
     "Kelurahan",
     "Kota",
     "Listing",
     "ListingPhoto",
+    "ListingState",
     "LoginThrottle",
     "Match",
+    "MatchState",
     "Notification",
     "Order",
     "OrderLine",
+    "OrderState",
     "Organisation",
     "Payment",
     "Quote",
+    "QuoteState",
     "Rating",
     "Receipt",
-    "ApiToken", "AuditEvent", "Award", "Base", "Category", "DemandRequest", "FeaturedListing",
-    "IdempotencyKey", "IndexChange", "Kecamatan", "LoginThrottle",
-    "Kelurahan", "Kota", "Listing", "ListingPhoto", "Match", "Notification", "Organisation", "Quote",
-    "SupplierCertification", "SupplierProfile", "User", "clock_at", "utcnow",
-    "DeliveryState", "DisputeState", "InvoiceState", "ListingState", "MatchState", "OrderState",
-    "QuoteState", "RequestState", "Role", "VerificationState",
+    "RequestState",
+    "Role",
+    "SupplierCertification",
+    "SupplierProfile",
+    "User",
+    "VerificationState",
+    "clock_at",
+    "utcnow",
 ]

@@ -1,4 +1,5 @@
 """User accounts and the organisations they act for."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -52,15 +53,15 @@ class Organisation(Base):
     # Buyer organisations only (sellers are verified on their SupplierProfile): an official
     # verifies a buyer before its first request is published.
     verification_state: Mapped[str] = mapped_column(
-        String(12), default=VerificationState.PENDING.value,
-        server_default=VerificationState.PENDING.value, index=True
+        String(12),
+        default=VerificationState.PENDING.value,
+        server_default=VerificationState.PENDING.value,
+        index=True,
     )
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     verification_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     kota: Mapped[Kota | None] = relationship()
     kecamatan: Mapped[Kecamatan | None] = relationship()
@@ -93,9 +94,7 @@ class User(Base):
     full_name: Mapped[str] = mapped_column(String(120), default="")
     phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     role: Mapped[str] = mapped_column(String(16), index=True)
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id"), index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locale: Mapped[str | None] = mapped_column(String(8))
     session_version: Mapped[int] = mapped_column(Integer, default=1)

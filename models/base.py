@@ -1,4 +1,5 @@
 """Declarative base shared by every model, with a constraint naming convention."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """Product categories, listings, their photos and the weekly featured showcase."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,5 +1,6 @@
 """From award to paid: orders and their lines, deliveries and receipts (BAST), disputes,
 invoices, payments and the ratings both sides give each other."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -68,12 +69,8 @@ class Order(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     # Every step on an order locks it and moves its version on (see ``hold``), so two
     # actions on one order never both succeed from the same stale read.
@@ -87,9 +84,7 @@ class Order(Base):
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id"
     )
-    deliveries: Mapped[list[Delivery]] = relationship(
-        back_populates="order", order_by="Delivery.id"
-    )
+    deliveries: Mapped[list[Delivery]] = relationship(back_populates="order", order_by="Delivery.id")
     invoices: Mapped[list[Invoice]] = relationship(back_populates="order", order_by="Invoice.id")
     disputes: Mapped[list[Dispute]] = relationship(back_populates="order", order_by="Dispute.id")
     ratings: Mapped[list[Rating]] = relationship(back_populates="order", order_by="Rating.id")
@@ -141,8 +136,7 @@ class Delivery(Base):
     @property
     def value_received(self) -> int:
         """What the received quantities are worth, in rupiah."""
-        return sum((line.quantity_received or 0) * line.order_line.unit_price
-                   for line in self.lines)
+        return sum((line.quantity_received or 0) * line.order_line.unit_price for line in self.lines)
 
 
 class DeliveryLine(Base):
@@ -222,9 +216,7 @@ class Invoice(Base):
 
     order: Mapped[Order] = relationship(back_populates="invoices")
     deliveries: Mapped[list[Delivery]] = relationship(back_populates="invoice")
-    payments: Mapped[list[Payment]] = relationship(
-        back_populates="invoice", order_by="Payment.id"
-    )
+    payments: Mapped[list[Payment]] = relationship(back_populates="invoice", order_by="Payment.id")
 
     @property
     def amount_paid(self) -> int:
@@ -271,15 +263,14 @@ class Rating(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     reply: Mapped[str] = mapped_column(Text, default="")
     replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
     order: Mapped[Order] = relationship(back_populates="ratings")
 
     @property
     def average(self) -> float:
         """The mean of the scores given."""
-        scores = [s for s in (self.quality, self.timeliness, self.communication, self.payment)
-                  if s is not None]
+        scores = [
+            s for s in (self.quality, self.timeliness, self.communication, self.payment) if s is not None
+        ]
         return sum(scores) / len(scores)

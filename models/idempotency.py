@@ -1,4 +1,5 @@
 """Idempotency keys of the JSON API: a retried write answers with the first result."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """The search index's change feed: one row per catalogue change, written with the change itself."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,8 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
 
-INDEX_CHANGE_REASONS = ("listing", "supplier", "certification", "verification", "activation",
-                        "rebuild")
+INDEX_CHANGE_REASONS = ("listing", "supplier", "certification", "verification", "activation", "rebuild")
 
 
 class IndexChange(Base):

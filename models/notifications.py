@@ -1,4 +1,5 @@
 """In-app notifications (e-mail copies go through the mail backend)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -25,8 +26,6 @@ class Notification(Base):
     # shown in the reader's language; ``subject``/``body`` keep the English text (older rows:
     # the text as written, shown when ``data`` is empty).
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     emailed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)

@@ -1,4 +1,5 @@
 """Jakarta's administrative units: kota/kabupaten, kecamatan, kelurahan (reference data)."""
+
 from __future__ import annotations
 
 from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
@@ -17,9 +18,7 @@ class Kota(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
 
-    kecamatan: Mapped[list[Kecamatan]] = relationship(
-        back_populates="kota", order_by="Kecamatan.name"
-    )
+    kecamatan: Mapped[list[Kecamatan]] = relationship(back_populates="kota", order_by="Kecamatan.name")
 
 
 class Kecamatan(Base):
@@ -35,9 +34,7 @@ class Kecamatan(Base):
     lon: Mapped[float | None] = mapped_column(Float)
 
     kota: Mapped[Kota] = relationship(back_populates="kecamatan")
-    kelurahan: Mapped[list[Kelurahan]] = relationship(
-        back_populates="kecamatan", order_by="Kelurahan.name"
-    )
+    kelurahan: Mapped[list[Kelurahan]] = relationship(back_populates="kecamatan", order_by="Kelurahan.name")
 
 
 class Kelurahan(Base):

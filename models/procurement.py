@@ -1,4 +1,5 @@
 """Demand requests and what follows them: proposals (matches), quotes and awards."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -61,12 +62,8 @@ class DemandRequest(Base):
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -76,9 +73,7 @@ class DemandRequest(Base):
     kota: Mapped[Kota | None] = relationship()
     kecamatan: Mapped[Kecamatan | None] = relationship()
     addressed_to: Mapped[SupplierProfile | None] = relationship()
-    matches: Mapped[list[Match]] = relationship(
-        back_populates="request", order_by="Match.rank"
-    )
+    matches: Mapped[list[Match]] = relationship(back_populates="request", order_by="Match.rank")
     awards: Mapped[list[Award]] = relationship(back_populates="request")
 
 
@@ -113,9 +108,7 @@ class Match(Base):
     invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     shortlisted: Mapped[bool] = mapped_column(Boolean, default=False)
     decline_reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
     request: Mapped[DemandRequest] = relationship(back_populates="matches")
     supplier: Mapped[SupplierProfile] = relationship()
@@ -129,9 +122,13 @@ class Quote(Base):
     __tablename__ = "quotes"
     __table_args__ = (
         # At most one live (not withdrawn) quote per invitation, whatever the race.
-        Index("uq_quotes_live_match_id", "match_id", unique=True,
-              sqlite_where=text("status <> 'withdrawn'"),
-              postgresql_where=text("status <> 'withdrawn'")),
+        Index(
+            "uq_quotes_live_match_id",
+            "match_id",
+            unique=True,
+            sqlite_where=text("status <> 'withdrawn'"),
+            postgresql_where=text("status <> 'withdrawn'"),
+        ),
         allowed("status", QuoteState),
     )
 
@@ -146,9 +143,7 @@ class Quote(Base):
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -175,9 +170,7 @@ class Award(Base):
     total_value: Mapped[int] = mapped_column(BigInteger)
     awarded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
-    awarded_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    awarded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
     request: Mapped[DemandRequest] = relationship(back_populates="awards")
     quote: Mapped[Quote] = relationship(back_populates="award")

@@ -5,6 +5,7 @@ and scripts can all share them. Categories and places live in ``matching.referen
 engine's synthetic catalogue reads them too, and ``matching`` never imports ``models``); they
 are re-exported here.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -70,7 +71,14 @@ ORGANISATION_KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 REQUEST_STAGES: tuple[str, ...] = (
-    "draft", "open", "under_review", "invited", "quoted", "awarded", "fulfilled", "cancelled",
+    "draft",
+    "open",
+    "under_review",
+    "invited",
+    "quoted",
+    "awarded",
+    "fulfilled",
+    "cancelled",
 )
 
 # KBLI 2020 (Klasifikasi Baku Lapangan Usaha Indonesia, Peraturan BPS No. 2 Tahun 2020) codes
@@ -153,8 +161,9 @@ def kecamatan(kota_short: str, name: str) -> dict[str, Any]:
     raise KeyError((kota_short, name))
 
 
-def place_exists(kota_short: str, kecamatan_name: str | None = None,
-                 kelurahan_name: str | None = None) -> bool:
+def place_exists(
+    kota_short: str, kecamatan_name: str | None = None, kelurahan_name: str | None = None
+) -> bool:
     """True when the kota (and the kecamatan, and the kelurahan, when given) exist."""
     try:
         kota(kota_short)
@@ -164,4 +173,3 @@ def place_exists(kota_short: str, kecamatan_name: str | None = None,
     except KeyError:
         return False
     return kelurahan_name is None or kelurahan_name in district["kelurahan"]
-

@@ -5,6 +5,7 @@ A ``StrEnum`` member is a ``str`` and compares equal to its value, so stored row
 through the CHECK constraints built by ``allowed``. Adding a role or a state is an edit here
 (plus a migration that replaces the CHECK constraint of its column).
 """
+
 from __future__ import annotations
 
 from enum import StrEnum

@@ -12,6 +12,7 @@ Usage:
         [--proposals 1000000] [--suppliers 5000] [--repeat 20] [--big-repeat 5]
         [--sqlite-file PATH] [--postgres-url URL]   (keep a seeded database between runs)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,23 +54,44 @@ from models import (
 )
 from models.reference_data import CATEGORIES, JAKARTA
 
-PG_ADMIN = os.environ.get("PASARPADU_TEST_PG_ADMIN",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN = os.environ.get("PASARPADU_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 OFFICIAL = "petugas-bench@bench.pasarpadu.id"
 PASSWORD = "kata sandi yang panjang untuk bench"
 START = datetime(2025, 1, 1, 2, 0, tzinfo=UTC)
 DAYS = 730
-EXPLANATION = json.dumps({
-    "semantic": 0.61, "lexical": 0.42, "reserved": False, "other_listing_ids": [],
-    "matched_words": ["nasi", "kotak", "ayam", "bakar", "rapat", "kantor"] * 6,
-    "constraints": [{"name": name, "passed": True, "detail": "memenuhi syarat " * 6}
-                    for name in ("verified", "category", "certifications", "capacity",
-                                 "umkm_only", "distance", "budget")],
-    "budget_fit": "Harga Rp 35.000 per kotak, di bawah pagu Rp 50.000 per kotak. " * 4,
-    "capacity_fit": "Kapasitas 3.000 kotak per bulan cukup untuk 100 kotak. " * 4,
-})
-REQUEST_STATUSES = (["draft"] * 4 + ["open"] * 8 + ["under_review"] * 6 + ["invited"] * 8 +
-                    ["quoted"] * 10 + ["awarded"] * 34 + ["fulfilled"] * 22 + ["cancelled"] * 8)
+EXPLANATION = json.dumps(
+    {
+        "semantic": 0.61,
+        "lexical": 0.42,
+        "reserved": False,
+        "other_listing_ids": [],
+        "matched_words": ["nasi", "kotak", "ayam", "bakar", "rapat", "kantor"] * 6,
+        "constraints": [
+            {"name": name, "passed": True, "detail": "memenuhi syarat " * 6}
+            for name in (
+                "verified",
+                "category",
+                "certifications",
+                "capacity",
+                "umkm_only",
+                "distance",
+                "budget",
+            )
+        ],
+        "budget_fit": "Harga Rp 35.000 per kotak, di bawah pagu Rp 50.000 per kotak. " * 4,
+        "capacity_fit": "Kapasitas 3.000 kotak per bulan cukup untuk 100 kotak. " * 4,
+    }
+)
+REQUEST_STATUSES = (
+    ["draft"] * 4
+    + ["open"] * 8
+    + ["under_review"] * 6
+    + ["invited"] * 8
+    + ["quoted"] * 10
+    + ["awarded"] * 34
+    + ["fulfilled"] * 22
+    + ["cancelled"] * 8
+)
 
 
 @dataclass
@@ -115,8 +137,10 @@ def postgres_database() -> Iterator[str]:
         yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
     finally:
         with admin.connect() as connection:
-            connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                    "WHERE datname = :name"), {"name": name})
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                {"name": name},
+            )
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
@@ -128,21 +152,34 @@ def _reference_data() -> None:
     kota_rows, kec_rows, kel_rows = [], [], []
     kec_id = kel_id = 0
     for kota_id, entry in enumerate(JAKARTA, start=1):
-        kota_rows.append({"id": kota_id, "code": entry["code"], "name": entry["short"],
-                          "kind": entry["kind"]})
+        kota_rows.append(
+            {"id": kota_id, "code": entry["code"], "name": entry["short"], "kind": entry["kind"]}
+        )
         for district in entry["kecamatan"]:
             kec_id += 1
-            kec_rows.append({"id": kec_id, "kota_id": kota_id, "name": district["name"],
-                             "lat": district["lat"], "lon": district["lon"]})
+            kec_rows.append(
+                {
+                    "id": kec_id,
+                    "kota_id": kota_id,
+                    "name": district["name"],
+                    "lat": district["lat"],
+                    "lon": district["lon"],
+                }
+            )
             for village in district["kelurahan"]:
                 kel_id += 1
                 kel_rows.append({"id": kel_id, "kecamatan_id": kec_id, "name": village})
     db.session.execute(insert(Kota), kota_rows)
     db.session.execute(insert(Kecamatan), kec_rows)
     db.session.execute(insert(Kelurahan), kel_rows)
-    db.session.execute(insert(Category), [
-        {"id": n, "slug": c["slug"], "name_id": c["name_id"], "name_en": c["name_en"], "position": n}
-        for n, c in enumerate(CATEGORIES, start=1) if not c.get("parent")])
+    db.session.execute(
+        insert(Category),
+        [
+            {"id": n, "slug": c["slug"], "name_id": c["name_id"], "name_en": c["name_en"], "position": n}
+            for n, c in enumerate(CATEGORIES, start=1)
+            if not c.get("parent")
+        ],
+    )
     db.session.commit()
 
 
@@ -156,45 +193,86 @@ def _people_and_catalogue(sizes: Sizes, rng: random.Random) -> tuple[list[int], 
     kinds = ["government"] * 6 + ["bumd"] * 2 + ["corporate"] * 2
     for n in range(1, sizes.buyers + 1):
         kec, kota = rng.choice(kecamatan)
-        organisations.append({"id": n, "kind": rng.choice(kinds), "legal_name": f"Dinas Bench {n}",
-                              "kota_id": kota, "kecamatan_id": kec, "phone": "", "email": ""})
+        organisations.append(
+            {
+                "id": n,
+                "kind": rng.choice(kinds),
+                "legal_name": f"Dinas Bench {n}",
+                "kota_id": kota,
+                "kecamatan_id": kec,
+                "phone": "",
+                "email": "",
+            }
+        )
     supplier_orgs: dict[int, int] = {}
     for n in range(1, sizes.suppliers + 1):
         org_id = sizes.buyers + n
         kec, kota = rng.choice(kecamatan)
-        organisations.append({"id": org_id, "kind": "umkm", "legal_name": f"Usaha Bench {n}",
-                              "nib": f"{n:013d}", "kota_id": kota, "kecamatan_id": kec,
-                              "phone": "", "email": ""})
+        organisations.append(
+            {
+                "id": org_id,
+                "kind": "umkm",
+                "legal_name": f"Usaha Bench {n}",
+                "nib": f"{n:013d}",
+                "kota_id": kota,
+                "kecamatan_id": kec,
+                "phone": "",
+                "email": "",
+            }
+        )
         scale = rng.choices(("micro", "small", "medium"), (70, 22, 8))[0]
         verified = rng.random() < 0.85
         created = START - timedelta(days=rng.randint(0, 200))
-        profiles.append({"id": n, "organisation_id": org_id, "display_name": f"Usaha Bench {n}",
-                         "scale": scale, "verified": verified, "active": True,
-                         "verified_at": created + timedelta(days=3) if verified else None,
-                         "created_at": created, "kbli_codes": []})
+        profiles.append(
+            {
+                "id": n,
+                "organisation_id": org_id,
+                "display_name": f"Usaha Bench {n}",
+                "scale": scale,
+                "verified": verified,
+                "active": True,
+                "verified_at": created + timedelta(days=3) if verified else None,
+                "created_at": created,
+                "kbli_codes": [],
+            }
+        )
         supplier_orgs[n] = org_id
         for _ in range(rng.choice((1, 1, 2, 3))):
-            listings.append({"supplier_id": n, "category_id": rng.choice(categories),
-                             "title": f"Produk bench {n}", "price": rng.randint(10, 500) * 1000,
-                             "unit": "unit", "status": "active", "published_at": created})
+            listings.append(
+                {
+                    "supplier_id": n,
+                    "category_id": rng.choice(categories),
+                    "title": f"Produk bench {n}",
+                    "price": rng.randint(10, 500) * 1000,
+                    "unit": "unit",
+                    "status": "active",
+                    "published_at": created,
+                }
+            )
     db.session.execute(insert(Organisation), organisations)
     db.session.execute(insert(SupplierProfile), profiles)
     for start in range(0, len(listings), 5000):
-        db.session.execute(insert(Listing), listings[start:start + 5000])
-    create_staff_user(db.session, email=OFFICIAL, password=PASSWORD, full_name="Petugas Bench",
-                      role="official")
+        db.session.execute(insert(Listing), listings[start : start + 5000])
+    create_staff_user(
+        db.session, email=OFFICIAL, password=PASSWORD, full_name="Petugas Bench", role="official"
+    )
     db.session.commit()
     return categories, supplier_orgs
 
 
-def _procurement_rows(sizes: Sizes, rng: random.Random, categories: list[int],
-                      kecamatan: list[tuple[int, int]]) -> dict[str, list[tuple[Any, ...]]]:
+def _procurement_rows(
+    sizes: Sizes, rng: random.Random, categories: list[int], kecamatan: list[tuple[int, int]]
+) -> dict[str, list[tuple[Any, ...]]]:
     """Requests, proposals, quotes and awards as tuples in column order (see COLUMNS)."""
     weights = [1 / (rank + 8) ** 0.9 for rank in range(sizes.suppliers)]  # a long tail
     suppliers = list(range(1, sizes.suppliers + 1))
     rng.shuffle(suppliers)
-    rows: dict[str, list[tuple[Any, ...]]] = {"demand_requests": [], "matches": [], "quotes": [],
-                                               "awards": []}
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "demand_requests": [],
+        "matches": [],
+        "quotes": [],
+        "awards": [],
+    }
     match_id = quote_id = award_id = 0
     statuses = [rng.choice(REQUEST_STATUSES) for _ in range(sizes.requests)]
     published_n = sum(1 for s in statuses if s != "draft")
@@ -205,14 +283,35 @@ def _procurement_rows(sizes: Sizes, rng: random.Random, categories: list[int],
         published = None if status == "draft" else created + timedelta(hours=1)
         quantity = rng.randint(10, 500)
         kec, kota = rng.choice(kecamatan)
-        closed = created + timedelta(days=rng.randint(10, 40)) if status in (
-            "awarded", "fulfilled", "cancelled") else None
-        rows["demand_requests"].append((
-            request_id, rng.randint(1, sizes.buyers), f"Pengadaan bench {request_id}",
-            "Kebutuhan rutin kantor untuk kegiatan bulanan.", rng.choice(categories), quantity,
-            "unit", quantity * rng.randint(20, 200) * 1000, kota, kec,
-            (created + timedelta(days=30)).date(), (created + timedelta(days=10)).date(), "[]",
-            True, status, published, closed, 1, created, closed or published or created))
+        closed = (
+            created + timedelta(days=rng.randint(10, 40))
+            if status in ("awarded", "fulfilled", "cancelled")
+            else None
+        )
+        rows["demand_requests"].append(
+            (
+                request_id,
+                rng.randint(1, sizes.buyers),
+                f"Pengadaan bench {request_id}",
+                "Kebutuhan rutin kantor untuk kegiatan bulanan.",
+                rng.choice(categories),
+                quantity,
+                "unit",
+                quantity * rng.randint(20, 200) * 1000,
+                kota,
+                kec,
+                (created + timedelta(days=30)).date(),
+                (created + timedelta(days=10)).date(),
+                "[]",
+                True,
+                status,
+                published,
+                closed,
+                1,
+                created,
+                closed or published or created,
+            )
+        )
         if status == "draft":
             continue
         wanted = min(base + (1 if published_seen < extra else 0), sizes.suppliers)
@@ -234,41 +333,141 @@ def _procurement_rows(sizes: Sizes, rng: random.Random, categories: list[int],
             invited = rank <= invited_n
             quoted = rank <= quoted_n
             won = rank <= winner
-            match_status = ("awarded" if won else "declined" if quoted and winner else
-                            "quoted" if quoted else "invited" if invited else
-                            "proposed" if stage in ("open", "under_review") else "approved")
-            rows["matches"].append((
-                match_id, request_id, supplier, None, rank, round(1 - rank / 20, 4), EXPLANATION,
-                match_status, "", None, proposed_at + timedelta(hours=20),
-                proposed_at + timedelta(days=1) if invited else None, False, "", proposed_at))
+            match_status = (
+                "awarded"
+                if won
+                else "declined"
+                if quoted and winner
+                else "quoted"
+                if quoted
+                else "invited"
+                if invited
+                else "proposed"
+                if stage in ("open", "under_review")
+                else "approved"
+            )
+            rows["matches"].append(
+                (
+                    match_id,
+                    request_id,
+                    supplier,
+                    None,
+                    rank,
+                    round(1 - rank / 20, 4),
+                    EXPLANATION,
+                    match_status,
+                    "",
+                    None,
+                    proposed_at + timedelta(hours=20),
+                    proposed_at + timedelta(days=1) if invited else None,
+                    False,
+                    "",
+                    proposed_at,
+                )
+            )
             if quoted:
                 quote_id += 1
                 unit_price = rng.randint(20, 200) * 1000
                 submitted = proposed_at + timedelta(days=rng.randint(2, 6))
-                rows["quotes"].append((
-                    quote_id, match_id, unit_price, quantity, (created + timedelta(days=25)).date(),
-                    "", None, "accepted" if won else "not_chosen" if winner else "submitted", "",
-                    submitted, submitted))
+                rows["quotes"].append(
+                    (
+                        quote_id,
+                        match_id,
+                        unit_price,
+                        quantity,
+                        (created + timedelta(days=25)).date(),
+                        "",
+                        None,
+                        "accepted" if won else "not_chosen" if winner else "submitted",
+                        "",
+                        submitted,
+                        submitted,
+                    )
+                )
                 if won:
                     award_id += 1
-                    rows["awards"].append((
-                        award_id, request_id, quote_id, supplier, quantity, unit_price,
-                        unit_price * quantity, None, "", closed or submitted + timedelta(days=2)))
+                    rows["awards"].append(
+                        (
+                            award_id,
+                            request_id,
+                            quote_id,
+                            supplier,
+                            quantity,
+                            unit_price,
+                            unit_price * quantity,
+                            None,
+                            "",
+                            closed or submitted + timedelta(days=2),
+                        )
+                    )
     return rows
 
 
 COLUMNS = {
-    "demand_requests": ("id", "buyer_id", "title", "description", "category_id", "quantity", "unit",
-                        "budget_ceiling", "kota_id", "kecamatan_id", "needed_by", "quotes_due",
-                        "required_certifications", "umkm_only", "status", "published_at",
-                        "closed_at", "version", "created_at", "updated_at"),
-    "matches": ("id", "request_id", "supplier_id", "listing_id", "rank", "score", "explanation",
-                "status", "review_reason", "reviewed_by_id", "reviewed_at", "invited_at",
-                "shortlisted", "decline_reason", "created_at"),
-    "quotes": ("id", "match_id", "unit_price", "quantity", "delivery_date", "note",
-               "attachment_name", "status", "outcome_reason", "created_at", "updated_at"),
-    "awards": ("id", "request_id", "quote_id", "supplier_id", "quantity", "unit_price",
-               "total_value", "awarded_by_id", "reason", "awarded_at"),
+    "demand_requests": (
+        "id",
+        "buyer_id",
+        "title",
+        "description",
+        "category_id",
+        "quantity",
+        "unit",
+        "budget_ceiling",
+        "kota_id",
+        "kecamatan_id",
+        "needed_by",
+        "quotes_due",
+        "required_certifications",
+        "umkm_only",
+        "status",
+        "published_at",
+        "closed_at",
+        "version",
+        "created_at",
+        "updated_at",
+    ),
+    "matches": (
+        "id",
+        "request_id",
+        "supplier_id",
+        "listing_id",
+        "rank",
+        "score",
+        "explanation",
+        "status",
+        "review_reason",
+        "reviewed_by_id",
+        "reviewed_at",
+        "invited_at",
+        "shortlisted",
+        "decline_reason",
+        "created_at",
+    ),
+    "quotes": (
+        "id",
+        "match_id",
+        "unit_price",
+        "quantity",
+        "delivery_date",
+        "note",
+        "attachment_name",
+        "status",
+        "outcome_reason",
+        "created_at",
+        "updated_at",
+    ),
+    "awards": (
+        "id",
+        "request_id",
+        "quote_id",
+        "supplier_id",
+        "quantity",
+        "unit_price",
+        "total_value",
+        "awarded_by_id",
+        "reason",
+        "awarded_at",
+    ),
 }
 
 
@@ -291,17 +490,20 @@ def _bulk_load(rows: dict[str, list[tuple[Any, ...]]], dialect: str) -> None:
     for table, columns in COLUMNS.items():
         data = rows[table]
         if dialect == "postgresql":
-            with connection.cursor() as cursor, cursor.copy(
-                    f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            with (
+                connection.cursor() as cursor,
+                cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
                 for row in data:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in columns)
             cursor = connection.cursor()
             for start in range(0, len(data), 50_000):
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                                   [tuple(_sqlite_value(v) for v in row)
-                                    for row in data[start:start + 50_000]])
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                    [tuple(_sqlite_value(v) for v in row) for row in data[start : start + 50_000]],
+                )
         connection.commit()
     raw.close()
     loader.dispose()
@@ -317,10 +519,18 @@ def seed(sizes: Sizes, dialect: str, seed_value: int = 5) -> Seeded:
     rows = _procurement_rows(sizes, rng, categories, kecamatan)
     _bulk_load(rows, dialect)
     if dialect == "postgresql":
-        for table in ("demand_requests", "matches", "quotes", "awards", "organisations",
-                      "supplier_profiles", "listings"):
-            db.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                    f"(SELECT max(id) FROM {table}))"))
+        for table in (
+            "demand_requests",
+            "matches",
+            "quotes",
+            "awards",
+            "organisations",
+            "supplier_profiles",
+            "listings",
+        ):
+            db.session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+            )
         db.session.commit()
         maintenance = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
         with maintenance.connect() as connection:
@@ -329,8 +539,14 @@ def seed(sizes: Sizes, dialect: str, seed_value: int = 5) -> Seeded:
     else:
         db.session.execute(text("ANALYZE"))
         db.session.commit()
-    return Seeded(len(rows["demand_requests"]), len(rows["matches"]), len(rows["quotes"]),
-                  len(rows["awards"]), sizes.suppliers, time.perf_counter() - began)
+    return Seeded(
+        len(rows["demand_requests"]),
+        len(rows["matches"]),
+        len(rows["quotes"]),
+        len(rows["awards"]),
+        sizes.suppliers,
+        time.perf_counter() - began,
+    )
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -378,14 +594,16 @@ def endpoints(kota_id: int, category_id: int) -> list[tuple[str, str, bool]]:
         ("transparency page", "/transparency", False),
         ("OCDS package, page 1", "/open-data/ocds/release-package.json", False),
         ("OCDS package, page 150", "/open-data/ocds/release-package.json?page=150", False),
-        ("OCDS package, one month", "/open-data/ocds/release-package.json?since=2026-03-01"
-                                    "&until=2026-03-31", False),
+        (
+            "OCDS package, one month",
+            "/open-data/ocds/release-package.json?since=2026-03-01&until=2026-03-31",
+            False,
+        ),
         ("awards.csv", "/open-data/awards.csv", True),
         ("requests.csv", "/open-data/requests.csv", True),
         ("quotes.csv", "/open-data/quotes.csv", True),
         ("proposals.csv", "/open-data/proposals.csv", True),
-        ("proposals.csv, one month", "/open-data/proposals.csv?from=2026-03-01&to=2026-03-31",
-         True),
+        ("proposals.csv, one month", "/open-data/proposals.csv?from=2026-03-01&to=2026-03-31", True),
     ]
 
 
@@ -393,12 +611,12 @@ def _counts() -> Seeded:
     def count(model: Any) -> int:
         return int(db.session.scalar(select(func.count()).select_from(model)) or 0)
 
-    return Seeded(count(DemandRequest), count(Match), count(Quote), count(Award),
-                  count(SupplierProfile))
+    return Seeded(count(DemandRequest), count(Match), count(Quote), count(Award), count(SupplierProfile))
 
 
-def run_backend(label: str, database: Callable[[], Any], sizes: Sizes, repeat: int,
-                big_repeat: int) -> tuple[Seeded, list[Timing]]:
+def run_backend(
+    label: str, database: Callable[[], Any], sizes: Sizes, repeat: int, big_repeat: int
+) -> tuple[Seeded, list[Timing]]:
     """Seed one backend, then time every endpoint."""
     with database() as url, tempfile.TemporaryDirectory(prefix="pp-bench-instance-") as folder:
         config = config_for_tests(folder, url)
@@ -411,9 +629,11 @@ def run_backend(label: str, database: Callable[[], Any], sizes: Sizes, repeat: i
             else:
                 print(f"[{label}] seeding …", flush=True)
                 seeded = seed(sizes, db.engine.dialect.name)
-            print(f"[{label}] seeded {seeded.requests:,} requests, {seeded.proposals:,} proposals, "
-                  f"{seeded.quotes:,} quotes, {seeded.awards:,} awards in {seeded.seconds:.0f} s",
-                  flush=True)
+            print(
+                f"[{label}] seeded {seeded.requests:,} requests, {seeded.proposals:,} proposals, "
+                f"{seeded.quotes:,} quotes, {seeded.awards:,} awards in {seeded.seconds:.0f} s",
+                flush=True,
+            )
             kota_id = db.session.scalar(select(Kota.id).where(Kota.code == "31.72"))
             category_id = db.session.scalar(select(Category.id).where(Category.slug == "catering"))
             db.session.remove()
@@ -424,9 +644,12 @@ def run_backend(label: str, database: Callable[[], Any], sizes: Sizes, repeat: i
         for name, path, big in endpoints(kota_id or 1, category_id or 1):
             client.get(path).close()  # warm the caches once, as a running server would be
             timing = _measure(client, path, big_repeat if big else repeat, name)
-            print(f"[{label}] {name:28} p95 {_p(timing.full, .95) * 1000:8.0f} ms  "
-                  f"first byte p95 {_p(timing.first_byte, .95) * 1000:6.0f} ms  "
-                  f"{timing.size / 1e6:7.1f} MB  HTTP {timing.status}", flush=True)
+            print(
+                f"[{label}] {name:28} p95 {_p(timing.full, 0.95) * 1000:8.0f} ms  "
+                f"first byte p95 {_p(timing.first_byte, 0.95) * 1000:6.0f} ms  "
+                f"{timing.size / 1e6:7.1f} MB  HTTP {timing.status}",
+                flush=True,
+            )
             timings.append(timing)
         with app.app_context():
             db.session.remove()
@@ -442,38 +665,39 @@ def main() -> None:
     parser.add_argument("--proposals", type=int, default=1_000_000)
     parser.add_argument("--suppliers", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--big-repeat", type=int, default=5,
-                        help="repetitions of the whole-table CSV downloads")
+    parser.add_argument(
+        "--big-repeat", type=int, default=5, help="repetitions of the whole-table CSV downloads"
+    )
     parser.add_argument("--sqlite-file", help="use (and keep) this SQLite file; seeded if empty")
-    parser.add_argument("--postgres-url", help="use (and keep) this PostgreSQL database; "
-                                               "seeded if empty")
+    parser.add_argument("--postgres-url", help="use (and keep) this PostgreSQL database; seeded if empty")
     args = parser.parse_args()
     sizes = Sizes(args.requests, args.proposals, args.suppliers)
-    databases: dict[str, Callable[[], Any]] = {"sqlite": sqlite_database,
-                                               "postgres": postgres_database}
+    databases: dict[str, Callable[[], Any]] = {"sqlite": sqlite_database, "postgres": postgres_database}
     if args.sqlite_file:
         databases["sqlite"] = lambda: nullcontext(f"sqlite:///{Path(args.sqlite_file).resolve()}")
     if args.postgres_url:
         databases["postgres"] = lambda: nullcontext(args.postgres_url)
     results = {}
     for backend in args.backends.split(","):
-        results[backend] = run_backend(backend, databases[backend], sizes, args.repeat,
-                                       args.big_repeat)
+        results[backend] = run_backend(backend, databases[backend], sizes, args.repeat, args.big_repeat)
     print()
     for backend, (seeded, _timings) in results.items():
-        print(f"{backend}: {seeded.requests:,} requests, {seeded.proposals:,} proposals, "
-              f"{seeded.quotes:,} quotes, {seeded.awards:,} awards, {seeded.suppliers:,} UMKM")
+        print(
+            f"{backend}: {seeded.requests:,} requests, {seeded.proposals:,} proposals, "
+            f"{seeded.quotes:,} quotes, {seeded.awards:,} awards, {seeded.suppliers:,} UMKM"
+        )
     names = [t.name for t in next(iter(results.values()))[1]]
-    header = f"| {'endpoint':28} |" + "".join(
-        f" {b} p50 | {b} p95 | {b} 1st byte p95 |" for b in results)
+    header = f"| {'endpoint':28} |" + "".join(f" {b} p50 | {b} p95 | {b} 1st byte p95 |" for b in results)
     print(header)
     print("|" + "---|" * (1 + 3 * len(results)))
     for n, name in enumerate(names):
         cells = []
         for _seeded, timings in results.values():
             t = timings[n]
-            cells.append(f" {_p(t.full, .5) * 1000:.0f} ms | {_p(t.full, .95) * 1000:.0f} ms | "
-                         f"{_p(t.first_byte, .95) * 1000:.0f} ms |")
+            cells.append(
+                f" {_p(t.full, 0.5) * 1000:.0f} ms | {_p(t.full, 0.95) * 1000:.0f} ms | "
+                f"{_p(t.first_byte, 0.95) * 1000:.0f} ms |"
+            )
         print(f"| {name:28} |" + "".join(cells))
 
 

@@ -9,6 +9,7 @@ the candidates' records from the database, filters, soft scores, fair exposure, 
 Concentration replays every published demo request in date order, each proposing its top
 ``PROPOSALS_PER_REQUEST`` suppliers into an in-memory ledger (the database is not changed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,12 @@ def latency(requests: list[DemandRequest], repeat: int) -> dict[str, float]:
             started = time.perf_counter()
             match_request(db.session, request, today())
             timings.append((time.perf_counter() - started) * 1000)
-    return {"requests": len(timings), "p50_ms": statistics.median(timings),
-            "p95_ms": _percentile(timings, 0.95), "max_ms": max(timings)}
+    return {
+        "requests": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p95_ms": _percentile(timings, 0.95),
+        "max_ms": max(timings),
+    }
 
 
 def replay(requests: list[DemandRequest], fairness: float, limit: int) -> dict[str, float]:
@@ -61,11 +66,13 @@ def replay(requests: list[DemandRequest], fairness: float, limit: int) -> dict[s
         query = demand_query(request, today())
         candidates = retrieve(db.session, query.text, CANDIDATE_POOL)
         records = records_for(db.session, (c.listing_id for c in candidates))
-        matches = rank(query, candidates, records, exposure=ledger,
-                       settings=RankSettings(limit=limit, fairness=fairness))
+        matches = rank(
+            query, candidates, records, exposure=ledger, settings=RankSettings(limit=limit, fairness=fairness)
+        )
         ledger.record(m.supplier_id for m in matches)
-    eligible = db.session.scalars(select(SupplierProfile.id).where(
-        SupplierProfile.verified.is_(True), SupplierProfile.active.is_(True))).all()
+    eligible = db.session.scalars(
+        select(SupplierProfile.id).where(SupplierProfile.verified.is_(True), SupplierProfile.active.is_(True))
+    ).all()
     return concentration(ledger.total, eligible)
 
 
@@ -77,20 +84,28 @@ def main() -> None:
     args = parser.parse_args()
     app = create_app()
     with app.app_context():
-        requests = list(db.session.scalars(
-            select(DemandRequest).where(DemandRequest.status != "draft")
-            .order_by(DemandRequest.created_at, DemandRequest.id)))
+        requests = list(
+            db.session.scalars(
+                select(DemandRequest)
+                .where(DemandRequest.status != "draft")
+                .order_by(DemandRequest.created_at, DemandRequest.id)
+            )
+        )
         limit = app.config["PROPOSALS_PER_REQUEST"]
         knob = app.config["FAIR_EXPOSURE"] if args.fairness is None else args.fairness
         result = latency(requests, args.repeat)
-        print(f"latency over {result['requests']} matches: p50 {result['p50_ms']:.1f} ms, "
-              f"p95 {result['p95_ms']:.1f} ms, max {result['max_ms']:.1f} ms")
+        print(
+            f"latency over {result['requests']} matches: p50 {result['p50_ms']:.1f} ms, "
+            f"p95 {result['p95_ms']:.1f} ms, max {result['max_ms']:.1f} ms"
+        )
         print("| fair exposure | gini | top-10 share | suppliers reached |")
         print("|---|---|---|---|")
         for fairness in (0.0, knob, 1.0) if knob != 1.0 else (0.0, 1.0):
             c = replay(requests, fairness, limit)
-            print(f"| {fairness:g} | {c['gini']:.3f} | {c['top10_share']:.3f} | "
-                  f"{int(c['suppliers_reached'])} of {int(c['suppliers'])} |")
+            print(
+                f"| {fairness:g} | {c['gini']:.3f} | {c['top10_share']:.3f} | "
+                f"{int(c['suppliers_reached'])} of {int(c['suppliers'])} |"
+            )
 
 
 if __name__ == "__main__":

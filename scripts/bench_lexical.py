@@ -8,6 +8,7 @@ requests (cleaned as the retriever cleans them) and goods package names from the
     python scripts/bench_lexical.py --size 100000 --json
     python scripts/bench_lexical.py --size 1100000 --texts-cache /tmp/texts_1.1m.txt
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,14 @@ from matching.lexical import LexicalIndex
 from matching.retriever import index_text
 from matching.text import normalise_demand_text
 
-LPSE = next((p / "shared" / "corpus" / "lpse_package_names.tsv"
-             for p in Path(__file__).resolve().parents
-             if (p / "shared" / "corpus" / "lpse_package_names.tsv").exists()), Path("/nonexistent"))
+LPSE = next(
+    (
+        p / "shared" / "corpus" / "lpse_package_names.tsv"
+        for p in Path(__file__).resolve().parents
+        if (p / "shared" / "corpus" / "lpse_package_names.tsv").exists()
+    ),
+    Path("/nonexistent"),
+)
 
 
 def rss() -> dict[str, float]:
@@ -90,8 +96,9 @@ def all_scores(index: LexicalIndex, text: str) -> tuple[np.ndarray, np.ndarray]:
     return index._row_ids, index._row_scores(text)  # before: search() walked every posting
 
 
-def exhaustive(index: LexicalIndex, text: str, k: int,
-               scored: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def exhaustive(
+    index: LexicalIndex, text: str, k: int, scored: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Exhaustive top-k (ids, scores), ties by id."""
     ids, scores = scored if scored is not None else all_scores(index, text)
     hits = np.flatnonzero(scores > 0)
@@ -99,8 +106,9 @@ def exhaustive(index: LexicalIndex, text: str, k: int,
     return ids[hits[order]], scores[hits[order]]
 
 
-def overlap(got: np.ndarray, got_exact: np.ndarray, truth: np.ndarray, truth_scores: np.ndarray,
-            k: int) -> tuple[float, float]:
+def overlap(
+    got: np.ndarray, got_exact: np.ndarray, truth: np.ndarray, truth_scores: np.ndarray, k: int
+) -> tuple[float, float]:
     """Strict id overlap with the exhaustive top-k, and tie-aware overlap (a result counts when
     its exact score reaches the exhaustive k-th score)."""
     want = min(k, len(truth))
@@ -225,10 +233,13 @@ def fused(args: argparse.Namespace) -> dict:
         b = [c.listing_id for c in retriever.retrieve(q, 10)]
         same10.append(len(set(a) & set(b)) / max(1, len(b)))
         same_set.append(float(a == b))
-    return {"size": args.size, "dense": args.dense,
-            "fused_top10_overlap_mean": round(float(np.mean(same10)), 4),
-            "fused_top10_overlap_min": round(float(np.min(same10)), 4),
-            "fused_top10_identical_share": round(float(np.mean(same_set)), 4)}
+    return {
+        "size": args.size,
+        "dense": args.dense,
+        "fused_top10_overlap_mean": round(float(np.mean(same10)), 4),
+        "fused_top10_overlap_min": round(float(np.min(same10)), 4),
+        "fused_top10_identical_share": round(float(np.mean(same_set)), 4),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,8 +258,9 @@ class RandomEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         """One random unit vector per text, seeded by the text."""
-        out = np.stack([np.random.default_rng(abs(hash(t)) % 2**32).normal(size=self.dim)
-                        for t in texts]).astype(np.float32)
+        out = np.stack(
+            [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=self.dim) for t in texts]
+        ).astype(np.float32)
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
     embed_passages = embed_queries
@@ -260,17 +272,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--label", default=subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-        cwd=Path(__file__).parent).stdout.strip())
+    parser.add_argument(
+        "--label",
+        default=subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=Path(__file__).parent
+        ).stdout.strip(),
+    )
     parser.add_argument("--texts-cache", default=None, help="file to cache the catalogue texts in")
     parser.add_argument("--tmp", default=None, help="directory for the saved index")
     parser.add_argument("--no-recall", action="store_true", help="skip the exhaustive comparison")
     parser.add_argument("--shuffle-ids", action="store_true", help="sparse, unsorted listing ids")
-    parser.add_argument("--fused", action="store_true",
-                        help="only: fused top-10 overlap, bounded vs exhaustive lexical")
-    parser.add_argument("--dense", choices=("hashing", "random"), default="hashing",
-                        help="dense side for --fused")
+    parser.add_argument(
+        "--fused", action="store_true", help="only: fused top-10 overlap, bounded vs exhaustive lexical"
+    )
+    parser.add_argument(
+        "--dense", choices=("hashing", "random"), default="hashing", help="dense side for --fused"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     result = fused(args) if args.fused else measure(args)

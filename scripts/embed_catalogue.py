@@ -11,14 +11,15 @@ point resumes from its last checkpoint (texts already in the cache are skipped).
 
 The last line printed is a JSON report (texts, distinct, cached, embedded, seconds, rates).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -52,9 +53,20 @@ def database_texts(url: str, limit: int | None = None) -> Iterator[tuple[int, st
             if not rows:
                 return
             for listing_id, title, desc, slug, name, seller, about in rows:
-                yield listing_id, index_text(ListingRecord(
-                    0, 0, title, desc or "", slug, name,
-                    seller_text=" ".join(filter(None, [seller, about]))))
+                yield (
+                    listing_id,
+                    index_text(
+                        ListingRecord(
+                            0,
+                            0,
+                            title,
+                            desc or "",
+                            slug,
+                            name,
+                            seller_text=" ".join(filter(None, [seller, about])),
+                        )
+                    ),
+                )
             count += len(rows)
             after = conn.execute(sql_ids, {"after": after, "n": 20_000}).scalar_one()
 
@@ -72,8 +84,12 @@ def main() -> int:
     parser.add_argument("--checkpoint", type=int, default=2048)
     parser.add_argument("--max-words", type=int, default=None, help="cut texts to N words")
     parser.add_argument("--no-sort", action="store_true", help="keep input order")
-    parser.add_argument("--limit-seconds", type=float, default=None,
-                        help="stop cleanly after the first checkpoint past this time")
+    parser.add_argument(
+        "--limit-seconds",
+        type=float,
+        default=None,
+        help="stop cleanly after the first checkpoint past this time",
+    )
     args = parser.parse_args()
     if args.synthetic:
         from matching import synthetic
@@ -83,18 +99,32 @@ def main() -> int:
         texts = [t for _, t in database_texts(args.database_url)]
     cache = CachedEmbedder(create_embedder(args.model), args.cache)
     report = embed_bulk(
-        texts, cache, batch_size=args.batch_size, checkpoint=args.checkpoint,
-        max_words=args.max_words, sort_by_length=not args.no_sort,
-        progress=tqdm_progress(), limit_seconds=args.limit_seconds,
+        texts,
+        cache,
+        batch_size=args.batch_size,
+        checkpoint=args.checkpoint,
+        max_words=args.max_words,
+        sort_by_length=not args.no_sort,
+        progress=tqdm_progress(),
+        limit_seconds=args.limit_seconds,
     )
-    print(json.dumps({
-        "texts": report.texts, "distinct": report.distinct, "cached": report.cached,
-        "embedded": report.embedded, "seconds": round(report.seconds, 1),
-        "listings_per_s": round(report.per_second, 1),
-        "embedded_per_s": round(report.embedded_per_second, 1), "model": cache.name,
-        "max_words": args.max_words, "batch_size": args.batch_size,
-        "omp_threads": os.environ.get("OMP_NUM_THREADS"),
-    }))
+    print(
+        json.dumps(
+            {
+                "texts": report.texts,
+                "distinct": report.distinct,
+                "cached": report.cached,
+                "embedded": report.embedded,
+                "seconds": round(report.seconds, 1),
+                "listings_per_s": round(report.per_second, 1),
+                "embedded_per_s": round(report.embedded_per_second, 1),
+                "model": cache.name,
+                "max_words": args.max_words,
+                "batch_size": args.batch_size,
+                "omp_threads": os.environ.get("OMP_NUM_THREADS"),
+            }
+        )
+    )
     return 0
 
 

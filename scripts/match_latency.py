@@ -7,6 +7,7 @@ ranking, explanations) inside one app context, after one warm-up call.
 
     DATABASE_URL=... INDEX_FOLDER=... python scripts/match_latency.py --repeats 2
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,12 +56,19 @@ def main() -> int:
                 match_request(db.session, request, today(), limit=args.limit)
                 times.append((time.perf_counter() - t0) * 1000)
                 db.session.rollback()  # nothing is saved: only the proposal is timed
-    print(json.dumps({
-        "requests": len(requests), "matches": len(times), "index_load_s": round(load_s, 1),
-        "p50_ms": round(float(np.percentile(times, 50)), 1),
-        "p95_ms": round(float(np.percentile(times, 95)), 1),
-        "p99_ms": round(float(np.percentile(times, 99)), 1), "rss_mb": round(rss_mb()),
-    }))
+    print(
+        json.dumps(
+            {
+                "requests": len(requests),
+                "matches": len(times),
+                "index_load_s": round(load_s, 1),
+                "p50_ms": round(float(np.percentile(times, 50)), 1),
+                "p95_ms": round(float(np.percentile(times, 95)), 1),
+                "p99_ms": round(float(np.percentile(times, 99)), 1),
+                "rss_mb": round(rss_mb()),
+            }
+        )
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ and of argon2 verification alone.
 
     .venv/bin/python scripts/measure_login.py --count 20 [--before]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,16 +23,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def _summary(label: str, seconds: list[float]) -> str:
     ordered = sorted(seconds)
     p90 = ordered[max(0, int(round(0.9 * len(ordered))) - 1)]
-    return (f"{label}: n={len(seconds)} median={statistics.median(seconds) * 1000:.0f} ms "
-            f"p90={p90 * 1000:.0f} ms max={ordered[-1] * 1000:.0f} ms")
+    return (
+        f"{label}: n={len(seconds)} median={statistics.median(seconds) * 1000:.0f} ms "
+        f"p90={p90 * 1000:.0f} ms max={ordered[-1] * 1000:.0f} ms"
+    )
 
 
 def main() -> None:
     """Measure and print log-in times."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=20)
-    parser.add_argument("--before", action="store_true",
-                        help="use argon2-cffi's defaults (64 MiB, t=3, p=4), as before the fix")
+    parser.add_argument(
+        "--before",
+        action="store_true",
+        help="use argon2-cffi's defaults (64 MiB, t=3, p=4), as before the fix",
+    )
     args = parser.parse_args()
 
     from flask_migrate import upgrade
@@ -49,18 +55,25 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         config = config_for_tests(folder, f"sqlite:///{folder}/login.db")
-        config.update(PASSWORD_HASH_FAST=False, RATELIMIT_ENABLED=True,
-                      RATELIMIT_STORAGE_URI=f"sqlite://{folder}/ratelimits.sqlite", TESTING=False)
+        config.update(
+            PASSWORD_HASH_FAST=False,
+            RATELIMIT_ENABLED=True,
+            RATELIMIT_STORAGE_URI=f"sqlite://{folder}/ratelimits.sqlite",
+            TESTING=False,
+        )
         app = create_app(config)
         with app.app_context():
             upgrade()
             make_seller(db.session, email="penjual@measure.id")
             db.session.commit()
             hasher = accounts._password_hasher()
-            print(f"argon2id parameters: m={hasher.memory_cost // 1024} MiB, t={hasher.time_cost}, "
-                  f"p={hasher.parallelism}")
-            stored = db.session.scalar(db.select(accounts.User.password_hash)
-                                       .where(accounts.User.email == "penjual@measure.id"))
+            print(
+                f"argon2id parameters: m={hasher.memory_cost // 1024} MiB, t={hasher.time_cost}, "
+                f"p={hasher.parallelism}"
+            )
+            stored = db.session.scalar(
+                db.select(accounts.User.password_hash).where(accounts.User.email == "penjual@measure.id")
+            )
             verify = []
             for _ in range(args.count):
                 started = time.perf_counter()
@@ -70,9 +83,11 @@ def main() -> None:
         for n in range(args.count):
             client = app.test_client()
             started = time.perf_counter()
-            response = client.post("/auth/login", data={
-                "email": "penjual@measure.id", "password": "kata sandi yang panjang"},
-                environ_base={"REMOTE_ADDR": f"10.0.{n // 250}.{n % 250 + 1}"})
+            response = client.post(
+                "/auth/login",
+                data={"email": "penjual@measure.id", "password": "kata sandi yang panjang"},
+                environ_base={"REMOTE_ADDR": f"10.0.{n // 250}.{n % 250 + 1}"},
+            )
             requests.append(time.perf_counter() - started)
             assert response.status_code == 302, response.status_code
             client.get(response.headers["Location"])

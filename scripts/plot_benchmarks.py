@@ -4,6 +4,7 @@
 
 Each input line is the JSON object printed last by ``python -m matching bench --json``.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,16 +28,25 @@ def main(source: str, target: str) -> None:
     left.plot(sizes, [r["dense_p50_ms"] for r in rows], "v--", label="vector search p50")
     left.axhline(20, color="grey", lw=0.8, ls=":")
     left.axhline(50, color="grey", lw=0.8, ls=":")
-    left.set(xscale="log", xlabel="listings", ylabel="ms (2 shared cores)",
-             title="End-to-end match latency")
+    left.set(xscale="log", xlabel="listings", ylabel="ms (2 shared cores)", title="End-to-end match latency")
     left.legend(fontsize=8)
     right.plot(sizes, [r["recall_at_10"] for r in rows], "o-")
     for r in rows:
-        right.annotate(r["index_kind"], (r["size"], r["recall_at_10"]), fontsize=8,
-                       textcoords="offset points", xytext=(4, -10))
+        right.annotate(
+            r["index_kind"],
+            (r["size"], r["recall_at_10"]),
+            fontsize=8,
+            textcoords="offset points",
+            xytext=(4, -10),
+        )
     right.axhline(0.95, color="grey", lw=0.8, ls=":")
-    right.set(xscale="log", xlabel="listings", ylabel="recall@10 vs exact", ylim=(0.85, 1.005),
-              title="Vector index recall")
+    right.set(
+        xscale="log",
+        xlabel="listings",
+        ylabel="recall@10 vs exact",
+        ylim=(0.85, 1.005),
+        title="Vector index recall",
+    )
     fig.tight_layout()
     fig.savefig(target, dpi=110)
 

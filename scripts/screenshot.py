@@ -2,6 +2,7 @@
 
 Usage: python scripts/screenshot.py BASE_URL OUT_DIR PATH[@NAME] ... [--mobile] [--login EMAIL:PASSWORD]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -9,8 +10,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> None:

@@ -9,16 +9,17 @@ flat even for 1.1 million listings.
     python scripts/synthetic_catalogue.py --database-url sqlite:///instance/bench.db --size 1100000
     python scripts/synthetic_catalogue.py --database-url postgresql+psycopg://postgres@127.0.0.1/pasarpadu_bench --size 1100000
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -26,7 +27,11 @@ from sqlalchemy import create_engine, insert, text
 
 from matching import synthetic
 from models import (
-    DemandRequest, Listing, Organisation, SupplierCertification, SupplierProfile,
+    DemandRequest,
+    Listing,
+    Organisation,
+    SupplierCertification,
+    SupplierProfile,
 )
 
 CHUNK = 20_000
@@ -35,8 +40,9 @@ NOW = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
 
 def _places(conn: Any) -> tuple[dict[str, int], dict[tuple[int, str], int], dict[str, int]]:
     kota = {name: i for i, name in conn.execute(text("SELECT id, name FROM kota"))}
-    by_short = {short: next(i for name, i in kota.items() if name.endswith(short))
-                for short in synthetic.PLACES}
+    by_short = {
+        short: next(i for name, i in kota.items() if name.endswith(short)) for short in synthetic.PLACES
+    }
     kec = {(k, name): i for i, k, name in conn.execute(text("SELECT id, kota_id, name FROM kecamatan"))}
     cats = {slug: i for i, slug in conn.execute(text("SELECT id, slug FROM categories"))}
     return by_short, kec, cats
@@ -45,40 +51,83 @@ def _places(conn: Any) -> tuple[dict[str, int], dict[tuple[int, str], int], dict
 def _rows(size: int, seed: int, start: int, stop: int, maps: tuple) -> dict[str, list[dict]]:
     """Rows of every table for listings ``start..stop`` (and the sellers that begin there)."""
     kota, kec, cats = maps
-    out: dict[str, list[dict]] = {"organisations": [], "supplier_profiles": [],
-                                  "supplier_certifications": [], "listings": []}
+    out: dict[str, list[dict]] = {
+        "organisations": [],
+        "supplier_profiles": [],
+        "supplier_certifications": [],
+        "listings": [],
+    }
     for listing_id in range(start, stop + 1):
         record, s = synthetic.listing(seed, listing_id, size)
         if (listing_id - 1) % 3 == 0:  # first listing of this seller: write the seller too
             kota_id = kota[s.kota]
-            out["organisations"].append({
-                "id": s.supplier_id, "kind": "umkm", "legal_name": s.name,
-                "nib": f"912{s.supplier_id:010d}", "npwp": None, "street_address": "",
-                "kota_id": kota_id, "kecamatan_id": kec.get((kota_id, s.kecamatan)),
-                "kelurahan_id": None, "phone": "", "email": f"seller{s.supplier_id}@bench.pasarpadu.id",
-                "skip_review": False, "created_at": NOW, "updated_at": NOW})
-            out["supplier_profiles"].append({
-                "id": s.supplier_id, "organisation_id": s.supplier_id, "display_name": s.name,
-                "about": s.about, "kbli_codes": "[]", "jakpreneur_member": s.jakpreneur,
-                "scale": s.scale, "monthly_capacity": record.monthly_capacity,
-                "active": s.active, "verified": s.verified, "verified_by_id": None,
-                "verified_at": NOW if s.verified else None, "created_at": NOW, "updated_at": NOW})
+            out["organisations"].append(
+                {
+                    "id": s.supplier_id,
+                    "kind": "umkm",
+                    "legal_name": s.name,
+                    "nib": f"912{s.supplier_id:010d}",
+                    "npwp": None,
+                    "street_address": "",
+                    "kota_id": kota_id,
+                    "kecamatan_id": kec.get((kota_id, s.kecamatan)),
+                    "kelurahan_id": None,
+                    "phone": "",
+                    "email": f"seller{s.supplier_id}@bench.pasarpadu.id",
+                    "skip_review": False,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+            )
+            out["supplier_profiles"].append(
+                {
+                    "id": s.supplier_id,
+                    "organisation_id": s.supplier_id,
+                    "display_name": s.name,
+                    "about": s.about,
+                    "kbli_codes": "[]",
+                    "jakpreneur_member": s.jakpreneur,
+                    "scale": s.scale,
+                    "monthly_capacity": record.monthly_capacity,
+                    "active": s.active,
+                    "verified": s.verified,
+                    "verified_by_id": None,
+                    "verified_at": NOW if s.verified else None,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+            )
             for c in record.certifications:
-                out["supplier_certifications"].append({
-                    "supplier_id": s.supplier_id, "kind": c.kind, "number": "",
-                    "expires_on": c.expires_on})
-        out["listings"].append({
-            "id": listing_id, "supplier_id": record.supplier_id, "category_id": cats[record.category],
-            "title": record.title[:140], "description": record.description, "price": record.price,
-            "unit": record.unit, "min_order": record.min_order,
-            "monthly_capacity": record.monthly_capacity, "lead_time_days": record.lead_time_days,
-            "status": "active" if record.listing_active else "archived",
-            "published_at": NOW, "created_at": NOW, "updated_at": NOW})
+                out["supplier_certifications"].append(
+                    {"supplier_id": s.supplier_id, "kind": c.kind, "number": "", "expires_on": c.expires_on}
+                )
+        out["listings"].append(
+            {
+                "id": listing_id,
+                "supplier_id": record.supplier_id,
+                "category_id": cats[record.category],
+                "title": record.title[:140],
+                "description": record.description,
+                "price": record.price,
+                "unit": record.unit,
+                "min_order": record.min_order,
+                "monthly_capacity": record.monthly_capacity,
+                "lead_time_days": record.lead_time_days,
+                "status": "active" if record.listing_active else "archived",
+                "published_at": NOW,
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+        )
     return out
 
 
-TABLES = {"organisations": Organisation, "supplier_profiles": SupplierProfile,
-          "supplier_certifications": SupplierCertification, "listings": Listing}
+TABLES = {
+    "organisations": Organisation,
+    "supplier_profiles": SupplierProfile,
+    "supplier_certifications": SupplierCertification,
+    "listings": Listing,
+}
 
 
 def _copy(raw: Any, table: str, rows: list[dict]) -> None:
@@ -116,21 +165,32 @@ def load(url: str, size: int, seed: int = 7, requests: int = 50) -> dict[str, fl
             else:
                 for table, part in rows.items():
                     if part:
-                        payload = part if table != "supplier_profiles" else [
-                            {**r, "kbli_codes": []} for r in part]
+                        payload = (
+                            part if table != "supplier_profiles" else [{**r, "kbli_codes": []} for r in part]
+                        )
                         conn.execute(insert(TABLES[table].__table__), payload)
             conn.commit()
-            print(f"\r{stop}/{size} listings, {time.perf_counter() - started:.0f} s",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\r{stop}/{size} listings, {time.perf_counter() - started:.0f} s",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
         print(file=sys.stderr)
         loaded = time.perf_counter() - started
         _requests(conn, size, seed, requests, maps)
         if postgres:
-            for table in ("organisations", "supplier_profiles", "supplier_certifications",
-                          "listings", "demand_requests"):
+            for table in (
+                "organisations",
+                "supplier_profiles",
+                "supplier_certifications",
+                "listings",
+                "demand_requests",
+            ):
                 conn.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT coalesce(max(id), 1) FROM {table}))")
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                )
             conn.exec_driver_sql("ANALYZE")
         conn.commit()
     return {"load_s": round(loaded, 1), "total_s": round(time.perf_counter() - started, 1)}
@@ -140,22 +200,54 @@ def _requests(conn: Any, size: int, seed: int, count: int, maps: tuple) -> None:
     """One government buyer and ``count`` open demand requests."""
     kota, kec, cats = maps
     buyer_id = synthetic.seller_count(size) + 1
-    conn.execute(insert(Organisation.__table__), [{
-        "id": buyer_id, "kind": "government", "legal_name": "Dinas Benchmark Provinsi DKI Jakarta",
-        "nib": None, "npwp": None, "street_address": "", "kota_id": kota["Jakarta Pusat"],
-        "kecamatan_id": None, "kelurahan_id": None, "phone": "", "email": "dinas@bench.pasarpadu.id",
-        "skip_review": True, "created_at": NOW, "updated_at": NOW}])
+    conn.execute(
+        insert(Organisation.__table__),
+        [
+            {
+                "id": buyer_id,
+                "kind": "government",
+                "legal_name": "Dinas Benchmark Provinsi DKI Jakarta",
+                "nib": None,
+                "npwp": None,
+                "street_address": "",
+                "kota_id": kota["Jakarta Pusat"],
+                "kecamatan_id": None,
+                "kelurahan_id": None,
+                "phone": "",
+                "email": "dinas@bench.pasarpadu.id",
+                "skip_review": True,
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+        ],
+    )
     rows = []
     for q in synthetic.requests(count, seed=seed + 1):
         kota_id = kota[q.kota]
-        rows.append({
-            "buyer_id": buyer_id, "created_by_id": None, "title": q.text[:200], "description": "",
-            "category_id": cats.get(q.category or ""), "quantity": q.quantity, "unit": q.unit,
-            "budget_ceiling": q.budget_ceiling, "kota_id": kota_id,
-            "kecamatan_id": kec.get((kota_id, q.kecamatan)), "needed_by": date.today() + timedelta(days=60),
-            "quotes_due": None, "required_certifications": list(q.required_certifications),
-            "umkm_only": q.umkm_only, "status": "open", "published_at": NOW, "closed_at": None,
-            "version": 1, "created_at": NOW, "updated_at": NOW})
+        rows.append(
+            {
+                "buyer_id": buyer_id,
+                "created_by_id": None,
+                "title": q.text[:200],
+                "description": "",
+                "category_id": cats.get(q.category or ""),
+                "quantity": q.quantity,
+                "unit": q.unit,
+                "budget_ceiling": q.budget_ceiling,
+                "kota_id": kota_id,
+                "kecamatan_id": kec.get((kota_id, q.kecamatan)),
+                "needed_by": date.today() + timedelta(days=60),
+                "quotes_due": None,
+                "required_certifications": list(q.required_certifications),
+                "umkm_only": q.umkm_only,
+                "status": "open",
+                "published_at": NOW,
+                "closed_at": None,
+                "version": 1,
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+        )
     conn.execute(insert(DemandRequest.__table__), rows)
 
 

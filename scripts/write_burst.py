@@ -17,6 +17,7 @@ Usage (from the repository root):
     python scripts/write_burst.py \\
         --database-url postgresql://postgres@127.0.0.1:5432/postgres   # PostgreSQL server
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,18 +67,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=16, help="client threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--worker-threads", type=int, default=4, help="threads per worker")
-    parser.add_argument("--kill-after", type=float, default=1 / 3,
-                        help="kill -9 one worker after this fraction of writes was sent (<0: never)")
-    parser.add_argument("--replays", type=int, default=30,
-                        help="acknowledged writes re-sent with the same key")
+    parser.add_argument(
+        "--kill-after",
+        type=float,
+        default=1 / 3,
+        help="kill -9 one worker after this fraction of writes was sent (<0: never)",
+    )
+    parser.add_argument(
+        "--replays", type=int, default=30, help="acknowledged writes re-sent with the same key"
+    )
     parser.add_argument("--max-tries", type=int, default=20, help="tries per unacknowledged write")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per HTTP request")
-    parser.add_argument("--database-url", default="",
-                        help="PostgreSQL server URL: a throwaway database is created on it and "
-                             "dropped afterwards (default: SQLite file in a temporary folder)")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="PostgreSQL server URL: a throwaway database is created on it and "
+        "dropped afterwards (default: SQLite file in a temporary folder)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
-    parser.add_argument("--server-pidfile", default="",
-                        help="write gunicorn's master pid (its process group) to this file")
+    parser.add_argument(
+        "--server-pidfile", default="", help="write gunicorn's master pid (its process group) to this file"
+    )
     args = parser.parse_args(argv)
     if args.writes < 1 or args.threads < 1 or args.max_tries < 1:
         parser.error("--writes, --threads and --max-tries must be positive")
@@ -117,8 +127,10 @@ def drop_postgres_database(admin_url: str, name: str) -> None:
 
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
-        connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                "WHERE datname = :name"), {"name": name})
+        connection.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            {"name": name},
+        )
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
     engine.dispose()
 
@@ -142,9 +154,15 @@ def server_env(database_url: str, tmp: Path) -> dict[str, str]:
 def migrate(env: dict[str, str], log: Path) -> None:
     """``flask db upgrade`` on the throwaway database."""
     with log.open("ab") as out:
-        subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
-                       cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=True,
-                       timeout=300)
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=True,
+            timeout=300,
+        )
 
 
 def create_seller_token(env: dict[str, str]) -> str:
@@ -166,9 +184,13 @@ def create_seller_token(env: dict[str, str]) -> str:
             place = db.session.scalars(select(Kecamatan).order_by(Kecamatan.id)).first()
             assert place is not None, "no kecamatan: reference data missing after migration"
             user = register_seller(
-                db.session, email="burst@seller.test", password=PASSWORD, full_name="Penjual Burst",
-                details=OrganisationDetails(legal_name="Usaha Burst", kecamatan_id=place.id,
-                                            phone="081234567890", nib="9000000000001"),
+                db.session,
+                email="burst@seller.test",
+                password=PASSWORD,
+                full_name="Penjual Burst",
+                details=OrganisationDetails(
+                    legal_name="Usaha Burst", kecamatan_id=place.id, phone="081234567890", nib="9000000000001"
+                ),
             )
             assert user.organisation is not None and user.organisation.supplier_profile is not None
             user.organisation.supplier_profile.verified = True
@@ -181,15 +203,35 @@ def create_seller_token(env: dict[str, str]) -> str:
         os.environ.update(saved)
 
 
-def start_server(env: dict[str, str], port: int, workers: int, threads: int,
-                 log: Path) -> subprocess.Popen[bytes]:
+def start_server(
+    env: dict[str, str], port: int, workers: int, threads: int, log: Path
+) -> subprocess.Popen[bytes]:
     """gunicorn on loopback, in its own process group; waits for /healthz."""
     out = log.open("ab")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads),
-         "--worker-class", "gthread", "--bind", f"127.0.0.1:{port}", "--timeout", "60",
-         "--graceful-timeout", "10", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "10",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     out.close()
     deadline = time.monotonic() + 120
@@ -197,8 +239,10 @@ def start_server(env: dict[str, str], port: int, workers: int, threads: int,
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {server.returncode}; see {log}")
         try:
-            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).ok \
-                    and len(worker_pids(server.pid)) >= workers:
+            if (
+                requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).ok
+                and len(worker_pids(server.pid)) >= workers
+            ):
                 return server
         except requests.RequestException:
             pass
@@ -227,16 +271,22 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 
 def worker_pids(master: int) -> list[int]:
     """The pids of gunicorn's workers (the master's children)."""
-    found = subprocess.run(["ps", "--ppid", str(master), "-o", "pid="], capture_output=True,
-                           text=True, check=False).stdout
+    found = subprocess.run(
+        ["ps", "--ppid", str(master), "-o", "pid="], capture_output=True, text=True, check=False
+    ).stdout
     return [int(pid) for pid in found.split()]
 
 
 def connections_per_worker(port: int) -> Counter[int]:
     """Established client connections on the server's port, per owning process (``ss``)."""
     try:
-        listed = subprocess.run(["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
-                                capture_output=True, text=True, check=False, timeout=5).stdout
+        listed = subprocess.run(
+            ["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=5,
+        ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return Counter()
     return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listed))
@@ -267,8 +317,11 @@ class Burst:
         write.tries += 1
         try:
             response = self.session().post(
-                f"{self.base}/api/v1/listings", json=write.body, timeout=self.args.timeout,
-                headers={**self.headers, "Idempotency-Key": write.key})
+                f"{self.base}/api/v1/listings",
+                json=write.body,
+                timeout=self.args.timeout,
+                headers={**self.headers, "Idempotency-Key": write.key},
+            )
         except requests.RequestException as error:
             self.local.session = requests.Session()  # drop a connection to a dead worker
             return f"error:{type(error).__name__}", None, False
@@ -305,8 +358,9 @@ class Burst:
     def retry(self, write: Write) -> None:
         """Re-send an unacknowledged write with the same key until it is acknowledged."""
         deadline = time.monotonic() + self.args.max_tries * (self.args.timeout + 2)
-        while write.listing_id is None and write.tries < 1 + self.args.max_tries \
-                and time.monotonic() < deadline:
+        while (
+            write.listing_id is None and write.tries < 1 + self.args.max_tries and time.monotonic() < deadline
+        ):
             time.sleep(min(0.1 * write.tries, 2.0))
             answer, listing_id, replayed = self.post(write)
             write.answers.append(f"{answer}:replayed" if replayed else answer)
@@ -319,8 +373,7 @@ class Burst:
         return listing_id == write.listing_id and replayed
 
 
-def check_database(env: dict[str, str], run_id: str,
-                   writes: list[Write]) -> dict[str, Any]:
+def check_database(env: dict[str, str], run_id: str, writes: list[Write]) -> dict[str, Any]:
     """Rows of the burst in the database: count, duplicates, acknowledged ids missing."""
     from sqlalchemy import create_engine, select
 
@@ -332,8 +385,9 @@ def check_database(env: dict[str, str], run_id: str,
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     engine = create_engine(url)
     with engine.connect() as connection:
-        rows = connection.execute(select(Listing.id, Listing.title).where(
-            Listing.title.like(f"Burst {run_id} %"))).all()
+        rows = connection.execute(
+            select(Listing.id, Listing.title).where(Listing.title.like(f"Burst {run_id} %"))
+        ).all()
     engine.dispose()
     title_of = {row.id: row.title for row in rows}
     per_title = Counter(row.title for row in rows)
@@ -342,8 +396,9 @@ def check_database(env: dict[str, str], run_id: str,
         "rows": len(rows),
         "duplicates": sum(n - 1 for n in per_title.values()),
         "missing": sum(1 for w in acknowledged if w.listing_id not in title_of),
-        "wrong_row": sum(1 for w in acknowledged if w.listing_id in title_of
-                         and title_of[w.listing_id] != w.body["title"]),
+        "wrong_row": sum(
+            1 for w in acknowledged if w.listing_id in title_of and title_of[w.listing_id] != w.body["title"]
+        ),
         "distinct_titles": len(per_title),
     }
 
@@ -381,10 +436,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if args.server_pidfile:
             Path(args.server_pidfile).write_text(str(server.pid))
         run_id = secrets.token_hex(3)
-        writes = [Write(i, f"burst-{run_id}-{i:05d}", {
-            "title": f"Burst {run_id} listing {i:05d}", "category": "catering",
-            "price": 10_000 + i, "unit": "kotak", "description": "write burst",
-        }) for i in range(args.writes)]
+        writes = [
+            Write(
+                i,
+                f"burst-{run_id}-{i:05d}",
+                {
+                    "title": f"Burst {run_id} listing {i:05d}",
+                    "category": "catering",
+                    "price": 10_000 + i,
+                    "unit": "kotak",
+                    "description": "write burst",
+                },
+            )
+            for i in range(args.writes)
+        ]
         burst = Burst(f"http://127.0.0.1:{port}", token, args, server.pid)
         in_pool(args.threads, burst.first_try, writes)
         acknowledged_first = [w for w in writes if w.listing_id is not None]
@@ -403,8 +468,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "first_try_failures": dict(first_answers),
             "retried": len(unacknowledged),
             "retry_tries": sum(w.tries - 1 for w in unacknowledged),
-            "retried_replayed": sum(1 for w in unacknowledged
-                                    if w.answers and w.answers[-1].endswith(":replayed")),
+            "retried_replayed": sum(
+                1 for w in unacknowledged if w.answers and w.answers[-1].endswith(":replayed")
+            ),
             "unresolved": sum(1 for w in writes if w.listing_id is None),
             "replays": len(sample),
             "replayed_same_id": same,
@@ -442,9 +508,14 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminated)
     summary = run(args)
     print(json.dumps(summary))
-    failed = (summary["missing"] or summary["duplicates"] or summary["wrong_row"]
-              or summary["unresolved"] or summary["replayed_same_id"] != summary["replays"]
-              or summary["rows"] != summary["writes"])
+    failed = (
+        summary["missing"]
+        or summary["duplicates"]
+        or summary["wrong_row"]
+        or summary["unresolved"]
+        or summary["replayed_same_id"] != summary["replays"]
+        or summary["rows"] != summary["writes"]
+    )
     return 1 if failed else 0
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: an app on a migrated database (SQLite or throwaway PostgreSQL), clients, logins."""
+
 from __future__ import annotations
 
 import os
@@ -39,9 +40,10 @@ def _postgres_database() -> Iterator[str]:
         yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     finally:
         with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"
-            ), {"name": name})
+            connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                {"name": name},
+            )
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
@@ -66,6 +68,7 @@ def _app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         # own, so nothing cached in ``g`` (the logged-in user, the locale) may leak between them.
         for name in list(vars(g)):
             delattr(g, name)
+
     with application.app_context():
         upgrade()
     yield application
@@ -149,9 +152,21 @@ def milvus_lite_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     port = _free_port()
     log = open(data / "server.log", "wb")  # noqa: SIM115 - the server writes it until it stops
     server = subprocess.Popen(
-        [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(data / "data"),
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=log)
+        [
+            sys.executable,
+            "-m",
+            "milvus_lite",
+            "server",
+            "--data-dir",
+            str(data / "data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -160,8 +175,9 @@ def milvus_lite_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Milvus Lite did not start: "
-                                       + (data / "server.log").read_text()[-2000:]) from None
+                    raise RuntimeError(
+                        "Milvus Lite did not start: " + (data / "server.log").read_text()[-2000:]
+                    ) from None
                 time.sleep(0.2)
         yield f"http://127.0.0.1:{port}", server
     finally:

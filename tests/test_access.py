@@ -1,4 +1,5 @@
 """Who may see and change what: anonymous visitors, wrong roles, other sellers."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,9 +1,10 @@
 """The account page: profile and language preference, password change, e-mail change."""
+
 from __future__ import annotations
 
 import re
-from email import message_from_bytes, policy
 from collections.abc import Iterator
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,11 @@ def test_profile_and_language_are_saved_and_used_at_next_log_in(app: Flask, db: 
     login(client, "sri@test.id")
     page = client.get("/auth/account").get_data(as_text=True)
     assert "Ubah kata sandi" in page and "Bahasa" in page
-    saved = client.post("/auth/account", data={"full_name": "Sri Wahyuni", "phone": "0812 3456 7890",
-                                               "locale": "en"}, follow_redirects=True)
+    saved = client.post(
+        "/auth/account",
+        data={"full_name": "Sri Wahyuni", "phone": "0812 3456 7890", "locale": "en"},
+        follow_redirects=True,
+    )
     assert "Profile saved." in saved.get_data(as_text=True)  # now in English
     user = db.scalar(select(User).where(User.email == "sri@test.id"))
     db.refresh(user)
@@ -97,15 +101,24 @@ def test_password_change_needs_the_current_one_and_the_same_rules(app: Flask, db
     db.commit()
     client = app.test_client()
     login(client, "sri@test.id")
-    wrong = client.post("/auth/account/password", data={
-        "pw-current_password": "bukan kata sandinya", "pw-password": NEW_PASSWORD,
-        "pw-confirm": NEW_PASSWORD})
+    wrong = client.post(
+        "/auth/account/password",
+        data={
+            "pw-current_password": "bukan kata sandinya",
+            "pw-password": NEW_PASSWORD,
+            "pw-confirm": NEW_PASSWORD,
+        },
+    )
     assert wrong.status_code == 422 and "Kata sandi saat ini salah" in wrong.get_data(as_text=True)
-    short = client.post("/auth/account/password", data={
-        "pw-current_password": PASSWORD, "pw-password": "pendek", "pw-confirm": "pendek"})
+    short = client.post(
+        "/auth/account/password",
+        data={"pw-current_password": PASSWORD, "pw-password": "pendek", "pw-confirm": "pendek"},
+    )
     assert short.status_code == 422
-    common = client.post("/auth/account/password", data={
-        "pw-current_password": PASSWORD, "pw-password": "password1234", "pw-confirm": "password1234"})
+    common = client.post(
+        "/auth/account/password",
+        data={"pw-current_password": PASSWORD, "pw-password": "password1234", "pw-confirm": "password1234"},
+    )
     assert common.status_code == 422
     login(app.test_client(), "sri@test.id", PASSWORD)  # the old password still works
 
@@ -117,9 +130,11 @@ def test_password_change_ends_other_sessions_and_tokens_and_mails_a_notice(app: 
     login(client, "sri@test.id")
     login(elsewhere, "sri@test.id")
     headers = _token(api, "sri@test.id")
-    changed = client.post("/auth/account/password", data={
-        "pw-current_password": PASSWORD, "pw-password": NEW_PASSWORD, "pw-confirm": NEW_PASSWORD},
-        follow_redirects=True)
+    changed = client.post(
+        "/auth/account/password",
+        data={"pw-current_password": PASSWORD, "pw-password": NEW_PASSWORD, "pw-confirm": NEW_PASSWORD},
+        follow_redirects=True,
+    )
     assert "Kata sandi diubah" in changed.get_data(as_text=True)
     assert client.get("/seller/").status_code == 200  # this browser stays logged in
     assert elsewhere.get("/seller/").status_code == 302  # the other one is logged out
@@ -129,20 +144,25 @@ def test_password_change_ends_other_sessions_and_tokens_and_mails_a_notice(app: 
     assert any("Kata sandi Pasar Padu Anda telah diubah" in mail for mail in _mails_to(app, "sri@test.id"))
 
 
-def test_email_change_takes_effect_only_from_the_link_sent_to_the_new_address(app: Flask, db: Session) -> None:
+def test_email_change_takes_effect_only_from_the_link_sent_to_the_new_address(
+    app: Flask, db: Session
+) -> None:
     make_buyer(db, email="budi@test.id")
     make_seller(db, email="taken@test.id")
     db.commit()
     client = app.test_client()
     login(client, "budi@test.id")
-    taken = client.post("/auth/account/email", data={"em-email": "taken@test.id",
-                                                     "em-email_password": PASSWORD})
+    taken = client.post(
+        "/auth/account/email", data={"em-email": "taken@test.id", "em-email_password": PASSWORD}
+    )
     assert taken.status_code == 422
-    wrong = client.post("/auth/account/email", data={"em-email": "budi.baru@test.id",
-                                                     "em-email_password": "salah sekali ya"})
+    wrong = client.post(
+        "/auth/account/email", data={"em-email": "budi.baru@test.id", "em-email_password": "salah sekali ya"}
+    )
     assert wrong.status_code == 422 and "Kata sandi saat ini salah" in wrong.get_data(as_text=True)
-    asked = client.post("/auth/account/email", data={"em-email": "Budi.Baru@test.id",
-                                                     "em-email_password": PASSWORD})
+    asked = client.post(
+        "/auth/account/email", data={"em-email": "Budi.Baru@test.id", "em-email_password": PASSWORD}
+    )
     assert asked.status_code == 302
     assert db.scalar(select(User).where(User.email == "budi@test.id")) is not None  # not yet
     assert any("budi.baru@test.id" in mail for mail in _mails_to(app, "budi@test.id"))

@@ -1,4 +1,5 @@
 """Sessions end server-side; resets end sessions and tokens; lockouts reveal nothing."""
+
 from __future__ import annotations
 
 import runpy
@@ -45,8 +46,10 @@ def test_password_reset_ends_sessions_and_api_tokens(app: Flask, db: Session) ->
     link = reset_token(user)
     db.commit()
     new = "sepeda ontel merah di monas"
-    assert app.test_client().post(f"/auth/reset/{link}",
-                                  data={"password": new, "confirm": new}).status_code == 302
+    assert (
+        app.test_client().post(f"/auth/reset/{link}", data={"password": new, "confirm": new}).status_code
+        == 302
+    )
     assert browser.get("/seller/").status_code == 302
     assert api.get("/api/v1/listings", headers=headers).status_code == 401
 
@@ -54,8 +57,7 @@ def test_password_reset_ends_sessions_and_api_tokens(app: Flask, db: Session) ->
 def test_reset_link_reveals_no_user_id_or_hash(app: Flask, db: Session) -> None:
     user = make_seller(db, email="sri@test.id")
     db.commit()
-    payload = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="password-reset").loads(
-        reset_token(user))
+    payload = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="password-reset").loads(reset_token(user))
     assert isinstance(payload, str) and str(user.id) != payload
     assert user.password_hash[-16:] not in payload
 
@@ -78,8 +80,11 @@ def _attempts(app: Flask, email: str, address: str, n: int) -> list[str]:
     client = app.test_client()
     pages = []
     for _ in range(n):
-        page = client.post("/auth/login", data={"email": email, "password": "salah salah salah"},
-                           environ_base={"REMOTE_ADDR": address})
+        page = client.post(
+            "/auth/login",
+            data={"email": email, "password": "salah salah salah"},
+            environ_base={"REMOTE_ADDR": address},
+        )
         pages.append(page.get_data(as_text=True))
     return pages
 
@@ -92,8 +97,11 @@ def test_lockout_is_per_address_and_the_same_for_unknown_emails(app: Flask, db: 
     assert ("15 menit" in known[-1]) and ("15 menit" in unknown[-1])
     assert ["15 menit" in p for p in known] == ["15 menit" in p for p in unknown]
     owner = app.test_client()  # the attacker's address is locked, the owner's is not
-    page = owner.post("/auth/login", data={"email": "sri@test.id", "password": PASSWORD},
-                      environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    page = owner.post(
+        "/auth/login",
+        data={"email": "sri@test.id", "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},
+    )
     assert page.status_code == 302
 
 

@@ -1,4 +1,5 @@
 """The JSON API as an integrating system uses it: tokens, one error format, the whole workflow."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -66,10 +67,17 @@ def test_sellers_manage_only_their_own_listings(client: FlaskClient, db: Session
     db.commit()
     other = _token(client, "other@test.id")
     assert client.get(f"/api/v1/listings/{theirs.id}", headers=_auth(other)).status_code == 404
-    assert client.patch(f"/api/v1/listings/{theirs.id}", headers=_auth(other),
-                        json={"title": "Dicuri orang"}).status_code == 404
-    created = client.post("/api/v1/listings", headers=_auth(other), json={
-        "title": "Kopi robusta Lampung", "category": "beverage", "price": 85000, "unit": "kg"})
+    assert (
+        client.patch(
+            f"/api/v1/listings/{theirs.id}", headers=_auth(other), json={"title": "Dicuri orang"}
+        ).status_code
+        == 404
+    )
+    created = client.post(
+        "/api/v1/listings",
+        headers=_auth(other),
+        json={"title": "Kopi robusta Lampung", "category": "beverage", "price": 85000, "unit": "kg"},
+    )
     assert created.status_code == 201 and created.get_json()["status"] == "draft"
     listing_id = created.get_json()["id"]
     published = client.post(f"/api/v1/listings/{listing_id}/publish", headers=_auth(other))
@@ -86,44 +94,66 @@ def test_whole_procurement_through_the_api(client: FlaskClient, db: Session) -> 
     make_official(db, email="official@test.id")
     db.commit()
     buyer, official = _token(client, "buyer@test.id"), _token(client, "official@test.id")
-    body = {"title": "Nasi kotak rapat", "description": "Nasi kotak ayam untuk 100 peserta",
-            "quantity": 100, "unit": "kotak", "budget_ceiling": 5_000_000, "category": "catering",
-            "kecamatan_id": kecamatan(db, "Cakung").id,
-            "needed_by": (today() + timedelta(days=20)).isoformat()}
+    body = {
+        "title": "Nasi kotak rapat",
+        "description": "Nasi kotak ayam untuk 100 peserta",
+        "quantity": 100,
+        "unit": "kotak",
+        "budget_ceiling": 5_000_000,
+        "category": "catering",
+        "kecamatan_id": kecamatan(db, "Cakung").id,
+        "needed_by": (today() + timedelta(days=20)).isoformat(),
+    }
     created = client.post("/api/v1/requests", headers=_auth(buyer), json=body)
     assert created.status_code == 201
     request_id = created.get_json()["id"]
-    past = client.post("/api/v1/requests", headers=_auth(buyer),
-                       json={**body, "needed_by": today().isoformat()})
+    past = client.post(
+        "/api/v1/requests", headers=_auth(buyer), json={**body, "needed_by": today().isoformat()}
+    )
     assert past.status_code == 422 and "needed_by" in past.get_json()["error"]["details"]
     published = client.post(f"/api/v1/requests/{request_id}/publish", headers=_auth(buyer))
     assert published.get_json()["status"] == "under_review"
     again = client.post(f"/api/v1/requests/{request_id}/publish", headers=_auth(buyer))
     assert again.status_code == 409
-    assert client.get(f"/api/v1/requests/{request_id}/proposals", headers=_auth(buyer)).get_json()["total"] == 0
+    assert (
+        client.get(f"/api/v1/requests/{request_id}/proposals", headers=_auth(buyer)).get_json()["total"] == 0
+    )
     queue = client.get("/api/v1/proposals", headers=_auth(official)).get_json()
     ids = [p["id"] for p in queue["items"]]
     assert len(ids) == 2 and "sentence_id" in queue["items"][0]["explanation"]
-    reviewed = client.post("/api/v1/proposals/review", headers=_auth(official),
-                           json={"match_ids": ids, "decision": "approve"})
+    reviewed = client.post(
+        "/api/v1/proposals/review", headers=_auth(official), json={"match_ids": ids, "decision": "approve"}
+    )
     assert reviewed.status_code == 200
     client.post(f"/api/v1/requests/{request_id}/invite", headers=_auth(buyer), json={"match_ids": ids})
     quotes = []
     for n in range(2):
         seller = _token(client, f"katering{n}@test.id")
         invitation = client.get("/api/v1/invitations", headers=_auth(seller)).get_json()["items"][0]
-        sent = client.post(f"/api/v1/invitations/{invitation['id']}/quote", headers=_auth(seller), json={
-            "unit_price": 30_000 + n * 1000, "quantity": 100,
-            "delivery_date": (today() + timedelta(days=10)).isoformat()})
+        sent = client.post(
+            f"/api/v1/invitations/{invitation['id']}/quote",
+            headers=_auth(seller),
+            json={
+                "unit_price": 30_000 + n * 1000,
+                "quantity": 100,
+                "delivery_date": (today() + timedelta(days=10)).isoformat(),
+            },
+        )
         assert sent.status_code == 201
         quotes.append(sent.get_json()["id"])
     compared = client.get(f"/api/v1/requests/{request_id}/quotes", headers=_auth(buyer)).get_json()
     assert [q["total_price"] for q in compared["items"]] == [3_000_000, 3_100_000]
-    awarded = client.post(f"/api/v1/requests/{request_id}/awards", headers=_auth(buyer),
-                          json={"awards": [{"quote_id": quotes[0], "quantity": 100}], "reason": "Termurah"})
+    awarded = client.post(
+        f"/api/v1/requests/{request_id}/awards",
+        headers=_auth(buyer),
+        json={"awards": [{"quote_id": quotes[0], "quantity": 100}], "reason": "Termurah"},
+    )
     assert awarded.status_code == 201 and awarded.get_json()["items"][0]["total_value"] == 3_000_000
-    twice = client.post(f"/api/v1/requests/{request_id}/awards", headers=_auth(buyer),
-                        json={"awards": [{"quote_id": quotes[1], "quantity": 100}], "reason": "x"})
+    twice = client.post(
+        f"/api/v1/requests/{request_id}/awards",
+        headers=_auth(buyer),
+        json={"awards": [{"quote_id": quotes[1], "quantity": 100}], "reason": "x"},
+    )
     assert twice.status_code == 409
 
 

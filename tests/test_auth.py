@@ -1,4 +1,5 @@
 """Registration, log-in and log-out as a person would do them."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -13,9 +14,15 @@ from tests.factories import kecamatan, make_seller
 
 def _seller_form(db: Session, **overrides: str) -> dict[str, str]:
     form = {
-        "full_name": "Sri Wahyuni", "email": "sri@katering.id", "password": PASSWORD,
-        "confirm": PASSWORD, "legal_name": "Katering Bu Sri", "nib": "9120001234567",
-        "scale": "micro", "kecamatan_id": str(kecamatan(db).id), "street_address": "Jl. Raya 1",
+        "full_name": "Sri Wahyuni",
+        "email": "sri@katering.id",
+        "password": PASSWORD,
+        "confirm": PASSWORD,
+        "legal_name": "Katering Bu Sri",
+        "nib": "9120001234567",
+        "scale": "micro",
+        "kecamatan_id": str(kecamatan(db).id),
+        "street_address": "Jl. Raya 1",
         "phone": "0812 3456 7890",
     }
     form.update(overrides)
@@ -108,8 +115,19 @@ def test_no_web_route_creates_officials(app: Flask, client: FlaskClient, db: Ses
     client.post("/auth/register/seller", data=form)
     assert db.scalar(select(User.role).where(User.email == "x@test.id")) == "seller"
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["create-user", "--email", "petugas@dinas.id", "--name", "Petugas",
-                                 "--role", "official", "--password", PASSWORD])
+    result = runner.invoke(
+        args=[
+            "create-user",
+            "--email",
+            "petugas@dinas.id",
+            "--name",
+            "Petugas",
+            "--role",
+            "official",
+            "--password",
+            PASSWORD,
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert db.scalar(select(User.role).where(User.email == "petugas@dinas.id")) == "official"
 

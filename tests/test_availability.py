@@ -1,4 +1,5 @@
 """Image work happens before the write transaction; SQLite waits for its lock, in WAL mode."""
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,9 @@ from app.extensions import db as flask_db
 from app.services import photos as photo_service
 from tests.factories import category
 
-sqlite_only = pytest.mark.skipif(os.environ.get("PASARPADU_TEST_DB") == "postgres",
-                                 reason="the embedded SQLite default")
+sqlite_only = pytest.mark.skipif(
+    os.environ.get("PASARPADU_TEST_DB") == "postgres", reason="the embedded SQLite default"
+)
 
 
 def _png() -> bytes:
@@ -34,8 +36,9 @@ def test_sqlite_connections_wait_for_the_lock_in_wal_mode(app: Flask) -> None:
 
 
 @sqlite_only
-def test_photo_processing_holds_no_write_lock(app: Flask, db: Session, seller_client: FlaskClient,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_photo_processing_holds_no_write_lock(
+    app: Flask, db: Session, seller_client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = flask_db.engine.url.database
     others: list[str] = []
     original = photo_service.store_photo
@@ -54,11 +57,20 @@ def test_photo_processing_holds_no_write_lock(app: Flask, db: Session, seller_cl
         return original(*args, **kwargs)
 
     monkeypatch.setattr(photo_service, "store_photo", slow_store)
-    response = seller_client.post("/seller/listings/new", data={
-        "title": "Keripik singkong balado", "description": "Renyah", "category_id": category(db).id,
-        "price": "15000", "unit": "bungkus", "min_order": "1", "lead_time_days": "1",
-        "photos": [(io.BytesIO(_png()), f"p{n}.png") for n in range(3)],
-    }, content_type="multipart/form-data")
+    response = seller_client.post(
+        "/seller/listings/new",
+        data={
+            "title": "Keripik singkong balado",
+            "description": "Renyah",
+            "category_id": category(db).id,
+            "price": "15000",
+            "unit": "bungkus",
+            "min_order": "1",
+            "lead_time_days": "1",
+            "photos": [(io.BytesIO(_png()), f"p{n}.png") for n in range(3)],
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:300]
     assert others == ["wrote"] * 3
 
@@ -69,15 +81,20 @@ def _encoded(size: tuple[int, int], kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_huge_single_colour_png_is_refused_before_decoding(app: Flask,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_single_colour_png_is_refused_before_decoding(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = _encoded((6320, 6320), "PNG")
     assert len(data) < 200_000  # tiny file, 40 million pixels
     decoded: list[int] = []
     monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(1))
     with pytest.raises(photo_service.ServiceError):
-        photo_service.store_photo(data, str(app.config["UPLOAD_FOLDER"]),
-                                  app.config["PHOTO_MAX_BYTES"], app.config["PHOTO_MAX_PIXELS"])
+        photo_service.store_photo(
+            data,
+            str(app.config["UPLOAD_FOLDER"]),
+            app.config["PHOTO_MAX_BYTES"],
+            app.config["PHOTO_MAX_PIXELS"],
+        )
     assert decoded == []
 
 

@@ -1,4 +1,5 @@
 """An award or a cancellation closes every proposal still in play; award bodies are checked."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -28,8 +29,7 @@ def _quoted_with_leftover(db: Session) -> tuple[int, int, int]:
     chosen, leftover = demand.matches[0], demand.matches[1]
     approve(db, [chosen.id], make_official(db))
     invite_suppliers(db, demand, [chosen.id], buyer)
-    quote = submit_quote(db, chosen, buyer, QuoteInput(19_000, 100, today() + timedelta(days=5), ""),
-                         today())
+    quote = submit_quote(db, chosen, buyer, QuoteInput(19_000, 100, today() + timedelta(days=5), ""), today())
     db.commit()
     assert leftover.status == "proposed"
     return demand.id, quote.id, leftover.id
@@ -44,16 +44,22 @@ def test_award_closes_leftover_proposals_and_review_refuses_them(app: Flask, db:
     request_id, quote_id, leftover_id = _quoted_with_leftover(db)
     client = app.test_client()
     buyer, official = _auth(client, "buyer@test.id"), _auth(client, "official@test.id")
-    awarded = client.post(f"/api/v1/requests/{request_id}/awards", headers=buyer, json={
-        "awards": [{"quote_id": quote_id, "quantity": 100}], "reason": "Harga terbaik"})
+    awarded = client.post(
+        f"/api/v1/requests/{request_id}/awards",
+        headers=buyer,
+        json={"awards": [{"quote_id": quote_id, "quantity": 100}], "reason": "Harga terbaik"},
+    )
     assert awarded.status_code == 201
     db.expire_all()
     assert db.get(Match, leftover_id).status == "declined"
     before = len(db.scalars(select(Notification)).all())
-    review = client.post("/api/v1/proposals/review", headers=official,
-                         json={"match_ids": [leftover_id], "decision": "approve"})
+    review = client.post(
+        "/api/v1/proposals/review", headers=official, json={"match_ids": [leftover_id], "decision": "approve"}
+    )
     assert review.status_code == 409, review.get_json()
-    assert "closed" in review.get_json()["error"]["message"] or "tutup" in review.get_json()["error"]["message"]
+    assert (
+        "closed" in review.get_json()["error"]["message"] or "tutup" in review.get_json()["error"]["message"]
+    )
     db.expire_all()
     assert db.get(Match, leftover_id).status == "declined"
     assert len(db.scalars(select(Notification)).all()) == before
@@ -63,8 +69,9 @@ def test_cancel_closes_unreviewed_proposals(app: Flask, db: Session) -> None:
     request_id, _quote_id, leftover_id = _quoted_with_leftover(db)
     client = app.test_client()
     buyer = _auth(client, "buyer@test.id")
-    cancelled = client.post(f"/api/v1/requests/{request_id}/cancel", headers=buyer,
-                            json={"reason": "Anggaran dialihkan"})
+    cancelled = client.post(
+        f"/api/v1/requests/{request_id}/cancel", headers=buyer, json={"reason": "Anggaran dialihkan"}
+    )
     assert cancelled.status_code == 200
     db.expire_all()
     assert db.get(Match, leftover_id).status == "declined"
@@ -74,9 +81,14 @@ def test_duplicate_award_lines_are_refused(app: Flask, db: Session) -> None:
     request_id, quote_id, _leftover = _quoted_with_leftover(db)
     client = app.test_client()
     buyer = _auth(client, "buyer@test.id")
-    twice = client.post(f"/api/v1/requests/{request_id}/awards", headers=buyer, json={
-        "awards": [{"quote_id": quote_id, "quantity": 50}, {"quote_id": quote_id, "quantity": 50}],
-        "reason": "Harga terbaik"})
+    twice = client.post(
+        f"/api/v1/requests/{request_id}/awards",
+        headers=buyer,
+        json={
+            "awards": [{"quote_id": quote_id, "quantity": 50}, {"quote_id": quote_id, "quantity": 50}],
+            "reason": "Harga terbaik",
+        },
+    )
     assert twice.status_code == 422 and "awards" in twice.get_json()["error"]["details"]
 
 
@@ -91,11 +103,18 @@ def test_html_award_of_a_quote_revised_meanwhile_is_refused(app: Flask, db: Sess
     page = client.get(f"/requests/{request_id}").get_data(as_text=True)
     assert f'name="version_{quote_id}" value="1"' in page
     quote = db.get(Quote, quote_id)
-    revise_quote(db, quote, quote.match.request.buyer.users[0], QuoteInput(
-        99_999, 100, today() + timedelta(days=5), ""), today())
+    revise_quote(
+        db,
+        quote,
+        quote.match.request.buyer.users[0],
+        QuoteInput(99_999, 100, today() + timedelta(days=5), ""),
+        today(),
+    )
     db.commit()
-    answer = client.post(f"/requests/{request_id}/award", data={
-        f"qty_{quote_id}": "100", f"version_{quote_id}": "1", "reason": "Harga terbaik"},
-        follow_redirects=True)
+    answer = client.post(
+        f"/requests/{request_id}/award",
+        data={f"qty_{quote_id}": "100", f"version_{quote_id}": "1", "reason": "Harga terbaik"},
+        follow_redirects=True,
+    )
     assert "muat ulang" in answer.get_data(as_text=True).lower()
     assert db.scalars(select(Award)).all() == []

@@ -1,4 +1,5 @@
 """Buyer organisations are verified by an official before their first request is published."""
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,21 @@ def test_self_registered_agency_can_draft_but_not_publish(app: Flask, db: Sessio
     make_official(db, email="petugas@test.id")
     db.commit()
     client = app.test_client()
-    registered = client.post("/auth/register/buyer", data={
-        "full_name": "Budi Santoso", "email": "pengadaan@dinas-palsu.id", "password": PASSWORD,
-        "confirm": PASSWORD, "legal_name": "Dinas Palsu", "kind": "government",
-        "kecamatan_id": str(kecamatan(db).id), "street_address": "Jl. Raya 1",
-        "phone": "0812 3456 7890"}, follow_redirects=True)
+    registered = client.post(
+        "/auth/register/buyer",
+        data={
+            "full_name": "Budi Santoso",
+            "email": "pengadaan@dinas-palsu.id",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+            "legal_name": "Dinas Palsu",
+            "kind": "government",
+            "kecamatan_id": str(kecamatan(db).id),
+            "street_address": "Jl. Raya 1",
+            "phone": "0812 3456 7890",
+        },
+        follow_redirects=True,
+    )
     page = registered.get_data(as_text=True)
     assert "petugas memverifikasi organisasi Anda" in page
     assert 'data-testid="awaits-verification"' in page
@@ -36,8 +47,9 @@ def test_self_registered_agency_can_draft_but_not_publish(app: Flask, db: Sessio
     assert 'value="publish"' not in form  # only "save as draft" is offered
     # officials hear about it
     official = db.scalar(select(User).where(User.email == "petugas@test.id"))
-    assert db.scalar(select(Notification).where(Notification.user_id == official.id)
-                     ).subject.startswith("Organisasi pembeli baru perlu diverifikasi")
+    assert db.scalar(select(Notification).where(Notification.user_id == official.id)).subject.startswith(
+        "Organisasi pembeli baru perlu diverifikasi"
+    )
 
 
 def test_publishing_a_draft_before_verification_is_refused_in_words(app: Flask, db: Session) -> None:
@@ -54,8 +66,10 @@ def test_publishing_a_draft_before_verification_is_refused_in_words(app: Flask, 
     db.expire_all()
     assert db.get(DemandRequest, demand.id).status == "draft"
     token = client.post("/api/v1/auth/token", json={"email": "budi@test.id", "password": PASSWORD})
-    api = client.post(f"/api/v1/requests/{demand.id}/publish",
-                      headers={"Authorization": f"Bearer {token.get_json()['token']}"})
+    api = client.post(
+        f"/api/v1/requests/{demand.id}/publish",
+        headers={"Authorization": f"Bearer {token.get_json()['token']}"},
+    )
     assert api.status_code == 409 and "verifikasi" in api.get_data(as_text=True)
     db.expire_all()
     assert db.get(DemandRequest, demand.id).status == "draft"
@@ -74,15 +88,18 @@ def test_official_verifies_then_the_buyer_publishes(app: Flask, db: Session) -> 
     assert buyer.organisation.legal_name in listing and "1 permintaan disusun" in listing
     detail = official.get(f"/review/buyers/{organisation_id}").get_data(as_text=True)
     assert "budi@test.id" in detail and demand.title in detail
-    done = official.post(f"/review/buyers/{organisation_id}", data={"action": "verify"},
-                         follow_redirects=True)
+    done = official.post(
+        f"/review/buyers/{organisation_id}", data={"action": "verify"}, follow_redirects=True
+    )
     assert "Organisasi terverifikasi" in done.get_data(as_text=True)
     db.expire_all()
     assert db.get(Organisation, organisation_id).verification_state == "verified"
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "buyer.verified"))
     assert event is not None and event.object_id == organisation_id
-    assert db.scalar(select(Notification).where(Notification.user_id == buyer.id)
-                     ).subject == "Organisasi Anda terverifikasi"
+    assert (
+        db.scalar(select(Notification).where(Notification.user_id == buyer.id)).subject
+        == "Organisasi Anda terverifikasi"
+    )
     client = _client(app, "budi@test.id")
     client.post(f"/requests/{demand.id}/publish")
     db.expire_all()
@@ -99,15 +116,19 @@ def test_declining_needs_a_reason_which_the_buyer_reads(app: Flask, db: Session)
     assert empty.status_code == 422 and "Beri alasan" in empty.get_data(as_text=True)
     db.expire_all()
     assert db.get(Organisation, organisation_id).verification_state == "pending"
-    official.post(f"/review/buyers/{organisation_id}",
-                  data={"action": "reject", "reason": "Surat tugas dari dinas belum dilampirkan"})
+    official.post(
+        f"/review/buyers/{organisation_id}",
+        data={"action": "reject", "reason": "Surat tugas dari dinas belum dilampirkan"},
+    )
     db.expire_all()
     assert db.get(Organisation, organisation_id).verification_state == "rejected"
     note = db.scalar(select(Notification).where(Notification.user_id == buyer.id))
     assert "Surat tugas" in note.body
     page = _client(app, "budi@test.id").get("/requests/").get_data(as_text=True)
     assert "Verifikasi organisasi Anda ditolak: Surat tugas dari dinas belum dilampirkan" in page
-    assert buyer.organisation.legal_name in official.get("/review/buyers/?state=rejected").get_data(as_text=True)
+    assert buyer.organisation.legal_name in official.get("/review/buyers/?state=rejected").get_data(
+        as_text=True
+    )
     assert buyer.organisation.legal_name not in official.get("/review/buyers/").get_data(as_text=True)
 
 
@@ -118,8 +139,10 @@ def test_sellers_and_buyers_cannot_reach_the_verification_screens(app: Flask, db
     for email in ("sri@test.id", "budi@test.id"):
         client = _client(app, email)
         assert client.get("/review/buyers/").status_code == 403
-        assert client.post(f"/review/buyers/{buyer.organisation_id}",
-                           data={"action": "verify"}).status_code == 403
+        assert (
+            client.post(f"/review/buyers/{buyer.organisation_id}", data={"action": "verify"}).status_code
+            == 403
+        )
     db.expire_all()
     assert db.get(Organisation, buyer.organisation_id).verification_state == "pending"
 
@@ -130,8 +153,7 @@ def test_the_address_without_a_street_shows_no_stray_dash(app: Flask, db: Sessio
     db.commit()
     organisation = buyer.organisation
     assert organisation is not None and not organisation.street_address
-    page = _client(app, "official@test.id").get(
-        f"/review/buyers/{organisation.id}").get_data(as_text=True)
+    page = _client(app, "official@test.id").get(f"/review/buyers/{organisation.id}").get_data(as_text=True)
     address = re.search(r"<dt>Alamat</dt><dd>(.*?)</dd>", page, flags=re.S)
     assert address, "no address shown"
     assert not address.group(1).startswith("–")

@@ -1,4 +1,5 @@
 """Web workers only read index snapshots: search, matching, fallback and refused snapshots."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,11 @@ from tests.conftest import run_indexer_once
 from tests.factories import category, kecamatan, make_buyer, make_listing, make_request, make_seller
 
 FILLER = [
-    ("Kemeja batik Betawi", "uniform"), ("Kursi lipat besi", "furniture"),
-    ("Spanduk cetak", "printing"), ("Masker medis", "ppe"), ("Kopi bubuk robusta", "beverage"),
+    ("Kemeja batik Betawi", "uniform"),
+    ("Kursi lipat besi", "furniture"),
+    ("Spanduk cetak", "printing"),
+    ("Masker medis", "ppe"),
+    ("Kopi bubuk robusta", "beverage"),
 ]
 LIMITED_ID = "Hasil terbatas: indeks pencarian sedang disiapkan."
 
@@ -33,8 +37,9 @@ def _catalogue(db: Session) -> dict[str, Listing]:
         "tumpeng": make_listing(db, seller.organisation.supplier_profile, title="Tumpeng nasi kuning"),
     }
     for title, slug in FILLER:
-        listings[title] = make_listing(db, other.organisation.supplier_profile, title=title,
-                                       category_slug=slug, description=title)
+        listings[title] = make_listing(
+            db, other.organisation.supplier_profile, title=title, category_slug=slug, description=title
+        )
     db.commit()
     return listings
 
@@ -46,6 +51,7 @@ def _ids(db: Session, text: str) -> list[int]:
 @pytest.fixture()
 def no_building(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to build, extend or save an index fails the test."""
+
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a web worker built or saved an index")
 
@@ -53,8 +59,7 @@ def no_building(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(Retriever, name, refuse)
 
 
-def test_search_runs_through_the_published_snapshot(app: Flask, client: FlaskClient,
-                                                    db: Session) -> None:
+def test_search_runs_through_the_published_snapshot(app: Flask, client: FlaskClient, db: Session) -> None:
     listings = _catalogue(db)
     run_indexer_once(app)
     assert _ids(db, "nasi kotak")[0] == listings["nasi"].id
@@ -84,9 +89,9 @@ def test_empty_index_folder_answers_from_the_database_with_a_notice(
     assert not list(Path(app.config["INDEX_FOLDER"]).glob("snap-*"))
 
 
-def test_web_requests_never_build_even_with_a_snapshot(app: Flask, client: FlaskClient,
-                                                       db: Session,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_web_requests_never_build_even_with_a_snapshot(
+    app: Flask, client: FlaskClient, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     listings = _catalogue(db)
     run_indexer_once(app)
     for name in ("build", "from_vectors", "upsert", "remove", "save"):
@@ -106,8 +111,9 @@ def test_request_matching_without_an_index_uses_database_candidates(
 
     listings = _catalogue(db)
     buyer = make_buyer(db)
-    request = make_request(db, buyer, title="Pengadaan nasi kotak rapat",
-                           description="Nasi kotak ayam untuk rapat")
+    request = make_request(
+        db, buyer, title="Pengadaan nasi kotak rapat", description="Nasi kotak ayam untuk rapat"
+    )
     matches = publish_request(db, request, buyer, today())
     db.commit()
     assert matches and matches[0].listing_id == listings["nasi"].id
@@ -126,10 +132,20 @@ def test_index_follows_edits_archives_and_deactivation(app: Flask, db: Session) 
     kursi = listings["Kursi lipat besi"]
     from app.services.listings import ListingInput, update_listing
 
-    update_listing(db, kursi, ListingInput(
-        title="Meja lipat kayu jati", description="Meja lipat kayu jati", price=kursi.price,
-        category_id=kursi.category_id, unit=kursi.unit, min_order=kursi.min_order,
-        monthly_capacity=kursi.monthly_capacity, lead_time_days=kursi.lead_time_days))
+    update_listing(
+        db,
+        kursi,
+        ListingInput(
+            title="Meja lipat kayu jati",
+            description="Meja lipat kayu jati",
+            price=kursi.price,
+            category_id=kursi.category_id,
+            unit=kursi.unit,
+            min_order=kursi.min_order,
+            monthly_capacity=kursi.monthly_capacity,
+            lead_time_days=kursi.lead_time_days,
+        ),
+    )
     db.commit()
     run_indexer_once(app)
     assert _ids(db, "meja kayu jati")[0] == kursi.id
@@ -161,7 +177,10 @@ def _two_snapshots(app: Flask, db: Session) -> tuple[str, str]:
 
 
 def test_corrupt_current_snapshot_is_refused_once_and_backed_off(
-    app: Flask, client: FlaskClient, db: Session, monkeypatch: pytest.MonkeyPatch,
+    app: Flask,
+    client: FlaskClient,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     first, second = _two_snapshots(app, db)
@@ -210,10 +229,17 @@ def test_cli_rebuild_and_match_request(app: Flask, db: Session) -> None:
     _catalogue(db)
     buyer = make_buyer(db)
     request = DemandRequest(
-        buyer=buyer.organisation, title="Belanja makan siang rapat", description="nasi kotak",
-        category=category(db, "catering"), quantity=100, unit="kotak", budget_ceiling=5_000_000,
-        kota_id=kecamatan(db, "Cakung").kota_id, kecamatan_id=kecamatan(db, "Cakung").id,
-        needed_by=date.today() + timedelta(days=14), status="open",
+        buyer=buyer.organisation,
+        title="Belanja makan siang rapat",
+        description="nasi kotak",
+        category=category(db, "catering"),
+        quantity=100,
+        unit="kotak",
+        budget_ceiling=5_000_000,
+        kota_id=kecamatan(db, "Cakung").kota_id,
+        kecamatan_id=kecamatan(db, "Cakung").id,
+        needed_by=date.today() + timedelta(days=14),
+        status="open",
     )
     db.add(request)
     db.commit()
@@ -247,7 +273,9 @@ def test_reader_with_another_model_refuses_the_snapshot(app: Flask, db: Session)
 
 
 def test_requests_use_the_precise_query_model_and_storefront_search_does_not(
-    app: Flask, client: FlaskClient, db: Session,
+    app: Flask,
+    client: FlaskClient,
+    db: Session,
 ) -> None:
     from app.clock import today
     from app.services.demand import publish_request
@@ -267,8 +295,9 @@ def test_requests_use_the_precise_query_model_and_storefront_search_does_not(
     client.get("/search?q=nasi+kotak")
     assert precise_texts == []
     buyer = make_buyer(db)
-    request = make_request(db, buyer, title="Pengadaan nasi kotak rapat",
-                           description="Nasi kotak ayam untuk rapat")
+    request = make_request(
+        db, buyer, title="Pengadaan nasi kotak rapat", description="Nasi kotak ayam untuk rapat"
+    )
     matches = publish_request(db, request, buyer, today())
     db.commit()
     assert precise_texts and matches[0].listing_id == listings["nasi"].id

@@ -1,4 +1,5 @@
 """Ranking reads listing records with flat queries that agree with the ORM view."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,9 +34,7 @@ def to_record(listing: Listing, awards_won: int = 0) -> ListingRecord:
         lead_time_days=listing.lead_time_days,
         kota=organisation.kota.name if organisation.kota else "",
         kecamatan=organisation.kecamatan.name if organisation.kecamatan else "",
-        certifications=tuple(
-            Certification(c.kind, c.expires_on) for c in supplier.certifications
-        ),
+        certifications=tuple(Certification(c.kind, c.expires_on) for c in supplier.certifications),
         scale=supplier.scale,
         is_umkm=organisation.kind == "umkm",
         listing_active=listing.status == "active",
@@ -49,14 +48,17 @@ def test_records_for_matches_the_orm_view(db: Session) -> None:
     seller = make_seller(db, name="Katering Bu Sri", kecamatan_name="Cakung")
     profile = seller.organisation.supplier_profile
     profile.about = "Nasi kotak dan tumpeng untuk acara kantor"
-    db.add(SupplierCertification(supplier=profile, kind="halal", number="ID-1",
-                                 expires_on=date(2030, 1, 1)))
+    db.add(SupplierCertification(supplier=profile, kind="halal", number="ID-1", expires_on=date(2030, 1, 1)))
     db.add(SupplierCertification(supplier=profile, kind="pirt", number="P-2"))
     nasi = make_listing(db, profile, title="Nasi kotak ayam bakar")
     archived = make_listing(db, profile, title="Tumpeng nasi kuning")
     archived.status = "archived"
-    other = make_listing(db, make_seller(db, name="Aneka").organisation.supplier_profile,
-                         title="Kursi lipat", category_slug="furniture")
+    other = make_listing(
+        db,
+        make_seller(db, name="Aneka").organisation.supplier_profile,
+        title="Kursi lipat",
+        category_slug="furniture",
+    )
     db.commit()
 
     got = records_for(db, [nasi.id, archived.id, other.id, 999_999])

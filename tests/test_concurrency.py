@@ -1,4 +1,5 @@
 """Two buyers award the same request at the same moment: exactly one succeeds."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,10 @@ from tests.factories import make_buyer, make_listing, make_official, make_reques
 pytestmark = pytest.mark.postgres
 
 
-@pytest.mark.skipif(os.environ.get("PASARPADU_TEST_DB") != "postgres",
-                    reason="row locks need PostgreSQL; this runs in the PostgreSQL pass of make test")
+@pytest.mark.skipif(
+    os.environ.get("PASARPADU_TEST_DB") != "postgres",
+    reason="row locks need PostgreSQL; this runs in the PostgreSQL pass of make test",
+)
 def test_two_sessions_award_at_once_exactly_one_wins(app: Flask, db: Session) -> None:
     sellers = []
     for n in range(2):
@@ -32,16 +35,17 @@ def test_two_sessions_award_at_once_exactly_one_wins(app: Flask, db: Session) ->
         make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak ayam bakar")
         sellers.append(seller)
     buyer, colleague = make_buyer(db, email="a@dinas.id"), None
-    colleague = User(email="b@dinas.id", password_hash="x", role="buyer",
-                     organisation=buyer.organisation)
+    colleague = User(email="b@dinas.id", password_hash="x", role="buyer", organisation=buyer.organisation)
     db.add(colleague)
     official = make_official(db)
     demand = make_request(db, buyer)
     publish_request(db, demand, buyer, today())
     approve(db, [m.id for m in demand.matches], official)
     invite_suppliers(db, demand, [m.id for m in demand.matches], buyer)
-    quotes = [submit_quote(db, m, buyer, QuoteInput(30_000, 100, today() + timedelta(days=5), ""),
-                           today()) for m in demand.matches]
+    quotes = [
+        submit_quote(db, m, buyer, QuoteInput(30_000, 100, today() + timedelta(days=5), ""), today())
+        for m in demand.matches
+    ]
     db.commit()
     request_id, user_ids = demand.id, (buyer.id, colleague.id)
     barrier = threading.Barrier(2)

@@ -1,4 +1,5 @@
 """The officials' programme dashboard: figures that match the procurements behind them."""
+
 from __future__ import annotations
 
 import csv
@@ -26,12 +27,25 @@ from tests.factories import category, make_buyer, make_listing, make_official, m
 
 SELLERS = [  # email, business, kecamatan, scale, listing, price, category
     ("sri@test.id", "Katering Bu Sri", "Cakung", "micro", "Nasi kotak ayam bakar", 35_000, "catering"),
-    ("udin@test.id", "Dapur Betawi Bang Udin", "Duren Sawit", "small", "Nasi kotak rendang dan sayur",
-     40_000, "catering"),
-    ("ani@test.id", "Warung Nasi Mpok Ani", "Cilandak", "micro", "Nasi kotak ayam goreng kremes",
-     30_000, "catering"),
-    ("mebel@test.id", "Mebel Jati Pak Harto", "Menteng", "medium", "Kursi lipat besi", 150_000,
-     "furniture"),
+    (
+        "udin@test.id",
+        "Dapur Betawi Bang Udin",
+        "Duren Sawit",
+        "small",
+        "Nasi kotak rendang dan sayur",
+        40_000,
+        "catering",
+    ),
+    (
+        "ani@test.id",
+        "Warung Nasi Mpok Ani",
+        "Cilandak",
+        "micro",
+        "Nasi kotak ayam goreng kremes",
+        30_000,
+        "catering",
+    ),
+    ("mebel@test.id", "Mebel Jati Pak Harto", "Menteng", "medium", "Kursi lipat besi", 150_000, "furniture"),
 ]
 TOTAL = 3_400_000 + 2_340_000 + 1_200_000 + 1_500_000
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
@@ -50,9 +64,17 @@ class Programme:
     users: dict[str, User] = field(default_factory=dict)
 
 
-def _procure(db: Session, p: Programme, key: str, request: DemandRequest,
-             quotes: dict[str, tuple[int, int]], awards: dict[str, int], published: date,
-             quoted: date, awarded: date) -> None:
+def _procure(
+    db: Session,
+    p: Programme,
+    key: str,
+    request: DemandRequest,
+    quotes: dict[str, tuple[int, int]],
+    awards: dict[str, int],
+    published: date,
+    quoted: date,
+    awarded: date,
+) -> None:
     buyer, official = p.users["buyer"], p.users["official"]
     with clock_at(at(published)):
         publish_request(db, request, buyer, today())
@@ -65,11 +87,14 @@ def _procure(db: Session, p: Programme, key: str, request: DemandRequest,
         for match in invited:
             price, quantity = quotes[match.supplier.display_name]
             made[match.supplier.display_name] = submit_quote(
-                db, match, p.users[match.supplier.display_name],
-                QuoteInput(price, quantity, today() + timedelta(days=5), ""), today())
+                db,
+                match,
+                p.users[match.supplier.display_name],
+                QuoteInput(price, quantity, today() + timedelta(days=5), ""),
+                today(),
+            )
     with clock_at(at(awarded)):
-        award(db, request.id, {made[name].id: qty for name, qty in awards.items()}, buyer,
-              "Harga lebih baik")
+        award(db, request.id, {made[name].id: qty for name, qty in awards.items()}, buyer, "Harga lebih baik")
     p.requests[key] = request
 
 
@@ -85,9 +110,15 @@ def build_programme(db: Session) -> Programme:
     for email, name, place, scale, title, price, slug in SELLERS:
         seller = make_seller(db, email=email, name=name, kecamatan_name=place, scale=scale)
         seller.organisation.supplier_profile.display_name = name
-        make_listing(db, seller.organisation.supplier_profile, title=title, price=price,
-                     category_slug=slug, description=f"{title} untuk kantor, kapasitas besar.",
-                     unit="kotak" if slug == "catering" else "unit")
+        make_listing(
+            db,
+            seller.organisation.supplier_profile,
+            title=title,
+            price=price,
+            category_slug=slug,
+            description=f"{title} untuk kantor, kapasitas besar.",
+            unit="kotak" if slug == "catering" else "unit",
+        )
         p.users[name] = seller
     unverified = make_seller(db, email="baru@test.id", name="Katering Baru Sekali", verified=False)
     make_listing(db, unverified.organisation.supplier_profile, title="Nasi kotak ayam bakar madu")
@@ -95,25 +126,65 @@ def build_programme(db: Session) -> Programme:
     p.users["official"] = make_official(db, email="official@test.id")
     buyer = p.users["buyer"]
     with clock_at(at(date(2026, 3, 2))):
-        a = make_request(db, buyer, title="Nasi kotak rapat koordinasi",
-                         description="Nasi kotak ayam untuk 100 peserta. Kontak: bu.dewi@dinas.go.id, "
-                                     "0812-3456-7890.")
-    _procure(db, p, "A", a, {"Katering Bu Sri": (34_000, 100), "Dapur Betawi Bang Udin": (39_000, 100)},
-             {"Katering Bu Sri": 100}, date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6))
+        a = make_request(
+            db,
+            buyer,
+            title="Nasi kotak rapat koordinasi",
+            description="Nasi kotak ayam untuk 100 peserta. Kontak: bu.dewi@dinas.go.id, 0812-3456-7890.",
+        )
+    _procure(
+        db,
+        p,
+        "A",
+        a,
+        {"Katering Bu Sri": (34_000, 100), "Dapur Betawi Bang Udin": (39_000, 100)},
+        {"Katering Bu Sri": 100},
+        date(2026, 3, 2),
+        date(2026, 3, 4),
+        date(2026, 3, 6),
+    )
     with clock_at(at(date(2026, 3, 25))):
         b = make_request(db, buyer, title="Nasi kotak pelatihan kader")
-    _procure(db, p, "B", b, {"Dapur Betawi Bang Udin": (39_000, 100), "Warung Nasi Mpok Ani": (30_000, 40)},
-             {"Dapur Betawi Bang Udin": 60, "Warung Nasi Mpok Ani": 40}, date(2026, 3, 25),
-             date(2026, 3, 28), date(2026, 4, 4))
+    _procure(
+        db,
+        p,
+        "B",
+        b,
+        {"Dapur Betawi Bang Udin": (39_000, 100), "Warung Nasi Mpok Ani": (30_000, 40)},
+        {"Dapur Betawi Bang Udin": 60, "Warung Nasi Mpok Ani": 40},
+        date(2026, 3, 25),
+        date(2026, 3, 28),
+        date(2026, 4, 4),
+    )
     with clock_at(at(date(2026, 4, 1))):
-        c = make_request(db, buyer, title="Kursi lipat aula (hubungi 0812 3456 7890)",
-                         description="Kursi lipat besi untuk aula kantor.", quantity=10,
-                         budget=2_000_000, category_slug="furniture")
-    _procure(db, p, "C", c, {"Mebel Jati Pak Harto": (150_000, 10)}, {"Mebel Jati Pak Harto": 10},
-             date(2026, 4, 1), date(2026, 4, 2), date(2026, 4, 3))
+        c = make_request(
+            db,
+            buyer,
+            title="Kursi lipat aula (hubungi 0812 3456 7890)",
+            description="Kursi lipat besi untuk aula kantor.",
+            quantity=10,
+            budget=2_000_000,
+            category_slug="furniture",
+        )
+    _procure(
+        db,
+        p,
+        "C",
+        c,
+        {"Mebel Jati Pak Harto": (150_000, 10)},
+        {"Mebel Jati Pak Harto": 10},
+        date(2026, 4, 1),
+        date(2026, 4, 2),
+        date(2026, 4, 3),
+    )
     with clock_at(at(date(2026, 4, 10))):
-        p.requests["open"] = make_request(db, buyer, title="=1+2 Kertas HVS A4",
-                                          description="Kertas HVS 80 gram.", category_slug="stationery")
+        p.requests["open"] = make_request(
+            db,
+            buyer,
+            title="=1+2 Kertas HVS A4",
+            description="Kertas HVS 80 gram.",
+            category_slug="stationery",
+        )
         publish_request(db, p.requests["open"], buyer, today())
         p.requests["draft"] = make_request(db, buyer, title="Snack rapat (belum terbit)")
     db.commit()
@@ -142,8 +213,8 @@ def kpi(page: str, name: str) -> str:
 
 def funnel(page: str) -> dict[str, int]:
     """The funnel table of the page: stage label -> number."""
-    section = page[page.index('data-testid="chart-funnel"'):]
-    section = section[:section.index("</table>")]
+    section = page[page.index('data-testid="chart-funnel"') :]
+    section = section[: section.index("</table>")]
     rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td class="num">([\d.]+)</td>', section)
     return {label.strip(): int(number.replace(".", "")) for label, number in rows}
 
@@ -154,8 +225,9 @@ def read_csv(body: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
-def test_officials_see_figures_that_match_the_procurements(app: Flask, db: Session,
-                                                         programme: Programme) -> None:
+def test_officials_see_figures_that_match_the_procurements(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     page = client_for(app, "official@test.id").get("/dashboard/").get_data(as_text=True)
     assert kpi(page, "value") == "Rp 8.440.000"
     assert kpi(page, "share") == "82%"  # (3.400.000 + 2.340.000 + 1.200.000) / 8.440.000
@@ -166,15 +238,19 @@ def test_officials_see_figures_that_match_the_procurements(app: Flask, db: Sessi
     invited = {m.supplier_id for m in db.scalars(select(Match).where(Match.invited_at.is_not(None)))}
     assert stages == [5, 4, len(proposed), len(invited), 4, 4]
     assert len(invited) == 4 and len(proposed) >= 4
-    scale = page[page.index('data-testid="chart-scale"'):]
-    for label, value in (("Usaha Mikro", "Rp 4.600.000"), ("Usaha Kecil", "Rp 2.340.000"),
-                         ("Usaha Menengah", "Rp 1.500.000")):
+    scale = page[page.index('data-testid="chart-scale"') :]
+    for label, value in (
+        ("Usaha Mikro", "Rp 4.600.000"),
+        ("Usaha Kecil", "Rp 2.340.000"),
+        ("Usaha Menengah", "Rp 1.500.000"),
+    ):
         assert re.search(rf"{label}</th>\s*<td class=\"num\">{value}</td>", scale), label
     assert "Jakarta Timur" in page and "Mebel" in page  # kota and category breakdowns
 
 
-def test_concentration_figures_use_the_per_supplier_counts(app: Flask, db: Session,
-                                                         programme: Programme) -> None:
+def test_concentration_figures_use_the_per_supplier_counts(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     metrics = programme_metrics(db, MetricFilters())
     values = [3_400_000, 2_340_000, 1_200_000, 1_500_000]
     assert metrics.award_values.gini == round(gini(values), 4)
@@ -182,8 +258,11 @@ def test_concentration_figures_use_the_per_supplier_counts(app: Flask, db: Sessi
     counts: dict[int, int] = {}
     for match in db.scalars(select(Match)):
         counts[match.supplier_id] = counts.get(match.supplier_id, 0) + 1
-    verified = [u.organisation.supplier_profile.id for name, u in programme.users.items()
-                if name not in ("buyer", "official")]
+    verified = [
+        u.organisation.supplier_profile.id
+        for name, u in programme.users.items()
+        if name not in ("buyer", "official")
+    ]
     population = [counts.get(s, 0) for s in set(verified) | set(counts)]
     assert metrics.proposals.gini == round(gini(population), 4)
     assert metrics.proposals.top10_share == round(top_share(population, 10), 4)
@@ -227,8 +306,9 @@ def test_each_chart_has_its_numbers_as_csv(app: Flask, db: Session, programme: P
     assert official.get("/dashboard/pie.csv").status_code == 404
 
 
-def test_charts_are_accessible_svg_with_tables_and_no_inline_code(app: Flask, db: Session,
-                                                                programme: Programme) -> None:
+def test_charts_are_accessible_svg_with_tables_and_no_inline_code(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     page = client_for(app, "official@test.id").get("/dashboard/").get_data(as_text=True)
     charts = re.findall(r"<svg [^>]*>.*?</svg>", page, flags=re.S)
     assert len(charts) == 5

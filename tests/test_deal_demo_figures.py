@@ -1,5 +1,6 @@
 """On the demo data (orders at every stage): the OCDS package with contracts and
 implementation validates, the after-award figures move, and suppliers carry track records."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -34,8 +35,12 @@ def test_demo_deals_reach_open_data_figures_and_ranking(app: Flask, db: Session)
     tags = [tag for r in releases for tag in r["tag"]]
     assert "implementation" in tags
     assert any(r["tender"].get("procurementMethod") == "direct" for r in releases)
-    milestones = {m["status"] for r in releases for c in r.get("contracts", [])
-                  for m in (c.get("implementation") or {}).get("milestones", [])}
+    milestones = {
+        m["status"]
+        for r in releases
+        for c in r.get("contracts", [])
+        for m in (c.get("implementation") or {}).get("milestones", [])
+    }
     assert {"met", "scheduled"} <= milestones
 
     figures = deal_figures(db, MetricFilters(), today())

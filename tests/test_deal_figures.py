@@ -1,5 +1,6 @@
 """Dashboard and transparency page: value delivered and paid to UMKM, on-time payment by buyer
 agency and overdue amounts, matching the deliveries and payments behind them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,8 +37,7 @@ def deals(db: Session) -> Deals:
     water = make_buyer(db, email="pam@test.id", kind="bumd").organisation
     water.legal_name = "PAM Jaya"
     sri = make_seller(db, email="sri@test.id", name="Katering Bu Sri", kecamatan_name="Cakung")
-    ani = make_seller(db, email="ani@test.id", name="Warung Nasi Mpok Ani",
-                      kecamatan_name="Cilandak")
+    ani = make_seller(db, email="ani@test.id", name="Warung Nasi Mpok Ani", kecamatan_name="Cilandak")
     make_official(db, email="official@test.id")
     sri_profile, ani_profile = (u.organisation.supplier_profile for u in (sri, ani))
     nasi = make_listing(db, sri_profile, title="Nasi kotak ayam bakar")
@@ -53,8 +53,9 @@ def deals(db: Session) -> Deals:
     # 3. Delivered, a part paid, the rest overdue: 40 × 25.000, due 25 May.
     third = deal_rows.order(db, water, sri_profile, quantity=40, unit_price=25_000)
     deal_rows.deliver(db, third, received_on=date(2026, 5, 20))
-    deal_rows.pay(db, deal_rows.invoice(db, third, due_on=date(2026, 5, 25)), date(2026, 5, 28),
-                  amount=400_000)
+    deal_rows.pay(
+        db, deal_rows.invoice(db, third, due_on=date(2026, 5, 25)), date(2026, 5, 28), amount=400_000
+    )
     # 4. Sent, not yet received; and one the seller declined.
     fourth = deal_rows.order(db, water, ani_profile)
     deal_rows.deliver(db, fourth, received_on=None)
@@ -72,9 +73,17 @@ def test_figures_follow_receipts_payments_and_due_dates(db: Session, deals: Deal
     assert figures.oldest_overdue_days == 7
     worst, best = figures.by_buyer
     assert (worst.buyer, worst.invoices_due, worst.on_time_share, worst.overdue_value) == (
-        "PAM Jaya", 1, 0.0, 600_000)
+        "PAM Jaya",
+        1,
+        0.0,
+        600_000,
+    )
     assert (best.buyer, best.paid_on_time, best.paid_late, best.on_time_share) == (
-        "Dinas Pendidikan Provinsi DKI Jakarta", 1, 1, 0.5)
+        "Dinas Pendidikan Provinsi DKI Jakarta",
+        1,
+        1,
+        0.5,
+    )
 
 
 def test_an_invoice_not_yet_due_is_neither_on_time_nor_overdue(db: Session, deals: Deals) -> None:
@@ -86,8 +95,7 @@ def test_an_invoice_not_yet_due_is_neither_on_time_nor_overdue(db: Session, deal
 def test_filters_narrow_the_figures(db: Session, deals: Deals) -> None:
     south = deal_figures(db, MetricFilters(kota_id=deals.ani.kota_id), TODAY)
     assert (south.delivered_value, south.paid_value, south.invoices_due) == (600_000, 600_000, 1)
-    late_may = deal_figures(db, MetricFilters(start=date(2026, 5, 12), end=date(2026, 5, 31)),
-                            TODAY)
+    late_may = deal_figures(db, MetricFilters(start=date(2026, 5, 12), end=date(2026, 5, 31)), TODAY)
     assert late_may.delivered_value == 1_000_000
     assert late_may.paid_value == 4_500_000
     assert (late_may.invoices_due, late_may.paid_on_time) == (2, 1)
@@ -95,8 +103,7 @@ def test_filters_narrow_the_figures(db: Session, deals: Deals) -> None:
     assert (catering.delivered_value, catering.invoices_due) == (3_500_000, 1)
 
 
-def test_dashboard_and_transparency_page_show_the_figures(app: Flask, db: Session,
-                                                          deals: Deals) -> None:
+def test_dashboard_and_transparency_page_show_the_figures(app: Flask, db: Session, deals: Deals) -> None:
     with clock_at(deal_rows.moment(TODAY)):
         dashboard = client_for(app, "official@test.id").get("/dashboard/").get_data(as_text=True)
         public = app.test_client().get("/transparency").get_data(as_text=True)

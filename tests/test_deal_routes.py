@@ -1,6 +1,7 @@
 """From award to paid through the pages: buy directly, answer, download the purchase order,
 send, confirm receipt, invoice, pay, rate; who may see what; officials' lists; "Minta
 penawaran"; the scheduled job on the command line."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -22,17 +23,26 @@ def _setup(app: Flask, db: Session) -> dict:
     make_official(db, email="petugas@test.id")
     db.commit()
     clients = {}
-    for name, email in (("buyer", "dinas@test.id"), ("seller", "sri@test.id"),
-                        ("official", "petugas@test.id")):
+    for name, email in (
+        ("buyer", "dinas@test.id"),
+        ("seller", "sri@test.id"),
+        ("official", "petugas@test.id"),
+    ):
         clients[name] = app.test_client()
         login(clients[name], email)
     return {"listing": listing, "buyer_user": buyer, "seller_user": seller, **clients}
 
 
 def _buy(setup: dict, db: Session, quantity: int = 100) -> tuple[int, str]:
-    response = setup["buyer"].post(f"/orders/buy/{setup['listing'].id}", data={
-        "quantity": quantity, "kecamatan_id": kecamatan(db).id, "address": "Jl. Raya 1",
-        "delivery_date": (today() + timedelta(days=5)).isoformat()})
+    response = setup["buyer"].post(
+        f"/orders/buy/{setup['listing'].id}",
+        data={
+            "quantity": quantity,
+            "kecamatan_id": kecamatan(db).id,
+            "address": "Jl. Raya 1",
+            "delivery_date": (today() + timedelta(days=5)).isoformat(),
+        },
+    )
     order = db.scalar(select(Order))
     return response.status_code, (order.id if order else 0)
 
@@ -44,8 +54,7 @@ def test_the_whole_deal_through_the_pages(app: Flask, db: Session) -> None:
     status, order_id = _buy(setup, db)
     assert status == 302
     assert setup["buyer"].get(f"/orders/{order_id}/purchase-order.pdf").status_code == 404
-    assert setup["seller"].post(f"/orders/{order_id}/answer",
-                                data={"action": "accept"}).status_code == 302
+    assert setup["seller"].post(f"/orders/{order_id}/answer", data={"action": "accept"}).status_code == 302
     detail = setup["buyer"].get(f"/orders/{order_id}").get_data(as_text=True)
     assert "081234567890" in detail  # the seller's phone, now that the order is accepted
     for who in ("buyer", "seller", "official"):
@@ -56,22 +65,28 @@ def test_the_whole_deal_through_the_pages(app: Flask, db: Session) -> None:
     setup["seller"].post(f"/orders/{order_id}/deliveries", data={f"qty-{line_id}": "100"})
     db.expire_all()
     delivery = db.get(Order, order_id).deliveries[0]
-    setup["buyer"].post(f"/orders/deliveries/{delivery.id}/receipt", data={
-        "received_on": today().isoformat(), "received_by_name": "Budi", f"received-{line_id}": "100"})
+    setup["buyer"].post(
+        f"/orders/deliveries/{delivery.id}/receipt",
+        data={"received_on": today().isoformat(), "received_by_name": "Budi", f"received-{line_id}": "100"},
+    )
     setup["seller"].post(f"/orders/{order_id}/invoice")
     invoice = db.scalar(select(Invoice))
     assert invoice is not None and invoice.amount == 3_500_000
-    setup["buyer"].post(f"/orders/invoices/{invoice.id}/payment", data={
-        "amount": "3.500.000", "paid_on": today().isoformat(), "reference": "TRX-9"})
-    setup["buyer"].post(f"/orders/{order_id}/rating", data={
-        "quality": "5", "timeliness": "4", "communication": "5", "comment": "Enak dan tepat waktu"})
+    setup["buyer"].post(
+        f"/orders/invoices/{invoice.id}/payment",
+        data={"amount": "3.500.000", "paid_on": today().isoformat(), "reference": "TRX-9"},
+    )
+    setup["buyer"].post(
+        f"/orders/{order_id}/rating",
+        data={"quality": "5", "timeliness": "4", "communication": "5", "comment": "Enak dan tepat waktu"},
+    )
     db.expire_all()
     assert db.get(Order, order_id).status == "completed"
-    supplier_page = setup["buyer"].get(
-        f"/supplier/{setup['listing'].supplier_id}").get_data(as_text=True)
+    supplier_page = setup["buyer"].get(f"/supplier/{setup['listing'].supplier_id}").get_data(as_text=True)
     assert "4.7" in supplier_page and "Enak dan tepat waktu" in supplier_page
-    buyer_page = app.test_client().get(
-        f"/buyers/{setup['buyer_user'].organisation_id}").get_data(as_text=True)
+    buyer_page = (
+        app.test_client().get(f"/buyers/{setup['buyer_user'].organisation_id}").get_data(as_text=True)
+    )
     assert "100%" in buyer_page
     orders_page = setup["seller"].get("/orders/").get_data(as_text=True)
     assert order.number in orders_page
@@ -89,8 +104,11 @@ def test_strangers_see_nothing_of_an_order(app: Flask, db: Session) -> None:
         login(stranger, email)
         assert stranger.get(f"/orders/{order_id}").status_code == 404
         assert stranger.get(f"/orders/{order_id}/purchase-order.pdf").status_code == 404
-        assert order_id and stranger.post(f"/orders/{order_id}/answer",
-                                          data={"action": "accept"}).status_code == answer_status
+        assert (
+            order_id
+            and stranger.post(f"/orders/{order_id}/answer", data={"action": "accept"}).status_code
+            == answer_status
+        )
     assert app.test_client().get(f"/orders/{order_id}").status_code == 302  # to log-in
     db.expire_all()
     assert db.get(Order, order_id).status == "pending"
@@ -126,16 +144,27 @@ def test_ask_for_a_quote_addresses_the_supplier(app: Flask, db: Session) -> None
     listing = setup["listing"]
     form = setup["buyer"].get(f"/requests/new?listing={listing.id}").get_data(as_text=True)
     assert listing.title in form and 'name="addressed_to"' in form
-    response = setup["buyer"].post(f"/requests/new?listing={listing.id}", data={
-        "title": listing.title, "description": "Untuk rapat", "category_id": listing.category_id,
-        "quantity": 50, "unit": "kotak", "kecamatan_id": kecamatan(db).id,
-        "needed_by": (today() + timedelta(days=20)).isoformat(), "umkm_only": "y",
-        "addressed_to": listing.supplier_id, "action": "publish"})
+    response = setup["buyer"].post(
+        f"/requests/new?listing={listing.id}",
+        data={
+            "title": listing.title,
+            "description": "Untuk rapat",
+            "category_id": listing.category_id,
+            "quantity": 50,
+            "unit": "kotak",
+            "kecamatan_id": kecamatan(db).id,
+            "needed_by": (today() + timedelta(days=20)).isoformat(),
+            "umkm_only": "y",
+            "addressed_to": listing.supplier_id,
+            "action": "publish",
+        },
+    )
     assert response.status_code == 302
     request = db.scalar(select(DemandRequest))
     assert request.addressed_to_id == listing.supplier_id
-    proposal = db.scalar(select(Match).where(Match.request_id == request.id,
-                                             Match.supplier_id == listing.supplier_id))
+    proposal = db.scalar(
+        select(Match).where(Match.request_id == request.id, Match.supplier_id == listing.supplier_id)
+    )
     assert proposal is not None and proposal.status == "proposed"  # still reviewed
     assert request.status == "under_review"
 
@@ -156,16 +185,22 @@ def test_after_an_award_both_sides_reach_the_purchase_order(app: Flask, db: Sess
     buyer.organisation.skip_review = True
     request = make_request(db, buyer)
     publish_request(db, request, buyer, today())
-    match = db.scalar(select(Match).where(Match.request_id == request.id,
-                                          Match.supplier_id == setup["listing"].supplier_id))
+    match = db.scalar(
+        select(Match).where(Match.request_id == request.id, Match.supplier_id == setup["listing"].supplier_id)
+    )
     if match is None:
-        match = Match(request=request, supplier_id=setup["listing"].supplier_id, rank=1,
-                      score=1.0, status="approved", explanation={})
+        match = Match(
+            request=request,
+            supplier_id=setup["listing"].supplier_id,
+            rank=1,
+            score=1.0,
+            status="approved",
+            explanation={},
+        )
         db.add(match)
         db.flush()
     invite_suppliers(db, request, [match.id], buyer)
-    quote = submit_quote(db, match, seller, QuoteInput(34_000, 100, today() + timedelta(days=7),
-                                                       ""), today())
+    quote = submit_quote(db, match, seller, QuoteInput(34_000, 100, today() + timedelta(days=7), ""), today())
     award(db, request.id, {quote.id: 100}, buyer, "Harga terbaik.")
     db.commit()
     order = db.scalar(select(Order))
@@ -198,8 +233,10 @@ def test_an_official_decides_a_problem_sent_to_them(app: Flask, db: Session) -> 
     db.commit()
     listed = setup["official"].get("/orders/disputes").get_data(as_text=True)
     assert "Kemasan rusak." in listed
-    setup["official"].post(f"/orders/disputes/{dispute.id}/decide",
-                           data={"outcome": "accept", "decision": "Foto menunjukkan barang baik."})
+    setup["official"].post(
+        f"/orders/disputes/{dispute.id}/decide",
+        data={"outcome": "accept", "decision": "Foto menunjukkan barang baik."},
+    )
     db.expire_all()
     decided = db.get(Dispute, dispute.id)
     assert decided.status == "decided" and decided.outcome == "accept"

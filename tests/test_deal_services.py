@@ -1,5 +1,6 @@
 """From award to paid, as services: direct orders, deliveries, receipts, problems, invoices,
 payments, ratings, and the scheduled jobs that expire, escalate and remind."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import today
+from app.policy import can_view_order
 from app.services import ServiceError
 from app.services.billing import issue_invoice, overdue_invoices, record_payment
 from app.services.fulfilment import (
@@ -19,7 +21,6 @@ from app.services.fulfilment import (
     send_delivery,
     settle_dispute,
 )
-from app.policy import can_view_order
 from app.services.jobs import deals
 from app.services.orders import (
     DirectOrderInput,
@@ -46,9 +47,18 @@ def deal(db: Session) -> dict:
 
 
 def _order(db: Session, deal: dict, quantity: int = 100, days: int = 5) -> Order:
-    return place_direct_order(db, deal["buyer"], DirectOrderInput(
-        listing_id=deal["listing"].id, quantity=quantity, kecamatan_id=kecamatan(db).id,
-        address="Jl. Raya Bekasi 1", delivery_date=today() + timedelta(days=days)), today())
+    return place_direct_order(
+        db,
+        deal["buyer"],
+        DirectOrderInput(
+            listing_id=deal["listing"].id,
+            quantity=quantity,
+            kecamatan_id=kecamatan(db).id,
+            address="Jl. Raya Bekasi 1",
+            delivery_date=today() + timedelta(days=days),
+        ),
+        today(),
+    )
 
 
 def _delivered(db: Session, deal: dict, received_on: date | None = None) -> Order:
@@ -72,8 +82,9 @@ def test_direct_order_waits_for_the_seller_and_notifies_them(db: Session, deal: 
 
 
 @pytest.mark.parametrize("quantity, message", [(9, "minimum"), (3001, "paling banyak")])
-def test_quantity_must_respect_minimum_and_capacity(db: Session, deal: dict, quantity: int,
-                                                    message: str) -> None:
+def test_quantity_must_respect_minimum_and_capacity(
+    db: Session, deal: dict, quantity: int, message: str
+) -> None:
     with pytest.raises(ServiceError, match=message):
         _order(db, deal, quantity=quantity)
 
@@ -81,11 +92,20 @@ def test_quantity_must_respect_minimum_and_capacity(db: Session, deal: dict, qua
 def test_direct_order_above_the_ceiling_is_refused(app: Flask, db: Session, deal: dict) -> None:
     app.config["DIRECT_PURCHASE_CEILING"] = 1_000_000
     try:
-        with pytest.raises(ServiceError, match="paling banyak Rp 1.000.000"):
-            place_direct_order(db, deal["buyer"], DirectOrderInput(
-                listing_id=deal["listing"].id, quantity=100, kecamatan_id=kecamatan(db).id,
-                address="Jl. Raya Bekasi 1", delivery_date=today() + timedelta(days=5)),
-                today(), workflow())  # the configured ceiling, as the routes pass it
+        with pytest.raises(ServiceError, match=r"paling banyak Rp 1\.000\.000"):
+            place_direct_order(
+                db,
+                deal["buyer"],
+                DirectOrderInput(
+                    listing_id=deal["listing"].id,
+                    quantity=100,
+                    kecamatan_id=kecamatan(db).id,
+                    address="Jl. Raya Bekasi 1",
+                    delivery_date=today() + timedelta(days=5),
+                ),
+                today(),
+                workflow(),
+            )  # the configured ceiling, as the routes pass it
     finally:
         app.config["DIRECT_PURCHASE_CEILING"] = 50_000_000
     assert db.scalar(select(Order)) is None
@@ -262,16 +282,15 @@ def test_an_award_becomes_an_accepted_order(db: Session, deal: dict) -> None:
     request = make_request(db, deal["buyer"])
     publish_request(db, request, deal["buyer"], today())
     supplier_id = deal["seller"].organisation.supplier_profile.id
-    match = db.scalar(select(Match).where(Match.request_id == request.id,
-                                          Match.supplier_id == supplier_id))
+    match = db.scalar(select(Match).where(Match.request_id == request.id, Match.supplier_id == supplier_id))
     if match is None:
-        match = Match(request=request, supplier_id=supplier_id, rank=1, score=1.0,
-                      status="approved")
+        match = Match(request=request, supplier_id=supplier_id, rank=1, score=1.0, status="approved")
         db.add(match)
         db.flush()
     invite_suppliers(db, request, [match.id], deal["buyer"])
-    quote = submit_quote(db, match, deal["seller"], QuoteInput(
-        34_000, 100, today() + timedelta(days=7), ""), today())
+    quote = submit_quote(
+        db, match, deal["seller"], QuoteInput(34_000, 100, today() + timedelta(days=7), ""), today()
+    )
     award(db, request.id, {quote.id: 100}, deal["buyer"], "Harga terbaik.")
     order = db.scalar(select(Order))
     assert order.source == "award" and order.status == "accepted" and order.total_value == 3_400_000

@@ -1,4 +1,5 @@
 """The deterministic Jakarta demo dataset (pure Python: no app, no database)."""
+
 from __future__ import annotations
 
 import time
@@ -90,16 +91,22 @@ def test_prices_follow_market_ranges(data):
     def prices(prefix: str, unit: str) -> list[int]:
         return [i.price for i in listings(data) if i.title.startswith(prefix) and i.unit == unit]
 
-    checks = [("Nasi Kotak", "kotak", 25_000, 55_000), ("Snack Box", "kotak", 12_000, 30_000),
-              ("Kemeja PDH", "pcs", 150_000, 350_000), ("Kertas HVS", "rim", 45_000, 65_000),
-              ("Cetak Spanduk", "m²", 25_000, 45_000), ("Laundry Kiloan", "kg", 8_000, 15_000),
-              ("Cuci AC Split", "unit", 75_000, 150_000)]
+    checks = [
+        ("Nasi Kotak", "kotak", 25_000, 55_000),
+        ("Snack Box", "kotak", 12_000, 30_000),
+        ("Kemeja PDH", "pcs", 150_000, 350_000),
+        ("Kertas HVS", "rim", 45_000, 65_000),
+        ("Cetak Spanduk", "m²", 25_000, 45_000),
+        ("Laundry Kiloan", "kg", 8_000, 15_000),
+        ("Cuci AC Split", "unit", 75_000, 150_000),
+    ]
     for prefix, unit, low, high in checks:
         found = prices(prefix, unit)
         assert found, prefix
         assert all(low * 0.95 <= p <= high * 1.05 for p in found), (prefix, found)
-    office_chairs = [o for o in PRODUCTS["kursi"]["slots"]["kursi"]
-                     if o[0].startswith(("Kursi Kantor", "Kursi Kerja"))]
+    office_chairs = [
+        o for o in PRODUCTS["kursi"]["slots"]["kursi"] if o[0].startswith(("Kursi Kantor", "Kursi Kerja"))
+    ]
     assert office_chairs and all(650_000 <= o[1] < o[2] <= 2_500_000 for o in office_chairs)
     assert all(i.price % 500 == 0 for i in listings(data))
 
@@ -175,16 +182,29 @@ def test_fixed_demo_accounts_come_first(data):
 
 
 def test_emails_are_unique_and_readable(data):
-    emails = ([s.email for s in data.sellers] + [e for b in data.buyers for e, _ in b.users]
-              + [o.email for o in data.officials] + [b.email for b in data.buyers])
+    emails = (
+        [s.email for s in data.sellers]
+        + [e for b in data.buyers for e, _ in b.users]
+        + [o.email for o in data.officials]
+        + [b.email for b in data.buyers]
+    )
     assert len(emails) == len(set(emails))
     assert all(e.endswith("@demo.pasarpadu.id") and e == e.lower() and " " not in e for e in emails)
 
 
 def test_every_template_renders():
     """Every sentence template can be filled, including combinations a seed never reaches."""
-    common = {"kota": "Jakarta Timur", "kecamatan": "Cakung", "moq": "10", "unit": "pcs", "lead": 3,
-              "cap": "1.000", "free_min": "50", "staff": 5, "area": "Cakung"}
+    common = {
+        "kota": "Jakarta Timur",
+        "kecamatan": "Cakung",
+        "moq": "10",
+        "unit": "pcs",
+        "lead": 3,
+        "cap": "1.000",
+        "free_min": "50",
+        "staff": 5,
+        "area": "Cakung",
+    }
     for product in PRODUCTS.values():
         slots = {}
         for slot, options in product["slots"].items():
@@ -196,8 +216,16 @@ def test_every_template_renders():
     stock = [t for points in SELLING_POINTS.values() for t in points]
     for template in stock + list(LOGISTICS + SERVICE_LOGISTICS):
         template.format_map(common)
-    about = {"name": "X", "owner": "Bu Sri", "year": 2015, "place": "Cakung",
-             "kota": "Jakarta Timur", "staff": 4, "speciality": "katering", "jp_year": 2021}
+    about = {
+        "name": "X",
+        "owner": "Bu Sri",
+        "year": 2015,
+        "place": "Cakung",
+        "kota": "Jakarta Timur",
+        "staff": 4,
+        "speciality": "katering",
+        "jp_year": 2021,
+    }
     for template in ABOUT_OPENINGS + ABOUT_CLIENTS + ABOUT_JAKPRENEUR:
         template.format_map(about)
     for archetype in ARCHETYPES:

@@ -1,4 +1,5 @@
 """API writes with an ``Idempotency-Key``: a retry answers the first result and writes nothing."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -24,9 +25,14 @@ def _headers(client: FlaskClient, email: str, key: str | None = None) -> dict[st
 
 
 def _body(db: Session, title: str = "Nasi kotak rapat") -> dict[str, object]:
-    return {"title": title, "quantity": 100, "unit": "kotak", "category": "catering",
-            "kecamatan_id": kecamatan(db).id,
-            "needed_by": (today() + timedelta(days=20)).isoformat()}
+    return {
+        "title": title,
+        "quantity": 100,
+        "unit": "kotak",
+        "category": "catering",
+        "kecamatan_id": kecamatan(db).id,
+        "needed_by": (today() + timedelta(days=20)).isoformat(),
+    }
 
 
 def _count(db: Session) -> int:
@@ -47,8 +53,7 @@ def test_retried_post_answers_the_first_result_once(app: Flask, db: Session) -> 
     assert _count(db) == 1
     other = client.post("/api/v1/requests", headers=headers, json=_body(db, "Snack rapat pagi"))
     assert other.status_code == 422 and _count(db) == 1
-    fresh = client.post("/api/v1/requests", headers={**headers, "Idempotency-Key": "retry-8"},
-                        json=_body(db))
+    fresh = client.post("/api/v1/requests", headers={**headers, "Idempotency-Key": "retry-8"}, json=_body(db))
     assert fresh.status_code == 201 and _count(db) == 2
 
 
@@ -58,8 +63,7 @@ def test_keys_belong_to_one_user(app: Flask, db: Session) -> None:
     db.commit()
     client = app.test_client()
     for email in ("a@test.id", "b@test.id"):
-        made = client.post("/api/v1/requests", headers=_headers(client, email, "same-key"),
-                           json=_body(db))
+        made = client.post("/api/v1/requests", headers=_headers(client, email, "same-key"), json=_body(db))
         assert made.status_code == 201
     assert _count(db) == 2
 
@@ -72,8 +76,7 @@ def test_refused_write_keeps_the_key_free_and_bad_keys_are_refused(app: Flask, d
     past = {**_body(db), "needed_by": today().isoformat()}
     assert client.post("/api/v1/requests", headers=headers, json=past).status_code == 422
     assert client.post("/api/v1/requests", headers=headers, json=past).status_code == 422
-    bad = client.post("/api/v1/requests", headers={**headers, "Idempotency-Key": "é" * 3},
-                      json=_body(db))
+    bad = client.post("/api/v1/requests", headers={**headers, "Idempotency-Key": "é" * 3}, json=_body(db))
     assert bad.status_code == 400 and _count(db) == 0
 
 
@@ -82,7 +85,8 @@ class WorkerKilled(BaseException):
 
 
 def test_worker_killed_after_the_write_leaves_no_key_without_answer(
-        app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Regression (scripts/write_burst.py): a worker killed between the write's commit and the
     stored answer left the key pending forever, so every retry got 409 and was never answered."""
     make_seller(db, email="seller@test.id")
@@ -127,8 +131,9 @@ def test_keyed_write_mails_its_notifications_after_its_commit(app: Flask, db: Se
     client.post(f"/api/v1/requests/{request_id}/publish", headers=buyer)
     official = _headers(client, "official@test.id", "review-1")
     ids = [p["id"] for p in client.get("/api/v1/proposals", headers=official).get_json()["items"]]
-    reviewed = client.post("/api/v1/proposals/review", headers=official,
-                           json={"match_ids": ids, "decision": "approve"})
+    reviewed = client.post(
+        "/api/v1/proposals/review", headers=official, json={"match_ids": ids, "decision": "approve"}
+    )
     assert ids and reviewed.status_code == 200, reviewed.get_json()
     db.expire_all()
     notifications = list(db.scalars(select(Notification)))

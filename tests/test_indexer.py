@@ -1,11 +1,12 @@
 """The change feed and the indexer process that drains it into published snapshots."""
+
 from __future__ import annotations
 
 import json
 import threading
 import time
-from itertools import pairwise
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -27,27 +28,41 @@ from tests.factories import category, make_listing, make_official, make_seller
 
 
 def _changes(db: Session) -> list[tuple[int | None, int | None, str]]:
-    rows = db.execute(select(IndexChange.listing_id, IndexChange.supplier_id, IndexChange.reason)
-                      .order_by(IndexChange.id)).all()
+    rows = db.execute(
+        select(IndexChange.listing_id, IndexChange.supplier_id, IndexChange.reason).order_by(IndexChange.id)
+    ).all()
     return [tuple(row) for row in rows]
 
 
 def _input(listing: Listing, **changes: object) -> listing_service.ListingInput:
-    fields = dict(title=listing.title, description=listing.description,
-                  category_id=listing.category_id, price=listing.price, unit=listing.unit,
-                  min_order=listing.min_order, monthly_capacity=listing.monthly_capacity,
-                  lead_time_days=listing.lead_time_days)
+    fields = dict(
+        title=listing.title,
+        description=listing.description,
+        category_id=listing.category_id,
+        price=listing.price,
+        unit=listing.unit,
+        min_order=listing.min_order,
+        monthly_capacity=listing.monthly_capacity,
+        lead_time_days=listing.lead_time_days,
+    )
     fields.update(changes)
     return listing_service.ListingInput(**fields)
 
 
 def _profile(supplier: SupplierProfile, **changes: object) -> profile_service.ProfileInput:
     organisation = supplier.organisation
-    fields = dict(display_name=supplier.display_name, about=supplier.about or "",
-                  kbli_codes=[], jakpreneur_member=False, scale=supplier.scale,
-                  monthly_capacity=None, phone=organisation.phone,
-                  street_address=organisation.street_address or "",
-                  kecamatan_id=organisation.kecamatan_id, npwp=None)
+    fields = dict(
+        display_name=supplier.display_name,
+        about=supplier.about or "",
+        kbli_codes=[],
+        jakpreneur_member=False,
+        scale=supplier.scale,
+        monthly_capacity=None,
+        phone=organisation.phone,
+        street_address=organisation.street_address or "",
+        kecamatan_id=organisation.kecamatan_id,
+        npwp=None,
+    )
     fields.update(changes)
     return profile_service.ProfileInput(**fields)
 
@@ -63,10 +78,12 @@ WRITES: dict[str, Callable[[Session, SupplierProfile, Listing], None]] = {
     "publish": lambda db, s, l: listing_service.publish_listing(db, l),
     "archive": lambda db, s, l: listing_service.archive_listing(db, l),
     "profile": lambda db, s, l: profile_service.update_profile(db, s, _profile(s, about="Baru")),
-    "add certificate": lambda db, s, l: profile_service.add_certification(
-        db, s, "halal", "ID123", None) and None,
-    "remove certificate": lambda db, s, l: profile_service.remove_certification(
-        db, s, s.certifications[0].id) and None,
+    "add certificate": lambda db, s, l: (
+        profile_service.add_certification(db, s, "halal", "ID123", None) and None
+    ),
+    "remove certificate": lambda db, s, l: (
+        profile_service.remove_certification(db, s, s.certifications[0].id) and None
+    ),
     "verification": lambda db, s, l: verify_supplier(db, s, make_official(db)),
     "activation": lambda db, s, l: profile_service.set_active(db, s, False, None),
 }
@@ -102,23 +119,32 @@ def test_photos_do_not_touch_the_feed(db: Session) -> None:
     assert _changes(db) == []
 
 
-def test_html_and_api_write_paths_record_changes(app: Flask, seller_client: FlaskClient,
-                                                 db: Session) -> None:
+def test_html_and_api_write_paths_record_changes(app: Flask, seller_client: FlaskClient, db: Session) -> None:
     _clear_feed(db)
-    response = seller_client.post("/seller/listings/new", data={
-        "title": "Kue lapis legit", "description": "Kue lapis", "price": "150000",
-        "unit": "loyang", "min_order": "1", "lead_time_days": "2",
-        "category_id": str(category(db, "catering").id), "action": "publish",
-    })
+    response = seller_client.post(
+        "/seller/listings/new",
+        data={
+            "title": "Kue lapis legit",
+            "description": "Kue lapis",
+            "price": "150000",
+            "unit": "loyang",
+            "min_order": "1",
+            "lead_time_days": "2",
+            "category_id": str(category(db, "catering").id),
+            "action": "publish",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:300]
     created = db.scalar(select(Listing).where(Listing.title == "Kue lapis legit"))
     assert created is not None and created.status == "active"
     assert {l for l, _, _ in _changes(db)} == {created.id}
-    token = app.test_client().post("/api/v1/auth/token", json={
-        "email": "seller@test.id", "password": "kata sandi yang panjang"}).get_json()["token"]
+    token = (
+        app.test_client()
+        .post("/api/v1/auth/token", json={"email": "seller@test.id", "password": "kata sandi yang panjang"})
+        .get_json()["token"]
+    )
     api = app.test_client()
-    answer = api.post(f"/api/v1/listings/{created.id}/archive",
-                      headers={"Authorization": f"Bearer {token}"})
+    answer = api.post(f"/api/v1/listings/{created.id}/archive", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200, answer.get_json()
     assert len(_changes(db)) >= 2
 
@@ -130,8 +156,9 @@ def settled_feed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(indexer_module, "GAP_TIMEOUT_S", 0.0)
 
 
-def test_indexer_once_publishes_new_listings_and_drops_archived(app: Flask, db: Session,
-                                                                settled_feed: None) -> None:
+def test_indexer_once_publishes_new_listings_and_drops_archived(
+    app: Flask, db: Session, settled_feed: None
+) -> None:
     supplier = make_seller(db, name="Katering Bu Sri").organisation.supplier_profile
     first = make_listing(db, supplier, title="Nasi kotak ayam bakar")
     db.commit()
@@ -154,8 +181,10 @@ def test_indexer_once_publishes_new_listings_and_drops_archived(app: Flask, db: 
 
 def test_supplier_rename_reindexes_all_its_listings(app: Flask, db: Session) -> None:
     supplier = make_seller(db, name="Usaha Biasa").organisation.supplier_profile
-    ids = [make_listing(db, supplier, title=t, description=t).id
-           for t in ("Kemeja batik", "Kain tenun", "Selendang sutra")]
+    ids = [
+        make_listing(db, supplier, title=t, description=t).id
+        for t in ("Kemeja batik", "Kain tenun", "Selendang sutra")
+    ]
     other = make_seller(db, name="Toko Lain").organisation.supplier_profile
     make_listing(db, other, title="Kopi bubuk", description="Kopi bubuk")
     db.commit()
@@ -168,8 +197,9 @@ def test_supplier_rename_reindexes_all_its_listings(app: Flask, db: Session) -> 
     assert sorted(found) == sorted(ids)
 
 
-def test_restart_resumes_from_the_watermark_without_duplicates(app: Flask, db: Session,
-                                                               settled_feed: None) -> None:
+def test_restart_resumes_from_the_watermark_without_duplicates(
+    app: Flask, db: Session, settled_feed: None
+) -> None:
     folder = app.config["INDEX_FOLDER"]
     model = app.config["MATCHER_MODEL"]
     supplier = make_seller(db).organisation.supplier_profile
@@ -239,9 +269,7 @@ def test_gaps_in_the_feed_hold_the_watermark_until_they_appear_or_time_out(
     assert indexer.watermark == 16 + indexer_module.MAX_GAP_RUN + 2
 
 
-def test_running_indexer_publishes_a_change_within_seconds_and_throttles(
-    app: Flask, db: Session
-) -> None:
+def test_running_indexer_publishes_a_change_within_seconds_and_throttles(app: Flask, db: Session) -> None:
     supplier = make_seller(db).organisation.supplier_profile
     make_listing(db, supplier, title="Nasi uduk")
     db.commit()
@@ -280,8 +308,10 @@ def test_running_indexer_publishes_a_change_within_seconds_and_throttles(
             db.commit()
         while time.monotonic() < started + 10:
             snapshot = current_snapshot(folder)
-            if snapshot != first and json.loads((folder / snapshot / "retriever.json")
-                                                .read_text())["count"] == 6:
+            if (
+                snapshot != first
+                and json.loads((folder / snapshot / "retriever.json").read_text())["count"] == 6
+            ):
                 break
             time.sleep(0.05)
         assert time.monotonic() - started < 4
@@ -300,8 +330,9 @@ def test_record_change_deduplicates_and_accepts_nothing(db: Session) -> None:
     db.rollback()
 
 
-def test_old_feed_rows_are_pruned_after_publishing(app: Flask, db: Session, settled_feed: None,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_feed_rows_are_pruned_after_publishing(
+    app: Flask, db: Session, settled_feed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from datetime import timedelta
 
     supplier = make_seller(db).organisation.supplier_profile
@@ -323,14 +354,25 @@ def test_indexer_process_stops_on_repeated_signals(tmp_path: Path) -> None:
     import time
 
     root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
-           "INDEX_FOLDER": str(tmp_path / "index"), "MATCHER_MODEL": "hashing",
-           "MATCHER_QUERY_MODEL": "none", "FLASK_APP": "wsgi", "SECRET_KEY": "x"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
+        "INDEX_FOLDER": str(tmp_path / "index"),
+        "MATCHER_MODEL": "hashing",
+        "MATCHER_QUERY_MODEL": "none",
+        "FLASK_APP": "wsgi",
+        "SECRET_KEY": "x",
+    }
     flask = [sys.executable, "-m", "flask"]
-    subprocess.run(flask + ["db", "upgrade"], cwd=root, env=env, check=True,
-                   capture_output=True, timeout=120)
-    process = subprocess.Popen(flask + ["indexer", "run"], cwd=root, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    subprocess.run(flask + ["db", "upgrade"], cwd=root, env=env, check=True, capture_output=True, timeout=120)
+    process = subprocess.Popen(
+        flask + ["indexer", "run"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         assert process.stdout is not None

@@ -1,4 +1,5 @@
 """Indonesian throughout: library defaults (WTForms, Flask-WTF, Flask-Login), plurals, labels."""
+
 from __future__ import annotations
 
 import importlib
@@ -14,8 +15,15 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
-from wtforms import (BooleanField, DateField, EmailField, FileField, IntegerField, MultipleFileField,
-                     SelectFieldBase)
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    FileField,
+    IntegerField,
+    MultipleFileField,
+    SelectFieldBase,
+)
 
 import app as app_package
 from app.forms import AppForm
@@ -41,8 +49,12 @@ def _all_form_classes() -> list[type[FlaskForm]]:
 def _english_defaults() -> list[re.Pattern[str]]:
     """WTForms' and Flask-WTF's own English messages as patterns (placeholders match anything)."""
     ids = re.findall(r'^msgid(?:_plural)? "(.+)"$', WTFORMS_POT.read_text(), re.M)
-    ids += ["The CSRF token is missing.", "The CSRF token has expired.", "The CSRF token is invalid.",
-            "Please log in to access this page."]
+    ids += [
+        "The CSRF token is missing.",
+        "The CSRF token has expired.",
+        "The CSRF token is invalid.",
+        "Please log in to access this page.",
+    ]
     return [re.compile("^" + re.sub(r"%\\\(\w+\\\)[sd]", ".*", re.escape(i)) + "$") for i in ids]
 
 
@@ -116,7 +128,8 @@ def test_csrf_refusal_on_a_form_is_indonesian(app: Flask) -> None:
         form = LoginForm(formdata=MultiDict({"email": "a@b.id", "password": "x"}), meta={"csrf": True})
         assert not form.validate()
         assert form.csrf_token.errors == [
-            "Token keamanan formulir tidak ada. Muat ulang halaman dan coba lagi."]
+            "Token keamanan formulir tidak ada. Muat ulang halaman dan coba lagi."
+        ]
 
 
 def test_empty_seller_registration_answers_in_indonesian(client: FlaskClient) -> None:
@@ -135,8 +148,9 @@ def test_budget_that_is_not_a_number_answers_in_indonesian(app: Flask, db: Sessi
     db.commit()
     client = app.test_client()
     login(client, "buyer@test.id")
-    page = client.post("/requests/new", data={"title": "Nasi kotak rapat", "quantity": "abc",
-                                              "budget_ceiling": "abc"}).get_data(as_text=True)
+    page = client.post(
+        "/requests/new", data={"title": "Nasi kotak rapat", "quantity": "abc", "budget_ceiling": "abc"}
+    ).get_data(as_text=True)
     assert "Masukkan jumlah dalam rupiah, misalnya 1.250.000." in page  # the budget
     assert "Not a valid integer value." not in page
 
@@ -151,6 +165,7 @@ def test_login_required_message_in_both_languages(client: FlaskClient) -> None:
 
 
 # --- plurals, labels and stored notes ----------------------------------------------------------
+
 
 def _market(db: Session) -> dict[str, object]:
     from tests.factories import make_buyer, make_listing, make_official, make_seller
@@ -186,14 +201,21 @@ def test_matcher_sentences_count_days_and_fail_in_indonesian() -> None:
 
     query = DemandQuery(text="nasi kotak")
     one_day = ListingRecord(listing_id=1, supplier_id=1, title="Nasi kotak", lead_time_days=1)
-    checks = (ConstraintCheck("lead_time", True, False, "1 days needed, 5 available"),
-              ConstraintCheck("seller_verified", False, True, "seller not verified"))
+    checks = (
+        ConstraintCheck("lead_time", True, False, "1 days needed, 5 available"),
+        ConstraintCheck("seller_verified", False, True, "seller not verified"),
+    )
     indonesian, english = sentences(query, one_day, (), checks, eligible=False)
     assert "lead time 1 day meets" in english and "1 days" not in english
     assert "waktu pengerjaan 1 hari" in indonesian
     assert "gagal: penjual belum terverifikasi" in indonesian and "not verified" not in indonesian
-    _, english = sentences(query, ListingRecord(listing_id=1, supplier_id=1, title="Nasi kotak",
-                                                lead_time_days=3), (), checks[:1], eligible=True)
+    _, english = sentences(
+        query,
+        ListingRecord(listing_id=1, supplier_id=1, title="Nasi kotak", lead_time_days=3),
+        (),
+        checks[:1],
+        eligible=True,
+    )
     assert "lead time 3 days meets" in english
 
 
@@ -205,8 +227,7 @@ def test_enumerated_values_are_named_in_the_reader_language(app: Flask, db: Sess
 
     market = _market(db)
     supplier = market["seller"].organisation.supplier_profile
-    db.add(SupplierCertification(supplier=supplier, kind="other", number="X-1",
-                                 expires_on=date(2099, 1, 1)))
+    db.add(SupplierCertification(supplier=supplier, kind="other", number="X-1", expires_on=date(2099, 1, 1)))
     db.commit()
     client = app.test_client()
     page = _page(client, f"/listing/{market['listing'].id}", "id")
@@ -237,23 +258,38 @@ def test_timeline_notes_follow_the_reader_language(app: Flask, db: Session) -> N
     publish_request(db, demand, market["buyer"], today())
     approve(db, [m.id for m in demand.matches], market["official"])  # writes "review finished"
     # A row from before notes had a kind: English text only.
-    record_event(db, actor=None, action="match.invited", object_type="request", object_id=demand.id,
-                 from_state="quoted", to_state="invited", reason="quote withdrawn")
-    record_event(db, actor=market["buyer"], action="request.cancelled", object_type="request",
-                 object_id=demand.id, reason="Anggaran dialihkan")
-    record_event(db, actor=market["buyer"], action="request.edited", object_type="request",
-                 object_id=demand.id)
+    record_event(
+        db,
+        actor=None,
+        action="match.invited",
+        object_type="request",
+        object_id=demand.id,
+        from_state="quoted",
+        to_state="invited",
+        reason="quote withdrawn",
+    )
+    record_event(
+        db,
+        actor=market["buyer"],
+        action="request.cancelled",
+        object_type="request",
+        object_id=demand.id,
+        reason="Anggaran dialihkan",
+    )
+    record_event(
+        db, actor=market["buyer"], action="request.edited", object_type="request", object_id=demand.id
+    )
     db.commit()
     client = app.test_client()
     login(client, "buyer@test.id")
     page = _page(client, f"/requests/{demand.id}", "id")
-    timeline = page[page.index('id="timeline"'):]
+    timeline = page[page.index('id="timeline"') :]
     assert "peninjauan selesai" in timeline and "penawaran ditarik" in timeline
     assert "review finished" not in timeline and "quote withdrawn" not in timeline
     assert "Anggaran dialihkan" in timeline  # what a person typed is shown as typed
     assert "Diubah" in timeline and "request.edited" not in timeline
     page = _page(client, f"/requests/{demand.id}", "en")
-    timeline = page[page.index('id="timeline"'):]
+    timeline = page[page.index('id="timeline"') :]
     assert "review finished" in timeline and "quote withdrawn" in timeline
 
 
@@ -276,9 +312,14 @@ def test_withdrawing_a_quote_asks_first(app: Flask, db: Session) -> None:
     match = demand.matches[0]
     seller = app.test_client()
     login(seller, "katering@test.id")
-    seller.post(f"/seller/invitations/{match.id}", data={
-        "unit_price": "35000", "quantity": "100",
-        "delivery_date": (today() + timedelta(days=10)).isoformat()})
+    seller.post(
+        f"/seller/invitations/{match.id}",
+        data={
+            "unit_price": "35000",
+            "quantity": "100",
+            "delivery_date": (today() + timedelta(days=10)).isoformat(),
+        },
+    )
     page = seller.get(f"/seller/invitations/{match.id}").get_data(as_text=True)
     assert "data-confirm=" in page  # with JavaScript: a confirm dialog before the post
     step = seller.post(f"/seller/invitations/{match.id}/withdraw")

@@ -1,4 +1,5 @@
 """With too little feedback the hand-set ranking weights stay in use."""
+
 from __future__ import annotations
 
 from flask import Flask

@@ -1,4 +1,5 @@
 """Log-in is quick with a sound argon2id setting, and old hashes are upgraded on log-in."""
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The schema only changes through migrations, which go up from empty and back down cleanly."""
+
 from __future__ import annotations
 
 import os

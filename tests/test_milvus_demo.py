@@ -1,5 +1,6 @@
 """`RETRIEVAL_BACKEND=milvus` on `make run`'s demo data: the storefront and request matching
 answer exactly as the default local backend (a real Milvus Lite server on loopback)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,16 +23,39 @@ from models import DemandRequest
 pytestmark = [pytest.mark.milvus, pytest.mark.slow]
 
 DEMO_QUERIES = [
-    "nasi kotak", "nasi tumpeng", "snack box rapat", "kue basah", "kopi bubuk", "batik tulis",
-    "kemeja batik", "seragam sekolah", "kaos sablon", "tas anyaman", "kerajinan rotan",
-    "sabun cuci tangan", "masker kain", "spanduk", "cetak brosur", "kursi kayu", "meja lipat",
-    "servis ac", "katering prasmanan 200 orang", "keripik singkong", "jasa kebersihan kantor",
+    "nasi kotak",
+    "nasi tumpeng",
+    "snack box rapat",
+    "kue basah",
+    "kopi bubuk",
+    "batik tulis",
+    "kemeja batik",
+    "seragam sekolah",
+    "kaos sablon",
+    "tas anyaman",
+    "kerajinan rotan",
+    "sabun cuci tangan",
+    "masker kain",
+    "spanduk",
+    "cetak brosur",
+    "kursi kayu",
+    "meja lipat",
+    "servis ac",
+    "katering prasmanan 200 orang",
+    "keripik singkong",
+    "jasa kebersihan kantor",
     "air mineral galon",
 ]
 
 
-def _answers(app: Flask, client: FlaskClient, db: Session, options: BuildOptions,
-             folder: Path, requests: list[DemandRequest]) -> dict[str, list[int]]:
+def _answers(
+    app: Flask,
+    client: FlaskClient,
+    db: Session,
+    options: BuildOptions,
+    folder: Path,
+    requests: list[DemandRequest],
+) -> dict[str, list[int]]:
     """Top-10 storefront results per query and proposals per request, from ``options``' index."""
     app.config["INDEX_FOLDER"] = str(folder)
     run_once(db, str(folder), app.config["MATCHER_MODEL"], options=options)
@@ -49,17 +73,33 @@ def _answers(app: Flask, client: FlaskClient, db: Session, options: BuildOptions
 
 
 def test_demo_storefront_and_matching_answer_the_same_from_milvus(
-        app: Flask, client: FlaskClient, db: Session, tmp_path: Path, milvus_uri: str,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask,
+    client: FlaskClient,
+    db: Session,
+    tmp_path: Path,
+    milvus_uri: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(app.config, "MATCHER_MODEL", "static")  # make run's model
     seeded = app.test_cli_runner().invoke(args=["seed-demo"])
     assert seeded.exit_code == 0, seeded.output
-    requests = list(db.scalars(select(DemandRequest).where(DemandRequest.status.in_(
-        ("open", "under_review"))).order_by(DemandRequest.id).limit(10)))
+    requests = list(
+        db.scalars(
+            select(DemandRequest)
+            .where(DemandRequest.status.in_(("open", "under_review")))
+            .order_by(DemandRequest.id)
+            .limit(10)
+        )
+    )
     assert len(requests) >= 5 and all(demand_query(r, today()).text for r in requests)
     local = _answers(app, client, db, BuildOptions(), tmp_path / "local", requests)
-    remote = _answers(app, client, db, BuildOptions(backend="milvus", milvus_uri=milvus_uri,
-                                                    collection_prefix="demo"),
-                      tmp_path / "milvus", requests)
+    remote = _answers(
+        app,
+        client,
+        db,
+        BuildOptions(backend="milvus", milvus_uri=milvus_uri, collection_prefix="demo"),
+        tmp_path / "milvus",
+        requests,
+    )
     assert sum(len(ids) for ids in local.values()) > 150  # the queries do find things
     assert remote == local

@@ -1,5 +1,6 @@
 """Nothing is chosen silently for the user: place and category start empty and are required
 (forms and API), and the quote deadline is set when suppliers are invited, after the review."""
+
 from __future__ import annotations
 
 import re
@@ -55,10 +56,18 @@ def test_request_form_starts_with_no_place_and_no_category(app: Flask, db: Sessi
 
 def test_request_without_place_or_category_is_refused_in_indonesian(app: Flask, db: Session) -> None:
     client = _buyer_client(app, db)
-    response = client.post("/requests/new", data={
-        "title": "Nasi kotak rapat koordinasi", "quantity": "100", "unit": "kotak",
-        "category_id": "", "kecamatan_id": "",
-        "needed_by": (today() + timedelta(days=20)).isoformat(), "action": "save"})
+    response = client.post(
+        "/requests/new",
+        data={
+            "title": "Nasi kotak rapat koordinasi",
+            "quantity": "100",
+            "unit": "kotak",
+            "category_id": "",
+            "kecamatan_id": "",
+            "needed_by": (today() + timedelta(days=20)).isoformat(),
+            "action": "save",
+        },
+    )
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Pilih kategori barang atau jasa yang Anda butuhkan." in page
@@ -66,10 +75,18 @@ def test_request_without_place_or_category_is_refused_in_indonesian(app: Flask, 
     assert "Dikirim ke" not in page and "Kepulauan Seribu Selatan</option>" in page
     assert db.scalar(select(func.count()).select_from(DemandRequest)) == 0
 
-    saved = client.post("/requests/new", data={
-        "title": "Nasi kotak rapat koordinasi", "quantity": "100", "unit": "kotak",
-        "category_id": str(category(db, "catering").id), "kecamatan_id": str(kecamatan(db, "Cakung").id),
-        "needed_by": (today() + timedelta(days=20)).isoformat(), "action": "save"})
+    saved = client.post(
+        "/requests/new",
+        data={
+            "title": "Nasi kotak rapat koordinasi",
+            "quantity": "100",
+            "unit": "kotak",
+            "category_id": str(category(db, "catering").id),
+            "kecamatan_id": str(kecamatan(db, "Cakung").id),
+            "needed_by": (today() + timedelta(days=20)).isoformat(),
+            "action": "save",
+        },
+    )
     assert saved.status_code == 302
     draft = db.scalars(select(DemandRequest)).one()
     assert draft.kecamatan.name == "Cakung" and draft.category.slug == "catering"
@@ -79,37 +96,58 @@ def test_registration_asks_for_the_kecamatan(app: Flask, db: Session, client: Fl
     for kind in ("seller", "buyer"):
         page = client.get(f"/auth/register/{kind}").get_data(as_text=True)
         assert _selected(_select(page, "kecamatan_id")) == ["— pilih —"]
-    form = {"full_name": "Sri Wahyuni", "email": "sri@test.id", "password": "kata sandi yang panjang",
-            "confirm": "kata sandi yang panjang", "legal_name": "Katering Bu Sri", "kecamatan_id": "",
-            "phone": "081234567890", "nib": "1234567890123", "scale": "micro"}
+    form = {
+        "full_name": "Sri Wahyuni",
+        "email": "sri@test.id",
+        "password": "kata sandi yang panjang",
+        "confirm": "kata sandi yang panjang",
+        "legal_name": "Katering Bu Sri",
+        "kecamatan_id": "",
+        "phone": "081234567890",
+        "nib": "1234567890123",
+        "scale": "micro",
+    }
     refused = client.post("/auth/register/seller", data=form)
     assert "Pilih kecamatan Anda." in refused.get_data(as_text=True)
     assert db.scalar(select(func.count()).select_from(Organisation)) == 0
-    accepted = client.post("/auth/register/seller",
-                           data={**form, "kecamatan_id": str(kecamatan(db, "Cakung").id)})
+    accepted = client.post(
+        "/auth/register/seller", data={**form, "kecamatan_id": str(kecamatan(db, "Cakung").id)}
+    )
     assert accepted.status_code == 302
     assert db.scalars(select(Organisation)).one().kecamatan.name == "Cakung"
 
 
-def test_api_requires_category_and_place_with_a_clear_422(app: Flask, db: Session,
-                                                          client: FlaskClient) -> None:
+def test_api_requires_category_and_place_with_a_clear_422(
+    app: Flask, db: Session, client: FlaskClient
+) -> None:
     make_buyer(db, email="buyer@test.id")
     db.commit()
-    token = client.post("/api/v1/auth/token", json={
-        "email": "buyer@test.id", "password": "kata sandi yang panjang"}).get_json()["token"]
+    token = client.post(
+        "/api/v1/auth/token", json={"email": "buyer@test.id", "password": "kata sandi yang panjang"}
+    ).get_json()["token"]
     headers = {"Authorization": f"Bearer {token}"}
-    body = {"title": "Nasi kotak rapat", "quantity": 100, "unit": "kotak",
-            "needed_by": (today() + timedelta(days=20)).isoformat()}
+    body = {
+        "title": "Nasi kotak rapat",
+        "quantity": 100,
+        "unit": "kotak",
+        "needed_by": (today() + timedelta(days=20)).isoformat(),
+    }
     missing = client.post("/api/v1/requests", headers=headers, json=body)
     assert missing.status_code == 422
     details = missing.get_json()["error"]["details"]
     assert details["category"] == ["Choose the category of the need: a slug from /api/v1/categories."]
     assert details["kecamatan_id"] == ["Choose the delivery kecamatan: a kecamatan_id from /api/v1/places."]
-    null = client.post("/api/v1/requests", headers=headers,
-                       json={**body, "category": None, "kecamatan_id": kecamatan(db, "Cakung").id})
+    null = client.post(
+        "/api/v1/requests",
+        headers=headers,
+        json={**body, "category": None, "kecamatan_id": kecamatan(db, "Cakung").id},
+    )
     assert null.status_code == 422 and "category" in null.get_json()["error"]["details"]
-    created = client.post("/api/v1/requests", headers=headers,
-                          json={**body, "category": "catering", "kecamatan_id": kecamatan(db, "Cakung").id})
+    created = client.post(
+        "/api/v1/requests",
+        headers=headers,
+        json={**body, "category": "catering", "kecamatan_id": kecamatan(db, "Cakung").id},
+    )
     assert created.status_code == 201 and created.get_json()["category"] == "catering"
 
 
@@ -152,8 +190,9 @@ def test_quote_deadline_waits_for_the_review_and_is_shown(app: Flask, db: Sessio
     assert demand.status == "under_review" and demand.quotes_due is None
     client = app.test_client()
     login(client, "buyer@test.id")
-    due = re.search(r'data-testid="quotes-due">(.*?)</dd>',
-                    client.get(f"/requests/{demand.id}").get_data(as_text=True)).group(1)
+    due = re.search(
+        r'data-testid="quotes-due">(.*?)</dd>', client.get(f"/requests/{demand.id}").get_data(as_text=True)
+    ).group(1)
     assert due == "Ditetapkan saat pemasok diundang, setelah tinjauan"
 
     review_day = today() + timedelta(days=6)  # the review took almost a week

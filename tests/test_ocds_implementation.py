@@ -1,5 +1,6 @@
 """OCDS: contracts from purchase orders, with payments as transactions and deliveries as
 milestones; direct purchases as processes of their own; still valid OCDS 1.1.5 + scale."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,9 @@ from tests.test_opendata import EMAIL, PHONE, validate
 SAMPLE = Path(__file__).resolve().parents[1] / "docs" / "ocds-sample-implementation.json"
 
 
-def _deliver_and_pay(db: Session, p: Programme, order: Order, parts: list[tuple[date, int]],
-                     paid: list[tuple[date, int]]) -> None:
+def _deliver_and_pay(
+    db: Session, p: Programme, order: Order, parts: list[tuple[date, int]], paid: list[tuple[date, int]]
+) -> None:
     """Send and receive each (day, quantity), invoice after each receipt, pay (day, amount)."""
     seller = next(u for u in p.users.values() if u.organisation_id == order.supplier.organisation_id)
     buyer = p.users["buyer"]
@@ -31,8 +33,9 @@ def _deliver_and_pay(db: Session, p: Programme, order: Order, parts: list[tuple[
     for day, quantity in parts:
         with clock_at(at(day)):
             delivery = fulfilment.send_delivery(db, order, seller, {line.id: quantity})
-            fulfilment.confirm_receipt(db, delivery, buyer, day, {line.id: quantity},
-                                       "Petugas Gudang Dewi", day)
+            fulfilment.confirm_receipt(
+                db, delivery, buyer, day, {line.id: quantity}, "Petugas Gudang Dewi", day
+            )
             invoices.append(billing.issue_invoice(db, order, seller))
     for invoice, (day, amount) in zip(invoices, paid):
         with clock_at(at(day)):
@@ -47,24 +50,45 @@ def deals(db: Session) -> Programme:
     p.users["buyer"].organisation.legal_name = "Dinas Pendidikan Provinsi DKI Jakarta"
     award_a = db.scalar(select(Award).where(Award.request_id == p.requests["A"].id))
     order_a = db.scalar(select(Order).where(Order.award_id == award_a.id))
-    _deliver_and_pay(db, p, order_a, [(date(2026, 3, 9), 60), (date(2026, 3, 11), 40)],
-                     [(date(2026, 3, 12), 2_040_000), (date(2026, 3, 20), 1_360_000)])
+    _deliver_and_pay(
+        db,
+        p,
+        order_a,
+        [(date(2026, 3, 9), 60), (date(2026, 3, 11), 40)],
+        [(date(2026, 3, 12), 2_040_000), (date(2026, 3, 20), 1_360_000)],
+    )
     with clock_at(at(date(2026, 3, 21))):
-        ratings.rate_seller(db, order_a, p.users["buyer"], 5, 4, 5,
-                            "Tepat waktu, hubungi 0812-3456-7890")
+        ratings.rate_seller(db, order_a, p.users["buyer"], 5, 4, 5, "Tepat waktu, hubungi 0812-3456-7890")
     ani = p.users["Warung Nasi Mpok Ani"]
-    listing = db.scalar(select(Listing).where(
-        Listing.supplier_id == ani.organisation.supplier_profile.id))
+    listing = db.scalar(select(Listing).where(Listing.supplier_id == ani.organisation.supplier_profile.id))
     buyer = p.users["buyer"]
     with clock_at(at(date(2026, 5, 4))):
-        direct = orders.place_direct_order(db, buyer, orders.DirectOrderInput(
-            listing_id=listing.id, quantity=80, kecamatan_id=buyer.organisation.kecamatan_id,
-            address="Jl. Medan Merdeka Selatan 8-9", delivery_date=date(2026, 5, 8),
-            note="Hubungi bu.dewi@dinas.go.id"), date(2026, 5, 4))
+        direct = orders.place_direct_order(
+            db,
+            buyer,
+            orders.DirectOrderInput(
+                listing_id=listing.id,
+                quantity=80,
+                kecamatan_id=buyer.organisation.kecamatan_id,
+                address="Jl. Medan Merdeka Selatan 8-9",
+                delivery_date=date(2026, 5, 8),
+                note="Hubungi bu.dewi@dinas.go.id",
+            ),
+            date(2026, 5, 4),
+        )
         orders.accept_order(db, direct, ani)
-        orders.place_direct_order(db, buyer, orders.DirectOrderInput(
-            listing_id=listing.id, quantity=20, kecamatan_id=buyer.organisation.kecamatan_id,
-            address="", delivery_date=date(2026, 5, 12)), date(2026, 5, 4))
+        orders.place_direct_order(
+            db,
+            buyer,
+            orders.DirectOrderInput(
+                listing_id=listing.id,
+                quantity=20,
+                kecamatan_id=buyer.organisation.kecamatan_id,
+                address="",
+                delivery_date=date(2026, 5, 12),
+            ),
+            date(2026, 5, 4),
+        )
     _deliver_and_pay(db, p, direct, [(date(2026, 5, 8), 40)], [(date(2026, 5, 13), 1_200_000)])
     db.commit()
     p.requests["direct"] = direct
@@ -77,8 +101,9 @@ def _package(app: Flask, query: str = "") -> dict[str, Any]:
     return response.get_json()
 
 
-def test_the_package_with_contracts_and_implementation_validates(app: Flask, db: Session,
-                                                                 deals: Programme) -> None:
+def test_the_package_with_contracts_and_implementation_validates(
+    app: Flask, db: Session, deals: Programme
+) -> None:
     package = _package(app)
     validate(package)
     text = json.dumps(package, ensure_ascii=False)
@@ -87,16 +112,20 @@ def test_the_package_with_contracts_and_implementation_validates(app: Flask, db:
     if os.environ.get("PASARPADU_WRITE_OCDS_SAMPLE"):
         direct = deals.requests["direct"]
         wanted = {f"ocds-pasarpadu-{deals.requests['A'].id}", f"ocds-pasarpadu-po-{direct.id}"}
-        sample = dict(package, releases=[r for r in package["releases"] if r["ocid"] in wanted],
-                      uri="https://pasarpadu.jakarta.go.id/open-data/ocds/release-package.json",
-                      publishedDate="2026-05-14T10:00:00+07:00",
-                      publisher={"name": "Pasar Padu", "uri": "https://pasarpadu.jakarta.go.id/"})
+        sample = dict(
+            package,
+            releases=[r for r in package["releases"] if r["ocid"] in wanted],
+            uri="https://pasarpadu.jakarta.go.id/open-data/ocds/release-package.json",
+            publishedDate="2026-05-14T10:00:00+07:00",
+            publisher={"name": "Pasar Padu", "uri": "https://pasarpadu.jakarta.go.id/"},
+        )
         sample.pop("links", None)
         SAMPLE.write_text(json.dumps(sample, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
-def test_an_awarded_request_has_its_orders_payments_and_deliveries(app: Flask, db: Session,
-                                                                   deals: Programme) -> None:
+def test_an_awarded_request_has_its_orders_payments_and_deliveries(
+    app: Flask, db: Session, deals: Programme
+) -> None:
     releases = {r["ocid"]: r for r in _package(app)["releases"]}
     a = releases[f"ocds-pasarpadu-{deals.requests['A'].id}"]
     assert a["tag"] == ["tender", "award", "contract", "implementation"]
@@ -123,8 +152,9 @@ def test_an_awarded_request_has_its_orders_payments_and_deliveries(app: Flask, d
     assert all(len(c["implementation"]["milestones"]) == 1 for c in b["contracts"])
 
 
-def test_a_direct_purchase_is_a_process_of_its_own_once_accepted(app: Flask, db: Session,
-                                                                 deals: Programme) -> None:
+def test_a_direct_purchase_is_a_process_of_its_own_once_accepted(
+    app: Flask, db: Session, deals: Programme
+) -> None:
     direct = deals.requests["direct"]
     releases = {r["ocid"]: r for r in _package(app)["releases"]}
     pending = db.scalar(select(Order).where(Order.status == "pending"))
@@ -153,8 +183,9 @@ def test_payments_move_the_release_id_and_date(app: Flask, db: Session, deals: P
         seller = deals.users["Warung Nasi Mpok Ani"]
         line = direct.lines[0]
         delivery = fulfilment.send_delivery(db, direct, seller, {line.id: 40})
-        fulfilment.confirm_receipt(db, delivery, deals.users["buyer"], date(2026, 5, 14),
-                                   {line.id: 40}, "Dewi", date(2026, 5, 14))
+        fulfilment.confirm_receipt(
+            db, delivery, deals.users["buyer"], date(2026, 5, 14), {line.id: 40}, "Dewi", date(2026, 5, 14)
+        )
     db.commit()
     after = next(r for r in _package(app)["releases"] if r["ocid"].endswith(f"po-{direct.id}"))
     assert after["id"] != before["id"] and after["date"] > before["date"]

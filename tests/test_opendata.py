@@ -1,5 +1,6 @@
 """Open data: the OCDS release package validates, CSV exports open in spreadsheets, and the
 public transparency page shows figures but no personal data."""
+
 from __future__ import annotations
 
 import copy
@@ -82,10 +83,12 @@ def ocds_validator() -> Draft4Validator:
     """A draft-04 validator of release packages whose ``$ref``s resolve to the local files only."""
     package = _load("release-package-schema.json")
     release = extended_release_schema()
-    registry: Registry = Registry().with_resources([
-        (package["id"], Resource.from_contents(package, default_specification=DRAFT4)),
-        (release["id"], Resource.from_contents(release, default_specification=DRAFT4)),
-    ])  # no retrieve function: any reference to anything else fails instead of fetching
+    registry: Registry = Registry().with_resources(
+        [
+            (package["id"], Resource.from_contents(package, default_specification=DRAFT4)),
+            (release["id"], Resource.from_contents(release, default_specification=DRAFT4)),
+        ]
+    )  # no retrieve function: any reference to anything else fails instead of fetching
     checker = FormatChecker(formats=())
     checker.checks("date-time")(_date_time)
     checker.checks("uri")(_uri)
@@ -100,8 +103,7 @@ def validate(package: dict[str, Any]) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
 
 
-def test_release_package_validates_against_ocds_1_1_5(app: Flask, db: Session,
-                                                    programme: Programme) -> None:
+def test_release_package_validates_against_ocds_1_1_5(app: Flask, db: Session, programme: Programme) -> None:
     response = app.test_client().get("/open-data/ocds/release-package.json")
     assert response.status_code == 200 and response.mimetype == "application/json"
     package = response.get_json()
@@ -113,8 +115,9 @@ def test_release_package_validates_against_ocds_1_1_5(app: Flask, db: Session,
     assert ocids == {f"ocds-pasarpadu-{r.id}" for r in published}  # never a draft
 
 
-def test_awarded_release_has_parties_awards_and_contracts(app: Flask, db: Session,
-                                                        programme: Programme) -> None:
+def test_awarded_release_has_parties_awards_and_contracts(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     package = app.test_client().get("/open-data/ocds/release-package.json").get_json()
     releases = {r["ocid"]: r for r in package["releases"]}
     b = releases[f"ocds-pasarpadu-{programme.requests['B'].id}"]
@@ -145,8 +148,7 @@ def _legal(programme: Programme, business: str) -> str:
     return user.organisation.legal_name
 
 
-def test_release_package_filters_by_publication_date(app: Flask, db: Session,
-                                                   programme: Programme) -> None:
+def test_release_package_filters_by_publication_date(app: Flask, db: Session, programme: Programme) -> None:
     client = app.test_client()
     april = client.get("/open-data/ocds/release-package.json?since=2026-04-01&until=2026-04-30")
     ids = {r["ocid"] for r in april.get_json()["releases"]}
@@ -157,8 +159,9 @@ def test_release_package_filters_by_publication_date(app: Flask, db: Session,
     assert empty.status_code == 404 and "error" in empty.get_json()
 
 
-def test_release_package_pages(app: Flask, db: Session, programme: Programme,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_release_package_pages(
+    app: Flask, db: Session, programme: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.services import ocds
 
     monkeypatch.setattr(ocds, "PAGE_SIZE", 2)
@@ -175,20 +178,30 @@ def test_release_package_pages(app: Flask, db: Session, programme: Programme,
 
 
 def test_scale_extension_is_really_checked() -> None:
-    release = {"ocid": "ocds-pasarpadu-1", "id": "1", "date": "2026-04-01T10:00:00+07:00",
-               "tag": ["tender"], "initiationType": "tender",
-               "parties": [{"id": "PP-ORG-1", "roles": ["tenderer"], "details": {"scale": "huge"}}]}
-    package = {"uri": "https://pasarpadu.id/p.json", "version": "1.1",
-               "publishedDate": "2026-04-01T10:00:00+07:00", "publisher": {"name": "Pasar Padu"},
-               "releases": [release]}
+    release = {
+        "ocid": "ocds-pasarpadu-1",
+        "id": "1",
+        "date": "2026-04-01T10:00:00+07:00",
+        "tag": ["tender"],
+        "initiationType": "tender",
+        "parties": [{"id": "PP-ORG-1", "roles": ["tenderer"], "details": {"scale": "huge"}}],
+    }
+    package = {
+        "uri": "https://pasarpadu.id/p.json",
+        "version": "1.1",
+        "publishedDate": "2026-04-01T10:00:00+07:00",
+        "publisher": {"name": "Pasar Padu"},
+        "releases": [release],
+    }
     with pytest.raises(ValidationError, match="huge"):
         ocds_validator().validate(package)
     release["parties"][0]["details"]["scale"] = "micro"
     ocds_validator().validate(package)
 
 
-def test_personal_contacts_never_leave_in_public_exports(app: Flask, db: Session,
-                                                        programme: Programme) -> None:
+def test_personal_contacts_never_leave_in_public_exports(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     client = app.test_client()
     package = client.get("/open-data/ocds/release-package.json").get_data(as_text=True)
     requests_csv = client.get("/open-data/requests.csv").get_data(as_text=True)
@@ -198,8 +211,7 @@ def test_personal_contacts_never_leave_in_public_exports(app: Flask, db: Session
     assert "Kursi lipat aula" in requests_csv  # the title stays, the phone number goes
 
 
-def test_public_csv_exports_open_in_spreadsheets(app: Flask, db: Session,
-                                                 programme: Programme) -> None:
+def test_public_csv_exports_open_in_spreadsheets(app: Flask, db: Session, programme: Programme) -> None:
     client = app.test_client()
     awards = client.get("/open-data/awards.csv")
     assert awards.status_code == 200
@@ -209,8 +221,10 @@ def test_public_csv_exports_open_in_spreadsheets(app: Flask, db: Session,
     header = rows[0]
     assert header[:4] == ["award_id", "request_id", "ocid", "awarded_at_wib"]
     by_supplier = {row[header.index("supplier")]: row for row in rows[1:]}
-    assert set(by_supplier) == {_legal(programme, n) for n in (
-        "Katering Bu Sri", "Dapur Betawi Bang Udin", "Warung Nasi Mpok Ani", "Mebel Jati Pak Harto")}
+    assert set(by_supplier) == {
+        _legal(programme, n)
+        for n in ("Katering Bu Sri", "Dapur Betawi Bang Udin", "Warung Nasi Mpok Ani", "Mebel Jati Pak Harto")
+    }
     sri = by_supplier[_legal(programme, "Katering Bu Sri")]
     assert sri[header.index("total_value_idr")] == "3400000"
     assert sri[header.index("awarded_at_wib")] == "2026-03-06 10:00:00"
@@ -223,8 +237,7 @@ def test_public_csv_exports_open_in_spreadsheets(app: Flask, db: Session,
     assert len(april) == 4
 
 
-def test_proposals_and_quotes_are_for_officials(app: Flask, db: Session,
-                                                programme: Programme) -> None:
+def test_proposals_and_quotes_are_for_officials(app: Flask, db: Session, programme: Programme) -> None:
     for path in ("/open-data/proposals.csv", "/open-data/quotes.csv"):
         anonymous = app.test_client().get(path)
         assert anonymous.status_code == 302 and "/auth/login" in anonymous.headers["Location"]
@@ -242,8 +255,9 @@ def test_proposals_and_quotes_are_for_officials(app: Flask, db: Session,
     assert "/open-data/proposals.csv" not in public_index and "awards.csv" in public_index
 
 
-def test_transparency_page_shows_figures_but_no_personal_data(app: Flask, db: Session,
-                                                              programme: Programme) -> None:
+def test_transparency_page_shows_figures_but_no_personal_data(
+    app: Flask, db: Session, programme: Programme
+) -> None:
     response = app.test_client().get("/transparency")
     assert response.status_code == 200
     page = response.get_data(as_text=True)

@@ -1,4 +1,5 @@
 """Anonymous visitors' search pages come from a short-lived cache; nobody else's do."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -39,8 +40,7 @@ def test_visitors_get_the_cached_page_until_a_new_snapshot(app: Flask, db: Sessi
         app.extensions.pop("page_cache", None)
 
 
-def test_database_fallback_pages_are_never_cached(app: Flask, client: FlaskClient,
-                                                  db: Session) -> None:
+def test_database_fallback_pages_are_never_cached(app: Flask, client: FlaskClient, db: Session) -> None:
     seller = make_seller(db)
     make_listing(db, seller.organisation.supplier_profile, title="Kopi bubuk robusta")
     db.commit()

@@ -1,4 +1,5 @@
 """A listing's photos survive a refused form: kept, previewed, removable, saved on the next try."""
+
 from __future__ import annotations
 
 import io
@@ -23,10 +24,14 @@ def _tokens(page: str) -> list[str]:
 
 
 def test_photo_is_kept_after_a_refused_form_and_saved_with_the_listing(
-        app: Flask, seller_client: FlaskClient, db: Session) -> None:
+    app: Flask, seller_client: FlaskClient, db: Session
+) -> None:
     listings = _count(db, Listing)
-    refused = seller_client.post("/seller/listings/new", content_type="multipart/form-data",
-                                 data=_form(db, price="", photos=(io.BytesIO(_jpeg()), "kue.jpg")))
+    refused = seller_client.post(
+        "/seller/listings/new",
+        content_type="multipart/form-data",
+        data=_form(db, price="", photos=(io.BytesIO(_jpeg()), "kue.jpg")),
+    )
     assert refused.status_code == 422
     page = refused.get_data(as_text=True)
     assert 'data-testid="pending-photos"' in page and "1 foto dari percobaan sebelumnya" in page
@@ -35,8 +40,9 @@ def test_photo_is_kept_after_a_refused_form_and_saved_with_the_listing(
     preview = seller_client.get(f"/seller/pending-photos/{tokens[0]}")
     assert preview.status_code == 200 and preview.mimetype == "image/jpeg"
     # Second try: the price is fixed, no file chosen again.
-    saved = seller_client.post("/seller/listings/new", content_type="multipart/form-data",
-                               data=_form(db, pending_photo=tokens[0]))
+    saved = seller_client.post(
+        "/seller/listings/new", content_type="multipart/form-data", data=_form(db, pending_photo=tokens[0])
+    )
     assert saved.status_code == 302
     photo = db.scalars(select(ListingPhoto)).one()
     assert photo.listing.title == "Kue lapis legit"
@@ -45,35 +51,49 @@ def test_photo_is_kept_after_a_refused_form_and_saved_with_the_listing(
 
 
 def test_kept_photo_can_be_removed_and_is_only_its_uploaders(
-        app: Flask, seller_client: FlaskClient, db: Session) -> None:
-    page = seller_client.post("/seller/listings/new", content_type="multipart/form-data",
-                              data=_form(db, title="", photos=(io.BytesIO(_jpeg()), "kue.jpg"))
-                              ).get_data(as_text=True)
+    app: Flask, seller_client: FlaskClient, db: Session
+) -> None:
+    page = seller_client.post(
+        "/seller/listings/new",
+        content_type="multipart/form-data",
+        data=_form(db, title="", photos=(io.BytesIO(_jpeg()), "kue.jpg")),
+    ).get_data(as_text=True)
     token = _tokens(page)[0]
     make_seller(db, email="lain@test.id")
     db.commit()
     other = app.test_client()
     login(other, "lain@test.id")
     assert other.get(f"/seller/pending-photos/{token}").status_code == 404
-    taken = other.post("/seller/listings/new", content_type="multipart/form-data",
-                       data=_form(db, pending_photo=token))
+    taken = other.post(
+        "/seller/listings/new", content_type="multipart/form-data", data=_form(db, pending_photo=token)
+    )
     assert taken.status_code == 302 and _count(db, ListingPhoto) == 0  # another's token is ignored
     files_before = set((Path(app.config["UPLOAD_FOLDER"]) / "listings").iterdir())
-    saved = seller_client.post("/seller/listings/new", content_type="multipart/form-data",
-                               data=_form(db, title="Kue lapis legit kedua", pending_photo=token,
-                                          remove_pending=token))
+    saved = seller_client.post(
+        "/seller/listings/new",
+        content_type="multipart/form-data",
+        data=_form(db, title="Kue lapis legit kedua", pending_photo=token, remove_pending=token),
+    )
     assert saved.status_code == 302 and _count(db, ListingPhoto) == 0
     assert set((Path(app.config["UPLOAD_FOLDER"]) / "listings").iterdir()) < files_before
 
 
 def test_editing_a_listing_keeps_the_photo_too(seller_client: FlaskClient, db: Session) -> None:
     listing = db.scalars(select(Listing)).first()
-    page = seller_client.post(f"/seller/listings/{listing.id}", content_type="multipart/form-data",
-                              data=_form(db, unit="", photos=(io.BytesIO(_jpeg()), "kue.jpg"))
-                              ).get_data(as_text=True)
+    page = seller_client.post(
+        f"/seller/listings/{listing.id}",
+        content_type="multipart/form-data",
+        data=_form(db, unit="", photos=(io.BytesIO(_jpeg()), "kue.jpg")),
+    ).get_data(as_text=True)
     token = _tokens(page)[0]
-    assert seller_client.post(f"/seller/listings/{listing.id}", content_type="multipart/form-data",
-                              data=_form(db, pending_photo=token)).status_code == 302
+    assert (
+        seller_client.post(
+            f"/seller/listings/{listing.id}",
+            content_type="multipart/form-data",
+            data=_form(db, pending_photo=token),
+        ).status_code
+        == 302
+    )
     db.expire_all()
     assert len(listing.photos) == 1
 
@@ -89,6 +109,10 @@ def test_old_kept_photos_are_swept(app: Flask, tmp_path: Path) -> None:
     assert pending_photos.find(str(tmp_path / "pending"), 7, token) is not None
     assert pending_photos.find(str(tmp_path / "pending"), 8, token) is None
     assert pending_photos.find(str(tmp_path / "pending"), 7, "../../etc/passwd") is None
-    assert pending_photos.sweep(str(tmp_path / "pending"), str(photos),
-                                now=time.time() + pending_photos.MAX_AGE + 1) == 1
+    assert (
+        pending_photos.sweep(
+            str(tmp_path / "pending"), str(photos), now=time.time() + pending_photos.MAX_AGE + 1
+        )
+        == 1
+    )
     assert list(photos.iterdir()) == []

@@ -1,4 +1,5 @@
 """One policy decides who may do what; every role and permission is in its tables."""
+
 from __future__ import annotations
 
 from flask_login import AnonymousUserMixin
@@ -27,8 +28,7 @@ def test_a_visitor_who_is_not_logged_in_may_do_nothing() -> None:
     assert not any(can(visitor, permission) for permission in Permission)
 
 
-def test_a_request_is_seen_by_its_buyer_and_officials_and_changed_by_its_buyer_only(
-        db: Session) -> None:
+def test_a_request_is_seen_by_its_buyer_and_officials_and_changed_by_its_buyer_only(db: Session) -> None:
     buyer = make_buyer(db, email="b1@test.id")
     other = make_buyer(db, email="b2@test.id")
     official = make_official(db, email="o@test.id")

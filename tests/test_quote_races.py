@@ -3,6 +3,7 @@
 The threaded tests run on PostgreSQL (row locks); each thread is its own client with its own
 database session, and a barrier makes all of them read before any of them writes.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,8 @@ from tests.factories import make_buyer, make_listing, make_official, make_reques
 
 needs_postgres = pytest.mark.skipif(
     os.environ.get("PASARPADU_TEST_DB") != "postgres",
-    reason="row locks need PostgreSQL; this runs in the PostgreSQL pass of make test")
+    reason="row locks need PostgreSQL; this runs in the PostgreSQL pass of make test",
+)
 
 
 def _invited(db: Session) -> Match:
@@ -51,8 +53,7 @@ def _token(client: FlaskClient, email: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.get_json()['token']}"}
 
 
-def _after_read(monkeypatch: pytest.MonkeyPatch, module: Any, name: str,
-                barrier: threading.Barrier) -> None:
+def _after_read(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, barrier: threading.Barrier) -> None:
     """Make ``module.name`` (a loader the view calls first) wait for the other threads."""
     original: Callable[..., Any] = getattr(module, name)
 
@@ -80,22 +81,33 @@ def _race(app: Flask, calls: list[Callable[[FlaskClient], Any]]) -> list[Any]:
 
 
 def _body(price: int = 19_000) -> dict[str, Any]:
-    return {"unit_price": price, "quantity": 100,
-            "delivery_date": (today() + timedelta(days=5)).isoformat(), "note": ""}
+    return {
+        "unit_price": price,
+        "quantity": 100,
+        "delivery_date": (today() + timedelta(days=5)).isoformat(),
+        "note": "",
+    }
 
 
 def test_database_refuses_a_second_live_quote(app: Flask, db: Session) -> None:
     match = _invited(db)
     due = today() + timedelta(days=5)
-    db.add_all([Quote(match_id=match.id, unit_price=1, quantity=1, delivery_date=due),
-                Quote(match_id=match.id, unit_price=2, quantity=1, delivery_date=due)])
+    db.add_all(
+        [
+            Quote(match_id=match.id, unit_price=1, quantity=1, delivery_date=due),
+            Quote(match_id=match.id, unit_price=2, quantity=1, delivery_date=due),
+        ]
+    )
     with pytest.raises(IntegrityError):
         db.flush()
     db.rollback()
     # withdrawn quotes do not count: a seller may withdraw and quote again
-    db.add_all([Quote(match_id=match.id, unit_price=1, quantity=1, delivery_date=due,
-                      status="withdrawn"),
-                Quote(match_id=match.id, unit_price=2, quantity=1, delivery_date=due)])
+    db.add_all(
+        [
+            Quote(match_id=match.id, unit_price=1, quantity=1, delivery_date=due, status="withdrawn"),
+            Quote(match_id=match.id, unit_price=2, quantity=1, delivery_date=due),
+        ]
+    )
     db.flush()
 
 
@@ -103,24 +115,30 @@ def test_a_second_quote_on_the_same_invitation_is_refused(app: Flask, db: Sessio
     match = _invited(db)
     client = app.test_client()
     seller = _token(client, "seller@test.id")
-    assert client.post(f"/api/v1/invitations/{match.id}/quote", headers=seller,
-                       json=_body()).status_code == 201
+    assert (
+        client.post(f"/api/v1/invitations/{match.id}/quote", headers=seller, json=_body()).status_code == 201
+    )
     again = client.post(f"/api/v1/invitations/{match.id}/quote", headers=seller, json=_body())
     assert again.status_code == 409 and "sudah dikirim" in again.get_json()["error"]["message"]
 
 
 @needs_postgres
 @pytest.mark.postgres
-def test_three_concurrent_api_quotes_make_one(app: Flask, db: Session,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_three_concurrent_api_quotes_make_one(
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     match = _invited(db)
     tokens = [_token(app.test_client(), "seller@test.id") for _ in range(3)]
     _after_read(monkeypatch, api_sellers, "_invitation", threading.Barrier(3))
-    statuses = _race(app, [
-        lambda c, h=h: c.post(f"/api/v1/invitations/{match.id}/quote", headers=h,
-                              json=_body()).status_code
-        for h in tokens
-    ])
+    statuses = _race(
+        app,
+        [
+            lambda c, h=h: (
+                c.post(f"/api/v1/invitations/{match.id}/quote", headers=h, json=_body()).status_code
+            )
+            for h in tokens
+        ],
+    )
     assert sorted(statuses) == [201, 409, 409], statuses
     db.expire_all()
     assert db.scalar(select(func.count()).select_from(Quote)) == 1
@@ -128,8 +146,9 @@ def test_three_concurrent_api_quotes_make_one(app: Flask, db: Session,
 
 @needs_postgres
 @pytest.mark.postgres
-def test_double_click_on_the_quote_form_makes_one(app: Flask, db: Session,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_double_click_on_the_quote_form_makes_one(
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.services import quotes as quote_service
 
     match = _invited(db)
@@ -138,10 +157,10 @@ def test_double_click_on_the_quote_form_makes_one(app: Flask, db: Session,
         login(client, "seller@test.id")
     _after_read(monkeypatch, quote_service, "own_invitation", threading.Barrier(2))
     form = {**_body(), "unit_price": "19.000", "quantity": "100"}
-    statuses = _race(app, [
-        lambda _c, c=c: c.post(f"/seller/invitations/{match.id}", data=form).status_code
-        for c in clients
-    ])
+    statuses = _race(
+        app,
+        [lambda _c, c=c: c.post(f"/seller/invitations/{match.id}", data=form).status_code for c in clients],
+    )
     assert sorted(statuses) == [302, 422], statuses
     db.expire_all()
     assert db.scalar(select(func.count()).select_from(Quote)) == 1
@@ -150,10 +169,16 @@ def test_double_click_on_the_quote_form_makes_one(app: Flask, db: Session,
 @needs_postgres
 @pytest.mark.postgres
 def test_award_withdraw_and_revise_at_once_exactly_one_wins(
-        app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     match = _invited(db)
-    quote = submit_quote(db, db.get(Match, match.id), make_seller(db), QuoteInput(
-        19_000, 100, today() + timedelta(days=5), ""), today())
+    quote = submit_quote(
+        db,
+        db.get(Match, match.id),
+        make_seller(db),
+        QuoteInput(19_000, 100, today() + timedelta(days=5), ""),
+        today(),
+    )
     db.commit()
     quote_id, request_id, version = quote.id, match.request_id, quote.version
     client = app.test_client()
@@ -162,13 +187,21 @@ def test_award_withdraw_and_revise_at_once_exactly_one_wins(
     barrier = threading.Barrier(3)
     _after_read(monkeypatch, api_procurement, "_request", barrier)
     _after_read(monkeypatch, api_sellers, "_own_quote", barrier)
-    outcomes = _race(app, [
-        lambda c: c.post(f"/api/v1/requests/{request_id}/awards", headers=buyer, json={
-            "awards": [{"quote_id": quote_id, "quantity": 100, "version": version}],
-            "reason": "Harga terbaik"}),
-        lambda c: c.post(f"/api/v1/quotes/{quote_id}/withdraw", headers=seller),
-        lambda c: c.put(f"/api/v1/quotes/{quote_id}", headers=seller_too, json=_body(99_999)),
-    ])
+    outcomes = _race(
+        app,
+        [
+            lambda c: c.post(
+                f"/api/v1/requests/{request_id}/awards",
+                headers=buyer,
+                json={
+                    "awards": [{"quote_id": quote_id, "quantity": 100, "version": version}],
+                    "reason": "Harga terbaik",
+                },
+            ),
+            lambda c: c.post(f"/api/v1/quotes/{quote_id}/withdraw", headers=seller),
+            lambda c: c.put(f"/api/v1/quotes/{quote_id}", headers=seller_too, json=_body(99_999)),
+        ],
+    )
     statuses = [o.status_code for o in outcomes]
     assert sorted(statuses) in ([200, 409, 409], [201, 409, 409]), statuses
     for outcome in outcomes:
@@ -186,22 +219,35 @@ def test_award_withdraw_and_revise_at_once_exactly_one_wins(
 
 @needs_postgres
 @pytest.mark.postgres
-def test_cancel_and_award_at_once_exactly_one_wins(app: Flask, db: Session,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_and_award_at_once_exactly_one_wins(
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     match = _invited(db)
-    quote = submit_quote(db, db.get(Match, match.id), make_seller(db), QuoteInput(
-        19_000, 100, today() + timedelta(days=5), ""), today())
+    quote = submit_quote(
+        db,
+        db.get(Match, match.id),
+        make_seller(db),
+        QuoteInput(19_000, 100, today() + timedelta(days=5), ""),
+        today(),
+    )
     db.commit()
     quote_id, request_id = quote.id, match.request_id
     client = app.test_client()
     first, second = _token(client, "buyer@test.id"), _token(client, "buyer@test.id")
     _after_read(monkeypatch, api_procurement, "_request", threading.Barrier(2))
-    outcomes = _race(app, [
-        lambda c: c.post(f"/api/v1/requests/{request_id}/awards", headers=first, json={
-            "awards": [{"quote_id": quote_id, "quantity": 100}], "reason": "Harga terbaik"}),
-        lambda c: c.post(f"/api/v1/requests/{request_id}/cancel", headers=second,
-                         json={"reason": "Anggaran dialihkan"}),
-    ])
+    outcomes = _race(
+        app,
+        [
+            lambda c: c.post(
+                f"/api/v1/requests/{request_id}/awards",
+                headers=first,
+                json={"awards": [{"quote_id": quote_id, "quantity": 100}], "reason": "Harga terbaik"},
+            ),
+            lambda c: c.post(
+                f"/api/v1/requests/{request_id}/cancel", headers=second, json={"reason": "Anggaran dialihkan"}
+            ),
+        ],
+    )
     statuses = sorted(o.status_code for o in outcomes)
     assert statuses in ([200, 409], [201, 409]), statuses
     db.expire_all()

@@ -1,4 +1,5 @@
 """Rate limits: keyed on the validated token or the address, shared by workers, on search too."""
+
 from __future__ import annotations
 
 import secrets
@@ -21,8 +22,7 @@ def limited(app: Flask, tmp_path: Path) -> Iterator[list[Flask]]:
     apps = []
     for _ in range(2):
         config = config_for_tests(str(tmp_path), app.config["SQLALCHEMY_DATABASE_URI"])
-        config.update(RATELIMIT_ENABLED=True, API_RATE_LIMIT="5 per minute",
-                      SEARCH_RATE_LIMIT="5 per minute")
+        config.update(RATELIMIT_ENABLED=True, API_RATE_LIMIT="5 per minute", SEARCH_RATE_LIMIT="5 per minute")
         config.pop("RATELIMIT_STORAGE_URI")
         config.update(RATELIMIT_STORAGE_URI=f"sqlite://{tmp_path / 'ratelimits.sqlite'}")
         apps.append(create_app(config))
@@ -48,7 +48,8 @@ def test_random_bearer_strings_are_limited_by_address(limited: list[Flask]) -> N
         worker = limited[n % 2]
         with worker.app_context():
             response = worker.test_client().get(
-                "/api/v1/listings", headers={"Authorization": f"Bearer {secrets.token_hex(16)}"})
+                "/api/v1/listings", headers={"Authorization": f"Bearer {secrets.token_hex(16)}"}
+            )
             statuses.append(response.status_code)
     assert 429 in statuses, statuses
 
@@ -75,6 +76,7 @@ def test_limiter_keys_never_hold_raw_tokens(app: Flask, db: Session) -> None:
     from flask import g
 
     g.pop("api_user", None)  # the suite holds one app context; each request has its own
-    with app.test_request_context("/api/v1/listings", headers={"Authorization": "Bearer junk"},
-                                  environ_base={"REMOTE_ADDR": "10.1.2.3"}):
+    with app.test_request_context(
+        "/api/v1/listings", headers={"Authorization": "Bearer junk"}, environ_base={"REMOTE_ADDR": "10.1.2.3"}
+    ):
         assert _token_or_address() == "address:10.1.2.3"

@@ -1,4 +1,5 @@
 """`flask match rematch`: fresh proposals for requests awaiting review, in process or with Ray."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,10 @@ from tests.factories import make_buyer, make_listing, make_official, make_reques
 def _proposals(db: Session, request_id: int) -> list[tuple[int, int, str]]:
     """(match id, supplier id, status) of a request, by rank, read afresh."""
     db.expire_all()
-    return [(m.id, m.supplier_id, m.status) for m in db.scalars(
-        select(Match).where(Match.request_id == request_id).order_by(Match.rank))]
+    return [
+        (m.id, m.supplier_id, m.status)
+        for m in db.scalars(select(Match).where(Match.request_id == request_id).order_by(Match.rank))
+    ]
 
 
 def _market(db: Session) -> dict[str, object]:
@@ -39,11 +42,18 @@ def _market(db: Session) -> dict[str, object]:
     assert all(r.status == "under_review" and r.matches for r in [*waiting, reviewed])
     approve(db, [reviewed.matches[0].id], official)  # review started: left alone from now on
     caterer = make_seller(db, name="Katering Bu Sri")
-    make_listing(db, caterer.organisation.supplier_profile, title="Nasi kotak ayam bakar",
-                 description="Nasi kotak ayam bakar untuk rapat dan pelatihan")
+    make_listing(
+        db,
+        caterer.organisation.supplier_profile,
+        title="Nasi kotak ayam bakar",
+        description="Nasi kotak ayam bakar untuk rapat dan pelatihan",
+    )
     db.commit()
-    return {"waiting": [r.id for r in waiting], "reviewed": reviewed.id,
-            "caterer": caterer.organisation.supplier_profile.id}
+    return {
+        "waiting": [r.id for r in waiting],
+        "reviewed": reviewed.id,
+        "caterer": caterer.organisation.supplier_profile.id,
+    }
 
 
 def _rematch(app: Flask, *args: str) -> str:
@@ -52,8 +62,7 @@ def _rematch(app: Flask, *args: str) -> str:
     return result.output
 
 
-def test_rematch_proposes_new_suppliers_once_and_leaves_reviewed_requests(
-        app: Flask, db: Session) -> None:
+def test_rematch_proposes_new_suppliers_once_and_leaves_reviewed_requests(app: Flask, db: Session) -> None:
     market = _market(db)
     reviewed_before = _proposals(db, market["reviewed"])
     old = {rid: _proposals(db, rid) for rid in market["waiting"]}
@@ -67,8 +76,9 @@ def test_rematch_proposes_new_suppliers_once_and_leaves_reviewed_requests(
         assert all(status == "proposed" for _, _, status in new)
         assert not {mid for mid, _, _ in new} & {mid for mid, _, _ in old[rid]}
         assert db.get(DemandRequest, rid).status == "under_review"
-        event = db.scalars(select(AuditEvent).where(AuditEvent.action == "request.rematched",
-                                                    AuditEvent.object_id == rid)).one()
+        event = db.scalars(
+            select(AuditEvent).where(AuditEvent.action == "request.rematched", AuditEvent.object_id == rid)
+        ).one()
         assert [p[0] for p in event.data["before"]] == [s for _, s, _ in old[rid]]
         assert [p[0] for p in event.data["after"]] == [s for _, s, _ in new]
     assert _proposals(db, market["reviewed"]) == reviewed_before
@@ -76,20 +86,19 @@ def test_rematch_proposes_new_suppliers_once_and_leaves_reviewed_requests(
     after_first = {rid: _proposals(db, rid) for rid in market["waiting"]}
     assert "0 changed, 3 unchanged" in _rematch(app)
     assert {rid: _proposals(db, rid) for rid in market["waiting"]} == after_first
-    assert len(db.scalars(select(AuditEvent).where(
-        AuditEvent.action == "request.rematched")).all()) == 3
+    assert len(db.scalars(select(AuditEvent).where(AuditEvent.action == "request.rematched")).all()) == 3
 
 
 def test_an_interrupted_rematch_leaves_each_request_old_or_new(
-        app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     market = _market(db)
     run_indexer_once(app)
     first, second, third = market["waiting"]
     old = {rid: _proposals(db, rid) for rid in market["waiting"]}
     real = rematch_module.match_request
 
-    def crash_on_second(session: Session, request: DemandRequest, *args: object,
-                        **kwargs: object) -> list:
+    def crash_on_second(session: Session, request: DemandRequest, *args: object, **kwargs: object) -> list:
         found = real(session, request, *args, **kwargs)
         if request.id == second:
             raise RuntimeError("killed")  # after ranking, in the middle of the request's write
@@ -106,8 +115,7 @@ def test_an_interrupted_rematch_leaves_each_request_old_or_new(
 
 
 @pytest.mark.ray
-def test_rematch_with_ray_proposes_what_the_process_does(
-        app: Flask, db: Session, local_ray: None) -> None:
+def test_rematch_with_ray_proposes_what_the_process_does(app: Flask, db: Session, local_ray: None) -> None:
     market = _market(db)
     run_indexer_once(app)
     output = _rematch(app, "--ray")

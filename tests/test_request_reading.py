@@ -1,5 +1,6 @@
 """The request page says what the matcher read in the buyer's words and lets the buyer
 apply it: the category in one click, and requirements stated in the text."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -11,15 +12,21 @@ from tests.factories import make_buyer, make_request
 
 def test_buyer_sees_the_category_read_and_sets_it_in_one_click(app: Flask, db: Session) -> None:
     buyer = make_buyer(db, email="pembaca@test.id")
-    demand = make_request(db, buyer, title="Belanja makan minum rapat koordinasi",
-                          description="Nasi kotak ayam goreng", category_slug=None)
+    demand = make_request(
+        db,
+        buyer,
+        title="Belanja makan minum rapat koordinasi",
+        description="Nasi kotak ayam goreng",
+        category_slug=None,
+    )
     db.commit()
     client = app.test_client()
     login(client, "pembaca@test.id")
     page = client.get(f"/requests/{demand.id}").get_data(as_text=True)
     assert "Kami membaca ini sebagai: Katering" in page and "Pakai kategori ini" in page
-    response = client.post(f"/requests/{demand.id}/reading",
-                           data={"apply": "category", "category_id": _catering_id(db)})
+    response = client.post(
+        f"/requests/{demand.id}/reading", data={"apply": "category", "category_id": _catering_id(db)}
+    )
     assert response.status_code == 302
     db.refresh(demand)
     assert demand.category is not None and demand.category.slug == "catering"
@@ -27,8 +34,13 @@ def test_buyer_sees_the_category_read_and_sets_it_in_one_click(app: Flask, db: S
 
 def test_requirements_in_the_text_are_proposed_then_applied(app: Flask, db: Session) -> None:
     buyer = make_buyer(db, email="halal@test.id")
-    demand = make_request(db, buyer, title="Nasi kotak untuk 50 orang",
-                          description="Wajib halal, dikirim ke Duren Sawit.", quantity=100)
+    demand = make_request(
+        db,
+        buyer,
+        title="Nasi kotak untuk 50 orang",
+        description="Wajib halal, dikirim ke Duren Sawit.",
+        quantity=100,
+    )
     db.commit()
     client = app.test_client()
     login(client, "halal@test.id")

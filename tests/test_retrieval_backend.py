@@ -1,4 +1,5 @@
 """RETRIEVAL_BACKEND: the setting, and the storefront answering the same from Milvus as locally."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,21 +15,35 @@ from app.services.catalogue_index import catalogue_index, retrieve, search
 from app.services.index_backend import BuildOptions, prune_collections
 from app.services.indexer import run_once
 from app.services.storefront import SearchParams
-from tests.test_catalogue_index import _catalogue
 from tests.factories import make_listing, make_seller
+from tests.test_catalogue_index import _catalogue
 
-QUERIES = ["nasi kotak", "tumpeng", "kemeja batik", "kursi", "spanduk cetak", "kopi robusta",
-           "masker", "nasi kuning untuk rapat", "seragam", "qqqq"]
+QUERIES = [
+    "nasi kotak",
+    "tumpeng",
+    "kemeja batik",
+    "kursi",
+    "spanduk cetak",
+    "kopi robusta",
+    "masker",
+    "nasi kuning untuk rapat",
+    "seragam",
+    "qqqq",
+]
 
 
-@pytest.mark.parametrize("env, name", [
-    ({"RETRIEVAL_BACKEND": "elastic"}, "RETRIEVAL_BACKEND"),
-    ({"RETRIEVAL_BACKEND": "milvus", "MILVUS_URI": ""}, "MILVUS_URI"),
-    ({"RETRIEVAL_BACKEND": "milvus", "MILVUS_URI": "localhost"}, "MILVUS_URI"),
-    ({"MILVUS_COLLECTION": "bad-name"}, "MILVUS_COLLECTION"),
-])
-def test_wrong_backend_settings_stop_start_up(env: dict[str, str], name: str, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "env, name",
+    [
+        ({"RETRIEVAL_BACKEND": "elastic"}, "RETRIEVAL_BACKEND"),
+        ({"RETRIEVAL_BACKEND": "milvus", "MILVUS_URI": ""}, "MILVUS_URI"),
+        ({"RETRIEVAL_BACKEND": "milvus", "MILVUS_URI": "localhost"}, "MILVUS_URI"),
+        ({"MILVUS_COLLECTION": "bad-name"}, "MILVUS_COLLECTION"),
+    ],
+)
+def test_wrong_backend_settings_stop_start_up(
+    env: dict[str, str], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     with pytest.raises(ConfigError, match=name):
@@ -45,8 +60,9 @@ def test_backend_settings_default_to_local(tmp_path: Path, monkeypatch: pytest.M
     assert BuildOptions.from_config(load_config(str(tmp_path))).backend == "milvus"
 
 
-def _answers(app: Flask, client: FlaskClient, db: Session, options: BuildOptions,
-             folder: Path) -> dict[str, tuple[list[int], list[int], list[int]]]:
+def _answers(
+    app: Flask, client: FlaskClient, db: Session, options: BuildOptions, folder: Path
+) -> dict[str, tuple[list[int], list[int], list[int]]]:
     """(matches, storefront results, suggestions) per query, from an index built on ``options``."""
     app.config["INDEX_FOLDER"] = str(folder)
     run_once(db, str(folder), app.config["MATCHER_MODEL"], options=options)
@@ -55,15 +71,19 @@ def _answers(app: Flask, client: FlaskClient, db: Session, options: BuildOptions
     answers = {}
     for text in QUERIES:
         page = search(db, SearchParams(text=text), today())
-        answers[text] = ([c.listing_id for c in retrieve(db, text, 10)],
-                         [item.id for item in page.listings], [item.id for item in page.suggestions])
+        answers[text] = (
+            [c.listing_id for c in retrieve(db, text, 10)],
+            [item.id for item in page.listings],
+            [item.id for item in page.suggestions],
+        )
         assert client.get("/search", query_string={"q": text}).status_code == 200
     return answers
 
 
 @pytest.mark.milvus
-def test_storefront_answers_the_same_from_milvus(app: Flask, client: FlaskClient, db: Session,
-                                                 tmp_path: Path, milvus_uri: str) -> None:
+def test_storefront_answers_the_same_from_milvus(
+    app: Flask, client: FlaskClient, db: Session, tmp_path: Path, milvus_uri: str
+) -> None:
     _catalogue(db)
     seller = make_seller(db, name="Kedai Nusantara")
     for title in ("Nasi kuning tumpeng mini", "Kopi susu gula aren", "Seragam olahraga sekolah"):
@@ -82,17 +102,20 @@ def test_storefront_answers_the_same_from_milvus(app: Flask, client: FlaskClient
     # a second full build writes a new collection; the two newest are kept
     run_once(db, str(tmp_path / "milvus"), app.config["MATCHER_MODEL"], options=options)
     from app.services.indexer import Indexer
+
     for _ in range(2):
         Indexer(str(tmp_path / "milvus"), app.config["MATCHER_MODEL"], options=options).full_build(db)
     assert prune_collections(options) == []
     from matching.milvus_backend import MilvusBackend
+
     names = MilvusBackend.open_client(milvus_uri).list_collections()
     assert len([n for n in names if n.startswith("storefront_")]) == 2
 
 
 @pytest.mark.milvus
 def test_search_falls_back_to_the_database_when_milvus_is_down(
-        app: Flask, client: FlaskClient, db: Session, tmp_path: Path) -> None:
+    app: Flask, client: FlaskClient, db: Session, tmp_path: Path
+) -> None:
     from tests.conftest import milvus_lite_server
 
     listings = _catalogue(db)
@@ -111,7 +134,8 @@ def test_search_falls_back_to_the_database_when_milvus_is_down(
 
 @pytest.mark.ray
 def test_indexer_full_build_through_ray_answers_like_the_default(
-        app: Flask, client: FlaskClient, db: Session, tmp_path: Path, local_ray: None) -> None:
+    app: Flask, client: FlaskClient, db: Session, tmp_path: Path, local_ray: None
+) -> None:
     _catalogue(db)
     local = _answers(app, client, db, BuildOptions(), tmp_path / "plain")
     with_ray = BuildOptions(ray=True, model=app.config["MATCHER_MODEL"])
@@ -121,7 +145,8 @@ def test_indexer_full_build_through_ray_answers_like_the_default(
 
 @pytest.mark.milvus
 def test_switching_back_to_local_while_milvus_is_gone_rebuilds_locally(
-        app: Flask, db: Session, tmp_path: Path) -> None:
+    app: Flask, db: Session, tmp_path: Path
+) -> None:
     from tests.conftest import milvus_lite_server
 
     listings = _catalogue(db)

@@ -1,4 +1,5 @@
 """Search results sorted by relevance, price or distance, in the pages and the JSON API."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,11 @@ from tests.factories import kecamatan, make_listing, make_seller
 
 # (seller, kecamatan, title, price): Cakung and Duren Sawit are neighbours in East Jakarta,
 # Cilandak is in the south.
-SELLERS = [("Warung Selatan", "Cilandak", "Nasi kotak ayam goreng", 30_000),
-           ("Katering Timur", "Cakung", "Nasi kotak ayam bakar", 45_000),
-           ("Dapur Tetangga", "Duren Sawit", "Nasi kotak rendang", 38_000)]
+SELLERS = [
+    ("Warung Selatan", "Cilandak", "Nasi kotak ayam goreng", 30_000),
+    ("Katering Timur", "Cakung", "Nasi kotak ayam bakar", 45_000),
+    ("Dapur Tetangga", "Duren Sawit", "Nasi kotak rendang", 38_000),
+]
 
 
 @pytest.fixture()
@@ -43,13 +46,20 @@ def _order(client: FlaskClient, url: str) -> list[str]:
 @pytest.mark.parametrize("words", ["", "nasi kotak"])
 def test_sort_by_price_both_ways(client: FlaskClient, caterers: dict[str, int], words: str) -> None:
     assert _order(client, f"/search?q={words}&sort=price_asc") == [
-        "Nasi kotak ayam goreng", "Nasi kotak rendang", "Nasi kotak ayam bakar"]
+        "Nasi kotak ayam goreng",
+        "Nasi kotak rendang",
+        "Nasi kotak ayam bakar",
+    ]
     assert _order(client, f"/search?q={words}&sort=price_desc") == [
-        "Nasi kotak ayam bakar", "Nasi kotak rendang", "Nasi kotak ayam goreng"]
+        "Nasi kotak ayam bakar",
+        "Nasi kotak rendang",
+        "Nasi kotak ayam goreng",
+    ]
 
 
-def test_sort_by_price_with_the_search_index(app: Flask, client: FlaskClient,
-                                             caterers: dict[str, int]) -> None:
+def test_sort_by_price_with_the_search_index(
+    app: Flask, client: FlaskClient, caterers: dict[str, int]
+) -> None:
     run_indexer_once(app)
     page = client.get("/search?q=nasi+kotak&sort=price_asc").get_data(as_text=True)
     assert "search-limited" not in page  # answered by the index, not the fallback
@@ -57,13 +67,17 @@ def test_sort_by_price_with_the_search_index(app: Flask, client: FlaskClient,
     assert _order(client, "/search?q=nasi+kotak&sort=price_desc")[0] == "Nasi kotak ayam bakar"
 
 
-def test_sort_by_distance_from_a_chosen_kecamatan(client: FlaskClient, db: Session,
-                                                  caterers: dict[str, int]) -> None:
+def test_sort_by_distance_from_a_chosen_kecamatan(
+    client: FlaskClient, db: Session, caterers: dict[str, int]
+) -> None:
     cakung = kecamatan(db, "Cakung").id
     page = client.get(f"/search?sort=distance&near={cakung}").get_data(as_text=True)
     assert 'data-testid="sort-note"' in page and "Terdekat dari Cakung" in page
     assert _order(client, f"/search?sort=distance&near={cakung}") == [
-        "Nasi kotak ayam bakar", "Nasi kotak rendang", "Nasi kotak ayam goreng"]
+        "Nasi kotak ayam bakar",
+        "Nasi kotak rendang",
+        "Nasi kotak ayam goreng",
+    ]
     cilandak = kecamatan(db, "Cilandak").id
     assert _order(client, f"/search?q=nasi&sort=distance&near={cilandak}")[0] == "Nasi kotak ayam goreng"
 
@@ -73,18 +87,19 @@ def test_distance_without_a_place_is_explained(client: FlaskClient, caterers: di
     assert "pilih kecamatan" in page.lower() and "paling relevan" in page
 
 
-def test_sort_survives_pagination_and_filters(app: Flask, client: FlaskClient, db: Session,
-                                              caterers: dict[str, int]) -> None:
+def test_sort_survives_pagination_and_filters(
+    app: Flask, client: FlaskClient, db: Session, caterers: dict[str, int]
+) -> None:
     app.config["PER_PAGE"] = 2
     try:
         page = client.get("/search?q=nasi&sort=price_desc").get_data(as_text=True)
         next_link = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
         assert "sort=price_desc" in next_link and "q=nasi" in next_link
         assert _order(client, next_link) == ["Nasi kotak ayam goreng"]
-        filters = page[page.index('class="filters"'):page.index("</form>", page.index('class="filters"'))]
+        filters = page[page.index('class="filters"') : page.index("</form>", page.index('class="filters"'))]
         assert 'name="sort" value="price_desc"' in filters  # applying filters keeps the order
-        sort_form = page[page.index('data-testid="sort-form"'):]
-        assert 'name="q" value="nasi"' in sort_form[:sort_form.index("</form>")]  # and vice versa
+        sort_form = page[page.index('data-testid="sort-form"') :]
+        assert 'name="q" value="nasi"' in sort_form[: sort_form.index("</form>")]  # and vice versa
     finally:
         app.config["PER_PAGE"] = 24
 

@@ -1,4 +1,5 @@
 """Web security: passwords, lockout, reset, sessions, headers, escaping, audit of security events."""
+
 from __future__ import annotations
 
 import email
@@ -20,8 +21,10 @@ from tests.conftest import PASSWORD, login
 from tests.factories import make_listing, make_seller
 
 
-@pytest.mark.parametrize("password", ["pendek", "passwordpassword", "123456789012",
-                                      "qwertyuiop123", "sayangkamu12345", "wulan@katering.id!!"])
+@pytest.mark.parametrize(
+    "password",
+    ["pendek", "passwordpassword", "123456789012", "qwertyuiop123", "sayangkamu12345", "wulan@katering.id!!"],
+)
 def test_weak_passwords_are_refused(password: str) -> None:
     with pytest.raises(ServiceError):
         check_password(password, "wulan@katering.id")
@@ -130,10 +133,20 @@ def test_uploaded_photos_never_run_as_html(seller_client: FlaskClient, db: Sessi
     buffer = io.BytesIO()
     Image.new("RGB", (300, 200), (10, 200, 30)).save(buffer, "PNG")
     polyglot = buffer.getvalue() + b"<html><script>alert(1)</script></html>"
-    seller_client.post("/seller/listings/new", content_type="multipart/form-data", data={
-        "title": "Kue lapis legit", "category_id": str(category(db, "snack").id), "price": "1000",
-        "unit": "pcs", "min_order": "1", "lead_time_days": "1", "action": "publish",
-        "photos": (io.BytesIO(polyglot), "kue.html")})
+    seller_client.post(
+        "/seller/listings/new",
+        content_type="multipart/form-data",
+        data={
+            "title": "Kue lapis legit",
+            "category_id": str(category(db, "snack").id),
+            "price": "1000",
+            "unit": "pcs",
+            "min_order": "1",
+            "lead_time_days": "1",
+            "action": "publish",
+            "photos": (io.BytesIO(polyglot), "kue.html"),
+        },
+    )
     photo = db.scalars(select(ListingPhoto)).one()
     served = seller_client.get(f"/media/listings/{photo.stored_name}")
     assert served.mimetype == "image/jpeg" and b"<script>" not in served.data

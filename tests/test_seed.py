@@ -1,4 +1,5 @@
 """The demo dataset: counts from the issue, and every stage of the workflow with examples."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,13 +17,13 @@ from models import (
     DemandRequest,
     Dispute,
     Invoice,
-    Order,
-    Payment,
-    Rating,
     Kota,
     Listing,
+    Order,
     Organisation,
+    Payment,
     Quote,
+    Rating,
     SupplierProfile,
     User,
 )
@@ -36,19 +37,20 @@ def test_seed_demo_builds_a_realistic_marketplace(app: Flask, db: Session, clien
     assert result.exit_code == 0, result.output
     count = lambda q: db.scalar(q) or 0
     assert count(select(func.count()).select_from(SupplierProfile)) >= 300
-    kota_of_sellers = count(select(func.count(distinct(Organisation.kota_id)))
-                            .where(Organisation.kind == "umkm"))
+    kota_of_sellers = count(
+        select(func.count(distinct(Organisation.kota_id))).where(Organisation.kind == "umkm")
+    )
     assert kota_of_sellers == count(select(func.count()).select_from(Kota)) == 6
     assert count(select(func.count()).select_from(Listing)) >= 1000
     empty_categories = count(
-        select(func.count()).select_from(Category)
+        select(func.count())
+        .select_from(Category)
         .where(Category.parent_id.is_(None), ~Category.listings.any())
     )
     assert empty_categories == 0
     buyer_kinds = set(db.scalars(select(Organisation.kind).where(Organisation.kind != "umkm")))
     assert buyer_kinds == {"government", "bumd", "corporate"}
-    assert count(select(func.count()).select_from(Organisation)
-                 .where(Organisation.kind != "umkm")) >= 10
+    assert count(select(func.count()).select_from(Organisation).where(Organisation.kind != "umkm")) >= 10
     assert count(select(func.count()).select_from(DemandRequest)) >= 40
     assert count(select(func.count()).select_from(User).where(User.role == "official")) >= 3
     statuses = set(db.scalars(select(DemandRequest.status)))

@@ -1,4 +1,5 @@
 """Seller data checks: expired and duplicate certificates, and what officials see to verify."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -17,11 +18,14 @@ from tests.conftest import login
 from tests.factories import make_buyer, make_listing, make_official, make_request, make_seller
 
 
-def _certificate(client: FlaskClient, number: str, expires_on: str = "",
-                 kind: str = "halal") -> tuple[int, str]:
-    response = client.post("/seller/certifications",
-                           data={"kind": kind, "number": number, "expires_on": expires_on},
-                           follow_redirects=True)
+def _certificate(
+    client: FlaskClient, number: str, expires_on: str = "", kind: str = "halal"
+) -> tuple[int, str]:
+    response = client.post(
+        "/seller/certifications",
+        data={"kind": kind, "number": number, "expires_on": expires_on},
+        follow_redirects=True,
+    )
     return response.status_code, response.get_data(as_text=True)
 
 
@@ -35,21 +39,22 @@ def _count(db: Session) -> int:
     return db.scalar(select(func.count()).select_from(SupplierCertification)) or 0
 
 
-def test_an_expired_certificate_is_refused_beside_its_field(seller_client: FlaskClient,
-                                                            db: Session) -> None:
+def test_an_expired_certificate_is_refused_beside_its_field(seller_client: FlaskClient, db: Session) -> None:
     status, page = _certificate(seller_client, "ID00110000123450120", "2020-06-30")
     assert status == 422
     assert "kedaluwarsa pada 30 Juni 2020" in page
     assert 'id="expires_on-error"' in page  # next to the "valid until" field
     assert 'value="ID00110000123450120"' in page  # what was typed is kept
     assert _count(db) == 0
-    status, _ = _certificate(seller_client, "ID00110000123450120",
-                             (today() + timedelta(days=365)).isoformat())
+    status, _ = _certificate(
+        seller_client, "ID00110000123450120", (today() + timedelta(days=365)).isoformat()
+    )
     assert status == 200 and _count(db) == 1
 
 
-def test_the_same_certificate_twice_is_refused_for_one_seller(seller_client: FlaskClient,
-                                                              db: Session) -> None:
+def test_the_same_certificate_twice_is_refused_for_one_seller(
+    seller_client: FlaskClient, db: Session
+) -> None:
     assert _certificate(seller_client, "PIRT 2063175010123-25", kind="pirt")[0] == 200
     status, page = _certificate(seller_client, " pirt  2063175010123-25 ", kind="pirt")
     assert status == 422 and "sudah menambahkan sertifikat ini" in page
@@ -57,7 +62,8 @@ def test_the_same_certificate_twice_is_refused_for_one_seller(seller_client: Fla
 
 
 def test_a_number_another_seller_holds_is_accepted_and_flagged_to_officials(
-        app: Flask, seller_client: FlaskClient, db: Session) -> None:
+    app: Flask, seller_client: FlaskClient, db: Session
+) -> None:
     copier = make_seller(db, email="peniru@test.id", name="Katering Peniru", verified=False)
     make_official(db, email="official@test.id")
     db.commit()
@@ -79,7 +85,8 @@ def test_a_number_another_seller_holds_is_accepted_and_flagged_to_officials(
 
 
 def test_a_certificate_that_expires_later_shows_expired_and_stops_counting(
-        app: Flask, seller_client: FlaskClient, db: Session) -> None:
+    app: Flask, seller_client: FlaskClient, db: Session
+) -> None:
     supplier = _profile(db, "seller@test.id")
     rival = make_seller(db, email="rival@test.id", name="Dapur Halal Rival")
     make_listing(db, rival.organisation.supplier_profile, title="Nasi kotak ayam bakar halal")
@@ -98,8 +105,7 @@ def test_a_certificate_that_expires_later_shows_expired_and_stops_counting(
 
 
 def test_the_verification_screen_shows_what_an_official_needs(app: Flask, db: Session) -> None:
-    seller = make_seller(db, email="baru@test.id", name="Katering Baru", verified=False,
-                         scale="small")
+    seller = make_seller(db, email="baru@test.id", name="Katering Baru", verified=False, scale="small")
     supplier = seller.organisation.supplier_profile
     make_listing(db, supplier, title="Nasi kotak ayam bakar madu")
     make_listing(db, supplier, title="Tumpeng mini", publish=False)
@@ -110,20 +116,26 @@ def test_the_verification_screen_shows_what_an_official_needs(app: Flask, db: Se
     client = app.test_client()
     login(client, "official@test.id")
     page = client.get(f"/review/sellers/{supplier.id}").get_data(as_text=True)
-    for expected in ("Kecil",                              # business scale
-                     seller.full_name, "baru@test.id",     # owner
-                     seller.organisation.kecamatan.name,   # address
-                     "Terdaftar",                          # registration date
-                     "1 tayang, 1 draf, 0 diarsipkan",     # listing count
-                     "PIRT", "2063175010123-25", "31 Jan 2030",  # documents with validity
-                     "Diminta memperbaiki", "Foto NIB tidak terbaca",  # past decisions
-                     "Jumlah kemenangan", "Penawaran terkirim"):     # history of deals
+    for expected in (
+        "Kecil",  # business scale
+        seller.full_name,
+        "baru@test.id",  # owner
+        seller.organisation.kecamatan.name,  # address
+        "Terdaftar",  # registration date
+        "1 tayang, 1 draf, 0 diarsipkan",  # listing count
+        "PIRT",
+        "2063175010123-25",
+        "31 Jan 2030",  # documents with validity
+        "Diminta memperbaiki",
+        "Foto NIB tidak terbaca",  # past decisions
+        "Jumlah kemenangan",
+        "Penawaran terkirim",
+    ):  # history of deals
         assert expected in page, expected
     assert 'data-testid="seller-warnings"' not in page
 
 
-def test_the_verification_screen_counts_proposals_and_nib_duplicates(app: Flask,
-                                                                      db: Session) -> None:
+def test_the_verification_screen_counts_proposals_and_nib_duplicates(app: Flask, db: Session) -> None:
     seller = make_seller(db, email="sri@test.id", name="Katering Bu Sri")
     supplier = seller.organisation.supplier_profile
     make_listing(db, supplier, title="Nasi kotak ayam bakar")
@@ -147,21 +159,29 @@ def test_the_verification_screen_counts_proposals_and_nib_duplicates(app: Flask,
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_officials_open_the_certificate_document(app: Flask, seller_client: FlaskClient,
-                                                 db: Session) -> None:
+def test_officials_open_the_certificate_document(app: Flask, seller_client: FlaskClient, db: Session) -> None:
     from io import BytesIO
 
     make_official(db, email="official@test.id")
     make_seller(db, email="lain@test.id")
     db.commit()
-    response = seller_client.post("/seller/certifications", data={
-        "kind": "halal", "number": "ID00110000123450120", "expires_on": "",
-        "document": (BytesIO(PDF), "sertifikat-halal.pdf")},
-        content_type="multipart/form-data", follow_redirects=True)
+    response = seller_client.post(
+        "/seller/certifications",
+        data={
+            "kind": "halal",
+            "number": "ID00110000123450120",
+            "expires_on": "",
+            "document": (BytesIO(PDF), "sertifikat-halal.pdf"),
+        },
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
     assert response.status_code == 200 and "dokumen terlampir" in response.get_data(as_text=True)
-    bad = seller_client.post("/seller/certifications", data={
-        "kind": "pirt", "number": "P-IRT 1", "document": (BytesIO(b"not a document"), "x.txt")},
-        content_type="multipart/form-data")
+    bad = seller_client.post(
+        "/seller/certifications",
+        data={"kind": "pirt", "number": "P-IRT 1", "document": (BytesIO(b"not a document"), "x.txt")},
+        content_type="multipart/form-data",
+    )
     assert bad.status_code == 422 and 'id="document-error"' in bad.get_data(as_text=True)
     supplier = _profile(db, "seller@test.id")
     certificate = supplier.certifications[0]
@@ -178,10 +198,8 @@ def test_officials_open_the_certificate_document(app: Flask, seller_client: Flas
     assert other.get(url).status_code == 403
 
 
-def test_the_verification_screen_names_certificates_as_every_other_page(app: Flask,
-                                                                        db: Session) -> None:
-    seller = make_seller(db, email="halal@test.id", name="Katering Halal Baru", verified=False,
-                         scale="micro")
+def test_the_verification_screen_names_certificates_as_every_other_page(app: Flask, db: Session) -> None:
+    seller = make_seller(db, email="halal@test.id", name="Katering Halal Baru", verified=False, scale="micro")
     supplier = seller.organisation.supplier_profile
     add_certification(db, supplier, "halal", "ID31110009999", date(2030, 1, 31))
     seller.organisation.street_address = "Jl. " + "panjang" * 20  # a long unbroken address

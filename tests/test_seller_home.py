@@ -1,5 +1,6 @@
 """The seller's home shows what needs action first: invitations with their deadlines, quotes
 waiting for the buyer, recent decisions, verification, then the listings."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,26 +13,48 @@ from models import Award, Match, Quote, utcnow
 from tests.conftest import login
 from tests.factories import make_buyer, make_listing, make_request, make_seller
 
-EXPLANATION = {"scores": {}, "matched_terms": [], "checks": [], "sentence_id": "Cocok",
-               "sentence_en": "Fits"}
+EXPLANATION = {"scores": {}, "matched_terms": [], "checks": [], "sentence_id": "Cocok", "sentence_en": "Fits"}
 
 
-def _invitation(db: Session, supplier, buyer, title: str, status: str, due_in: int,
-                quote_status: str | None = None) -> Match:
+def _invitation(
+    db: Session, supplier, buyer, title: str, status: str, due_in: int, quote_status: str | None = None
+) -> Match:
     demand = make_request(db, buyer, title=title)
     demand.status, demand.published_at = ("quoted" if status != "awarded" else "awarded"), utcnow()
     demand.quotes_due = today() + timedelta(days=due_in)
-    match = Match(request=demand, supplier=supplier, rank=1, score=1.0, explanation=EXPLANATION,
-                  status=status, invited_at=utcnow())
+    match = Match(
+        request=demand,
+        supplier=supplier,
+        rank=1,
+        score=1.0,
+        explanation=EXPLANATION,
+        status=status,
+        invited_at=utcnow(),
+    )
     db.add(match)
     if quote_status:
-        quote = Quote(match=match, unit_price=30_000, quantity=100, status=quote_status,
-                      delivery_date=today() + timedelta(days=15), outcome_reason="")
+        quote = Quote(
+            match=match,
+            unit_price=30_000,
+            quantity=100,
+            status=quote_status,
+            delivery_date=today() + timedelta(days=15),
+            outcome_reason="",
+        )
         db.add(quote)
         db.flush()
         if quote_status == "accepted":
-            db.add(Award(request=demand, quote=quote, supplier=supplier, quantity=60,
-                         unit_price=30_000, total_value=1_800_000, reason="Harga terbaik"))
+            db.add(
+                Award(
+                    request=demand,
+                    quote=quote,
+                    supplier=supplier,
+                    quantity=60,
+                    unit_price=30_000,
+                    total_value=1_800_000,
+                    reason="Harga terbaik",
+                )
+            )
     db.flush()
     return match
 
@@ -50,22 +73,26 @@ def test_home_lists_what_needs_action_first_soonest_deadline_first(app: Flask, d
     _invitation(db, supplier, buyer, "Tumpeng syukuran", "invited", due_in=-1)  # deadline passed
     _invitation(db, supplier, buyer, "Kue basah arisan", "quoted", due_in=5, quote_status="submitted")
     _invitation(db, supplier, buyer, "Nasi box HUT", "awarded", due_in=-3, quote_status="accepted")
-    _invitation(db, supplier, buyer, "Katering seminar", "declined", due_in=-3,
-                quote_status="not_chosen")
+    _invitation(db, supplier, buyer, "Katering seminar", "declined", due_in=-3, quote_status="not_chosen")
     db.commit()
     client = app.test_client()
     login(client, "sri@test.id")
     html = client.get("/seller/").get_data(as_text=True)
 
-    assert _sections(html, "invitations", "awaiting", "decisions", "verification", "listings") == \
-        sorted(_sections(html, "invitations", "awaiting", "decisions", "verification", "listings"))
-    invitations = html[html.index('data-testid="home-invitations"'):html.index('data-testid="home-awaiting"')]
+    assert _sections(html, "invitations", "awaiting", "decisions", "verification", "listings") == sorted(
+        _sections(html, "invitations", "awaiting", "decisions", "verification", "listings")
+    )
+    invitations = html[
+        html.index('data-testid="home-invitations"') : html.index('data-testid="home-awaiting"')
+    ]
     assert invitations.index("Nasi kotak pelatihan") < invitations.index("Snack rapat pleno")
     assert "3 hari lagi" in invitations and "10 hari lagi" in invitations
     assert "Tumpeng syukuran" not in html  # its deadline passed: nothing to do any more
-    awaiting = html[html.index('data-testid="home-awaiting"'):html.index('data-testid="home-decisions"')]
+    awaiting = html[html.index('data-testid="home-awaiting"') : html.index('data-testid="home-decisions"')]
     assert "Kue basah arisan" in awaiting and "Rp 3.000.000" in awaiting
-    decisions = html[html.index('data-testid="home-decisions"'):html.index('data-testid="home-verification"')]
+    decisions = html[
+        html.index('data-testid="home-decisions"') : html.index('data-testid="home-verification"')
+    ]
     assert "Nasi box HUT" in decisions and "Rp 1.800.000" in decisions  # the awarded 60, not 100
     assert "Katering seminar" in decisions and "Tidak terpilih" in decisions
     assert "Usaha Anda telah terverifikasi" in html
@@ -91,9 +118,13 @@ def test_unverified_seller_sees_verification_first_with_what_is_missing(app: Fla
     login(client, "sri@test.id")
     html = client.get("/seller/").get_data(as_text=True)
     assert html.index('data-testid="home-verification"') < html.index('data-testid="home-invitations"')
-    missing = html[html.index('data-testid="missing"'):]
-    for item in ("NIB 13 digit", "deskripsi singkat usaha Anda", "kode KBLI",
-                 "minimal satu produk yang tayang"):
+    missing = html[html.index('data-testid="missing"') :]
+    for item in (
+        "NIB 13 digit",
+        "deskripsi singkat usaha Anda",
+        "kode KBLI",
+        "minimal satu produk yang tayang",
+    ):
         assert item in missing
 
 
@@ -109,7 +140,7 @@ def test_listing_hints_for_missing_photos_and_stale_prices(app: Flask, db: Sessi
     client = app.test_client()
     login(client, "sri@test.id")
     html = client.get("/seller/").get_data(as_text=True)
-    listings = html[html.index('data-testid="home-listings"'):]
+    listings = html[html.index('data-testid="home-listings"') :]
     assert "<strong>2</strong>" in listings and "<strong>1</strong>" in listings  # active, draft
     assert "2 produk yang tayang belum berfoto" in listings
     assert "Harga 1 produk belum diperbarui selama enam bulan" in listings

@@ -1,4 +1,5 @@
 """Sellers manage listings and photos."""
+
 from __future__ import annotations
 
 import io
@@ -28,9 +29,15 @@ def _jpeg(size: tuple[int, int] = (800, 600), exif: bool = False) -> bytes:
 
 def _form(db: Session, **overrides: object) -> dict[str, object]:
     form: dict[str, object] = {
-        "title": "Kue lapis legit", "description": "Kue lapis legit premium, 20 lapis.",
-        "category_id": str(category(db, "snack").id), "price": "Rp 185.000", "unit": "loyang",
-        "min_order": "2", "monthly_capacity": "300", "lead_time_days": "3", "action": "publish",
+        "title": "Kue lapis legit",
+        "description": "Kue lapis legit premium, 20 lapis.",
+        "category_id": str(category(db, "snack").id),
+        "price": "Rp 185.000",
+        "unit": "loyang",
+        "min_order": "2",
+        "monthly_capacity": "300",
+        "lead_time_days": "3",
+        "action": "publish",
     }
     form.update(overrides)
     return form
@@ -74,8 +81,7 @@ def test_photo_upload_is_reencoded_thumbnailed_and_stored_privately(
     app: Flask, seller_client: FlaskClient, db: Session
 ) -> None:
     data = _form(db, photos=(io.BytesIO(_jpeg((2400, 1800), exif=True)), "foto.jpg"))
-    response = seller_client.post("/seller/listings/new", data=data,
-                                  content_type="multipart/form-data")
+    response = seller_client.post("/seller/listings/new", data=data, content_type="multipart/form-data")
     assert response.status_code == 302
     photo = db.scalars(select(ListingPhoto)).one()
     assert photo.stored_name.endswith(".jpg") and "foto" not in photo.stored_name
@@ -102,8 +108,7 @@ def test_bad_uploads_are_refused_and_nothing_is_written(
 ) -> None:
     before = _count(db, Listing)
     data = _form(db, photos=(io.BytesIO(content), name))
-    response = seller_client.post("/seller/listings/new", data=data,
-                                  content_type="multipart/form-data")
+    response = seller_client.post("/seller/listings/new", data=data, content_type="multipart/form-data")
     assert response.status_code == 422
     assert message in response.get_data(as_text=True).lower()
     assert _count(db, Listing) == before and _count(db, ListingPhoto) == 0
@@ -115,29 +120,33 @@ def test_oversized_photo_is_refused(app: Flask, seller_client: FlaskClient, db: 
         big = _jpeg((3000, 3000))
         assert len(big) > 50_000
         data = _form(db, photos=(io.BytesIO(big), "besar.jpg"))
-        response = seller_client.post("/seller/listings/new", data=data,
-                                      content_type="multipart/form-data")
+        response = seller_client.post("/seller/listings/new", data=data, content_type="multipart/form-data")
         assert response.status_code == 422
         assert _count(db, ListingPhoto) == 0
     finally:
         app.config["PHOTO_MAX_BYTES"] = 5 * 1024 * 1024
 
 
-def test_request_over_the_upload_limit_gets_413(app: Flask, seller_client: FlaskClient,
-                                                db: Session) -> None:
+def test_request_over_the_upload_limit_gets_413(app: Flask, seller_client: FlaskClient, db: Session) -> None:
     limit = app.config["MAX_CONTENT_LENGTH"]
     data = _form(db, photos=(io.BytesIO(b"x" * (limit + 1)), "huge.jpg"))
-    response = seller_client.post("/seller/listings/new", data=data,
-                                  content_type="multipart/form-data")
+    response = seller_client.post("/seller/listings/new", data=data, content_type="multipart/form-data")
     assert response.status_code == 413
 
 
 def test_profile_edit_validates_kbli(seller_client: FlaskClient, db: Session) -> None:
     page = seller_client.get("/seller/profile").get_data(as_text=True)
     assert "Profil usaha" in page or "profil" in page.lower()
-    response = seller_client.post("/seller/profile", data={
-        "display_name": "Katering Baru", "about": "", "kbli_codes": "56210, 123",
-        "scale": "small", "phone": "0812 1111 2222", "kecamatan_id": "1",
-    })
+    response = seller_client.post(
+        "/seller/profile",
+        data={
+            "display_name": "Katering Baru",
+            "about": "",
+            "kbli_codes": "56210, 123",
+            "scale": "small",
+            "phone": "0812 1111 2222",
+            "kecamatan_id": "1",
+        },
+    )
     assert response.status_code == 200
     assert "123" in response.get_data(as_text=True)

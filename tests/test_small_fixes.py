@@ -1,4 +1,5 @@
 """Smaller items of issue 12: one search box on home, chart legend, way back from the API docs."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -18,8 +19,8 @@ def test_month_chart_line_has_a_legend_and_a_text_alternative(app: Flask, db: Se
     build_programme(db)
     client = app.test_client()
     page = client.get("/transparency").get_data(as_text=True)
-    chart = page[page.index('data-testid="chart-month"'):]
-    chart = chart[:chart.index("</section>")]
+    chart = page[page.index('data-testid="chart-month"') :]
+    chart = chart[: chart.index("</section>")]
     assert 'class="chart-legend"' in chart
     assert "Garis: tren dari bulan ke bulan" in chart  # in the legend and in the SVG's <desc>
     assert chart.count("Garis: tren dari bulan ke bulan") == 2
@@ -70,7 +71,22 @@ def test_fit_words_from_stored_scores() -> None:
     app = Flask("fit")
     Babel(app)
     with app.test_request_context():
-        words = [str(w) for w in fit_words({"dense": 0.89, "lexical": 0.1, "budget": -0.4,
-                                            "location": 0.6, "lead_time": -1.0, "exposure": -0.0})]
-    assert words == ["Very close to the need", "Near the delivery place (same kota)",
-                     "Above the budget", "May not deliver in time"]
+        words = [
+            str(w)
+            for w in fit_words(
+                {
+                    "dense": 0.89,
+                    "lexical": 0.1,
+                    "budget": -0.4,
+                    "location": 0.6,
+                    "lead_time": -1.0,
+                    "exposure": -0.0,
+                }
+            )
+        ]
+    assert words == [
+        "Very close to the need",
+        "Near the delivery place (same kota)",
+        "Above the budget",
+        "May not deliver in time",
+    ]

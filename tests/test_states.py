@@ -1,4 +1,5 @@
 """Roles and states are enums; the database refuses any value outside them."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,15 @@ from models.states import (
 )
 from tests.factories import make_buyer
 
-ENUMS = {"request": RequestState, "match": MatchState, "quote": QuoteState, "order": OrderState,
-         "delivery": DeliveryState, "dispute": DisputeState, "invoice": InvoiceState}
+ENUMS = {
+    "request": RequestState,
+    "match": MatchState,
+    "quote": QuoteState,
+    "order": OrderState,
+    "delivery": DeliveryState,
+    "dispute": DisputeState,
+    "invoice": InvoiceState,
+}
 
 
 @pytest.mark.parametrize("kind", sorted(ENUMS))
@@ -40,13 +48,26 @@ def test_a_state_enum_compares_equal_to_the_stored_string() -> None:
 
 def test_every_role_and_state_column_has_a_check_constraint(db: Session) -> None:
     inspector = inspect(db.get_bind())
-    expected = {(table, f"ck_{table}_{column}") for table, column in (
-        ("users", "role"), ("organisations", "verification_state"), ("listings", "status"),
-        ("demand_requests", "status"), ("matches", "status"), ("quotes", "status"),
-        ("orders", "status"), ("deliveries", "status"), ("disputes", "status"),
-        ("invoices", "status"))}
-    found = {(table, check["name"]) for table in Base.metadata.tables
-             for check in inspector.get_check_constraints(table)}
+    expected = {
+        (table, f"ck_{table}_{column}")
+        for table, column in (
+            ("users", "role"),
+            ("organisations", "verification_state"),
+            ("listings", "status"),
+            ("demand_requests", "status"),
+            ("matches", "status"),
+            ("quotes", "status"),
+            ("orders", "status"),
+            ("deliveries", "status"),
+            ("disputes", "status"),
+            ("invoices", "status"),
+        )
+    }
+    found = {
+        (table, check["name"])
+        for table in Base.metadata.tables
+        for check in inspector.get_check_constraints(table)
+    }
     assert expected <= found
 
 
@@ -63,13 +84,14 @@ def test_the_database_refuses_an_unknown_verification_state(db: Session) -> None
     buyer = make_buyer(db, email="b@test.id")
     db.commit()
     with pytest.raises(IntegrityError):
-        db.execute(text("UPDATE organisations SET verification_state = 'maybe' WHERE id = :id"),
-                   {"id": buyer.organisation_id})
+        db.execute(
+            text("UPDATE organisations SET verification_state = 'maybe' WHERE id = :id"),
+            {"id": buyer.organisation_id},
+        )
     db.rollback()
 
 
-def test_the_live_quote_index_keeps_its_condition_after_the_constraint_migration(
-        db: Session) -> None:
+def test_the_live_quote_index_keeps_its_condition_after_the_constraint_migration(db: Session) -> None:
     indexes = {index["name"]: index for index in inspect(db.get_bind()).get_indexes("quotes")}
     assert indexes["uq_quotes_live_match_id"]["unique"]
     options = indexes["uq_quotes_live_match_id"].get("dialect_options", {})

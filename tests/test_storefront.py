@@ -1,4 +1,5 @@
 """The public storefront: home, categories, search with filters, product pages, languages."""
+
 from __future__ import annotations
 
 from flask.testing import FlaskClient
@@ -12,17 +13,35 @@ from tests.factories import make_listing, make_seller
 def _catalogue(db: Session) -> None:
     katering = make_seller(db, name="Katering Bu Sri", kecamatan_name="Cakung")
     supplier = katering.organisation.supplier_profile
-    make_listing(db, supplier, title="Nasi kotak ayam bakar", price=35_000,
-                 description="Nasi kotak untuk rapat, lauk ayam bakar dan sayur.")
-    make_listing(db, supplier, title="Tumpeng nasi kuning", price=850_000, unit="paket",
-                 description="Tumpeng untuk syukuran kantor.")
+    make_listing(
+        db,
+        supplier,
+        title="Nasi kotak ayam bakar",
+        price=35_000,
+        description="Nasi kotak untuk rapat, lauk ayam bakar dan sayur.",
+    )
+    make_listing(
+        db,
+        supplier,
+        title="Tumpeng nasi kuning",
+        price=850_000,
+        unit="paket",
+        description="Tumpeng untuk syukuran kantor.",
+    )
     db.add(SupplierCertification(supplier=supplier, kind="halal", number="ID123"))
     batik = make_seller(db, name="Batik Terogong", kecamatan_name="Cilandak", scale="small")
-    make_listing(db, batik.organisation.supplier_profile, title="Kemeja batik Betawi",
-                 category_slug="uniform", price=275_000, unit="pcs",
-                 description="Kemeja batik motif ondel-ondel untuk seragam kantor.")
-    make_listing(db, batik.organisation.supplier_profile, title="Draf rahasia", publish=False,
-                 category_slug="uniform")
+    make_listing(
+        db,
+        batik.organisation.supplier_profile,
+        title="Kemeja batik Betawi",
+        category_slug="uniform",
+        price=275_000,
+        unit="pcs",
+        description="Kemeja batik motif ondel-ondel untuk seragam kantor.",
+    )
+    make_listing(
+        db, batik.organisation.supplier_profile, title="Draf rahasia", publish=False, category_slug="uniform"
+    )
     db.commit()
 
 
@@ -62,11 +81,20 @@ def test_search_filters(client: FlaskClient, db: Session) -> None:
 def test_search_paginates(client: FlaskClient, db: Session) -> None:
     seller = make_seller(db)
     for n in range(30):
-        make_listing(db, seller.organisation.supplier_profile, title=f"Keripik singkong rasa {n}",
-                     category_slug="snack")
+        make_listing(
+            db,
+            seller.organisation.supplier_profile,
+            title=f"Keripik singkong rasa {n}",
+            category_slug="snack",
+        )
     for n in range(40):
-        make_listing(db, seller.organisation.supplier_profile, title=f"Kemeja batik motif {n}",
-                     category_slug="uniform", description="Kemeja batik lengan panjang.")
+        make_listing(
+            db,
+            seller.organisation.supplier_profile,
+            title=f"Kemeja batik motif {n}",
+            category_slug="uniform",
+            description="Kemeja batik lengan panjang.",
+        )
     db.commit()
     first = client.get("/search?q=keripik").get_data(as_text=True)
     assert "30 produk" in first and "Halaman 1 dari 2" in first

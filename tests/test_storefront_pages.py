@@ -1,4 +1,5 @@
 """Product and supplier pages as visitors see them, and proposal names leading to the supplier."""
+
 from __future__ import annotations
 
 import re
@@ -19,25 +20,31 @@ from tests.factories import make_buyer, make_listing, make_official, make_reques
 @pytest.fixture()
 def shop(db: Session) -> dict[str, int]:
     """A verified small caterer with certificates (one expired) and three products; a rival."""
-    seller = make_seller(db, email="sri@test.id", name="Katering Bu Sri", kecamatan_name="Cakung",
-                         scale="small")
+    seller = make_seller(
+        db, email="sri@test.id", name="Katering Bu Sri", kecamatan_name="Cakung", scale="small"
+    )
     supplier = seller.organisation.supplier_profile
     nasi = make_listing(db, supplier, title="Nasi kotak ayam bakar", price=35_000)
     make_listing(db, supplier, title="Tumpeng nasi kuning", price=850_000, unit="paket")
     make_listing(db, supplier, title="Snack box rapat", price=15_000)
-    db.add(SupplierCertification(supplier=supplier, kind="halal", number="ID31110001234",
-                                 expires_on=today() + timedelta(days=400)))
-    db.add(SupplierCertification(supplier=supplier, kind="pirt", number="2063171010123-27",
-                                 expires_on=today() - timedelta(days=30)))
+    db.add(
+        SupplierCertification(
+            supplier=supplier, kind="halal", number="ID31110001234", expires_on=today() + timedelta(days=400)
+        )
+    )
+    db.add(
+        SupplierCertification(
+            supplier=supplier, kind="pirt", number="2063171010123-27", expires_on=today() - timedelta(days=30)
+        )
+    )
     rival = make_seller(db, email="udin@test.id", name="Dapur Bang Udin", verified=False)
     make_listing(db, rival.organisation.supplier_profile, title="Nasi kotak rendang", price=40_000)
     db.commit()
-    return {"listing": nasi.id, "supplier": supplier.id,
-            "rival": rival.organisation.supplier_profile.id}
+    return {"listing": nasi.id, "supplier": supplier.id, "rival": rival.organisation.supplier_profile.id}
 
 
 def _main(html: str) -> str:
-    return html[html.index('<main'):html.index('</main>')]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def test_product_page_has_facts_seller_card_actions_and_similar(client: FlaskClient, shop: dict) -> None:
@@ -46,22 +53,23 @@ def test_product_page_has_facts_seller_card_actions_and_similar(client: FlaskCli
     assert "Pesanan minimum" in page or "Minimum" in page
     assert "10 kotak" in page and "3.000 kotak" in page and "2 hari" in page  # min order, capacity, lead time
     assert '<section class="actions" data-testid="actions">' in page  # filled by the deal actions
-    card = page[page.index('data-testid="seller-card"'):page.index("</aside>")]
+    card = page[page.index('data-testid="seller-card"') : page.index("</aside>")]
     assert f'href="/supplier/{shop["supplier"]}"' in card
     assert "Terverifikasi" in card and "Usaha kecil" in card  # verification and business scale
     assert "Halal" in card and "PIRT" in card and "kedaluwarsa" in card  # the expired one is marked
-    similar = page[page.index('data-testid="similar"'):page.index('id="more-title"')]
+    similar = page[page.index('data-testid="similar"') : page.index('id="more-title"')]
     assert "Nasi kotak rendang" in similar  # another supplier's product in the same category
     assert "Tumpeng" not in similar
 
 
 def test_supplier_page_shows_certificates_scale_place_and_pages_listings(
-        app: Flask, client: FlaskClient, shop: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask, client: FlaskClient, shop: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(app.config, "PER_PAGE", 2)
     page = _main(client.get(f"/supplier/{shop['supplier']}").get_data(as_text=True))
     assert "Katering Bu Sri" in page and "Terverifikasi" in page and "Usaha kecil" in page
     assert "Cakung, Jakarta Timur" in page
-    certs = page[page.index('data-testid="certificates"'):]
+    certs = page[page.index('data-testid="certificates"') :]
     assert "ID31110001234" in certs and "berlaku hingga" in certs
     pirt = re.search(r'<li class="expired">.*?</li>', certs, re.S)
     assert pirt and "PIRT" in pirt.group(0) and "kedaluwarsa" in pirt.group(0)

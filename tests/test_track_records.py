@@ -1,4 +1,5 @@
 """The matcher reads each supplier's delivery and rating record from the deal tables."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -44,8 +45,7 @@ def test_delivered_orders_on_time_and_ratings_reach_the_records(db: Session) -> 
     assert track_record_score(got[fresh.id].track_record) == PRIOR_SCORE
 
 
-def test_a_delivery_received_late_in_the_evening_in_jakarta_still_counts_as_that_day(
-        db: Session) -> None:
+def test_a_delivery_received_late_in_the_evening_in_jakarta_still_counts_as_that_day(db: Session) -> None:
     buyer = make_buyer(db).organisation
     seller = make_seller(db).organisation.supplier_profile
     row = deal_rows.order(db, buyer, seller, delivery_date=date(2026, 5, 8))
@@ -68,12 +68,17 @@ def test_the_matcher_ranks_and_explains_with_the_track_record(app: Flask, db: Se
     for name in ("Katering Mawar", "Katering Melati"):
         profile = make_seller(db, name=name, kecamatan_name="Cakung").organisation.supplier_profile
         profile.display_name = name
-        make_listing(db, profile, title="Nasi kotak ayam bakar",
-                     description="Nasi kotak ayam bakar untuk rapat kantor.")
+        make_listing(
+            db,
+            profile,
+            title="Nasi kotak ayam bakar",
+            description="Nasi kotak ayam bakar untuk rapat kantor.",
+        )
         sellers[name] = profile
     for _ in range(8):  # Melati: eight orders delivered on time, rated 5
-        row = deal_rows.order(db, buyer_user.organisation, sellers["Katering Melati"],
-                              delivery_date=date(2026, 5, 8))
+        row = deal_rows.order(
+            db, buyer_user.organisation, sellers["Katering Melati"], delivery_date=date(2026, 5, 8)
+        )
         deal_rows.deliver(db, row, received_on=date(2026, 5, 7))
         deal_rows.rate_seller(db, row, 5, 5, 5)
     request = make_request(db, buyer_user)

@@ -1,5 +1,6 @@
 """One unit of work per action: commit once, then the after-commit hooks; messages stored as
 source text and parameters, shown in each reader's own language."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -95,21 +96,25 @@ def test_mail_is_sent_only_after_commit_and_never_for_refused_work(app: Flask, d
     assert db.scalar(select(Notification)).emailed_at is not None
 
 
-def test_an_indonesian_buyers_order_reaches_an_english_seller_in_english(
-        app: Flask, db: Session) -> None:
+def test_an_indonesian_buyers_order_reaches_an_english_seller_in_english(app: Flask, db: Session) -> None:
     seller = make_seller(db, email="english@test.id", name="Katering Bu Sri")
     seller.locale = "en"
-    listing = make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak",
-                           price=35_000)
+    listing = make_listing(db, seller.organisation.supplier_profile, title="Nasi kotak", price=35_000)
     buyer = make_buyer(db, email="dinas@test.id")
     buyer.locale = "id"
     place = kecamatan(db)
     db.commit()
     buyer_client = app.test_client()
     login(buyer_client, buyer.email)
-    response = buyer_client.post(f"/orders/buy/{listing.id}", data={
-        "quantity": "100", "kecamatan_id": str(place.id), "address": "Jl. Raya Bekasi 1",
-        "delivery_date": (today() + timedelta(days=5)).isoformat()})
+    response = buyer_client.post(
+        f"/orders/buy/{listing.id}",
+        data={
+            "quantity": "100",
+            "kecamatan_id": str(place.id),
+            "address": "Jl. Raya Bekasi 1",
+            "delivery_date": (today() + timedelta(days=5)).isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert "Pesanan terkirim" in buyer_client.get(response.headers["Location"]).get_data(as_text=True)
 
@@ -124,6 +129,7 @@ def test_an_indonesian_buyers_order_reaches_an_english_seller_in_english(
 
     with app.test_request_context(), force_locale("id"):  # the same stored row, read in Indonesian
         from app.services.notifications import body_text, subject_text
+
         note = db.scalar(select(Notification).where(Notification.user_id == seller.id))
         assert subject_text(note).startswith("Pesanan baru PO-")
         assert "Accept" not in body_text(note)
@@ -131,8 +137,11 @@ def test_an_indonesian_buyers_order_reaches_an_english_seller_in_english(
 
 def test_notifications_stored_before_messages_show_their_text(app: Flask, db: Session) -> None:
     seller = make_seller(db, email="old@test.id")
-    db.add(Notification(user_id=seller.id, kind="decision", subject="Anda menang: Nasi kotak",
-                        body="Teks lama", link=""))
+    db.add(
+        Notification(
+            user_id=seller.id, kind="decision", subject="Anda menang: Nasi kotak", body="Teks lama", link=""
+        )
+    )
     db.commit()
     client = app.test_client()
     login(client, seller.email)

@@ -1,4 +1,5 @@
 """Admins manage accounts: search, roles, disable and enable, unlock; officials cannot."""
+
 from __future__ import annotations
 
 from flask import Flask
@@ -51,13 +52,15 @@ def test_a_disabled_user_cannot_log_in_or_use_tokens_until_enabled(app: Flask, d
     token = app.test_client().post("/api/v1/auth/token", json={"email": "sri@test.id", "password": PASSWORD})
     headers = {"Authorization": f"Bearer {token.get_json()['token']}"}
     admin = _client(app, "admin@test.id")
-    done = admin.post(f"/admin/users/{seller.id}", data={"action": "disable", "reason": "Akun ganda"},
-                      follow_redirects=True)
+    done = admin.post(
+        f"/admin/users/{seller.id}", data={"action": "disable", "reason": "Akun ganda"}, follow_redirects=True
+    )
     assert "Akun dinonaktifkan" in done.get_data(as_text=True)
     assert browser.get("/seller/").status_code == 302  # the open session ended
     assert app.test_client().get("/api/v1/listings", headers=headers).status_code == 401
-    refused = app.test_client().post("/auth/login", data={"email": "sri@test.id", "password": PASSWORD},
-                                     follow_redirects=True)
+    refused = app.test_client().post(
+        "/auth/login", data={"email": "sri@test.id", "password": PASSWORD}, follow_redirects=True
+    )
     assert "Akun ini dinonaktifkan" in refused.get_data(as_text=True)
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "user.disabled"))
     assert event is not None and event.reason == "Akun ganda" and event.object_id == seller.id
@@ -71,13 +74,17 @@ def test_admin_cannot_disable_themselves_or_lose_the_last_admin(app: Flask, db: 
     db.commit()
     admin = _client(app, "admin@test.id")
     own = admin.post(f"/admin/users/{me.id}", data={"action": "disable"})
-    assert own.status_code == 422 and "tidak bisa menonaktifkan akun Anda sendiri" in own.get_data(as_text=True)
+    assert own.status_code == 422 and "tidak bisa menonaktifkan akun Anda sendiri" in own.get_data(
+        as_text=True
+    )
     last = admin.post(f"/admin/users/{me.id}", data={"action": "role", "role": "official"})
     assert last.status_code == 422 and "admin aktif terakhir" in last.get_data(as_text=True)
     assert _user(db, "admin@test.id").role == "admin"
     other = make_admin(db, email="admin2@test.id")
     db.commit()
-    assert admin.post(f"/admin/users/{other.id}", data={"action": "role", "role": "official"}).status_code == 302
+    assert (
+        admin.post(f"/admin/users/{other.id}", data={"action": "role", "role": "official"}).status_code == 302
+    )
     assert _user(db, "admin2@test.id").role == "official"
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "role.changed"))
     assert (event.from_state, event.to_state, event.actor_id) == ("admin", "official", me.id)
@@ -87,8 +94,9 @@ def test_sellers_and_buyers_keep_their_role(app: Flask, db: Session) -> None:
     make_admin(db, email="admin@test.id")
     seller = make_seller(db, email="sri@test.id")
     db.commit()
-    response = _client(app, "admin@test.id").post(f"/admin/users/{seller.id}",
-                                                  data={"action": "role", "role": "admin"})
+    response = _client(app, "admin@test.id").post(
+        f"/admin/users/{seller.id}", data={"action": "role", "role": "admin"}
+    )
     assert response.status_code == 422
     assert _user(db, "sri@test.id").role == "seller"
 

@@ -1,4 +1,5 @@
 """A procurement from need to award, as buyers, officials and sellers do it."""
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,21 @@ from app.services.demand import publish_request
 from models import AuditEvent, Award, DemandRequest, Match, Notification, Quote
 from models.audit import AuditTrailViolation
 from tests.conftest import login
-from tests.factories import category, kecamatan, make_buyer, make_listing, make_official, make_request, make_seller
+from tests.factories import (
+    category,
+    kecamatan,
+    make_buyer,
+    make_listing,
+    make_official,
+    make_request,
+    make_seller,
+)
 
-CATERERS = [("Katering Bu Sri", "Cakung", "Nasi kotak ayam bakar", 35_000),
-            ("Dapur Betawi Bang Udin", "Duren Sawit", "Nasi kotak rendang dan sayur", 40_000),
-            ("Warung Nasi Mpok Ani", "Cilandak", "Nasi kotak ayam goreng kremes", 30_000)]
+CATERERS = [
+    ("Katering Bu Sri", "Cakung", "Nasi kotak ayam bakar", 35_000),
+    ("Dapur Betawi Bang Udin", "Duren Sawit", "Nasi kotak rendang dan sayur", 40_000),
+    ("Warung Nasi Mpok Ani", "Cilandak", "Nasi kotak ayam goreng kremes", 30_000),
+]
 
 
 @pytest.fixture()
@@ -30,14 +41,25 @@ def market(db: Session) -> dict[str, object]:
     sellers = []
     for n, (name, place, title, price) in enumerate(CATERERS):
         seller = make_seller(db, email=f"katering{n}@test.id", name=name, kecamatan_name=place)
-        make_listing(db, seller.organisation.supplier_profile, title=title, price=price,
-                     description=f"{title} untuk rapat kantor, kapasitas besar.")
+        make_listing(
+            db,
+            seller.organisation.supplier_profile,
+            title=title,
+            price=price,
+            description=f"{title} untuk rapat kantor, kapasitas besar.",
+        )
         sellers.append(seller)
     unverified = make_seller(db, email="baru@test.id", name="Katering Baru", verified=False)
     make_listing(db, unverified.organisation.supplier_profile, title="Nasi kotak ayam bakar madu")
     mebel = make_seller(db, email="mebel@test.id", name="Mebel Jati")
-    make_listing(db, mebel.organisation.supplier_profile, title="Kursi lipat besi",
-                 category_slug="furniture", price=150_000, unit="unit")
+    make_listing(
+        db,
+        mebel.organisation.supplier_profile,
+        title="Kursi lipat besi",
+        category_slug="furniture",
+        price=150_000,
+        unit="unit",
+    )
     buyer = make_buyer(db, email="buyer@test.id")
     official = make_official(db, email="official@test.id")
     db.commit()
@@ -51,11 +73,18 @@ def _client(app: Flask, email: str) -> FlaskClient:
 
 
 def _request_form(db: Session, **overrides: str) -> dict[str, str]:
-    form = {"title": "Nasi kotak rapat koordinasi", "description": "Nasi kotak ayam untuk 100 peserta",
-            "category_id": str(category(db, "catering").id), "quantity": "100", "unit": "kotak", "budget_ceiling": "Rp 5.000.000",
-            "kecamatan_id": str(kecamatan(db, "Cakung").id),
-            "needed_by": (today() + timedelta(days=20)).isoformat(), "umkm_only": "y",
-            "action": "publish"}
+    form = {
+        "title": "Nasi kotak rapat koordinasi",
+        "description": "Nasi kotak ayam untuk 100 peserta",
+        "category_id": str(category(db, "catering").id),
+        "quantity": "100",
+        "unit": "kotak",
+        "budget_ceiling": "Rp 5.000.000",
+        "kecamatan_id": str(kecamatan(db, "Cakung").id),
+        "needed_by": (today() + timedelta(days=20)).isoformat(),
+        "umkm_only": "y",
+        "action": "publish",
+    }
     form.update(overrides)
     return form
 
@@ -93,9 +122,12 @@ def test_need_to_award_in_the_browser_flow(app: Flask, db: Session, market: dict
     assert all(m.status == "approved" for m in demand.matches)
     assert "Katering Bu Sri" in buyer.get(f"/requests/{request_id}").get_data(as_text=True)
 
-    chosen = [m for m in demand.matches if m.supplier.display_name in ("Katering Bu Sri", "Dapur Betawi Bang Udin")]
-    buyer.post(f"/requests/{request_id}/invite", data={"match_id": [str(m.id) for m in chosen],
-                                                        "action": "invite"})
+    chosen = [
+        m for m in demand.matches if m.supplier.display_name in ("Katering Bu Sri", "Dapur Betawi Bang Udin")
+    ]
+    buyer.post(
+        f"/requests/{request_id}/invite", data={"match_id": [str(m.id) for m in chosen], "action": "invite"}
+    )
     db.expire_all()
     assert demand.status == "invited"
     sri, udin = _client(app, "katering0@test.id"), _client(app, "katering1@test.id")
@@ -104,19 +136,24 @@ def test_need_to_award_in_the_browser_flow(app: Flask, db: Session, market: dict
     sri_match = next(m for m in chosen if m.supplier.display_name == "Katering Bu Sri")
     udin_match = next(m for m in chosen if m.supplier.display_name != "Katering Bu Sri")
     delivery = (today() + timedelta(days=15)).isoformat()
-    sent = sri.post(f"/seller/invitations/{sri_match.id}",
-                    data={"unit_price": "34.000", "quantity": "100", "delivery_date": delivery})
+    sent = sri.post(
+        f"/seller/invitations/{sri_match.id}",
+        data={"unit_price": "34.000", "quantity": "100", "delivery_date": delivery},
+    )
     assert sent.status_code == 302
-    udin.post(f"/seller/invitations/{udin_match.id}",
-              data={"unit_price": "39000", "quantity": "100", "delivery_date": delivery})
+    udin.post(
+        f"/seller/invitations/{udin_match.id}",
+        data={"unit_price": "39000", "quantity": "100", "delivery_date": delivery},
+    )
     db.expire_all()
     assert demand.status == "quoted"
     compare = buyer.get(f"/requests/{request_id}").get_data(as_text=True)
     assert "Rp 3.400.000" in compare and "Rp 3.900.000" in compare
 
     sri_quote = db.scalar(select(Quote).where(Quote.match_id == sri_match.id))
-    awarded = buyer.post(f"/requests/{request_id}/award",
-                         data={f"qty_{sri_quote.id}": "100", "reason": "Harga lebih baik"})
+    awarded = buyer.post(
+        f"/requests/{request_id}/award", data={f"qty_{sri_quote.id}": "100", "reason": "Harga lebih baik"}
+    )
     assert awarded.status_code == 302
     db.expire_all()
     assert demand.status == "awarded"
@@ -140,16 +177,16 @@ def test_skip_review_organisations_see_proposals_at_once(db: Session, market: di
     assert demand.status == "open"
 
 
-def test_illegal_transitions_are_refused_and_write_nothing(app: Flask, db: Session,
-                                                            market: dict) -> None:
+def test_illegal_transitions_are_refused_and_write_nothing(app: Flask, db: Session, market: dict) -> None:
     demand = make_request(db, market["buyer"])
     db.commit()
     buyer = _client(app, "buyer@test.id")  # the log-in itself is audited
     events_before = db.scalar(select(func.count()).select_from(AuditEvent))
     response = buyer.post(f"/requests/{demand.id}/fulfil", follow_redirects=True)
     assert "tidak dapat" in response.get_data(as_text=True).lower()
-    award = buyer.post(f"/requests/{demand.id}/award", data={"qty_1": "5", "reason": "x"},
-                       follow_redirects=True)
+    award = buyer.post(
+        f"/requests/{demand.id}/award", data={"qty_1": "5", "reason": "x"}, follow_redirects=True
+    )
     assert award.status_code == 200
     db.expire_all()
     assert demand.status == "draft"
@@ -162,13 +199,15 @@ def test_rejecting_needs_a_reason(app: Flask, db: Session, market: dict) -> None
     db.commit()
     official = _client(app, "official@test.id")
     ids = [str(m.id) for m in demand.matches]
-    page = official.post("/review/decide", data={"match_id": ids, "action": "reject"},
-                         follow_redirects=True).get_data(as_text=True)
+    page = official.post(
+        "/review/decide", data={"match_id": ids, "action": "reject"}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "alasan" in page.lower()
     db.expire_all()
     assert all(m.status == "proposed" for m in demand.matches)
-    official.post("/review/decide", data={"match_id": ids[:1], "action": "reject",
-                                          "reason": "Bukan katering"})
+    official.post(
+        "/review/decide", data={"match_id": ids[:1], "action": "reject", "reason": "Bukan katering"}
+    )
     db.expire_all()
     assert demand.matches[0].status == "rejected" and demand.matches[0].review_reason == "Bukan katering"
 
@@ -185,16 +224,21 @@ def _invited(db: Session, market: dict) -> tuple[DemandRequest, list[Match]]:
     return demand, list(demand.matches)
 
 
-def test_quotes_can_be_revised_and_withdrawn_until_the_deadline(app: Flask, db: Session,
-                                                                 market: dict) -> None:
+def test_quotes_can_be_revised_and_withdrawn_until_the_deadline(
+    app: Flask, db: Session, market: dict
+) -> None:
     demand, matches = _invited(db, market)
     sri_match = next(m for m in matches if m.supplier.display_name == "Katering Bu Sri")
     sri = _client(app, "katering0@test.id")
     delivery = (today() + timedelta(days=10)).isoformat()
-    sri.post(f"/seller/invitations/{sri_match.id}",
-             data={"unit_price": "35000", "quantity": "100", "delivery_date": delivery})
-    sri.post(f"/seller/invitations/{sri_match.id}",
-             data={"unit_price": "33000", "quantity": "100", "delivery_date": delivery})
+    sri.post(
+        f"/seller/invitations/{sri_match.id}",
+        data={"unit_price": "35000", "quantity": "100", "delivery_date": delivery},
+    )
+    sri.post(
+        f"/seller/invitations/{sri_match.id}",
+        data={"unit_price": "33000", "quantity": "100", "delivery_date": delivery},
+    )
     quote = db.scalars(select(Quote)).one()
     assert quote.unit_price == 33_000
     sri.post(f"/seller/invitations/{sri_match.id}/withdraw", data={"confirm": "yes"})
@@ -202,8 +246,10 @@ def test_quotes_can_be_revised_and_withdrawn_until_the_deadline(app: Flask, db: 
     assert quote.status == "withdrawn" and sri_match.status == "invited"
     demand.quotes_due = today() - timedelta(days=1)
     db.commit()
-    late = sri.post(f"/seller/invitations/{sri_match.id}",
-                    data={"unit_price": "30000", "quantity": "100", "delivery_date": delivery})
+    late = sri.post(
+        f"/seller/invitations/{sri_match.id}",
+        data={"unit_price": "30000", "quantity": "100", "delivery_date": delivery},
+    )
     assert late.status_code == 422
     assert db.scalar(select(func.count()).select_from(Quote)) == 1
 
@@ -214,8 +260,10 @@ def test_award_can_be_split_between_suppliers(db: Session, market: dict) -> None
 
     demand, matches = _invited(db, market)
     delivery = today() + timedelta(days=10)
-    quotes = [submit_quote(db, m, market["buyer"], QuoteInput(30_000 + 1000 * n, 60, delivery, ""),
-                           today()) for n, m in enumerate(matches[:2])]
+    quotes = [
+        submit_quote(db, m, market["buyer"], QuoteInput(30_000 + 1000 * n, 60, delivery, ""), today())
+        for n, m in enumerate(matches[:2])
+    ]
     with pytest.raises(ServiceError):
         award(db, demand.id, {quotes[0].id: 60, quotes[1].id: 60}, market["buyer"], "x")
     award(db, demand.id, {quotes[0].id: 60, quotes[1].id: 40}, market["buyer"], "Dibagi dua")

@@ -1,4 +1,5 @@
 """Payment terms count Indonesian working days: weekends and 2026's public holidays are skipped."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +7,10 @@ from datetime import date
 import pytest
 
 from app.services.working_days import (
-    add_working_days, holiday_name, is_working_day, working_days_between,
+    add_working_days,
+    holiday_name,
+    is_working_day,
+    working_days_between,
 )
 
 
@@ -17,15 +21,18 @@ def test_weekdays_are_working_days_and_weekends_are_not() -> None:
     assert not is_working_day(date(2026, 12, 6))  # Sunday
 
 
-@pytest.mark.parametrize("day", [
-    date(2026, 1, 1),   # Tahun Baru Masehi (Thursday)
-    date(2026, 1, 16),  # Isra Mikraj (Friday)
-    date(2026, 2, 17),  # Tahun Baru Imlek (Tuesday)
-    date(2026, 3, 19),  # Hari Suci Nyepi (Thursday)
-    date(2026, 4, 3),   # Wafat Yesus Kristus (Friday)
-    date(2026, 8, 17),  # Hari Kemerdekaan (Monday)
-    date(2026, 12, 25),  # Hari Raya Natal (Friday)
-])
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 1, 1),  # Tahun Baru Masehi (Thursday)
+        date(2026, 1, 16),  # Isra Mikraj (Friday)
+        date(2026, 2, 17),  # Tahun Baru Imlek (Tuesday)
+        date(2026, 3, 19),  # Hari Suci Nyepi (Thursday)
+        date(2026, 4, 3),  # Wafat Yesus Kristus (Friday)
+        date(2026, 8, 17),  # Hari Kemerdekaan (Monday)
+        date(2026, 12, 25),  # Hari Raya Natal (Friday)
+    ],
+)
 def test_public_holidays_on_weekdays_are_not_working_days(day: date) -> None:
     assert day.weekday() < 5
     assert not is_working_day(day)

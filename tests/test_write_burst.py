@@ -1,4 +1,5 @@
 """scripts/write_burst.py against a real gunicorn: nothing acknowledged lost, no duplicate."""
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,25 @@ def test_write_burst_with_a_killed_worker_loses_and_duplicates_nothing(tmp_path:
     """A small burst on SQLite with one worker killed exits 0; its server is stopped in any case."""
     pidfile = tmp_path / "gunicorn.pid"
     script = subprocess.Popen(
-        [sys.executable, str(SCRIPT), "--writes", "40", "--threads", "8", "--replays", "10",
-         "--max-tries", "10", "--timeout", "10", "--server-pidfile", str(pidfile)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--writes",
+            "40",
+            "--threads",
+            "8",
+            "--replays",
+            "10",
+            "--max-tries",
+            "10",
+            "--timeout",
+            "10",
+            "--server-pidfile",
+            str(pidfile),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         out, err = script.communicate(timeout=90)

@@ -1,4 +1,5 @@
 """Admins: user management (roles, disable, enable, unlock)."""
+
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__)

@@ -1,4 +1,5 @@
 """User management for admins: list with search and role filter; one user with its actions."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,10 +13,10 @@ from werkzeug.wrappers import Response
 
 from app.admin import bp
 from app.extensions import db
-from app.policy import Permission
+from app.policy import STAFF_ROLES, Permission
 from app.security import permission_required
-from app.unit_of_work import unit_of_work
 from app.services import user_admin
+from app.unit_of_work import unit_of_work
 from models import ROLES, AuditEvent, User
 
 PER_PAGE = 25
@@ -32,9 +33,18 @@ def users() -> str:
     rows, total = user_admin.find_users(db.session, search, role, page, PER_PAGE)
     secret = str(current_app.config["SECRET_KEY"])
     locked = {u.id for u in rows if user_admin.is_locked(db.session, u, secret)}
-    return render_template("admin/users.html", users=rows, total=total, page=page,
-                           per_page=PER_PAGE, search=search, role=role, roles=ROLES, locked=locked,
-                           role_names=user_admin.ROLE_NAMES)
+    return render_template(
+        "admin/users.html",
+        users=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
+        search=search,
+        role=role,
+        roles=ROLES,
+        locked=locked,
+        role_names=user_admin.ROLE_NAMES,
+    )
 
 
 class Action(StrEnum):
@@ -68,7 +78,9 @@ def _unlock(user: User) -> str:
 
 # Each action's handler: does it through the service and answers the message to show.
 ACTIONS: dict[Action, Callable[[User], str]] = {
-    Action.ROLE: _change_role, Action.DISABLE: _disable, Action.ENABLE: _enable,
+    Action.ROLE: _change_role,
+    Action.DISABLE: _disable,
+    Action.ENABLE: _enable,
     Action.UNLOCK: _unlock,
 }
 
@@ -96,14 +108,32 @@ def user(user_id: int) -> str | tuple[str, int] | Response:
             flash(message, "success")
             return redirect(url_for("admin.user", user_id=found.id))
     history = db.session.scalars(
-        select(AuditEvent).where(AuditEvent.object_type == "user", AuditEvent.object_id == found.id,
-                                 AuditEvent.action.in_(("role.changed", "user.disabled",
-                                                        "user.enabled", "user.unlocked",
-                                                        "login.locked", "password.changed",
-                                                        "password.reset")))
-        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(20)).all()
-    page = render_template("admin/user.html", user=found, error=error, history=history,
-                           locked=user_admin.is_locked(db.session, found,
-                                                       str(current_app.config["SECRET_KEY"])),
-                           role_names=user_admin.ROLE_NAMES, staff_roles=user_admin.STAFF_ROLES)
+        select(AuditEvent)
+        .where(
+            AuditEvent.object_type == "user",
+            AuditEvent.object_id == found.id,
+            AuditEvent.action.in_(
+                (
+                    "role.changed",
+                    "user.disabled",
+                    "user.enabled",
+                    "user.unlocked",
+                    "login.locked",
+                    "password.changed",
+                    "password.reset",
+                )
+            ),
+        )
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(20)
+    ).all()
+    page = render_template(
+        "admin/user.html",
+        user=found,
+        error=error,
+        history=history,
+        locked=user_admin.is_locked(db.session, found, str(current_app.config["SECRET_KEY"])),
+        role_names=user_admin.ROLE_NAMES,
+        staff_roles=STAFF_ROLES,
+    )
     return (page, 422) if error else page

@@ -1,4 +1,5 @@
 """The JSON API at /api/v1: bearer-token authentication, one error format, OpenAPI from the code."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ from werkzeug.wrappers import Response
 from app.extensions import db
 from app.policy import Permission, can
 from app.services import ServiceError
-from app.services.tokens import user_for_token
 from app.services.paging import page_count
+from app.services.tokens import user_for_token
 from app.unit_of_work import unit_of_work
 from models import User
 
@@ -46,10 +47,14 @@ class PasarPaduApi(Api):
         """Errors are rendered by ``app.errors``, which calls ``error_response`` for the API."""
 
 
-api = PasarPaduApi(spec_kwargs={
-    "info": {"description": "Pasar Padu: Jakarta UMKM marketplace. Authenticate with "
-                            "`Authorization: Bearer <token>` (POST /api/v1/auth/token)."},
-})
+api = PasarPaduApi(
+    spec_kwargs={
+        "info": {
+            "description": "Pasar Padu: Jakarta UMKM marketplace. Authenticate with "
+            "`Authorization: Bearer <token>` (POST /api/v1/auth/token)."
+        },
+    }
+)
 
 
 def error_response(error: HTTPException) -> tuple[Response, int]:
@@ -58,8 +63,11 @@ def error_response(error: HTTPException) -> tuple[Response, int]:
     data: dict[str, Any] = getattr(error, "data", None) or {}
     details = data.get("errors") or data.get("messages") or {}
     if isinstance(details, dict) and set(details) <= {"json", "query", "form", "headers"} and details:
-        details = {k: v for where, part in details.items()
-                   for k, v in (part.items() if isinstance(part, dict) else [(where, part)])}
+        details = {
+            k: v
+            for where, part in details.items()
+            for k, v in (part.items() if isinstance(part, dict) else [(where, part)])
+        }
     message = data.get("message") or (error.description if code != 500 else "Internal error")
     name = (error.name or "error").lower().replace(" ", "_")
     response = jsonify(error={"code": name, "message": str(message), "details": details})
@@ -92,8 +100,11 @@ def api_permission(permission: Permission) -> Callable[[F], F]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             user = current_api_user()
             if user is None:
-                abort(401, message="A valid bearer token is required.",
-                      headers={"WWW-Authenticate": 'Bearer realm="pasarpadu"'})
+                abort(
+                    401,
+                    message="A valid bearer token is required.",
+                    headers={"WWW-Authenticate": 'Bearer realm="pasarpadu"'},
+                )
             if not can(user, permission):
                 abort(403, message="Your role may not do this.")
             return view(*args, **kwargs)
@@ -138,8 +149,13 @@ def page_args() -> tuple[int, int]:
 
 def paged(items: list[Any], total: int, page: int, per_page: int) -> dict[str, Any]:
     """The page envelope of every list response."""
-    return {"items": items, "page": page, "per_page": per_page, "total": total,
-            "pages": page_count(total, per_page)}
+    return {
+        "items": items,
+        "page": page,
+        "per_page": per_page,
+        "total": total,
+        "pages": page_count(total, per_page),
+    }
 
 
 def _token_or_address() -> str:

@@ -1,4 +1,5 @@
 """Public catalogue: search, categories, places."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -33,18 +34,31 @@ class Search(MethodView):
         from a plain word match.
         """
         params = SearchParams(
-            text=args["q"].strip(), category=args["category"], kota_id=args["kota_id"],
-            price_min=args["min_price"], price_max=args["max_price"],
-            certification=args["certification"], scale=args["scale"], page=args["page"],
-            per_page=args["per_page"], sort=args["sort"],
+            text=args["q"].strip(),
+            category=args["category"],
+            kota_id=args["kota_id"],
+            price_min=args["min_price"],
+            price_max=args["max_price"],
+            certification=args["certification"],
+            scale=args["scale"],
+            page=args["page"],
+            per_page=args["per_page"],
+            sort=args["sort"],
             origin=origin_for(db.session, args["near_kecamatan_id"], args["kota_id"]),
         )
         if params.sort == "distance" and params.origin is None:
             params = replace(params, sort="relevance")
         results = search(db.session, params, today())
-        return {**paged([serializers.listing(r) for r in results.listings], results.total,
-                         results.page, results.per_page), "limited": results.limited,
-                "sort": params.sort}
+        return {
+            **paged(
+                [serializers.listing(r) for r in results.listings],
+                results.total,
+                results.page,
+                results.per_page,
+            ),
+            "limited": results.limited,
+            "sort": params.sort,
+        }
 
 
 @blp.route("/categories")
@@ -66,5 +80,4 @@ class Places(MethodView):
     def get(self) -> dict[str, Any]:
         """Every kecamatan with its kota (use ``kecamatan_id`` in requests)."""
         rows = db.session.execute(select(Kecamatan, Kota).join(Kota).order_by(Kota.code, Kecamatan.name))
-        return {"items": [{"kecamatan_id": k.id, "kecamatan": k.name, "kota": kota.name}
-                          for k, kota in rows]}
+        return {"items": [{"kecamatan_id": k.id, "kecamatan": k.name, "kota": kota.name} for k, kota in rows]}

@@ -1,5 +1,6 @@
 """Marshmallow schemas of the deal path: orders, deliveries, receipts, invoices, payments,
 ratings and problems (disputes)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,8 +26,11 @@ class DirectOrderIn(ma.Schema):
 
     listing_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
     quantity = Int(required=True, validate=validate.Range(min=1, max=100_000_000))
-    kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID),
-                       metadata={"description": "Where the goods go"})
+    kecamatan_id = Int(
+        required=True,
+        validate=validate.Range(min=1, max=MAX_ID),
+        metadata={"description": "Where the goods go"},
+    )
     address = Str(load_default="", validate=validate.Length(max=300))
     delivery_date = Date(required=True)
     note = Str(load_default="", validate=validate.Length(max=2000))
@@ -59,11 +63,16 @@ class DeliveryIn(ma.Schema):
 class ReceiptIn(ma.Schema):
     """The buyer's handover record (BAST) of one delivery."""
 
-    received_on = Date(load_default=None, allow_none=True,
-                       metadata={"description": "Defaults to today (Jakarta)"})
+    received_on = Date(
+        load_default=None, allow_none=True, metadata={"description": "Defaults to today (Jakarta)"}
+    )
     received_by_name = Str(required=True, validate=validate.Length(min=1, max=120))
-    lines = List(Nested(LineQuantity), load_default=list, validate=validate.Length(max=200),
-                 metadata={"description": "Quantities received; lines left out: all that was sent"})
+    lines = List(
+        Nested(LineQuantity),
+        load_default=list,
+        validate=validate.Length(max=200),
+        metadata={"description": "Quantities received; lines left out: all that was sent"},
+    )
     note = Str(load_default="", validate=validate.Length(max=2000))
 
     @ma.validates_schema
@@ -82,8 +91,9 @@ class PaymentIn(ma.Schema):
     """A payment the buyer made on an invoice."""
 
     amount = Int(required=True, validate=validate.Range(min=1, max=10**15))
-    paid_on = Date(load_default=None, allow_none=True,
-                   metadata={"description": "Defaults to today (Jakarta)"})
+    paid_on = Date(
+        load_default=None, allow_none=True, metadata={"description": "Defaults to today (Jakarta)"}
+    )
     reference = Str(load_default="", validate=validate.Length(max=100))
 
 

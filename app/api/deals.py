@@ -3,6 +3,7 @@ deliveries, receipts (BAST), problems, invoices, payments and ratings.
 
 Every write answers with the whole order as it now stands, so a client needs no second call.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,18 +29,19 @@ from app.api.deal_schemas import (
 )
 from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
-from app.settings import workflow
 from app.extensions import db
 from app.policy import Permission, can_view_order, is_order_buyer
-from app.services import ServiceError
-from app.services import billing, fulfilment, ratings
+from app.services import ServiceError, billing, fulfilment, ratings
 from app.services import orders as order_service
 from app.services.purchase_order_pdf import render_purchase_order
+from app.settings import workflow
 from models import Delivery, Dispute, Invoice, Order, Rating
 
-blp = Blueprint("api_deals", __name__,
-                description="Orders after an award or a direct purchase: delivery, receipt, "
-                            "invoice, payment, ratings")
+blp = Blueprint(
+    "api_deals",
+    __name__,
+    description="Orders after an award or a direct purchase: delivery, receipt, invoice, payment, ratings",
+)
 SECURED = [{"bearerAuth": []}]
 PDF = {"type": "string", "format": "binary"}
 
@@ -51,8 +53,7 @@ def _order(order_id: int) -> Order:
     return found  # type: ignore[return-value]  # abort() above when None (untyped NoReturn)
 
 
-def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating],
-          row_id: int) -> Any:
+def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating], row_id: int) -> Any:
     """A delivery, problem, invoice or rating of an order the caller may see (404 otherwise)."""
     found = db.session.get(model, row_id)
     if found is None or not can_view_order(current_api_user(), found.order):
@@ -81,10 +82,10 @@ class Orders(MethodView):
     @blp.response(200, OrderPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Orders, newest first, optionally of one status."""
-        rows, total = order_service.orders_for(db.session, current_api_user(), args["status"],
-                                               args["page"], args["per_page"])
-        return paged([serialize.order(r, today()) for r in rows], total, args["page"],
-                     args["per_page"])
+        rows, total = order_service.orders_for(
+            db.session, current_api_user(), args["status"], args["page"], args["per_page"]
+        )
+        return paged([serialize.order(r, today()) for r in rows], total, args["page"], args["per_page"])
 
     @api_permission(Permission.BUY)
     @blp.doc(security=SECURED)
@@ -95,10 +96,19 @@ class Orders(MethodView):
         accepts or declines before its answer deadline."""
         with writing(STALE):
             row = order_service.place_direct_order(
-                db.session, current_api_user(), order_service.DirectOrderInput(
-                    listing_id=body["listing_id"], quantity=body["quantity"],
-                    kecamatan_id=body["kecamatan_id"], address=body["address"],
-                    delivery_date=body["delivery_date"], note=body["note"]), today(), workflow())
+                db.session,
+                current_api_user(),
+                order_service.DirectOrderInput(
+                    listing_id=body["listing_id"],
+                    quantity=body["quantity"],
+                    kecamatan_id=body["kecamatan_id"],
+                    address=body["address"],
+                    delivery_date=body["delivery_date"],
+                    note=body["note"],
+                ),
+                today(),
+                workflow(),
+            )
         return _done(row)
 
 
@@ -193,8 +203,7 @@ class Deliveries(MethodView):
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Mark quantities of order lines as sent (partial deliveries allowed)."""
         row = _order(order_id)
-        return _step(row, fulfilment.send_delivery, row, current_api_user(), _lines(body),
-                     body["note"])
+        return _step(row, fulfilment.send_delivery, row, current_api_user(), _lines(body), body["note"])
 
 
 @blp.route("/deliveries/<int:delivery_id>/receipt")
@@ -208,9 +217,17 @@ class Receipt(MethodView):
     def post(self, body: dict[str, Any], delivery_id: int) -> dict[str, Any]:
         """Sign the handover record (BAST): date, who received, quantities received."""
         found = _part(Delivery, delivery_id)
-        return _step(found.order, fulfilment.confirm_receipt, found, current_api_user(),
-                     body["received_on"] or today(), _lines(body), body["received_by_name"],
-                     today(), body["note"])
+        return _step(
+            found.order,
+            fulfilment.confirm_receipt,
+            found,
+            current_api_user(),
+            body["received_on"] or today(),
+            _lines(body),
+            body["received_by_name"],
+            today(),
+            body["note"],
+        )
 
 
 @blp.route("/deliveries/<int:delivery_id>/problem")
@@ -224,8 +241,9 @@ class Problem(MethodView):
     def post(self, body: dict[str, Any], delivery_id: int) -> dict[str, Any]:
         """Report a problem; not settled in time, it goes to an official."""
         found = _part(Delivery, delivery_id)
-        return _step(found.order, fulfilment.raise_problem, found, current_api_user(),
-                     body["reason"], workflow())
+        return _step(
+            found.order, fulfilment.raise_problem, found, current_api_user(), body["reason"], workflow()
+        )
 
 
 @blp.route("/disputes/<int:dispute_id>/settle")
@@ -252,8 +270,15 @@ class Decide(MethodView):
     def post(self, body: dict[str, Any], dispute_id: int) -> dict[str, Any]:
         """Accept (the delivery counts as received) or reject (the goods go back)."""
         found = _part(Dispute, dispute_id)
-        return _step(found.order, fulfilment.decide_dispute, found, current_api_user(),
-                     body["outcome"], body["decision"], today())
+        return _step(
+            found.order,
+            fulfilment.decide_dispute,
+            found,
+            current_api_user(),
+            body["outcome"],
+            body["decision"],
+            today(),
+        )
 
 
 @blp.route("/orders/<int:order_id>/invoices")
@@ -281,8 +306,16 @@ class Payments(MethodView):
     def post(self, body: dict[str, Any], invoice_id: int) -> dict[str, Any]:
         """Record a payment (whole or part) of an invoice."""
         found = _part(Invoice, invoice_id)
-        return _step(found.order, billing.record_payment, found, current_api_user(),
-                     body["amount"], body["paid_on"] or today(), body["reference"], today())
+        return _step(
+            found.order,
+            billing.record_payment,
+            found,
+            current_api_user(),
+            body["amount"],
+            body["paid_on"] or today(),
+            body["reference"],
+            today(),
+        )
 
 
 @blp.route("/invoices/overdue")
@@ -298,7 +331,7 @@ class Overdue(MethodView):
         day = today()
         rows = billing.overdue_invoices(db.session, day)
         start = (args["page"] - 1) * args["per_page"]
-        items = [serialize.invoice(i, day) for i in rows[start:start + args["per_page"]]]
+        items = [serialize.invoice(i, day) for i in rows[start : start + args["per_page"]]]
         return paged(items, len(rows), args["page"], args["per_page"])
 
 
@@ -316,10 +349,19 @@ class Rate(MethodView):
         row = _order(order_id)
         user = current_api_user()
         if is_order_buyer(user, row):
-            return _step(row, ratings.rate_seller, row, user, body["quality"], body["timeliness"],
-                         body["communication"], body["comment"])
-        return _step(row, ratings.rate_buyer, row, user, body["payment"], body["communication"],
-                     body["comment"])
+            return _step(
+                row,
+                ratings.rate_seller,
+                row,
+                user,
+                body["quality"],
+                body["timeliness"],
+                body["communication"],
+                body["comment"],
+            )
+        return _step(
+            row, ratings.rate_buyer, row, user, body["payment"], body["communication"], body["comment"]
+        )
 
 
 @blp.route("/ratings/<int:rating_id>/reply")
@@ -333,5 +375,4 @@ class Reply(MethodView):
     def post(self, body: dict[str, Any], rating_id: int) -> dict[str, Any]:
         """Reply once, in public, to the buyer's rating of your delivery."""
         found = _part(Rating, rating_id)
-        return _step(found.order, ratings.reply_to_rating, found, current_api_user(),
-                     body["reply"])
+        return _step(found.order, ratings.reply_to_rating, found, current_api_user(), body["reply"])

@@ -1,4 +1,5 @@
 """Interactive API documentation (Swagger UI shipped by the swagger-ui-bundle package, no CDN)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,10 @@ from werkzeug.wrappers import Response
 bp = Blueprint("api_docs", __name__)
 ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
 # Swagger UI sets inline styles on its elements; scripts stay external.
-DOCS_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-               "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+DOCS_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
 
 
 @bp.get("/docs")

@@ -7,6 +7,7 @@ retry never meets a key stuck without its answer. A key reused for a different c
 with 422; a retry overlapping the first call answers the first call's result (the unique key
 lets only one commit).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,15 +51,19 @@ def _replay_or_remember() -> Response | None:
     if user is None:
         return None  # the view answers 401
     fingerprint = _fingerprint()
-    found = db.session.scalar(select(IdempotencyKey).where(
-        IdempotencyKey.user_id == user.id, IdempotencyKey.key == key))
+    found = db.session.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+    )
     if found is None:
         request.environ[PENDING] = {"user_id": user.id, "key": key, "fingerprint": fingerprint}
         request.environ[DEFER_COMMITS] = True
         return None
     if found.fingerprint != fingerprint:
-        abort(422, message=f"This {HEADER} was already used for a different request.",
-              errors={HEADER: ["Used for a different request."]})
+        abort(
+            422,
+            message=f"This {HEADER} was already used for a different request.",
+            errors={HEADER: ["Used for a different request."]},
+        )
     if found.status_code is None:
         abort(409, message="The first request with this key is still being processed.")
     return _replay(found)
@@ -78,23 +83,37 @@ def _store_answer(response: Response) -> Response:
     if response.status_code >= 500:
         db.session.rollback()
         return response
-    db.session.add(IdempotencyKey(**pending, status_code=response.status_code,
-                                  content_type=response.content_type or "",
-                                  body=response.get_data()))
+    db.session.add(
+        IdempotencyKey(
+            **pending,
+            status_code=response.status_code,
+            content_type=response.content_type or "",
+            body=response.get_data(),
+        )
+    )
     try:
         db.session.commit()
     except IntegrityError:  # the same key's first call committed meanwhile
         db.session.rollback()
-        found = db.session.scalar(select(IdempotencyKey).where(
-            IdempotencyKey.user_id == pending["user_id"], IdempotencyKey.key == pending["key"]))
+        found = db.session.scalar(
+            select(IdempotencyKey).where(
+                IdempotencyKey.user_id == pending["user_id"], IdempotencyKey.key == pending["key"]
+            )
+        )
         if found is None or found.fingerprint != pending["fingerprint"]:
-            return _error(Conflict("This was changed by someone else at the same moment; "
-                                   "nothing was written. Try again."))
+            return _error(
+                Conflict(
+                    "This was changed by someone else at the same moment; nothing was written. Try again."
+                )
+            )
         return _replay(found)
     except OperationalError:
         db.session.rollback()
-        return _error(ServiceUnavailable("The database is briefly unavailable; nothing was "
-                                         "written. Try again with the same key."))
+        return _error(
+            ServiceUnavailable(
+                "The database is briefly unavailable; nothing was written. Try again with the same key."
+            )
+        )
     run_after_commit(db.session)  # the view's after-commit hooks (mail) waited for this commit
     return response
 

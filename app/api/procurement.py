@@ -1,4 +1,5 @@
 """Buyers' demand requests, officials' review of proposals, quotes and awards."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,18 +18,18 @@ from app.api.schemas import (
     QuotePage,
     ReasonIn,
     RequestIn,
-    RequestPatch,
     RequestOut,
     RequestPage,
+    RequestPatch,
     ReviewIn,
 )
 from app.clock import today
-from app.settings import matching, workflow
 from app.extensions import db
 from app.policy import Permission, can_change_request, can_see_proposal, can_view_request
 from app.services import demand as demand_service
 from app.services import review as review_service
 from app.services.awards import award
+from app.settings import matching, workflow
 from models import Category, DemandRequest, Match
 
 blp = Blueprint("api_procurement", __name__, description="Demand requests, proposals, quotes, awards")
@@ -48,8 +49,18 @@ def _request(request_id: int, write: bool = False) -> DemandRequest:
 def _input(body: dict[str, Any], current: DemandRequest | None = None) -> demand_service.RequestInput:
     merged = dict(body)
     if current is not None:
-        for key in ("title", "description", "quantity", "unit", "budget_ceiling", "kecamatan_id",
-                    "needed_by", "quotes_due", "required_certifications", "umkm_only"):
+        for key in (
+            "title",
+            "description",
+            "quantity",
+            "unit",
+            "budget_ceiling",
+            "kecamatan_id",
+            "needed_by",
+            "quotes_due",
+            "required_certifications",
+            "umkm_only",
+        ):
             merged.setdefault(key, getattr(current, key))
         merged.setdefault("category", current.category.slug if current.category else None)
     category_id = None
@@ -59,9 +70,14 @@ def _input(body: dict[str, Any], current: DemandRequest | None = None) -> demand
             abort(422, message="Unknown category.", errors={"category": ["Unknown category."]})
         category_id = category.id
     return demand_service.RequestInput(
-        title=merged["title"], description=merged.get("description") or "", category_id=category_id,
-        quantity=merged["quantity"], unit=merged["unit"], budget_ceiling=merged.get("budget_ceiling"),
-        kecamatan_id=merged["kecamatan_id"], needed_by=merged["needed_by"],
+        title=merged["title"],
+        description=merged.get("description") or "",
+        category_id=category_id,
+        quantity=merged["quantity"],
+        unit=merged["unit"],
+        budget_ceiling=merged.get("budget_ceiling"),
+        kecamatan_id=merged["kecamatan_id"],
+        needed_by=merged["needed_by"],
         quotes_due=merged.get("quotes_due"),
         required_certifications=list(merged.get("required_certifications") or []),
         umkm_only=merged.get("umkm_only", True),
@@ -83,7 +99,8 @@ class Requests(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Requests, newest first."""
         rows, total = demand_service.buyer_requests(
-            db.session, current_api_user().organisation, None, args["page"], args["per_page"])
+            db.session, current_api_user().organisation, None, args["page"], args["per_page"]
+        )
         return paged([serializers.demand(r) for r in rows], total, args["page"], args["per_page"])
 
     @api_permission(Permission.BUY)
@@ -178,8 +195,9 @@ class Invite(MethodView):
         """Invite suppliers (approved proposals of this request)."""
         row = _request(request_id, write=True)
         with writing():
-            demand_service.invite_suppliers(db.session, row, body["match_ids"], current_api_user(),
-                                            today(), workflow())
+            demand_service.invite_suppliers(
+                db.session, row, body["match_ids"], current_api_user(), today(), workflow()
+            )
         return _done(row)
 
 
@@ -216,11 +234,13 @@ class Awards(MethodView):
         """Award one or several quotes (split quantities); the others are told why not."""
         _request(request_id, write=True)
         quantities = {line["quote_id"]: line["quantity"] for line in body["awards"]}
-        versions = {line["quote_id"]: line["version"] for line in body["awards"]
-                    if line.get("version") is not None}
+        versions = {
+            line["quote_id"]: line["version"] for line in body["awards"] if line.get("version") is not None
+        }
         with writing("Someone else decided this request at the same moment."):
-            rows = award(db.session, request_id, quantities, current_api_user(), body["reason"],
-                         versions, workflow())
+            rows = award(
+                db.session, request_id, quantities, current_api_user(), body["reason"], versions, workflow()
+            )
         return {"items": rows}  # AwardOut dumps the rows
 
 
@@ -234,8 +254,9 @@ class ReviewQueue(MethodView):
     @blp.response(200, ProposalPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """The review queue, oldest first."""
-        rows, total = review_service.review_queue(db.session, review_service.QueueFilters(), today(),
-                                                  args["page"], args["per_page"])
+        rows, total = review_service.review_queue(
+            db.session, review_service.QueueFilters(), today(), args["page"], args["per_page"]
+        )
         return paged([serializers.proposal(m) for m in rows], total, args["page"], args["per_page"])
 
 

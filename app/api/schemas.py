@@ -1,4 +1,5 @@
 """Marshmallow schemas of the API: what comes in is validated, what goes out is documented."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -35,6 +36,8 @@ class Int(ma.fields.Integer):
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
+
+
 Nested, List, Dict = ma.fields.Nested, ma.fields.List, ma.fields.Dict
 
 
@@ -136,22 +139,31 @@ class SearchArgs(PageArgs):
     max_price = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
     certification = Str(load_default=None, allow_none=True, validate=validate.OneOf(CERTIFICATION_KINDS))
     scale = Str(load_default=None, allow_none=True, validate=validate.OneOf(BUSINESS_SCALES))
-    sort = Str(load_default="relevance", validate=validate.OneOf(SORTS),
-               metadata={"description": "relevance (default), price_asc, price_desc or distance "
-                                        "(from near_kecamatan_id, else from the middle of kota_id)"})
+    sort = Str(
+        load_default="relevance",
+        validate=validate.OneOf(SORTS),
+        metadata={
+            "description": "relevance (default), price_asc, price_desc or distance "
+            "(from near_kecamatan_id, else from the middle of kota_id)"
+        },
+    )
     near_kecamatan_id = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID))
 
 
 class ListingIn(ma.Schema):
     """A listing's editable fields."""
 
-    title = Str(required=True, validate=validate.Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX))
+    title = Str(
+        required=True, validate=validate.Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX)
+    )
     description = Str(load_default="", validate=validate.Length(max=limits.LISTING_DESCRIPTION_MAX))
     category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS))
     price = Int(required=True, validate=validate.Range(min=1, max=limits.PRICE_MAX))
     unit = Str(required=True, validate=validate.Length(min=1, max=limits.UNIT_MAX))
     min_order = Int(load_default=1, validate=validate.Range(min=1, max=limits.MIN_ORDER_MAX))
-    monthly_capacity = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=limits.MONTHLY_CAPACITY_MAX))
+    monthly_capacity = Int(
+        load_default=None, allow_none=True, validate=validate.Range(min=0, max=limits.MONTHLY_CAPACITY_MAX)
+    )
     lead_time_days = Int(load_default=1, validate=validate.Range(min=0, max=limits.LEAD_TIME_DAYS_MAX))
 
 
@@ -185,17 +197,25 @@ CHOOSE_PLACE = "Choose the delivery kecamatan: a kecamatan_id from /api/v1/place
 class RequestIn(ma.Schema):
     """A demand request's editable fields."""
 
-    title = Str(required=True, validate=validate.Length(min=limits.REQUEST_TITLE_MIN, max=limits.REQUEST_TITLE_MAX))
+    title = Str(
+        required=True, validate=validate.Length(min=limits.REQUEST_TITLE_MIN, max=limits.REQUEST_TITLE_MAX)
+    )
     description = Str(load_default="", validate=validate.Length(max=limits.REQUEST_DESCRIPTION_MAX))
-    category = Str(required=True, validate=validate.OneOf(CATEGORY_SLUGS),
-                   error_messages={"required": CHOOSE_CATEGORY, "null": CHOOSE_CATEGORY},
-                   metadata={"description": "A category slug from /api/v1/categories"})
+    category = Str(
+        required=True,
+        validate=validate.OneOf(CATEGORY_SLUGS),
+        error_messages={"required": CHOOSE_CATEGORY, "null": CHOOSE_CATEGORY},
+        metadata={"description": "A category slug from /api/v1/categories"},
+    )
     quantity = Int(required=True, validate=validate.Range(min=1, max=limits.QUANTITY_MAX))
     unit = Str(required=True, validate=validate.Length(min=1, max=limits.UNIT_MAX))
     budget_ceiling = Int(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10**15))
-    kecamatan_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID),
-                       error_messages={"required": CHOOSE_PLACE, "null": CHOOSE_PLACE},
-                       metadata={"description": "The delivery kecamatan, from /api/v1/places"})
+    kecamatan_id = Int(
+        required=True,
+        validate=validate.Range(min=1, max=MAX_ID),
+        error_messages={"required": CHOOSE_PLACE, "null": CHOOSE_PLACE},
+        metadata={"description": "The delivery kecamatan, from /api/v1/places"},
+    )
     needed_by = Date(required=True)
     quotes_due = Date(load_default=None, allow_none=True)
     required_certifications = List(Str(validate=validate.OneOf(CERTIFICATION_KINDS)), load_default=list)
@@ -219,9 +239,13 @@ class RequestOut(ma.Schema):
     kecamatan_id = Int(allow_none=True)
     kota = Str(allow_none=True)
     needed_by = Date(allow_none=True)
-    quotes_due = Date(allow_none=True, metadata={
-        "description": "The quote deadline; set when suppliers are invited (after the review), "
-                       "QUOTE_WINDOW_DAYS working days later unless the buyer chose a later date"})
+    quotes_due = Date(
+        allow_none=True,
+        metadata={
+            "description": "The quote deadline; set when suppliers are invited (after the review), "
+            "QUOTE_WINDOW_DAYS working days later unless the buyer chose a later date"
+        },
+    )
     required_certifications = List(Str(), required=True)
     umkm_only = Bool(required=True)
     status = Str(required=True)
@@ -237,8 +261,11 @@ class ReasonIn(ma.Schema):
 class MatchIdsIn(ma.Schema):
     """A set of proposals."""
 
-    match_ids = List(Int(validate=validate.Range(min=1, max=MAX_ID)), required=True,
-                     validate=validate.Length(min=1, max=200))
+    match_ids = List(
+        Int(validate=validate.Range(min=1, max=MAX_ID)),
+        required=True,
+        validate=validate.Length(min=1, max=200),
+    )
 
 
 class ReviewIn(MatchIdsIn):
@@ -296,12 +323,21 @@ class QuoteOut(ma.Schema):
     note = Str(required=True)
     status = Str(required=True)
     version = Int(required=True)
-    gaps = List(Nested(QuoteGapOut), required=True,
-                metadata={"description": "How the quote misses the request's need (empty if it meets it)"})
-    awarded_quantity = Int(allow_none=True, required=True,
-                           metadata={"description": "The quantity actually awarded (null if none)"})
-    awarded_value = Int(allow_none=True, required=True,
-                        metadata={"description": "The amount actually awarded, in rupiah (null if none)"})
+    gaps = List(
+        Nested(QuoteGapOut),
+        required=True,
+        metadata={"description": "How the quote misses the request's need (empty if it meets it)"},
+    )
+    awarded_quantity = Int(
+        allow_none=True,
+        required=True,
+        metadata={"description": "The quantity actually awarded (null if none)"},
+    )
+    awarded_value = Int(
+        allow_none=True,
+        required=True,
+        metadata={"description": "The amount actually awarded, in rupiah (null if none)"},
+    )
 
 
 class AwardLine(ma.Schema):
@@ -309,8 +345,12 @@ class AwardLine(ma.Schema):
 
     quote_id = Int(required=True, validate=validate.Range(min=1, max=MAX_ID))
     quantity = Int(required=True, validate=validate.Range(min=1, max=limits.QUANTITY_MAX))
-    version = Int(load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID),
-                  metadata={"description": "The quote's version as read; refused if revised since"})
+    version = Int(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1, max=MAX_ID),
+        metadata={"description": "The quote's version as read; refused if revised since"},
+    )
 
 
 class AwardIn(ma.Schema):
@@ -362,8 +402,11 @@ class SearchPage(ListingPage):  # type: ignore[misc, valid-type]  # a class buil
     """Search results; ``limited`` while the search index is being prepared (plain word match)."""
 
     limited = Bool(required=True)
-    sort = Str(required=True, metadata={
-        "description": "the order used: 'distance' falls back to 'relevance' without a place"})
+    sort = Str(
+        required=True,
+        metadata={"description": "the order used: 'distance' falls back to 'relevance' without a place"},
+    )
+
 
 RequestPage = page_of(RequestOut, "RequestPage")
 ProposalPage = page_of(ProposalOut, "ProposalPage")

@@ -1,4 +1,5 @@
 """Sellers: their listings, invitations and quotes."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,9 +13,9 @@ from app.api.schemas import (
     InvitationOut,
     InvitationPage,
     ListingIn,
-    ListingPatch,
     ListingOut,
     ListingPage,
+    ListingPatch,
     PageArgs,
     QuoteIn,
     QuoteOut,
@@ -47,17 +48,29 @@ def _listing(listing_id: int) -> Listing:
 def _input(body: dict[str, Any], current: Listing | None = None) -> listing_service.ListingInput:
     merged = dict(body)
     if current is not None:
-        for key in ("title", "description", "price", "unit", "min_order", "monthly_capacity",
-                    "lead_time_days"):
+        for key in (
+            "title",
+            "description",
+            "price",
+            "unit",
+            "min_order",
+            "monthly_capacity",
+            "lead_time_days",
+        ):
             merged.setdefault(key, getattr(current, key))
         merged.setdefault("category", current.category.slug)
     category = db.session.scalar(select(Category).where(Category.slug == merged["category"]))
     if category is None:
         abort(422, message="Unknown category.", errors={"category": ["Unknown category."]})
     return listing_service.ListingInput(
-        title=merged["title"], description=merged.get("description", ""), category_id=category.id,
-        price=merged["price"], unit=merged["unit"], min_order=merged.get("min_order", 1),
-        monthly_capacity=merged.get("monthly_capacity"), lead_time_days=merged.get("lead_time_days", 1),
+        title=merged["title"],
+        description=merged.get("description", ""),
+        category_id=category.id,
+        price=merged["price"],
+        unit=merged["unit"],
+        min_order=merged.get("min_order", 1),
+        monthly_capacity=merged.get("monthly_capacity"),
+        lead_time_days=merged.get("lead_time_days", 1),
     )
 
 
@@ -71,8 +84,9 @@ class Listings(MethodView):
     @blp.response(200, ListingPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Your listings, newest first."""
-        rows, total = listing_service.supplier_listings(db.session, _supplier(), None,
-                                                        args["page"], args["per_page"])
+        rows, total = listing_service.supplier_listings(
+            db.session, _supplier(), None, args["page"], args["per_page"]
+        )
         return paged([serializers.listing(r) for r in rows], total, args["page"], args["per_page"])
 
     @api_permission(Permission.SELL)
@@ -82,8 +96,9 @@ class Listings(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft listing."""
         with writing():
-            row = listing_service.create_listing(db.session, _supplier(), _input(body),
-                                                 actor=current_api_user())
+            row = listing_service.create_listing(
+                db.session, _supplier(), _input(body), actor=current_api_user()
+            )
         return serializers.listing(row)
 
 
@@ -137,9 +152,13 @@ def _invitation(match_id: int) -> Any:
 
 def _invitation_out(match: Any) -> dict[str, Any]:
     live = quote_service.live_quote(match)
-    return {"id": match.id, "status": match.status, "request": serializers.demand(match.request),
-            "explanation": match.explanation or {},
-            "quote": serializers.quote(live) if live else None}
+    return {
+        "id": match.id,
+        "status": match.status,
+        "request": serializers.demand(match.request),
+        "explanation": match.explanation or {},
+        "quote": serializers.quote(live) if live else None,
+    }
 
 
 @blp.route("/invitations")
@@ -180,8 +199,9 @@ class SubmitQuote(MethodView):
         """Send a quote."""
         match = _invitation(match_id)
         with writing():
-            row = quote_service.submit_quote(db.session, match, current_api_user(),
-                                             quote_service.QuoteInput(**body), today())
+            row = quote_service.submit_quote(
+                db.session, match, current_api_user(), quote_service.QuoteInput(**body), today()
+            )
         return serializers.quote(row)
 
 
@@ -204,8 +224,9 @@ class OneQuote(MethodView):
         """Revise a submitted quote before the deadline."""
         row = _own_quote(quote_id)
         with writing():
-            quote_service.revise_quote(db.session, row, current_api_user(),
-                                       quote_service.QuoteInput(**body), today())
+            quote_service.revise_quote(
+                db.session, row, current_api_user(), quote_service.QuoteInput(**body), today()
+            )
         return serializers.quote(row)
 
 

@@ -1,4 +1,5 @@
 """Personal access tokens: issue from e-mail and password, list, revoke."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,9 +20,15 @@ SECURED = [{"bearerAuth": []}]
 
 
 def _token(row: Any, raw: str | None = None) -> dict[str, Any]:
-    data = {"id": row.id, "name": row.name, "prefix": row.prefix, "created_at": row.created_at,
-            "last_used_at": row.last_used_at, "revoked_at": row.revoked_at,
-            "role": row.user.role}
+    data = {
+        "id": row.id,
+        "name": row.name,
+        "prefix": row.prefix,
+        "created_at": row.created_at,
+        "last_used_at": row.last_used_at,
+        "revoked_at": row.revoked_at,
+        "role": row.user.role,
+    }
     if raw:
         data["token"] = raw
     return data
@@ -37,13 +44,19 @@ class IssueToken(MethodView):
     @blp.alt_response(401, schema=None, description="Wrong credentials or locked account")
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Issue a token (shown once; it carries the owner's role)."""
-        result = authenticate(db.session, body["email"], body["password"],
-                              request.remote_addr or "",
-                              secret=str(current_app.config["SECRET_KEY"]))
+        result = authenticate(
+            db.session,
+            body["email"],
+            body["password"],
+            request.remote_addr or "",
+            secret=str(current_app.config["SECRET_KEY"]),
+        )
         if result.user is None:
             db.session.commit()  # the failed attempt is audited
-            abort(401, message="Account locked for 15 minutes." if result.locked
-                  else "Wrong e-mail or password.")
+            abort(
+                401,
+                message="Account locked for 15 minutes." if result.locked else "Wrong e-mail or password.",
+            )
         row, raw = create_token(db.session, result.user, body.get("name", ""))
         db.session.commit()
         return _token(row, raw)

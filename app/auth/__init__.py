@@ -1,8 +1,7 @@
 """Accounts: registration, log-in and log-out."""
+
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from app.auth import routes
-from app.auth import account
-from app.auth import profile
+from app.auth import account, profile, routes

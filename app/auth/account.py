@@ -1,4 +1,5 @@
 """Account safety pages: password reset, log out everywhere, API tokens."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,11 +16,11 @@ from app.auth import bp
 from app.auth.forms import PasswordResetForm, ResetRequestForm
 from app.extensions import db, limiter
 from app.forms import attach_service_error
-from app.unit_of_work import unit_of_work
 from app.services.accounts import log_out_everywhere, normalise_email, set_password
 from app.services.notifications import send_direct
 from app.services.states import record_event
 from app.services.tokens import revoke_token, tokens_of
+from app.unit_of_work import unit_of_work
 from models import User
 
 RESET_MAX_AGE_S = 3600
@@ -44,8 +45,9 @@ def _user_for(token: str) -> User | None:
         return None
     if not isinstance(nonce, str):
         return None
-    user = db.session.scalar(select(User).where(
-        User.reset_token_hash == hashlib.sha256(nonce.encode()).hexdigest()))
+    user = db.session.scalar(
+        select(User).where(User.reset_token_hash == hashlib.sha256(nonce.encode()).hexdigest())
+    )
     if user is None or not user.active:
         return None
     return user
@@ -61,14 +63,23 @@ def reset_request() -> str | Response:
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None and user.active:
             link = url_for("auth.reset_password", token=reset_token(user), _external=True)
-            send_direct(current_app.config, user.email, _("Reset your Pasar Padu password"),
-                        _("Open this link within an hour to choose a new password:") + f"\n{link}\n\n"
-                        + _("If you did not ask for this, ignore this e-mail."))
-            record_event(db.session, actor=None, action="password.reset_requested",
-                         object_type="user", object_id=user.id)
+            send_direct(
+                current_app.config,
+                user.email,
+                _("Reset your Pasar Padu password"),
+                _("Open this link within an hour to choose a new password:")
+                + f"\n{link}\n\n"
+                + _("If you did not ask for this, ignore this e-mail."),
+            )
+            record_event(
+                db.session,
+                actor=None,
+                action="password.reset_requested",
+                object_type="user",
+                object_id=user.id,
+            )
             db.session.commit()
-        flash(_("If an account exists for that e-mail, we have sent a link to reset the password."),
-              "info")
+        flash(_("If an account exists for that e-mail, we have sent a link to reset the password."), "info")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_request.html", form=form)
 
@@ -88,8 +99,9 @@ def reset_password(token: str) -> str | Response:
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            record_event(db.session, actor=user, action="password.reset", object_type="user",
-                         object_id=user.id)
+            record_event(
+                db.session, actor=user, action="password.reset", object_type="user", object_id=user.id
+            )
             flash(_("Your password was changed. Please log in."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)
@@ -122,5 +134,3 @@ def revoke(token_id: int) -> Response:
     db.session.commit()
     flash(_("Token revoked."), "info")
     return redirect(url_for("auth.security"))
-
-

@@ -1,4 +1,5 @@
 """Log in, log out, register as a seller or a buyer."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -13,7 +14,6 @@ from app.auth.forms import BuyerRegistrationForm, LoginForm, SellerRegistrationF
 from app.extensions import db, limiter
 from app.forms import attach_service_error, kecamatan_choices
 from app.policy import home_endpoint
-from app.unit_of_work import unit_of_work
 from app.services.accounts import (
     OrganisationDetails,
     authenticate,
@@ -22,6 +22,7 @@ from app.services.accounts import (
     register_seller,
 )
 from app.session_timeouts import start_session_clock
+from app.unit_of_work import unit_of_work
 from models import User
 
 
@@ -56,15 +57,24 @@ def login() -> str | Response:
         return redirect(_home_for(current_user))
     form = LoginForm()
     if form.validate_on_submit():
-        result = authenticate(db.session, form.email.data or "", form.password.data or "",
-                              request.remote_addr or "",
-                              secret=str(current_app.config["SECRET_KEY"]))
+        result = authenticate(
+            db.session,
+            form.email.data or "",
+            form.password.data or "",
+            request.remote_addr or "",
+            secret=str(current_app.config["SECRET_KEY"]),
+        )
         db.session.commit()  # failed attempts and lockouts are recorded too
         if result.disabled:
             flash(_("This account is disabled. Contact the programme's officials."), "error")
         elif result.locked:
-            flash(_("Too many failed attempts: this account is locked for 15 minutes. "
-                    "You can reset your password meanwhile."), "error")
+            flash(
+                _(
+                    "Too many failed attempts: this account is locked for 15 minutes. "
+                    "You can reset your password meanwhile."
+                ),
+                "error",
+            )
         elif result.user is None:
             flash(_("Wrong e-mail or password."), "error")
         else:
@@ -107,8 +117,11 @@ def register_seller_view() -> str | Response:
     if form.validate_on_submit():
         with unit_of_work() as work:
             user = register_seller(
-                db.session, email=form.email.data or "", password=form.password.data or "",
-                full_name=form.full_name.data or "", details=_details(form, form.nib.data),
+                db.session,
+                email=form.email.data or "",
+                password=form.password.data or "",
+                full_name=form.full_name.data or "",
+                details=_details(form, form.nib.data),
                 scale=form.scale.data or "micro",
             )
         if (error := work.error) is not None:
@@ -129,15 +142,23 @@ def register_buyer_view() -> str | Response:
     if form.validate_on_submit():
         with unit_of_work() as work:
             user = register_buyer(
-                db.session, email=form.email.data or "", password=form.password.data or "",
-                full_name=form.full_name.data or "", kind=form.kind.data or "",
+                db.session,
+                email=form.email.data or "",
+                password=form.password.data or "",
+                full_name=form.full_name.data or "",
+                kind=form.kind.data or "",
                 details=_details(form, None),
             )
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             _start_session(user)
-            flash(_("Welcome! You can draft requests now; an official verifies your organisation "
-                    "before its first request is published."), "success")
+            flash(
+                _(
+                    "Welcome! You can draft requests now; an official verifies your organisation "
+                    "before its first request is published."
+                ),
+                "success",
+            )
             return redirect(url_for("requests.index"))
     return render_template("auth/register.html", form=form, kind="buyer")

@@ -1,4 +1,5 @@
 """Officials: verify buyer organisations before their requests go out."""
+
 from flask import Blueprint
 
 bp = Blueprint("buyer_review", __name__)

@@ -1,4 +1,5 @@
 """Buyer organisations to verify: list and one organisation with approve / decline."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -11,8 +12,8 @@ from app.buyer_review import bp
 from app.extensions import db
 from app.policy import Permission
 from app.security import permission_required
-from app.unit_of_work import unit_of_work
 from app.services import buyer_verification as verification
+from app.unit_of_work import unit_of_work
 from models import AuditEvent, DemandRequest
 
 PER_PAGE = 20
@@ -29,8 +30,16 @@ def organisations() -> str:
     search = (request.args.get("q") or "")[:100]
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = verification.buyer_organisations(db.session, state, search, page, PER_PAGE)
-    return render_template("buyer_review/organisations.html", rows=rows, total=total, page=page,
-                           per_page=PER_PAGE, state=state, search=search, states=STATES)
+    return render_template(
+        "buyer_review/organisations.html",
+        rows=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
+        state=state,
+        search=search,
+        states=STATES,
+    )
 
 
 @bp.route("/<int:organisation_id>", methods=["GET", "POST"])
@@ -48,8 +57,7 @@ def organisation(organisation_id: int) -> str | tuple[str, int] | Response:
                 verification.verify_buyer(db.session, found, current_user)
                 message = _("Organisation verified; its requests can now be published.")
             elif action == "reject":
-                verification.reject_buyer(db.session, found, current_user,
-                                          request.form.get("reason") or "")
+                verification.reject_buyer(db.session, found, current_user, request.form.get("reason") or "")
                 message = _("The organisation was told why it was not verified.")
             else:
                 abort(400)
@@ -59,12 +67,23 @@ def organisation(organisation_id: int) -> str | tuple[str, int] | Response:
             flash(message, "success")
             return redirect(url_for("buyer_review.organisations"))
     requests = db.session.scalars(
-        select(DemandRequest).where(DemandRequest.buyer_id == found.id)
-        .order_by(DemandRequest.created_at.desc()).limit(10)).all()
+        select(DemandRequest)
+        .where(DemandRequest.buyer_id == found.id)
+        .order_by(DemandRequest.created_at.desc())
+        .limit(10)
+    ).all()
     history = db.session.scalars(
-        select(AuditEvent).where(AuditEvent.object_type == "organisation",
-                                 AuditEvent.object_id == found.id)
-        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(20)).all()
-    page = render_template("buyer_review/organisation.html", organisation=found, requests=requests,
-                           history=history, error=error, reason=request.form.get("reason", ""))
+        select(AuditEvent)
+        .where(AuditEvent.object_type == "organisation", AuditEvent.object_id == found.id)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(20)
+    ).all()
+    page = render_template(
+        "buyer_review/organisation.html",
+        organisation=found,
+        requests=requests,
+        history=history,
+        error=error,
+        reason=request.form.get("reason", ""),
+    )
     return (page, 422) if error else page

@@ -1,4 +1,5 @@
 """Officials: the programme dashboard (figures, charts and the CSV behind each chart)."""
+
 from flask import Blueprint
 
 bp = Blueprint("dashboard", __name__)

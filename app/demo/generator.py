@@ -3,6 +3,7 @@
 Pure Python: everything comes from ``random.Random(seed)`` and the vocabulary modules, and every
 date is an offset from ``today``, so the same seed and day always give the same data.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,7 +13,6 @@ from datetime import date, timedelta
 
 from app.demo import vocabulary_buyers as buyers_vocab
 from app.demo import vocabulary_names as names
-from app.demo.vocabulary_names import KOTA_CODES
 from app.demo.vocabulary_catalogue import (
     CERT_RELEVANCE,
     CERT_SENTENCES,
@@ -28,6 +28,7 @@ from app.demo.vocabulary_catalogue import (
     slug_words,
     thousands,
 )
+from app.demo.vocabulary_names import KOTA_CODES
 from app.demo.vocabulary_requests import REQUESTS, STAGE_OFFSETS
 from app.demo.vocabulary_sellers import (
     ARCHETYPES,
@@ -163,10 +164,13 @@ class _Generator:
         sellers += [self.seller(arch) for arch in self.archetype_plan(SELLER_COUNT - 1)]
         for seller in sellers[1:]:
             for listing in seller.listings:
-                listing.featured = (seller.active and seller.verified and listing.status == "active"
-                                    and self.rng.random() < .03)
-        return DemoData(sellers=sellers, buyers=buyers, requests=self.requests(),
-                        officials=officials)
+                listing.featured = (
+                    seller.active
+                    and seller.verified
+                    and listing.status == "active"
+                    and self.rng.random() < 0.03
+                )
+        return DemoData(sellers=sellers, buyers=buyers, requests=self.requests(), officials=officials)
 
     def archetype_plan(self, count: int) -> list[dict]:
         """Archetypes in proportion to their weights (largest remainder), in random order."""
@@ -174,7 +178,7 @@ class _Generator:
         shares = [count * a["weight"] / total for a in ARCHETYPES]
         counts = [int(share) for share in shares]
         by_remainder = sorted(range(len(shares)), key=lambda i: (counts[i] - shares[i], i))
-        for i in by_remainder[:count - sum(counts)]:
+        for i in by_remainder[: count - sum(counts)]:
             counts[i] += 1
         plan = [arch for arch, n in zip(ARCHETYPES, counts, strict=True) for _ in range(n)]
         self.rng.shuffle(plan)
@@ -183,11 +187,11 @@ class _Generator:
     # --- people and places ---------------------------------------------------------------------
     def place_for(self, arch: dict) -> tuple[str, str, str]:
         rng = self.rng
-        if arch["near"] and rng.random() < .45:
+        if arch["near"] and rng.random() < 0.45:
             spot = rng.choice(arch["near"])
             district = next(k for k in self.kota[spot[0]]["kecamatan"] if k["name"] == spot[1])
             return spot[0], spot[1], spot[2] if len(spot) > 2 else rng.choice(district["kelurahan"])
-        if arch["island"] or (arch["islands_too"] and rng.random() < .06):
+        if arch["island"] or (arch["islands_too"] and rng.random() < 0.06):
             kota = "Kepulauan Seribu"
         else:
             weights = {k: w for k, w in names.KOTA_WEIGHTS.items() if k != "Kepulauan Seribu"}
@@ -203,7 +207,7 @@ class _Generator:
         options = [names.KECAMATAN_ALIAS.get(kecamatan, kecamatan)]
         if kelurahan not in names.BLAND_KELURAHAN and len(kelurahan.split()) <= 2:
             options.append(kelurahan)
-        if local and self.rng.random() < .6:
+        if local and self.rng.random() < 0.6:
             return self.rng.choice(local), True
         return self.rng.choice(options), False
 
@@ -216,8 +220,9 @@ class _Generator:
                 return value
 
     # --- sellers -------------------------------------------------------------------------------
-    def shop_name(self, arch: dict, nick: str, honor: str, place: str, local: bool,
-                  scale: str) -> tuple[str, bool]:
+    def shop_name(
+        self, arch: dict, nick: str, honor: str, place: str, local: bool, scale: str
+    ) -> tuple[str, bool]:
         """A unique shop name, and whether it carries the owner's nickname."""
         rng = self.rng
         for _ in range(60):
@@ -225,22 +230,29 @@ class _Generator:
             w1, w2 = rng.choice(names.LUCKY_WORDS), rng.choice(names.LUCKY_SECOND)
             personal = rng.random() < arch["personal"]
             if personal:
-                pattern = rng.choice(("{head} {hon} {nick}", "{head} {hon} {nick} {place}",
-                                      "{head} {hon} {nick} {place}", "{head} {nick}"))
+                pattern = rng.choice(
+                    (
+                        "{head} {hon} {nick}",
+                        "{head} {hon} {nick} {place}",
+                        "{head} {hon} {nick} {place}",
+                        "{head} {nick}",
+                    )
+                )
             else:
                 options = ["{head} {w1} {w2}", "{head} {w1} {place}", "{head} {w1}"]
                 options += ["{w1} {w2} {tail}", "{w1} {tail} {place}"] if tail else []
                 options += ["{head} {place}"] * 2 if local else []
                 pattern = rng.choice(options)
-            name = " ".join(pattern.format(head=head, hon=honor, nick=nick, place=place, w1=w1,
-                                           w2=w2, tail=tail).split())
+            name = " ".join(
+                pattern.format(head=head, hon=honor, nick=nick, place=place, w1=w1, w2=w2, tail=tail).split()
+            )
             words = name.lower().split()
             if len(set(words)) < len(words) or name.lower() in self.shop_names:
                 continue
             self.shop_names.add(name.lower())
             plain = pattern in ("{head} {w1} {w2}", "{w1} {w2} {tail}")
-            if plain and scale != "micro" and rng.random() < .35:
-                name = ("PT " if scale == "medium" and rng.random() < .5 else "CV ") + name
+            if plain and scale != "micro" and rng.random() < 0.35:
+                name = ("PT " if scale == "medium" and rng.random() < 0.5 else "CV ") + name
             return name, personal
         raise RuntimeError("could not find a unique shop name")  # pragma: no cover
 
@@ -249,35 +261,52 @@ class _Generator:
         area = "".join(slug_words(names.KECAMATAN_ALIAS.get(kecamatan, kecamatan)))
         named = any("".join(slug_words(p)) in "".join(words) for p in (place, kelurahan, area))
         base = ".".join(words) + ("" if named else "." + area)
-        for candidate in (base, f"{base}.{''.join(slug_words(kelurahan))}",
-                          *(f"{base}{n}" for n in range(2, 99))):
+        for candidate in (
+            base,
+            f"{base}.{''.join(slug_words(kelurahan))}",
+            *(f"{base}{n}" for n in range(2, 99)),
+        ):
             if candidate + DOMAIN not in self.emails:
                 self.emails.add(candidate + DOMAIN)
                 return candidate + DOMAIN
         raise RuntimeError("could not find a unique email")  # pragma: no cover
 
-    def certificate(self, kind: str, kota: str, arch: dict,
-                    valid: bool = False) -> DemoCertification:
-        number, years = certificate_number(self.rng, kind, KOTA_CODES[kota], arch["key"],
-                                           self.today.year)
-        if not valid and self.rng.random() < .08:
+    def certificate(self, kind: str, kota: str, arch: dict, valid: bool = False) -> DemoCertification:
+        number, years = certificate_number(self.rng, kind, KOTA_CODES[kota], arch["key"], self.today.year)
+        if not valid and self.rng.random() < 0.08:
             expires = self.today - timedelta(days=self.rng.randint(10, 240))
         else:
             expires = self.today + timedelta(days=self.rng.randint(60, 365 * years))
         return DemoCertification(kind=kind, number=number, expires_on=expires)
 
-    def about(self, arch: dict, name: str, owner: str, kota: str, place: str, staff: int,
-              jakpreneur: bool, scale: str) -> str:
+    def about(
+        self,
+        arch: dict,
+        name: str,
+        owner: str,
+        kota: str,
+        place: str,
+        staff: int,
+        jakpreneur: bool,
+        scale: str,
+    ) -> str:
         rng = self.rng
         age = {"micro": (2, 14), "small": (5, 20), "medium": (10, 28)}[scale]
         year = self.today.year - rng.randint(*age)
-        context = {"name": name, "owner": owner, "year": year, "place": place, "kota": kota,
-                   "staff": staff, "speciality": arch["speciality"],
-                   "jp_year": rng.randint(max(2019, year), max(2019, self.today.year - 1))}
+        context = {
+            "name": name,
+            "owner": owner,
+            "year": year,
+            "place": place,
+            "kota": kota,
+            "staff": staff,
+            "speciality": arch["speciality"],
+            "jp_year": rng.randint(max(2019, year), max(2019, self.today.year - 1)),
+        }
         parts = [rng.choice(names.ABOUT_OPENINGS)]
-        if rng.random() < .65:
+        if rng.random() < 0.65:
             parts.append(rng.choice(names.ABOUT_CLIENTS))
-        if jakpreneur and rng.random() < .6:
+        if jakpreneur and rng.random() < 0.6:
             parts.append(rng.choice(names.ABOUT_JAKPRENEUR))
         return " ".join(_fill(p, context) for p in parts)
 
@@ -298,38 +327,55 @@ class _Generator:
         email = fixed.get("email") or self.seller_email(name, place, kecamatan, kelurahan)
         self.emails.add(email)
         demo = "name" in fixed
-        certs = [self.certificate(kind, kota, arch, valid=demo)
-                 for kind, chance in arch["certs"].items() if demo or rng.random() < chance]
+        certs = [
+            self.certificate(kind, kota, arch, valid=demo)
+            for kind, chance in arch["certs"].items()
+            if demo or rng.random() < chance
+        ]
         staff = rng.randint(*STAFF[scale])
-        jakpreneur = fixed.get("jakpreneur",
-                               rng.random() < {"micro": .55, "small": .45, "medium": .2}[scale])
-        owner = f"{honor} {nick}" if personal or rng.random() < .5 else full_name
-        active = fixed.get("active", rng.random() > .03)
-        verified = fixed.get("verified", rng.random() < (.85 if active else .4))
+        jakpreneur = fixed.get(
+            "jakpreneur", rng.random() < {"micro": 0.55, "small": 0.45, "medium": 0.2}[scale]
+        )
+        owner = f"{honor} {nick}" if personal or rng.random() < 0.5 else full_name
+        active = fixed.get("active", rng.random() > 0.03)
+        verified = fixed.get("verified", rng.random() < (0.85 if active else 0.4))
         valid_kinds = [c.kind for c in certs if c.expires_on > self.today]
-        areas = (names.ISLANDS[kelurahan] if kota == "Kepulauan Seribu"
-                 else (kota, names.KECAMATAN_ALIAS.get(kecamatan, kecamatan)))
+        areas = (
+            names.ISLANDS[kelurahan]
+            if kota == "Kepulauan Seribu"
+            else (kota, names.KECAMATAN_ALIAS.get(kecamatan, kecamatan))
+        )
         context = {"kota": kota, "kecamatan": kecamatan, "staff": staff, "areas": areas}
         own_titles: set[str] = set()
         products = fixed.get("products") or self.product_plan(arch, scale)
-        listings = [item for key in products if (item := self.listing(
-            PRODUCTS[key], context, scale, valid_kinds, own_titles))]
+        listings = [
+            item
+            for key in products
+            if (item := self.listing(PRODUCTS[key], context, scale, valid_kinds, own_titles))
+        ]
         for listing in listings[:1] if demo else ():
             listing.featured = True
         if demo:
             for listing in listings:
                 listing.status = "active"
         return DemoSeller(
-            email=email, contact_name=full_name, legal_name=name, nib=self.nib(),
-            npwp=None if scale == "micro" and rng.random() < .45 else names.npwp(self.rng),
-            kota=kota, kecamatan=kecamatan, kelurahan=kelurahan,
+            email=email,
+            contact_name=full_name,
+            legal_name=name,
+            nib=self.nib(),
+            npwp=None if scale == "micro" and rng.random() < 0.45 else names.npwp(self.rng),
+            kota=kota,
+            kecamatan=kecamatan,
+            kelurahan=kelurahan,
             street_address=names.street(self.rng, kota, kelurahan),
-            phone=names.phone(self.rng, landline=scale != "micro" and rng.random() < .35),
-            kbli_codes=sorted(rng.sample(arch["kbli"], k=min(len(arch["kbli"]),
-                                                              rng.randint(1, 2)))),
-            certifications=certs, jakpreneur=jakpreneur, scale=scale,
+            phone=names.phone(self.rng, landline=scale != "micro" and rng.random() < 0.35),
+            kbli_codes=sorted(rng.sample(arch["kbli"], k=min(len(arch["kbli"]), rng.randint(1, 2)))),
+            certifications=certs,
+            jakpreneur=jakpreneur,
+            scale=scale,
             monthly_capacity=max((listing.monthly_capacity for listing in listings), default=0),
-            verified=verified, active=active,
+            verified=verified,
+            active=active,
             about=self.about(arch, name, owner, kota, place, staff, jakpreneur, scale),
             listings=listings,
         )
@@ -339,22 +385,31 @@ class _Generator:
         count = self.rng.choices(counts, weights)[0]
         plan = [self.rng.choice(arch["products"])]
         for _ in range(count - 1):
-            pool = arch["extra"] if arch["extra"] and self.rng.random() < .18 else arch["products"]
+            pool = arch["extra"] if arch["extra"] and self.rng.random() < 0.18 else arch["products"]
             plan.append(self.rng.choice(pool))
         return plan
 
     def demo_seller(self) -> DemoSeller:
         arch = next(a for a in ARCHETYPES if a["key"] == "katering")
-        return self.seller(arch, {
-            "place": ("Jakarta Timur", "Cakung", "Cakung Timur"), "scale": "small",
-            "person": ("Sri Wahyuningsih", "Sri", "Bu"), "name": "Katering Bu Sri Cakung",
-            "email": "penjual" + DOMAIN, "jakpreneur": True, "active": True, "verified": True,
-            "products": DEMO_SELLER_PRODUCTS,
-        })
+        return self.seller(
+            arch,
+            {
+                "place": ("Jakarta Timur", "Cakung", "Cakung Timur"),
+                "scale": "small",
+                "person": ("Sri Wahyuningsih", "Sri", "Bu"),
+                "name": "Katering Bu Sri Cakung",
+                "email": "penjual" + DOMAIN,
+                "jakpreneur": True,
+                "active": True,
+                "verified": True,
+                "products": DEMO_SELLER_PRODUCTS,
+            },
+        )
 
     # --- listings ------------------------------------------------------------------------------
-    def listing(self, product: dict, seller: dict, scale: str, valid_kinds: list[str],
-                own_titles: set[str]) -> DemoListing | None:
+    def listing(
+        self, product: dict, seller: dict, scale: str, valid_kinds: list[str], own_titles: set[str]
+    ) -> DemoListing | None:
         """A listing of ``product``; None when every title it can make is taken by this seller."""
         rng, fallback = self.rng, None
         for _ in range(20):
@@ -383,50 +438,61 @@ class _Generator:
             elif isinstance(option, tuple) and "{" + slot + "}" in pattern:
                 levels.append(option[1])
         level = sum(levels) / len(levels) if levels else rng.random()
-        level = min(1.0, max(0.0, level + rng.gauss(0, .08)))
-        price = round_price((low + (high - low) * level) * (.97 if scale == "medium" else 1.0))
+        level = min(1.0, max(0.0, level + rng.gauss(0, 0.08)))
+        price = round_price((low + (high - low) * level) * (0.97 if scale == "medium" else 1.0))
         moq = rng.randint(*product["moq"])
         if moq >= 10:
             step = 5 if moq < 50 else 10
             moq = int(round(moq / step)) * step
-        capacity = max(moq * 4, nice_number(product["cap"] * SCALE_FACTOR[scale]
-                                            * rng.uniform(.6, 1.4)))
+        capacity = max(moq * 4, nice_number(product["cap"] * SCALE_FACTOR[scale] * rng.uniform(0.6, 1.4)))
         lead = rng.randint(*product["lead"])
-        context = {**seller, "moq": thousands(moq), "unit": product["unit"], "lead": lead,
-                   "cap": thousands(capacity),
-                   "free_min": thousands(nice_number(moq * rng.choice((3, 4, 5))))}
+        context = {
+            **seller,
+            "moq": thousands(moq),
+            "unit": product["unit"],
+            "lead": lead,
+            "cap": thousands(capacity),
+            "free_min": thousands(nice_number(moq * rng.choice((3, 4, 5)))),
+        }
         return DemoListing(
-            title=title, description=self.description(product, texts, context, valid_kinds),
-            category=product["category"], price=price, unit=product["unit"], min_order=moq,
-            monthly_capacity=capacity, lead_time_days=lead,
+            title=title,
+            description=self.description(product, texts, context, valid_kinds),
+            category=product["category"],
+            price=price,
+            unit=product["unit"],
+            min_order=moq,
+            monthly_capacity=capacity,
+            lead_time_days=lead,
             status=rng.choices(("active", "draft", "archived"), (90, 6, 4))[0],
         )
 
-    def description(self, product: dict, texts: dict[str, str], context: dict,
-                    valid_kinds: list[str]) -> str:
+    def description(self, product: dict, texts: dict[str, str], context: dict, valid_kinds: list[str]) -> str:
         rng = self.rng
         context = dict(context)
         for slot, text in texts.items():
             context[slot], context[slot + "_l"] = text, lower_phrase(text)
         details = list(product["desc"])
         rng.shuffle(details)
-        extras = details[1:2] if rng.random() < .45 else []
+        extras = details[1:2] if rng.random() < 0.45 else []
         points = SELLING_POINTS.get(product["key"]) or SELLING_POINTS.get(product["category"], ())
         points = [p for p in points if context["moq"] != "1" or "{moq}" not in p]
-        if points and rng.random() < .8:
+        if points and rng.random() < 0.8:
             extras.append(rng.choice(points))
         relevant = [k for k in valid_kinds if product["category"] in CERT_RELEVANCE.get(k, ())]
-        if relevant and rng.random() < .5:
+        if relevant and rng.random() < 0.5:
             extras.append(rng.choice(CERT_SENTENCES[rng.choice(relevant)]))
         service = product["category"] in SERVICE_CATEGORIES or product["key"] in SERVICE_PRODUCTS
-        logistics = [t for t in (SERVICE_LOGISTICS if service else LOGISTICS)
-                     if (context["moq"] != "1" or "{moq}" not in t)
-                     and (context["unit"] not in ("hari", "bulan") or "{cap}" not in t)]
-        if rng.random() < .45:
+        logistics = [
+            t
+            for t in (SERVICE_LOGISTICS if service else LOGISTICS)
+            if (context["moq"] != "1" or "{moq}" not in t)
+            and (context["unit"] not in ("hari", "bulan") or "{cap}" not in t)
+        ]
+        if rng.random() < 0.45:
             extras.append(rng.choice(logistics))
         rng.shuffle(extras)
         sentences = [details[0]] + extras[:2]
-        if len(sentences) > 1 and rng.random() < .15:
+        if len(sentences) > 1 and rng.random() < 0.15:
             sentences[0], sentences[1] = sentences[1], sentences[0]
         filled = [_fill(s, context) for s in sentences]
         return " ".join(s[0].upper() + s[1:] for s in filled)
@@ -434,10 +500,16 @@ class _Generator:
     # --- buyers and requests -------------------------------------------------------------------
     def buyer(self, entry: dict) -> DemoBuyer:
         return DemoBuyer(
-            kind=entry["kind"], legal_name=entry["legal_name"], kota=entry["kota"],
-            kecamatan=entry["kecamatan"], kelurahan=entry["kelurahan"],
-            street_address=entry["street_address"], phone=entry["phone"], email=entry["email"],
-            skip_review=entry["skip_review"], users=list(entry["users"]),
+            kind=entry["kind"],
+            legal_name=entry["legal_name"],
+            kota=entry["kota"],
+            kecamatan=entry["kecamatan"],
+            kelurahan=entry["kelurahan"],
+            street_address=entry["street_address"],
+            phone=entry["phone"],
+            email=entry["email"],
+            skip_review=entry["skip_review"],
+            users=list(entry["users"]),
         )
 
     def requests(self) -> list[DemoRequest]:
@@ -452,15 +524,24 @@ class _Generator:
             def years(text: str) -> str:
                 return text.replace("{ta1}", str(self.today.year + 1)).replace("{ta}", year)
 
-            result.append(DemoRequest(
-                buyer_index=index[item["buyer"]], title=years(item["title"]),
-                description=years(item["description"]), category=item["category"],
-                quantity=item["quantity"], unit=item["unit"],
-                budget_ceiling=item["quantity"] * item["unit_price"], kota=kota,
-                kecamatan=kecamatan,
-                needed_by_offset_days=offset, required_certifications=list(item["certs"]),
-                umkm_only=item["umkm_only"], language=item["language"], stage=item["stage"],
-            ))
+            result.append(
+                DemoRequest(
+                    buyer_index=index[item["buyer"]],
+                    title=years(item["title"]),
+                    description=years(item["description"]),
+                    category=item["category"],
+                    quantity=item["quantity"],
+                    unit=item["unit"],
+                    budget_ceiling=item["quantity"] * item["unit_price"],
+                    kota=kota,
+                    kecamatan=kecamatan,
+                    needed_by_offset_days=offset,
+                    required_certifications=list(item["certs"]),
+                    umkm_only=item["umkm_only"],
+                    language=item["language"],
+                    stage=item["stage"],
+                )
+            )
         return result
 
 

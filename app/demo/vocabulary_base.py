@@ -11,14 +11,34 @@ A product describes one kind of thing a seller lists, with the pieces the genera
   ``cap`` (monthly capacity of a micro business, in units), ``lead`` (days, low/high).
 * ``island``: True for products only made in Kepulauan Seribu; False (default) for the rest.
 """
+
 from __future__ import annotations
 
 Option = str | tuple[str, float] | tuple[str, int, int]
 
 
-def product(key: str, titles: tuple[str, ...], slots: dict[str, tuple[Option, ...]],
-            desc: tuple[str, ...], unit: str, price: tuple[int, int], moq: tuple[int, int],
-            cap: int, lead: tuple[int, int], island: bool = False) -> dict:
+def product(
+    key: str,
+    titles: tuple[str, ...],
+    slots: dict[str, tuple[Option, ...]],
+    desc: tuple[str, ...],
+    unit: str,
+    price: tuple[int, int],
+    moq: tuple[int, int],
+    cap: int,
+    lead: tuple[int, int],
+    island: bool = False,
+) -> dict:
     """One product entry (a plain dict, so that vocabularies stay easy to read)."""
-    return {"key": key, "titles": titles, "slots": slots, "desc": desc, "unit": unit,
-            "price": price, "moq": moq, "cap": cap, "lead": lead, "island": island}
+    return {
+        "key": key,
+        "titles": titles,
+        "slots": slots,
+        "desc": desc,
+        "unit": unit,
+        "price": price,
+        "moq": moq,
+        "cap": cap,
+        "lead": lead,
+        "island": island,
+    }

@@ -1,4 +1,5 @@
 """Liveness and readiness for load balancers and operators."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify

@@ -1,4 +1,5 @@
 """A user's notifications."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask, redirect, render_template, request, url_for
@@ -18,8 +19,9 @@ def index() -> str:
     """Newest notifications first."""
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = notification_service.for_user(db.session, current_user, page, PER_PAGE)
-    return render_template("notifications/index.html", notifications=rows, total=total, page=page,
-                           per_page=PER_PAGE)
+    return render_template(
+        "notifications/index.html", notifications=rows, total=total, page=page, per_page=PER_PAGE
+    )
 
 
 @bp.post("/read")

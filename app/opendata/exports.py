@@ -7,6 +7,7 @@ starts at once and never sits whole in memory. Money is whole rupiah as a plain 
 "Rp", no dots) so spreadsheets treat it as a number; times are Jakarta time (WIB).
 Text cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,9 +25,8 @@ from sqlalchemy.orm import Session, aliased
 from app.clock import JAKARTA, today
 from app.extensions import db
 from app.i18n import current_language
-from app.services import deal_metrics
+from app.services import deal_metrics, programme_views
 from app.services import metrics as metrics_service
-from app.services import programme_views
 from app.services.metrics import MetricFilters
 from app.services.ocds import OCID_PREFIX, public_text
 from app.services.periods import in_period, jakarta_time
@@ -144,8 +144,7 @@ def _yes_no(column: Any) -> Any:
 
 def _text(column: Any) -> Any:
     """Free text made formula-safe in SQL: a leading =, +, -, @, tab or CR gets an apostrophe."""
-    return case((func.substr(column, 1, 1).in_(FORMULA_STARTS), literal("'") + column),
-                else_=column)
+    return case((func.substr(column, 1, 1).in_(FORMULA_STARTS), literal("'") + column), else_=column)
 
 
 def _ocid(column: Any) -> Any:
@@ -160,17 +159,32 @@ SupplierKota = aliased(Kota, name="supplier_kota")
 
 def _requests(filters: MetricFilters, dialect: str) -> Select[Any]:
     query = (
-        select(DemandRequest.id, _ocid(DemandRequest.id), wib(DemandRequest.published_at, dialect),
-               DemandRequest.status, DemandRequest.title, _text(BuyerOrg.legal_name), BuyerOrg.kind,
-               Category.slug, DemandRequest.quantity, _text(DemandRequest.unit),
-               DemandRequest.budget_ceiling, RequestKota.name, _day(DemandRequest.needed_by),
-               _day(DemandRequest.quotes_due), _yes_no(DemandRequest.umkm_only),
-               wib(DemandRequest.closed_at, dialect))
+        select(
+            DemandRequest.id,
+            _ocid(DemandRequest.id),
+            wib(DemandRequest.published_at, dialect),
+            DemandRequest.status,
+            DemandRequest.title,
+            _text(BuyerOrg.legal_name),
+            BuyerOrg.kind,
+            Category.slug,
+            DemandRequest.quantity,
+            _text(DemandRequest.unit),
+            DemandRequest.budget_ceiling,
+            RequestKota.name,
+            _day(DemandRequest.needed_by),
+            _day(DemandRequest.quotes_due),
+            _yes_no(DemandRequest.umkm_only),
+            wib(DemandRequest.closed_at, dialect),
+        )
         .join(BuyerOrg, BuyerOrg.id == DemandRequest.buyer_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
         .outerjoin(RequestKota, RequestKota.id == DemandRequest.kota_id)
-        .where(DemandRequest.published_at.is_not(None), DemandRequest.status != "draft",
-               *in_period(DemandRequest.published_at, filters))
+        .where(
+            DemandRequest.published_at.is_not(None),
+            DemandRequest.status != "draft",
+            *in_period(DemandRequest.published_at, filters),
+        )
         .order_by(DemandRequest.id)
     )
     if filters.kota_id:
@@ -190,11 +204,23 @@ def _supplier_scope(query: Select[Any], filters: MetricFilters) -> Select[Any]:
 
 def _proposals(filters: MetricFilters, dialect: str) -> Select[Any]:
     query = (
-        select(Match.id, Match.request_id, wib(Match.created_at, dialect), Category.slug,
-               Match.supplier_id, _text(SupplierProfile.display_name), SupplierProfile.scale,
-               SupplierKota.name, Match.rank, Match.score, Match.status,
-               wib(Match.reviewed_at, dialect), _text(Match.review_reason),
-               wib(Match.invited_at, dialect), _text(Match.decline_reason))
+        select(
+            Match.id,
+            Match.request_id,
+            wib(Match.created_at, dialect),
+            Category.slug,
+            Match.supplier_id,
+            _text(SupplierProfile.display_name),
+            SupplierProfile.scale,
+            SupplierKota.name,
+            Match.rank,
+            Match.score,
+            Match.status,
+            wib(Match.reviewed_at, dialect),
+            _text(Match.review_reason),
+            wib(Match.invited_at, dialect),
+            _text(Match.decline_reason),
+        )
         .join(DemandRequest, DemandRequest.id == Match.request_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
         .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
@@ -208,11 +234,23 @@ def _proposals(filters: MetricFilters, dialect: str) -> Select[Any]:
 
 def _quotes(filters: MetricFilters, dialect: str) -> Select[Any]:
     query = (
-        select(Quote.id, Quote.match_id, Match.request_id, wib(Quote.created_at, dialect),
-               Category.slug, Match.supplier_id, _text(SupplierProfile.display_name),
-               SupplierProfile.scale, SupplierKota.name, Quote.unit_price, Quote.quantity,
-               Quote.unit_price * Quote.quantity, _day(Quote.delivery_date), Quote.status,
-               wib(Quote.updated_at, dialect))
+        select(
+            Quote.id,
+            Quote.match_id,
+            Match.request_id,
+            wib(Quote.created_at, dialect),
+            Category.slug,
+            Match.supplier_id,
+            _text(SupplierProfile.display_name),
+            SupplierProfile.scale,
+            SupplierKota.name,
+            Quote.unit_price,
+            Quote.quantity,
+            Quote.unit_price * Quote.quantity,
+            _day(Quote.delivery_date),
+            Quote.status,
+            wib(Quote.updated_at, dialect),
+        )
         .join(Match, Match.id == Quote.match_id)
         .join(DemandRequest, DemandRequest.id == Match.request_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
@@ -227,10 +265,23 @@ def _quotes(filters: MetricFilters, dialect: str) -> Select[Any]:
 
 def _awards(filters: MetricFilters, dialect: str) -> Select[Any]:
     query = (
-        select(Award.id, Award.request_id, _ocid(Award.request_id), wib(Award.awarded_at, dialect),
-               DemandRequest.title, _text(BuyerOrg.legal_name), BuyerOrg.kind, Category.slug,
-               _text(SupplierOrg.legal_name), SupplierProfile.scale, SupplierKota.name,
-               Award.quantity, _text(DemandRequest.unit), Award.unit_price, Award.total_value)
+        select(
+            Award.id,
+            Award.request_id,
+            _ocid(Award.request_id),
+            wib(Award.awarded_at, dialect),
+            DemandRequest.title,
+            _text(BuyerOrg.legal_name),
+            BuyerOrg.kind,
+            Category.slug,
+            _text(SupplierOrg.legal_name),
+            SupplierProfile.scale,
+            SupplierKota.name,
+            Award.quantity,
+            _text(DemandRequest.unit),
+            Award.unit_price,
+            Award.total_value,
+        )
         .join(DemandRequest, DemandRequest.id == Award.request_id)
         .join(BuyerOrg, BuyerOrg.id == DemandRequest.buyer_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
@@ -245,29 +296,96 @@ def _awards(filters: MetricFilters, dialect: str) -> Select[Any]:
 
 EXPORTS: dict[str, Export] = {
     "requests": Export(
-        "requests", True,
-        ("request_id", "ocid", "published_at_wib", "status", "title", "buyer", "buyer_kind",
-         "category", "quantity", "unit", "budget_ceiling_idr", "delivery_kota", "needed_by",
-         "quotes_due", "umkm_only", "closed_at_wib"),
-        _requests, public_text=(4,)),
+        "requests",
+        True,
+        (
+            "request_id",
+            "ocid",
+            "published_at_wib",
+            "status",
+            "title",
+            "buyer",
+            "buyer_kind",
+            "category",
+            "quantity",
+            "unit",
+            "budget_ceiling_idr",
+            "delivery_kota",
+            "needed_by",
+            "quotes_due",
+            "umkm_only",
+            "closed_at_wib",
+        ),
+        _requests,
+        public_text=(4,),
+    ),
     "awards": Export(
-        "awards", True,
-        ("award_id", "request_id", "ocid", "awarded_at_wib", "request_title", "buyer", "buyer_kind",
-         "category", "supplier", "supplier_scale", "supplier_kota", "quantity", "unit",
-         "unit_price_idr", "total_value_idr"),
-        _awards, public_text=(4,)),
+        "awards",
+        True,
+        (
+            "award_id",
+            "request_id",
+            "ocid",
+            "awarded_at_wib",
+            "request_title",
+            "buyer",
+            "buyer_kind",
+            "category",
+            "supplier",
+            "supplier_scale",
+            "supplier_kota",
+            "quantity",
+            "unit",
+            "unit_price_idr",
+            "total_value_idr",
+        ),
+        _awards,
+        public_text=(4,),
+    ),
     "proposals": Export(
-        "proposals", False,
-        ("proposal_id", "request_id", "proposed_at_wib", "category", "supplier_id", "supplier",
-         "supplier_scale", "supplier_kota", "rank", "score", "status", "reviewed_at_wib",
-         "review_reason", "invited_at_wib", "decline_reason"),
-        _proposals),
+        "proposals",
+        False,
+        (
+            "proposal_id",
+            "request_id",
+            "proposed_at_wib",
+            "category",
+            "supplier_id",
+            "supplier",
+            "supplier_scale",
+            "supplier_kota",
+            "rank",
+            "score",
+            "status",
+            "reviewed_at_wib",
+            "review_reason",
+            "invited_at_wib",
+            "decline_reason",
+        ),
+        _proposals,
+    ),
     "quotes": Export(
-        "quotes", False,
-        ("quote_id", "proposal_id", "request_id", "submitted_at_wib", "category", "supplier_id",
-         "supplier", "supplier_scale", "supplier_kota", "unit_price_idr", "quantity",
-         "total_price_idr", "delivery_date", "status", "updated_at_wib"),
-        _quotes),
+        "quotes",
+        False,
+        (
+            "quote_id",
+            "proposal_id",
+            "request_id",
+            "submitted_at_wib",
+            "category",
+            "supplier_id",
+            "supplier",
+            "supplier_scale",
+            "supplier_kota",
+            "unit_price_idr",
+            "quantity",
+            "total_price_idr",
+            "delivery_date",
+            "status",
+            "updated_at_wib",
+        ),
+        _quotes,
+    ),
 }
 
 
@@ -303,12 +421,13 @@ def chart_csv_response(chart: str) -> Response:
     filters = programme_views.parse_filters(request.args)
     if chart == "payments":
         figures = deal_metrics.deal_figures(db.session, filters, today())
-        return csv_response(f"pasarpadu-payments-{today().isoformat()}.csv",
-                            *programme_views.payments_table(figures, current_language()))
+        return csv_response(
+            f"pasarpadu-payments-{today().isoformat()}.csv",
+            *programme_views.payments_table(figures, current_language()),
+        )
     if chart not in metrics_service.CHARTS:
         abort(404)
-    metrics = metrics_service.programme_metrics(db.session, filters, current_language(),
-                                                charts=[chart])
+    metrics = metrics_service.programme_metrics(db.session, filters, current_language(), charts=[chart])
     table = programme_views.chart_table(metrics, chart)
     assert table is not None
     return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", *table)

@@ -1,4 +1,5 @@
 """Public transparency page, CSV exports and the OCDS release package."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,8 @@ from app.i18n import current_language
 from app.opendata import bp
 from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
 from app.policy import may_review
-from app.services import deal_metrics
+from app.services import deal_metrics, ocds, programme_views
 from app.services import metrics as metrics_service
-from app.services import programme_views
-from app.services import ocds
 from app.services.charts import programme_charts
 from app.services.metrics import EARLIEST, LATEST
 from models import utcnow
@@ -40,8 +39,11 @@ def transparency() -> str:
     language = current_language()
     metrics = metrics_service.programme_metrics(db.session, filters, language)
     return render_template(
-        "opendata/transparency.html", metrics=metrics, filters=filters,
-        charts=programme_charts(metrics, "pub"), csv_endpoint="opendata.chart_csv",
+        "opendata/transparency.html",
+        metrics=metrics,
+        filters=filters,
+        charts=programme_charts(metrics, "pub"),
+        csv_endpoint="opendata.chart_csv",
         deals=deal_metrics.deal_figures(db.session, filters, today()),
         awards=programme_views.recent_awards(db.session, filters, language),
         **programme_views.filter_choices(db.session),
@@ -59,9 +61,13 @@ def chart_csv(chart: str) -> Response:
 def index() -> str:
     """What can be downloaded, in which format, and who may download it."""
     filters = programme_views.parse_filters(request.args)
-    return render_template("opendata/index.html", filters=filters, exports=EXPORTS,
-                           official=_is_official(),
-                           **programme_views.filter_choices(db.session))
+    return render_template(
+        "opendata/index.html",
+        filters=filters,
+        exports=EXPORTS,
+        official=_is_official(),
+        **programme_views.filter_choices(db.session),
+    )
 
 
 @bp.get("/open-data/<name>.csv")
@@ -77,14 +83,16 @@ def export_csv(name: str) -> Response:
         if not _is_official():
             abort(403)
     filters = programme_views.parse_filters(request.args)
-    return csv_response(f"pasarpadu-{name}-{today().isoformat()}.csv", export.columns,
-                        export_rows(db.session, export, filters))
+    return csv_response(
+        f"pasarpadu-{name}-{today().isoformat()}.csv",
+        export.columns,
+        export_rows(db.session, export, filters),
+    )
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return current_app.response_class(body, status=status, headers=headers or {},
-                                      mimetype="application/json")
+    return current_app.response_class(body, status=status, headers=headers or {}, mimetype="application/json")
 
 
 @bp.get("/open-data/ocds/release-package.json")
@@ -104,8 +112,11 @@ def ocds_package() -> Response:
     page = request.args.get("page", 1, type=int) or 1
     if page < 1:
         return _json({"error": _("Pages start at 1.")}, 400)
-    releases, more = ([], False) if page > MAX_PAGE else ocds.release_page(
-        db.session, ocds.ReleaseWindow(**window), page, ocds.PAGE_SIZE)
+    releases, more = (
+        ([], False)
+        if page > MAX_PAGE
+        else ocds.release_page(db.session, ocds.ReleaseWindow(**window), page, ocds.PAGE_SIZE)
+    )
     if not releases:
         return _json({"error": _("No published procurement matches these dates.")}, 404)
     base = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -121,7 +132,8 @@ def ocds_package() -> Response:
         links["next"] = address(page + 1)
     if page > 1:
         links["prev"] = address(page - 1)
-    package = ocds.release_package(releases, uri=address(page), publisher_uri=base + "/",
-                                   published=utcnow(), links=links)
+    package = ocds.release_package(
+        releases, uri=address(page), publisher_uri=base + "/", published=utcnow(), links=links
+    )
     link_header = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items())
     return _json(package, headers={"Link": link_header} if link_header else None)

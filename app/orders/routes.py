@@ -1,5 +1,6 @@
 """Orders ("Pesanan"): list, detail with timeline, direct buying, the seller's answer, the
 purchase order PDF, officials' lists, and the public buyer organisation page."""
+
 from __future__ import annotations
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
@@ -22,18 +23,17 @@ from app.policy import (
 )
 from app.security import permission_required
 from app.services import ServiceError
-from app.settings import workflow
-from app.unit_of_work import unit_of_work
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
 from app.services.fulfilment import disputes_for_officials, quantity_outstanding, quantity_received
 from app.services.purchase_order_pdf import render_purchase_order
 from app.services.ratings import buyer_record, can_rate, rating_of, recent_ratings, supplier_records
+from app.settings import workflow
+from app.unit_of_work import unit_of_work
 from models import Listing, Order, Organisation
 
 PER_PAGE = 20
-ORDER_FILTERS = ("pending", "accepted", "delivered", "completed", "declined", "expired",
-                 "cancelled")
+ORDER_FILTERS = ("pending", "accepted", "delivered", "completed", "declined", "expired", "cancelled")
 
 
 def load_order(order_id: int) -> Order:
@@ -59,8 +59,10 @@ def refuse(error: ServiceError, order_id: int) -> Response:
 @bp.app_template_global()
 def supplier_track_record(supplier_id: int) -> object:
     """The supplier's track record and latest ratings, for the storefront pages."""
-    return {"record": supplier_records(db.session, [supplier_id]).get(supplier_id),
-            "ratings": recent_ratings(db.session, supplier_id, 3)}
+    return {
+        "record": supplier_records(db.session, [supplier_id]).get(supplier_id),
+        "ratings": recent_ratings(db.session, supplier_id, 3),
+    }
 
 
 @bp.app_template_global()
@@ -83,8 +85,15 @@ def index() -> str:
     status = status if status in ORDER_FILTERS else None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = order_service.orders_for(db.session, current_user, status, page, PER_PAGE)
-    return render_template("orders/index.html", orders=rows, total=total, page=page,
-                           per_page=PER_PAGE, status=status, filters=ORDER_FILTERS)
+    return render_template(
+        "orders/index.html",
+        orders=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
+        status=status,
+        filters=ORDER_FILTERS,
+    )
 
 
 @bp.get("/orders/<int:order_id>")
@@ -93,15 +102,20 @@ def detail(order_id: int) -> str:
     """Everything about one order, with the actions open to the reader's role."""
     order = load_order(order_id)
     return render_template(
-        "orders/detail.html", order=order, is_buyer=is_order_buyer(current_user, order),
-        is_seller=is_order_seller(current_user, order), is_official=may_review(current_user),
+        "orders/detail.html",
+        order=order,
+        is_buyer=is_order_buyer(current_user, order),
+        is_seller=is_order_seller(current_user, order),
+        is_official=may_review(current_user),
         contacts=order_service.contacts_visible(order),
         outstanding={line.id: quantity_outstanding(line, order.deliveries) for line in order.lines},
         received={line.id: quantity_received(line, order.deliveries) for line in order.lines},
-        uninvoiced=uninvoiced_value(order), can_rate=can_rate(order),
+        uninvoiced=uninvoiced_value(order),
+        can_rate=can_rate(order),
         seller_rating=rating_of(order, "buyer_to_seller"),
         buyer_rating=rating_of(order, "seller_to_buyer"),
-        events=order_service.order_timeline(db.session, order), today=today(),
+        events=order_service.order_timeline(db.session, order),
+        today=today(),
     )
 
 
@@ -124,19 +138,37 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
         assert form.delivery_date.data is not None
         with unit_of_work() as work:
             order = order_service.place_direct_order(
-                db.session, current_user, order_service.DirectOrderInput(
-                    listing_id=listing.id, quantity=form.quantity.data or 0,
-                    kecamatan_id=form.kecamatan_id.data or 0, address=form.address.data or "",
-                    delivery_date=form.delivery_date.data, note=form.note.data or ""),
-                today(), workflow())
+                db.session,
+                current_user,
+                order_service.DirectOrderInput(
+                    listing_id=listing.id,
+                    quantity=form.quantity.data or 0,
+                    kecamatan_id=form.kecamatan_id.data or 0,
+                    address=form.address.data or "",
+                    delivery_date=form.delivery_date.data,
+                    note=form.note.data or "",
+                ),
+                today(),
+                workflow(),
+            )
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
-            return finish(_("Order sent; the seller has %(hours)d hours to answer.",
-                            hours=workflow().order_response_hours), order.id)
-    return render_template("orders/buy.html", form=form, listing=listing, low=low, high=high,
-                           ceiling=workflow().direct_purchase_ceiling,
-                           ), 422 if form.errors else 200
+            return finish(
+                _(
+                    "Order sent; the seller has %(hours)d hours to answer.",
+                    hours=workflow().order_response_hours,
+                ),
+                order.id,
+            )
+    return render_template(
+        "orders/buy.html",
+        form=form,
+        listing=listing,
+        low=low,
+        high=high,
+        ceiling=workflow().direct_purchase_ceiling,
+    ), 422 if form.errors else 200
 
 
 @bp.post("/orders/<int:order_id>/answer")
@@ -149,8 +181,7 @@ def answer(order_id: int) -> Response:
             order_service.accept_order(db.session, order, current_user)
             message = _("Order accepted. The purchase order is ready.")
         else:
-            order_service.decline_order(db.session, order, current_user,
-                                        request.form.get("reason") or "")
+            order_service.decline_order(db.session, order, current_user, request.form.get("reason") or "")
             message = _("Order declined.")
     if (error := work.error) is not None:
         return refuse(error, order.id)
@@ -163,8 +194,7 @@ def cancel(order_id: int) -> Response:
     """The buyer withdraws an order before delivery."""
     order = load_order(order_id)
     with unit_of_work() as work:
-        order_service.cancel_order(db.session, order, current_user,
-                                   request.form.get("reason") or "")
+        order_service.cancel_order(db.session, order, current_user, request.form.get("reason") or "")
     if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Order cancelled."), order.id)
@@ -198,8 +228,7 @@ def disputes() -> str:
 def overdue() -> str:
     """Every unpaid invoice past its due date, oldest first."""
     day = today()
-    return render_template("orders/overdue.html", invoices=overdue_invoices(db.session, day),
-                           today=day)
+    return render_template("orders/overdue.html", invoices=overdue_invoices(db.session, day), today=day)
 
 
 @bp.get("/buyers/<int:organisation_id>")
@@ -208,5 +237,6 @@ def buyer(organisation_id: int) -> str:
     organisation = db.session.get(Organisation, organisation_id)
     if organisation is None or organisation.kind == "umkm":
         abort(404)
-    return render_template("orders/buyer.html", organisation=organisation,
-                           record=buyer_record(db.session, organisation, today()))
+    return render_template(
+        "orders/buyer.html", organisation=organisation, record=buyer_record(db.session, organisation, today())
+    )

@@ -1,6 +1,7 @@
 """The steps after the order: send, confirm receipt (BAST) or raise a problem, officials'
 decisions, invoice, payment, ratings and replies. Each parses the form, calls a service,
 commits once and goes back to the order."""
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,10 @@ from app.orders import bp
 from app.orders.routes import finish, load_order, refuse
 from app.policy import Permission, is_order_buyer
 from app.security import permission_required
-from app.services import ServiceError
+from app.services import ServiceError, billing, fulfilment, ratings
 from app.settings import workflow
 from app.unit_of_work import unit_of_work
-from app.services import billing, fulfilment, ratings
 from models import Delivery, Dispute, Invoice, Rating
-
 
 DIGITS = re.compile(r"[0-9]{1,9}")
 
@@ -31,7 +30,7 @@ def _quantities(prefix: str) -> dict[int, int]:
     """``{line id: quantity}`` from fields named ``<prefix><line id>``; bad numbers refused."""
     found: dict[int, int] = {}
     for name, value in request.form.items():
-        key = name[len(prefix):]
+        key = name[len(prefix) :]
         if name.startswith(prefix) and DIGITS.fullmatch(key) and value.strip():
             if not DIGITS.fullmatch(value.strip()):
                 raise ServiceError(_("Enter whole numbers."), "quantity")
@@ -66,8 +65,9 @@ def send(order_id: int) -> Response:
     """The seller marks items as sent (all or part of what is left)."""
     order = load_order(order_id)
     with unit_of_work() as work:
-        fulfilment.send_delivery(db.session, order, current_user, _quantities("qty-"),
-                                 request.form.get("note") or "")
+        fulfilment.send_delivery(
+            db.session, order, current_user, _quantities("qty-"), request.form.get("note") or ""
+        )
     if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Marked as sent; the buyer is asked to confirm receipt."), order.id)
@@ -80,8 +80,15 @@ def receive(delivery_id: int) -> Response:
     delivery = _delivery(delivery_id)
     with unit_of_work() as work:
         fulfilment.confirm_receipt(
-            db.session, delivery, current_user, _date("received_on"), _quantities("received-"),
-            request.form.get("received_by_name") or "", today(), request.form.get("note") or "")
+            db.session,
+            delivery,
+            current_user,
+            _date("received_on"),
+            _quantities("received-"),
+            request.form.get("received_by_name") or "",
+            today(),
+            request.form.get("note") or "",
+        )
     if (error := work.error) is not None:
         return refuse(error, delivery.order_id)
     return finish(_("Receipt confirmed (BAST recorded)."), delivery.order_id)
@@ -93,8 +100,9 @@ def problem(delivery_id: int) -> Response:
     """The buyer raises a problem with a delivery."""
     delivery = _delivery(delivery_id)
     with unit_of_work() as work:
-        fulfilment.raise_problem(db.session, delivery, current_user,
-                                 request.form.get("reason") or "", workflow())
+        fulfilment.raise_problem(
+            db.session, delivery, current_user, request.form.get("reason") or "", workflow()
+        )
     if (error := work.error) is not None:
         return refuse(error, delivery.order_id)
     return finish(_("Problem reported to the seller."), delivery.order_id)
@@ -117,8 +125,7 @@ def settle(dispute_id: int) -> Response:
         fulfilment.settle_dispute(db.session, dispute, current_user)
     if (error := work.error) is not None:
         return refuse(error, dispute.order_id)
-    return finish(_("Problem settled; confirm receipt when the goods are right."),
-                  dispute.order_id)
+    return finish(_("Problem settled; confirm receipt when the goods are right."), dispute.order_id)
 
 
 @bp.post("/orders/disputes/<int:dispute_id>/decide")
@@ -127,9 +134,14 @@ def decide(dispute_id: int) -> Response:
     """An official records the decision on a problem sent to them."""
     dispute = _dispute(dispute_id)
     with unit_of_work() as work:
-        fulfilment.decide_dispute(db.session, dispute, current_user,
-                                  request.form.get("outcome") or "",
-                                  request.form.get("decision") or "", today())
+        fulfilment.decide_dispute(
+            db.session,
+            dispute,
+            current_user,
+            request.form.get("outcome") or "",
+            request.form.get("decision") or "",
+            today(),
+        )
     if (error := work.error) is not None:
         return refuse(error, dispute.order_id)
     return finish(_("Decision recorded."), dispute.order_id)
@@ -144,8 +156,7 @@ def invoice(order_id: int) -> Response:
         issued = billing.issue_invoice(db.session, order, current_user)
     if (error := work.error) is not None:
         return refuse(error, order.id)
-    return finish(_("Invoice %(number)s issued.", number=issued.number), order.id,
-                  f"#invoice-{issued.id}")
+    return finish(_("Invoice %(number)s issued.", number=issued.number), order.id, f"#invoice-{issued.id}")
 
 
 @bp.post("/orders/invoices/<int:invoice_id>/payment")
@@ -160,8 +171,15 @@ def pay(invoice_id: int) -> Response:
     with unit_of_work() as work:
         if not re.fullmatch(r"[0-9]{1,15}", raw):
             raise ServiceError(_("Enter the amount paid in rupiah."), "amount")
-        billing.record_payment(db.session, found, current_user, int(raw), _date("paid_on"),
-                               request.form.get("reference") or "", today())
+        billing.record_payment(
+            db.session,
+            found,
+            current_user,
+            int(raw),
+            _date("paid_on"),
+            request.form.get("reference") or "",
+            today(),
+        )
     if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Payment recorded."), order.id, f"#invoice-{found.id}")
@@ -175,11 +193,19 @@ def rate(order_id: int) -> Response:
     comment = request.form.get("comment") or ""
     with unit_of_work() as work:
         if is_order_buyer(current_user, order):
-            ratings.rate_seller(db.session, order, current_user, _score("quality"),
-                                _score("timeliness"), _score("communication"), comment)
+            ratings.rate_seller(
+                db.session,
+                order,
+                current_user,
+                _score("quality"),
+                _score("timeliness"),
+                _score("communication"),
+                comment,
+            )
         else:
-            ratings.rate_buyer(db.session, order, current_user, _score("payment"),
-                               _score("communication"), comment)
+            ratings.rate_buyer(
+                db.session, order, current_user, _score("payment"), _score("communication"), comment
+            )
     if (error := work.error) is not None:
         return refuse(error, order.id)
     return finish(_("Thank you for your rating."), order.id, "#ratings")

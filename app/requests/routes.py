@@ -1,4 +1,5 @@
 """Buyer pages for demand requests; officials may read them too."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,13 +19,13 @@ from app.policy import Permission, can_change_request, can_see_proposal, can_vie
 from app.requests import bp
 from app.requests.forms import RequestForm
 from app.security import permission_required
-from app.settings import matching, workflow
-from app.unit_of_work import unit_of_work
-from app.services import demand as demand_service
 from app.services import addressed_requests, request_reading
+from app.services import demand as demand_service
 from app.services.awards import award
 from app.services.catalogue_records import awards_won
 from app.services.timeline import timeline_for
+from app.settings import matching, workflow
+from app.unit_of_work import unit_of_work
 from models import Category, DemandRequest
 
 PER_PAGE = 20
@@ -47,16 +48,21 @@ def _form_choices(form: RequestForm) -> None:
     form.quotes_due.description = _(
         "Leave empty and suppliers get %(n)d working days from their invitation, after the "
         "officials' review. A date leaving them less than 2 working days is moved later.",
-        n=current_app.config["QUOTE_WINDOW_DAYS"])
+        n=current_app.config["QUOTE_WINDOW_DAYS"],
+    )
 
 
 def _input(form: RequestForm) -> demand_service.RequestInput:
     assert form.needed_by.data is not None
     return demand_service.RequestInput(
-        title=form.title.data or "", description=form.description.data or "",
-        category_id=form.category_id.data, quantity=form.quantity.data or 0,
-        unit=form.unit.data or "", budget_ceiling=form.budget_ceiling.data,
-        kecamatan_id=form.kecamatan_id.data or 0, needed_by=form.needed_by.data,
+        title=form.title.data or "",
+        description=form.description.data or "",
+        category_id=form.category_id.data,
+        quantity=form.quantity.data or 0,
+        unit=form.unit.data or "",
+        budget_ceiling=form.budget_ceiling.data,
+        kecamatan_id=form.kecamatan_id.data or 0,
+        needed_by=form.needed_by.data,
         quotes_due=form.quotes_due.data,
         required_certifications=list(form.required_certifications.data or []),
         umkm_only=bool(form.umkm_only.data),
@@ -75,10 +81,10 @@ def index() -> str:
     """The organisation's requests, newest first."""
     status = request.args.get("status") or None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = demand_service.buyer_requests(db.session, current_user.organisation, status,
-                                                page, PER_PAGE)
-    return render_template("requests/index.html", requests=rows, total=total, page=page,
-                           per_page=PER_PAGE, status=status)
+    rows, total = demand_service.buyer_requests(db.session, current_user.organisation, status, page, PER_PAGE)
+    return render_template(
+        "requests/index.html", requests=rows, total=total, page=page, per_page=PER_PAGE, status=status
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -88,27 +94,30 @@ def new() -> str | tuple[str, int] | Response:
     form = RequestForm()
     _form_choices(form)
     addressed = addressed_requests.prefill(  # "Minta penawaran" from a product or supplier page
-        db.session, request.values.get("listing", type=int),
-        request.values.get("supplier", type=int) or request.form.get("addressed_to", type=int))
+        db.session,
+        request.values.get("listing", type=int),
+        request.values.get("supplier", type=int) or request.form.get("addressed_to", type=int),
+    )
     if request.method == "GET" and addressed is not None:
         _prefill(form, addressed)
     if form.validate_on_submit():
         with unit_of_work() as work:
             created = demand_service.create_request(db.session, current_user, _input(form), today())
             if addressed is not None:
-                addressed_requests.address_request(db.session, created, addressed.supplier.id,
-                                                   current_user)
+                addressed_requests.address_request(db.session, created, addressed.supplier.id, current_user)
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, created, current_user, today(),
-                                               matching())
+                demand_service.publish_request(db.session, created, current_user, today(), matching())
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
             published = created.status != "draft"
-            return _finish(_("Request published; the matcher proposed suppliers.") if published
-                           else _("Draft saved."), created.id)
-    return render_template("requests/form.html", form=form, demand=None,
-                           addressed=addressed), 422 if form.errors else 200
+            return _finish(
+                _("Request published; the matcher proposed suppliers.") if published else _("Draft saved."),
+                created.id,
+            )
+    return render_template(
+        "requests/form.html", form=form, demand=None, addressed=addressed
+    ), 422 if form.errors else 200
 
 
 def _prefill(form: RequestForm, addressed: addressed_requests.Prefill) -> None:
@@ -133,8 +142,7 @@ def edit(request_id: int) -> str | tuple[str, int] | Response:
         with unit_of_work() as work:
             demand_service.update_request(db.session, demand, current_user, _input(form), today())
             if request.form.get("action") == "publish":
-                demand_service.publish_request(db.session, demand, current_user, today(),
-                                               matching())
+                demand_service.publish_request(db.session, demand, current_user, today(), matching())
         if (error := work.error) is not None:
             attach_service_error(form, error)
         else:
@@ -150,7 +158,10 @@ def detail(request_id: int) -> str:
     visible = [m for m in demand.matches if can_see_proposal(current_user, m)]
     quotes = demand_service.quotes_of(demand)
     return render_template(
-        "requests/detail.html", demand=demand, matches=visible, quotes=quotes,
+        "requests/detail.html",
+        demand=demand,
+        matches=visible,
+        quotes=quotes,
         reading=request_reading.read_request(db.session, demand, today()),
         events=timeline_for(db.session, demand),
         awaiting_review=sum(1 for m in demand.matches if m.status == "proposed"),
@@ -205,15 +216,17 @@ def _shortlist(demand: DemandRequest) -> str:
 
 
 def _invite(demand: DemandRequest) -> str:
-    count = demand_service.invite_suppliers(db.session, demand, _ticked(), current_user, today(),
-                                            workflow())
+    count = demand_service.invite_suppliers(db.session, demand, _ticked(), current_user, today(), workflow())
     return _("%(n)d suppliers invited to quote.", n=count)
 
 
 # Each action's handler: does it through the service and answers the message to show.
 ACTIONS: dict[Action, Callable[[DemandRequest], str]] = {
-    Action.PUBLISH: _publish, Action.CANCEL: _cancel, Action.FULFIL: _fulfil,
-    Action.SHORTLIST: _shortlist, Action.INVITE: _invite,
+    Action.PUBLISH: _publish,
+    Action.CANCEL: _cancel,
+    Action.FULFIL: _fulfil,
+    Action.SHORTLIST: _shortlist,
+    Action.INVITE: _invite,
 }
 
 
@@ -277,8 +290,9 @@ def fulfil(request_id: int) -> Response:
 @permission_required(Permission.BUY)
 def invite(request_id: int) -> Response:
     """Invite or shortlist the ticked suppliers."""
-    return _act(request_id, Action.SHORTLIST if request.form.get("action") == Action.SHORTLIST
-                else Action.INVITE)
+    return _act(
+        request_id, Action.SHORTLIST if request.form.get("action") == Action.SHORTLIST else Action.INVITE
+    )
 
 
 @bp.post("/<int:request_id>/award")
@@ -287,9 +301,11 @@ def award_view(request_id: int) -> Response:
     """Award the quotes given quantities; the others are told why not."""
     _own_request(request_id)
     quantities: dict[int, int] = {}
-    versions = {int(key[8:]): int(value) for key, value in request.form.items()
-                if key.startswith("version_") and key[8:].isdigit() and value.isdigit()
-                and len(value) < 10}
+    versions = {
+        int(key[8:]): int(value)
+        for key, value in request.form.items()
+        if key.startswith("version_") and key[8:].isdigit() and value.isdigit() and len(value) < 10
+    }
     for key, value in request.form.items():
         if key.startswith("qty_") and key[4:].isdigit():
             cleaned = value.replace(".", "").strip()
@@ -300,8 +316,15 @@ def award_view(request_id: int) -> Response:
                 quantities[int(key[4:])] = int(cleaned)
     try:
         with unit_of_work() as work:
-            award(db.session, request_id, quantities, current_user,
-                  request.form.get("reason") or "", versions, workflow())
+            award(
+                db.session,
+                request_id,
+                quantities,
+                current_user,
+                request.form.get("reason") or "",
+                versions,
+                workflow(),
+            )
     except StaleDataError:
         db.session.rollback()
         flash(_("Someone else decided this request at the same moment; nothing was changed."), "error")

@@ -1,4 +1,5 @@
 """Officials: review proposed matches, verify sellers."""
+
 from flask import Blueprint
 
 bp = Blueprint("review", __name__)

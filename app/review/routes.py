@@ -1,4 +1,5 @@
 """The officials' review queue and seller verification."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -18,12 +19,11 @@ from app.extensions import db
 from app.policy import Permission
 from app.review import bp
 from app.security import permission_required
-from app.services import ServiceError
-from app.unit_of_work import unit_of_work
+from app.seller.routes import certificate_folder
+from app.services import ServiceError, seller_checks
 from app.services import review as review_service
 from app.services import review_queue as queue_service
-from app.services import seller_checks
-from app.seller.routes import certificate_folder
+from app.unit_of_work import unit_of_work
 from models import Category, Kota, SupplierCertification, SupplierProfile
 
 PER_PAGE = 20
@@ -37,8 +37,12 @@ def _filters(args: Mapping[str, str]) -> queue_service.QueueFilters:
         return int(value) if value.isdigit() and 0 < int(value) < 2**31 else None
 
     return queue_service.QueueFilters(
-        request_id=number("req"), buyer_id=number("buyer"), category_id=number("category"),
-        kota_id=number("kota"), min_age_days=number("age"), text=(args.get("q") or "").strip()[:100],
+        request_id=number("req"),
+        buyer_id=number("buyer"),
+        category_id=number("category"),
+        kota_id=number("kota"),
+        min_age_days=number("age"),
+        text=(args.get("q") or "").strip()[:100],
         newest_first=args.get("sort") == "newest",
     )
 
@@ -63,12 +67,20 @@ def _render_queue(state: FormState | None = None, status: int = 200) -> tuple[st
     suppliers = (m.supplier_id for b in found.blocks for m in b.proposals)
     request_choices, buyer_choices = queue_service.filter_choices(db.session)
     return render_template(
-        "review/queue.html", found=found, page=page, per_page=REQUESTS_PER_PAGE, filters=filters,
+        "review/queue.html",
+        found=found,
+        page=page,
+        per_page=REQUESTS_PER_PAGE,
+        filters=filters,
         exposure=review_service.recent_exposure(db.session, suppliers, today()),
         kota_list=db.session.scalars(select(Kota).order_by(Kota.code)).all(),
         categories=db.session.scalars(select(Category).order_by(Category.position)).all(),
-        request_choices=request_choices, buyer_choices=buyer_choices, age_choices=AGE_CHOICES,
-        reasons=queue_service.REJECTION_REASONS, waited=queue_service.waited_days, today=today(),
+        request_choices=request_choices,
+        buyer_choices=buyer_choices,
+        age_choices=AGE_CHOICES,
+        reasons=queue_service.REJECTION_REASONS,
+        waited=queue_service.waited_days,
+        today=today(),
         state=state or FormState(),
     ), status
 
@@ -95,8 +107,7 @@ def queue() -> tuple[str, int]:
 def _reason(form: Mapping[str, str], key: str, field: str) -> str:
     """The composed reason of one rejection field pair (``reason…`` and ``note…``)."""
     try:
-        reason = queue_service.rejection_text(form.get(f"reason{key}") or "",
-                                              form.get(f"note{key}") or "")
+        reason = queue_service.rejection_text(form.get(f"reason{key}") or "", form.get(f"note{key}") or "")
     except ServiceError as error:
         raise ServiceError(error.message, field) from None
     return reason
@@ -123,8 +134,10 @@ def _decisions(form: Any) -> tuple[list[int], dict[int, str]]:
             return [i for i in ticked if i in shown(value)], {}
         rest = [i for i in shown(value) if i not in ticked]
         if not rest:
-            raise ServiceError(str(_l("Every proposal of this request is ticked; nothing is left "
-                                      "to reject.")), f"reason_r{value}")
+            raise ServiceError(
+                str(_l("Every proposal of this request is ticked; nothing is left to reject.")),
+                f"reason_r{value}",
+            )
         reason = _reason(form, f"_r{value}", f"reason_r{value}")
         return [], dict.fromkeys(rest, reason)
     action = form.get("action")
@@ -156,16 +169,20 @@ def decide() -> Response | tuple[str, int]:
         if _back().startswith("/requests/"):
             return redirect(_back())
         form = request.form
-        state = FormState({int(v) for v in form.getlist("match_id") if v.isdigit()},
-                          {k: v for k, v in form.items() if k.startswith(("reason", "note"))},
-                          {error.field or "": error.message})
+        state = FormState(
+            {int(v) for v in form.getlist("match_id") if v.isdigit()},
+            {k: v for k, v in form.items() if k.startswith(("reason", "note"))},
+            {error.field or "": error.message},
+        )
         return _render_queue(state, 422)
     if outcome.approved:
-        flash(ngettext("%(num)d proposal approved.", "%(num)d proposals approved.",
-                       outcome.approved), "success")
+        flash(
+            ngettext("%(num)d proposal approved.", "%(num)d proposals approved.", outcome.approved), "success"
+        )
     if outcome.rejected:
-        flash(ngettext("%(num)d proposal rejected.", "%(num)d proposals rejected.",
-                       outcome.rejected), "success")
+        flash(
+            ngettext("%(num)d proposal rejected.", "%(num)d proposals rejected.", outcome.rejected), "success"
+        )
     for message in outcome.stale:
         flash(message, "warning")
     return redirect(_back())
@@ -178,9 +195,14 @@ def sellers() -> str:
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = review_service.verification_queue(db.session, page, PER_PAGE)
     return render_template(
-        "review/sellers.html", suppliers=rows, total=total, page=page, per_page=PER_PAGE,
+        "review/sellers.html",
+        suppliers=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
         shared=seller_checks.sellers_with_shared_certificates(db.session, [s.id for s in rows]),
-        today=today(), kind_label=seller_checks.kind_label,
+        today=today(),
+        kind_label=seller_checks.kind_label,
     )
 
 
@@ -197,17 +219,21 @@ def seller(supplier_id: int) -> str | Response:
                 review_service.verify_supplier(db.session, supplier, current_user)
                 message = _("Seller verified.")
             else:
-                review_service.decline_verification(db.session, supplier, current_user,
-                                                    request.form.get("reason") or "")
+                review_service.decline_verification(
+                    db.session, supplier, current_user, request.form.get("reason") or ""
+                )
                 message = _("The seller was told what to fix.")
         if (error := work.error) is not None:
             flash(error.message, "error")
         else:
             flash(message, "success")
             return redirect(url_for("review.sellers"))
-    return render_template("review/seller.html", supplier=supplier,
-                           dossier=seller_checks.dossier(db.session, supplier, today()),
-                           kind_label=seller_checks.kind_label)
+    return render_template(
+        "review/seller.html",
+        supplier=supplier,
+        dossier=seller_checks.dossier(db.session, supplier, today()),
+        kind_label=seller_checks.kind_label,
+    )
 
 
 @bp.get("/sellers/<int:supplier_id>/certificates/<int:certification_id>/document")
@@ -219,7 +245,9 @@ def certificate_document(supplier_id: int, certification_id: int) -> Response:
         abort(404)
     pdf = certificate.document_name.endswith(".pdf")
     return send_from_directory(
-        certificate_folder(), certificate.document_name, as_attachment=pdf,  # PDFs: download
+        certificate_folder(),
+        certificate.document_name,
+        as_attachment=pdf,  # PDFs: download
         mimetype="application/pdf" if pdf else "image/jpeg",
         download_name=f"{certificate.kind}-{certificate.id}{'.pdf' if pdf else '.jpg'}",
     )

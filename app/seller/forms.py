@@ -1,4 +1,5 @@
 """Seller forms: business profile, certificate, listing."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -20,7 +21,8 @@ class ProfileForm(AppForm):
     display_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
     about = TextAreaField(_l("About the business"), validators=[Optional(), Length(max=2000)])
     kbli_codes = StringField(
-        _l("KBLI codes"), validators=[Optional(), Length(max=200)],
+        _l("KBLI codes"),
+        validators=[Optional(), Length(max=200)],
         description=_l("Five-digit codes separated by commas, e.g. 56210, 10792"),
     )
     jakpreneur_member = BooleanField(_l("Jakpreneur member"))
@@ -55,21 +57,34 @@ class CertificationForm(AppForm):
 class ListingForm(AppForm):
     """A product or service offered by the seller."""
 
-    title = StringField(_l("Title"),
-                        validators=[DataRequired(), Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX), VisibleText()])
-    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=limits.LISTING_DESCRIPTION_MAX)])
+    title = StringField(
+        _l("Title"),
+        validators=[
+            DataRequired(),
+            Length(min=limits.LISTING_TITLE_MIN, max=limits.LISTING_TITLE_MAX),
+            VisibleText(),
+        ],
+    )
+    description = TextAreaField(
+        _l("Description"), validators=[Optional(), Length(max=limits.LISTING_DESCRIPTION_MAX)]
+    )
     category_id = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
     price = RupiahField(
         _l("Price per unit (Rp)"),
-        validators=[DataRequired(message=_l("Enter the price in whole rupiah.")),
-                    NumberRange(min=1, max=limits.PRICE_MAX)],
+        validators=[
+            DataRequired(message=_l("Enter the price in whole rupiah.")),
+            NumberRange(min=1, max=limits.PRICE_MAX),
+        ],
     )
     unit = StringField(
-        _l("Unit"), validators=[DataRequired(), Length(max=limits.UNIT_MAX)],
+        _l("Unit"),
+        validators=[DataRequired(), Length(max=limits.UNIT_MAX)],
         description=_l("e.g. kotak, pcs, kg, paket"),
     )
     min_order = IntegerField(
-        _l("Minimum order"), default=1, validators=[DataRequired(), NumberRange(min=1, max=limits.MIN_ORDER_MAX)]
+        _l("Minimum order"),
+        default=1,
+        validators=[DataRequired(), NumberRange(min=1, max=limits.MIN_ORDER_MAX)],
     )
     monthly_capacity = IntegerField(
         _l("Monthly capacity"), validators=[Optional(), NumberRange(min=0, max=limits.MONTHLY_CAPACITY_MAX)]

@@ -1,4 +1,5 @@
 """Sellers' invitations to quote: inbox, quote, revise, withdraw, outcome; quote attachments."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -11,15 +12,15 @@ from werkzeug.wrappers import Response
 from app.clock import today
 from app.extensions import db
 from app.policy import Permission, can_view_quote_of
+from app.security import permission_required
 from app.seller import bp
 from app.seller.routes import _supplier
-from app.security import permission_required
 from app.services import ServiceError
-from app.unit_of_work import unit_of_work
 from app.services import quotes as quote_service
-from app.services.quote_checks import QuoteGap, quote_gaps
 from app.services.attachments import store_attachment
 from app.services.photos import delete_files
+from app.services.quote_checks import QuoteGap, quote_gaps
+from app.unit_of_work import unit_of_work
 from models import Quote
 
 PER_PAGE = 20
@@ -35,8 +36,14 @@ def invitations() -> str:
     """Invitations to quote, newest first."""
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = quote_service.invitations(db.session, _supplier(), page, PER_PAGE)
-    return render_template("seller/invitations.html", matches=rows, total=total, page=page,
-                           per_page=PER_PAGE, live_quote=quote_service.live_quote)
+    return render_template(
+        "seller/invitations.html",
+        matches=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
+        live_quote=quote_service.live_quote,
+    )
 
 
 def _quote_input() -> quote_service.QuoteInput:
@@ -51,7 +58,9 @@ def _quote_input() -> quote_service.QuoteInput:
     except ValueError:
         raise ServiceError(_("Enter the delivery date."), "delivery_date") from None
     return quote_service.QuoteInput(
-        unit_price=number("unit_price"), quantity=number("quantity"), delivery_date=delivery,
+        unit_price=number("unit_price"),
+        quantity=number("quantity"),
+        delivery_date=delivery,
         note=(request.form.get("note") or "")[:2000],
     )
 
@@ -76,16 +85,27 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
             if not {gap.kind for gap in gaps} <= confirmed:
                 # Misses the need and not yet confirmed: nothing is sent, the seller decides.
                 return render_template(
-                    "seller/invitation.html", match=match, demand=match.request, quote=quote,
-                    errors=errors, form=request.form, today=today(), gaps=gaps,
-                    attachment_dropped=bool(request.files.get("attachment")
-                                            and request.files["attachment"].filename),
+                    "seller/invitation.html",
+                    match=match,
+                    demand=match.request,
+                    quote=quote,
+                    errors=errors,
+                    form=request.form,
+                    today=today(),
+                    gaps=gaps,
+                    attachment_dropped=bool(
+                        request.files.get("attachment") and request.files["attachment"].filename
+                    ),
                 )
             upload = request.files.get("attachment")
             if upload and upload.filename:
                 config = current_app.config
-                written = store_attachment(upload.read(), _attachments_folder(),
-                                           config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"])
+                written = store_attachment(
+                    upload.read(),
+                    _attachments_folder(),
+                    config["PHOTO_MAX_BYTES"],
+                    config["PHOTO_MAX_PIXELS"],
+                )
             if quote is not None and quote.status == "submitted":
                 quote_service.revise_quote(db.session, quote, current_user, data, today(), written)
                 message = _("Quote revised.")
@@ -100,9 +120,16 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
             flash(message, "success")
             return redirect(url_for("seller.invitation", match_id=match.id))
     status = 422 if errors else 200
-    return render_template("seller/invitation.html", match=match, demand=match.request,
-                           quote=quote, errors=errors, form=request.form, today=today(),
-                           gaps=gaps), status
+    return render_template(
+        "seller/invitation.html",
+        match=match,
+        demand=match.request,
+        quote=quote,
+        errors=errors,
+        form=request.form,
+        today=today(),
+        gaps=gaps,
+    ), status
 
 
 @bp.post("/invitations/<int:match_id>/withdraw")
@@ -117,8 +144,7 @@ def withdraw(match_id: int) -> str | Response:
     if match is None or quote is None:
         abort(404)
     if request.form.get("confirm") != "yes":
-        return render_template("seller/withdraw_confirm.html", match=match, quote=quote,
-                               demand=match.request)
+        return render_template("seller/withdraw_confirm.html", match=match, quote=quote, demand=match.request)
     with unit_of_work() as work:
         quote_service.withdraw_quote(db.session, quote, current_user, today())
     if (error := work.error) is not None:
@@ -139,7 +165,9 @@ def quote_attachment(quote_id: int) -> Response:
         abort(404)
     pdf = quote.attachment_name.endswith(".pdf")
     return send_from_directory(
-        _attachments_folder(), quote.attachment_name, as_attachment=True,
+        _attachments_folder(),
+        quote.attachment_name,
+        as_attachment=True,
         mimetype="application/pdf" if pdf else "image/jpeg",
         download_name=f"quote-{quote.id}{'.pdf' if pdf else '.jpg'}",
     )

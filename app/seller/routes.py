@@ -1,4 +1,5 @@
 """Seller pages: dashboard, business profile, certificates, listings and their photos."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_from_directory, url_for
@@ -11,19 +12,18 @@ from app.clock import today
 from app.extensions import db
 from app.forms import attach_service_error, kecamatan_choices
 from app.policy import Permission
+from app.security import permission_required
 from app.seller import bp
 from app.seller.forms import CertificationForm, ListingForm, ProfileForm
-from app.security import permission_required
-from app.services import ServiceError
-from app.unit_of_work import commit, unit_of_work
+from app.services import ServiceError, pending_photos
 from app.services import listings as listing_service
-from app.services import pending_photos
 from app.services import photos as photo_service
 from app.services import profiles as profile_service
 from app.services.attachments import store_attachment
 from app.services.photos import delete_files
 from app.services.seller_checks import same_certificate
 from app.services.seller_home import seller_home
+from app.unit_of_work import commit, unit_of_work
 from models import Category, Listing, SupplierProfile, utcnow
 
 PER_PAGE = 20
@@ -66,8 +66,7 @@ def dashboard() -> str:
     """The seller's home: what needs action first, then the listings."""
     supplier = _supplier()
     home = seller_home(db.session, supplier, today(), utcnow())
-    return render_template("seller/dashboard.html", supplier=supplier, home=home,
-                           counts=home.counts)
+    return render_template("seller/dashboard.html", supplier=supplier, home=home, counts=home.counts)
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -105,7 +104,10 @@ def profile() -> str | Response:
             flash(_("Profile saved."), "success")
             return redirect(url_for("seller.profile"))
     return render_template(
-        "seller/profile.html", form=form, supplier=supplier, certification_form=CertificationForm(),
+        "seller/profile.html",
+        form=form,
+        supplier=supplier,
+        certification_form=CertificationForm(),
         today=today(),
     )
 
@@ -121,12 +123,21 @@ def add_certification() -> Response | tuple[str, int]:
         with unit_of_work() as work:
             upload = request.files.get("document")
             if upload and upload.filename:
-                written = store_attachment(upload.read(), certificate_folder(),
-                                           current_app.config["PHOTO_MAX_BYTES"],
-                                           current_app.config["PHOTO_MAX_PIXELS"])
+                written = store_attachment(
+                    upload.read(),
+                    certificate_folder(),
+                    current_app.config["PHOTO_MAX_BYTES"],
+                    current_app.config["PHOTO_MAX_PIXELS"],
+                )
             profile_service.add_certification(
-                db.session, supplier, form.kind.data or "", form.number.data or "",
-                form.expires_on.data, current_user, today(), written,
+                db.session,
+                supplier,
+                form.kind.data or "",
+                form.number.data or "",
+                form.expires_on.data,
+                current_user,
+                today(),
+                written,
             )
         if (error := work.error) is not None:
             if written:
@@ -136,10 +147,11 @@ def add_certification() -> Response | tuple[str, int]:
             attach_service_error(form, error)
         else:
             flash(_("Certificate added."), "success")
-            if same_certificate(db.session, form.kind.data or "", form.number.data or "",
-                                supplier.id):
-                flash(_("Another business registered the same certificate number; an official "
-                        "will check it."), "info")
+            if same_certificate(db.session, form.kind.data or "", form.number.data or "", supplier.id):
+                flash(
+                    _("Another business registered the same certificate number; an official will check it."),
+                    "info",
+                )
             return redirect(url_for("seller.profile") + "#certificates")
     profile_form = ProfileForm(formdata=None, obj=supplier)
     profile_form.kecamatan_id.choices = kecamatan_choices(db.session)
@@ -149,8 +161,9 @@ def add_certification() -> Response | tuple[str, int]:
     profile_form.street_address.data = organisation.street_address
     profile_form.kecamatan_id.data = organisation.kecamatan_id
     profile_form.npwp.data = organisation.npwp
-    return render_template("seller/profile.html", form=profile_form, supplier=supplier,
-                           certification_form=form, today=today()), 422
+    return render_template(
+        "seller/profile.html", form=profile_form, supplier=supplier, certification_form=form, today=today()
+    ), 422
 
 
 @bp.post("/certifications/<int:certification_id>/delete")
@@ -158,10 +171,10 @@ def add_certification() -> Response | tuple[str, int]:
 def remove_certification(certification_id: int) -> Response:
     """Remove one of the seller's certificates (and its stored scan)."""
     supplier = _supplier()
-    documents = [c.document_name for c in supplier.certifications
-                 if c.id == certification_id and c.document_name]
-    if not profile_service.remove_certification(db.session, supplier, certification_id,
-                                                current_user):
+    documents = [
+        c.document_name for c in supplier.certifications if c.id == certification_id and c.document_name
+    ]
+    if not profile_service.remove_certification(db.session, supplier, certification_id, current_user):
         abort(404)
     commit()
     delete_files(certificate_folder(), *documents)
@@ -179,7 +192,11 @@ def listings() -> str:
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     rows, total = listing_service.supplier_listings(db.session, _supplier(), status, page, PER_PAGE)
     return render_template(
-        "seller/listings.html", listings=rows, total=total, page=page, per_page=PER_PAGE,
+        "seller/listings.html",
+        listings=rows,
+        total=total,
+        page=page,
+        per_page=PER_PAGE,
         status=status,
     )
 
@@ -207,9 +224,11 @@ def _process_photos(files: list[bytes]) -> list[photo_service.StoredPhoto]:
     config = current_app.config
     try:
         for data in files:
-            stored.append(photo_service.store_photo(
-                data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
-            ))
+            stored.append(
+                photo_service.store_photo(
+                    data, _photo_folder(), config["PHOTO_MAX_BYTES"], config["PHOTO_MAX_PIXELS"]
+                )
+            )
     except Exception:
         photo_service.delete_files(_photo_folder(), *_names(stored))
         raise
@@ -250,8 +269,9 @@ def _photos_of_the_form(form: ListingForm) -> list[tuple[str, photo_service.Stor
     return kept
 
 
-def _save_listing(form: ListingForm, listing: Listing | None,
-                  photos: list[tuple[str, photo_service.StoredPhoto]]) -> Listing | None:
+def _save_listing(
+    form: ListingForm, listing: Listing | None, photos: list[tuple[str, photo_service.StoredPhoto]]
+) -> Listing | None:
     """Write the listing and attach its (already stored) photos in one transaction.
 
     None when refused; the photos then stay kept for the next try.
@@ -259,13 +279,15 @@ def _save_listing(form: ListingForm, listing: Listing | None,
     with unit_of_work() as work:
         publish = request.form.get("action") == "publish"
         if listing is None:
-            listing = listing_service.create_listing(db.session, _supplier(), _listing_input(form),
-                                                     actor=current_user)
+            listing = listing_service.create_listing(
+                db.session, _supplier(), _listing_input(form), actor=current_user
+            )
         else:
             listing_service.update_listing(db.session, listing, _listing_input(form), current_user)
         for _token, photo in photos:
-            listing_service.add_photo(db.session, listing, photo.stored_name, photo.thumb_name,
-                                      photo.width, photo.height)
+            listing_service.add_photo(
+                db.session, listing, photo.stored_name, photo.thumb_name, photo.width, photo.height
+            )
         if publish:
             listing_service.publish_listing(db.session, listing)
     if (error := work.error) is not None:
@@ -289,8 +311,9 @@ def _listing_form(listing: Listing | None) -> str | Response:
             if saved is not None:
                 flash(_("Listing saved."), "success")
                 return redirect(url_for("seller.edit_listing", listing_id=saved.id))
-    return render_template("seller/listing_form.html", form=form, listing=listing,
-                           pending=photos), (422 if form.errors else 200)
+    return render_template("seller/listing_form.html", form=form, listing=listing, pending=photos), (
+        422 if form.errors else 200
+    )
 
 
 @bp.route("/listings/new", methods=["GET", "POST"])
@@ -314,8 +337,7 @@ def pending_photo(name: str) -> Response:
     photo = pending_photos.find(_pending_folder(), current_user.id, name)
     if photo is None:
         abort(404)
-    response = send_from_directory(_photo_folder(), photo.thumb_name, mimetype="image/jpeg",
-                                   max_age=0)
+    response = send_from_directory(_photo_folder(), photo.thumb_name, mimetype="image/jpeg", max_age=0)
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["Cache-Control"] = "private, no-store"
     return response

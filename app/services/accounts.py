@@ -1,4 +1,5 @@
 """Accounts: registration of sellers and buyers, log-in checks, staff accounts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +30,9 @@ COMMON_PASSWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "common-p
 PASSWORD_TIME_COST = 2
 PASSWORD_MEMORY_KIB = 19 * 1024
 PASSWORD_PARALLELISM = 1
-_hasher = PasswordHasher(time_cost=PASSWORD_TIME_COST, memory_cost=PASSWORD_MEMORY_KIB,
-                         parallelism=PASSWORD_PARALLELISM)
+_hasher = PasswordHasher(
+    time_cost=PASSWORD_TIME_COST, memory_cost=PASSWORD_MEMORY_KIB, parallelism=PASSWORD_PARALLELISM
+)
 _fast_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
@@ -102,9 +104,7 @@ def _common_passwords() -> frozenset[str]:
 def check_password(password: str, email: str = "") -> None:
     """Refuse passwords that are short, common or the e-mail itself (no composition rules)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ServiceError(
-            str(_l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)), "password"
-        )
+        raise ServiceError(str(_l("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)), "password")
     lowered = password.lower()
     stem = lowered.rstrip("0123456789!@#$%^&*._- ")
     local = email.split("@", 1)[0].lower()
@@ -116,8 +116,9 @@ def check_password(password: str, email: str = "") -> None:
         )
 
 
-def _create_user(session: Session, email: str, password: str, full_name: str, role: str,
-                 organisation: Organisation | None) -> User:
+def _create_user(
+    session: Session, email: str, password: str, full_name: str, role: str, organisation: Organisation | None
+) -> User:
     if email_taken(session, email):
         raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
     check_password(password, email)
@@ -132,8 +133,9 @@ def _create_user(session: Session, email: str, password: str, full_name: str, ro
     return user
 
 
-def _create_organisation(session: Session, kind: str, details: OrganisationDetails,
-                         email: str) -> Organisation:
+def _create_organisation(
+    session: Session, kind: str, details: OrganisationDetails, email: str
+) -> Organisation:
     kecamatan = session.get(Kecamatan, details.kecamatan_id)
     if kecamatan is None:
         raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
@@ -152,21 +154,33 @@ def _create_organisation(session: Session, kind: str, details: OrganisationDetai
     return organisation
 
 
-def register_seller(session: Session, *, email: str, password: str, full_name: str,
-                    details: OrganisationDetails, scale: str = "micro") -> User:
+def register_seller(
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    details: OrganisationDetails,
+    scale: str = "micro",
+) -> User:
     """Create an UMKM organisation, its (unverified) supplier profile and its first user."""
     organisation = _create_organisation(session, "umkm", details, email)
-    session.add(SupplierProfile(
-        organisation=organisation, display_name=organisation.legal_name, scale=scale,
-        kbli_codes=[],
-    ))
+    session.add(
+        SupplierProfile(
+            organisation=organisation,
+            display_name=organisation.legal_name,
+            scale=scale,
+            kbli_codes=[],
+        )
+    )
     user = _create_user(session, email, password, full_name, "seller", organisation)
     session.flush()
     return user
 
 
-def register_buyer(session: Session, *, email: str, password: str, full_name: str,
-                   kind: str, details: OrganisationDetails) -> User:
+def register_buyer(
+    session: Session, *, email: str, password: str, full_name: str, kind: str, details: OrganisationDetails
+) -> User:
     """Create a buyer organisation (government, BUMD or corporate) and its first user.
 
     The organisation awaits verification by an official before its requests are published.
@@ -180,8 +194,7 @@ def register_buyer(session: Session, *, email: str, password: str, full_name: st
     return user
 
 
-def create_staff_user(session: Session, *, email: str, password: str, full_name: str,
-                      role: str) -> User:
+def create_staff_user(session: Session, *, email: str, password: str, full_name: str, role: str) -> User:
     """Create an official or admin account (only reachable from the command line)."""
     if role not in STAFF_ROLES:
         raise ServiceError(f"role must be official or admin, not {role!r}", "role")
@@ -199,8 +212,9 @@ class LoginResult:
     disabled: bool = False
 
 
-def authenticate(session: Session, email: str, password: str, address: str = "", *,
-                 secret: str) -> LoginResult:
+def authenticate(
+    session: Session, email: str, password: str, address: str = "", *, secret: str
+) -> LoginResult:
     """Check credentials; count failures per e-mail and address, lock after too many, audit.
     ``secret`` (the app's secret key) keys the hashes the throttle stores.
 
@@ -210,33 +224,55 @@ def authenticate(session: Session, email: str, password: str, address: str = "",
     email = normalise_email(email)
     user = session.scalar(select(User).where(User.email == email))
     if login_guard.is_locked(session, email, address, secret):
-        record_event(session, actor=None, action="login.refused_locked", object_type="user",
-                     object_id=user.id if user else None)
+        record_event(
+            session,
+            actor=None,
+            action="login.refused_locked",
+            object_type="user",
+            object_id=user.id if user else None,
+        )
         return LoginResult(None, locked=True)
     matches = user is not None and password_matches(user, password)
     if user is not None and matches and not user.active:
-        record_event(session, actor=None, action="login.refused_disabled", object_type="user",
-                     object_id=user.id)
+        record_event(
+            session, actor=None, action="login.refused_disabled", object_type="user", object_id=user.id
+        )
         return LoginResult(None, disabled=True)
     if user is None or not matches:
         if user is None:
             _password_hasher().hash(password)  # spend the same time whether or not it exists
-        record_event(session, actor=None, action="login.failed", object_type="user",
-                     object_id=user.id if user else None,
-                     data={} if user else {"email": email[:254]})
+        record_event(
+            session,
+            actor=None,
+            action="login.failed",
+            object_type="user",
+            object_id=user.id if user else None,
+            data={} if user else {"email": email[:254]},
+        )
         if login_guard.record_failure(session, email, address, secret):
-            record_event(session, actor=None, action="login.locked", object_type="user",
-                         object_id=user.id if user else None,
-                         reason=note_reason("failed_logins", count=login_guard.MAX_FAILED_LOGINS),
-                         data=note_data("failed_logins", count=login_guard.MAX_FAILED_LOGINS))
+            record_event(
+                session,
+                actor=None,
+                action="login.locked",
+                object_type="user",
+                object_id=user.id if user else None,
+                reason=note_reason("failed_logins", count=login_guard.MAX_FAILED_LOGINS),
+                data=note_data("failed_logins", count=login_guard.MAX_FAILED_LOGINS),
+            )
             return LoginResult(None, locked=True)
         return LoginResult(None)
     login_guard.clear(session, email, address, secret)
     if _password_hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)  # parameters changed: upgrade the stored hash
     user.failed_logins, user.last_login_at = 0, utcnow()
-    record_event(session, actor=user, action="login.succeeded", object_type="user",
-                 object_id=user.id, data={"address": address})
+    record_event(
+        session,
+        actor=user,
+        action="login.succeeded",
+        object_type="user",
+        object_id=user.id,
+        data={"address": address},
+    )
     session.flush()
     return LoginResult(user)
 
@@ -262,8 +298,14 @@ def log_out_everywhere(session: Session, user: User) -> int:
     """End all of the user's sessions and revoke their API tokens; returns tokens revoked."""
     user.session_version = (user.session_version or 1) + 1
     revoked = revoke_all(session, user)
-    record_event(session, actor=user, action="logout.everywhere", object_type="user",
-                 object_id=user.id, data={"tokens_revoked": revoked})
+    record_event(
+        session,
+        actor=user,
+        action="logout.everywhere",
+        object_type="user",
+        object_id=user.id,
+        data={"tokens_revoked": revoked},
+    )
     session.flush()
     return revoked
 
@@ -275,13 +317,19 @@ def set_role(session: Session, user: User, role: str, actor: User | None) -> Non
     previous = user.role
     user.role = role
     user.session_version = (user.session_version or 1) + 1
-    record_event(session, actor=actor, action="role.changed", object_type="user",
-                 object_id=user.id, from_state=previous, to_state=role)
+    record_event(
+        session,
+        actor=actor,
+        action="role.changed",
+        object_type="user",
+        object_id=user.id,
+        from_state=previous,
+        to_state=role,
+    )
     session.flush()
 
 
-def update_profile(session: Session, user: User, *, full_name: str, phone: str,
-                   locale: str | None) -> None:
+def update_profile(session: Session, user: User, *, full_name: str, phone: str, locale: str | None) -> None:
     """Change the user's name, phone and language preference; audited."""
     if not full_name.strip():
         raise ServiceError(str(_l("Enter your name.")), "full_name")
@@ -289,8 +337,14 @@ def update_profile(session: Session, user: User, *, full_name: str, phone: str,
         raise ServiceError(str(_l("Choose Bahasa Indonesia or English.")), "locale")
     user.full_name, user.phone = full_name.strip()[:120], phone.strip()[:32]
     user.locale = locale or None
-    record_changes(session, actor=user, action="profile.updated", object_type="user", obj=user,
-                   fields=("full_name", "phone", "locale"))
+    record_changes(
+        session,
+        actor=user,
+        action="profile.updated",
+        object_type="user",
+        obj=user,
+        fields=("full_name", "phone", "locale"),
+    )
     session.flush()
 
 
@@ -301,8 +355,7 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     if current == new:
         raise ServiceError(str(_l("Choose a password different from the current one.")), "password")
     set_password(session, user, new)
-    record_event(session, actor=user, action="password.changed", object_type="user",
-                 object_id=user.id)
+    record_event(session, actor=user, action="password.changed", object_type="user", object_id=user.id)
     session.flush()
 
 
@@ -327,6 +380,12 @@ def change_email(session: Session, user: User, old_email: str, new_email: str) -
         raise ServiceError(str(_l("An account with this e-mail already exists.")), "email")
     user.email = email
     user.reset_token_hash = None
-    record_event(session, actor=user, action="email.changed", object_type="user", object_id=user.id,
-                 data={"before": old_email, "after": email})
+    record_event(
+        session,
+        actor=user,
+        action="email.changed",
+        object_type="user",
+        object_id=user.id,
+        data={"before": old_email, "after": email},
+    )
     session.flush()

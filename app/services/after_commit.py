@@ -6,6 +6,7 @@ notification, a search-index change) registers a hook with ``after_commit(sessio
 settings. A rollback forgets every hook registered since the last commit, so a refused or
 failed action mails nobody.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping

@@ -1,4 +1,5 @@
 """Quote attachments: a PDF or an image, checked by content, stored privately."""
+
 from __future__ import annotations
 
 import os

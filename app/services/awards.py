@@ -1,4 +1,5 @@
 """The buyer's decision: award one or several quotes (split quantities); tell everyone."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,9 +20,15 @@ from models import Award, DemandRequest, Quote, User
 __all__ = ["award", "lock_request"]
 
 
-def award(session: Session, request_id: int, quantities: Mapping[int, int], actor: User,
-          reason_for_others: str, versions: Mapping[int, int] | None = None,
-          settings: WorkflowSettings = DEFAULTS) -> list[Award]:
+def award(
+    session: Session,
+    request_id: int,
+    quantities: Mapping[int, int],
+    actor: User,
+    reason_for_others: str,
+    versions: Mapping[int, int] | None = None,
+    settings: WorkflowSettings = DEFAULTS,
+) -> list[Award]:
     """Award the given quotes ``{quote id: quantity}``; every other supplier hears why not.
 
     Two buyers awarding at once, or a seller withdrawing or revising while the buyer awards:
@@ -33,8 +40,7 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
     if request is None:
         raise ServiceError(str(_l("This request no longer exists.")))
     if request.status != "quoted":
-        raise ServiceError(str(_l("This request can no longer be awarded (it is %(s)s).",
-                                  s=request.status)))
+        raise ServiceError(str(_l("This request can no longer be awarded (it is %(s)s).", s=request.status)))
     chosen = {int(k): int(v) for k, v in quantities.items() if int(v) > 0}
     if not chosen:
         raise ServiceError(str(_l("Choose at least one quote and a quantity.")))
@@ -45,21 +51,29 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
         raise ServiceError(str(_l("Only submitted quotes of this request can be awarded.")))
     for quote_id, version in (versions or {}).items():
         if quote_id in quotes and quotes[quote_id].version != version:
-            raise ServiceError(str(_l("A quote was changed after you read it; reload the page "
-                                      "and decide again.")))
+            raise ServiceError(
+                str(_l("A quote was changed after you read it; reload the page and decide again."))
+            )
     for quote_id, quantity in chosen.items():
         if quantity > quotes[quote_id].quantity:
-            raise ServiceError(str(_l("%(seller)s offered only %(n)d.",
-                                      seller=quotes[quote_id].match.supplier.display_name,
-                                      n=quotes[quote_id].quantity)))
+            raise ServiceError(
+                str(
+                    _l(
+                        "%(seller)s offered only %(n)d.",
+                        seller=quotes[quote_id].match.supplier.display_name,
+                        n=quotes[quote_id].quantity,
+                    )
+                )
+            )
     if sum(chosen.values()) > request.quantity:
-        raise ServiceError(str(_l("Together the awards exceed the %(n)d requested.",
-                                  n=request.quantity)))
-    awards = [_award_one(session, request, quotes[qid], quantity, actor)
-              for qid, quantity in chosen.items()]
+        raise ServiceError(str(_l("Together the awards exceed the %(n)d requested.", n=request.quantity)))
+    awards = [_award_one(session, request, quotes[qid], quantity, actor) for qid, quantity in chosen.items()]
     reason = reason_for_others.strip()
     close_open_matches(  # the chosen quotes are accepted by now, so only the others are left
-        session, request, actor, reason,
+        session,
+        request,
+        actor,
+        reason,
         _l("Not chosen: %(title)s", title=request.title),
         _l("The buyer chose another offer. Reason given: %(reason)s", reason=reason),
     )
@@ -72,18 +86,31 @@ def award(session: Session, request_id: int, quantities: Mapping[int, int], acto
     return awards
 
 
-def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity: int,
-               actor: User) -> Award:
+def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity: int, actor: User) -> Award:
     match = quote.match
-    award = Award(request=request, quote=quote, supplier_id=match.supplier_id, quantity=quantity,
-                  unit_price=quote.unit_price, total_value=quote.unit_price * quantity,
-                  awarded_by_id=actor.id)
+    award = Award(
+        request=request,
+        quote=quote,
+        supplier_id=match.supplier_id,
+        quantity=quantity,
+        unit_price=quote.unit_price,
+        total_value=quote.unit_price * quantity,
+        awarded_by_id=actor.id,
+    )
     session.add(award)
-    transition(session, "quote", quote, "accepted", actor,
-               data={"quantity": quantity, "unit_price": quote.unit_price})
+    transition(
+        session,
+        "quote",
+        quote,
+        "accepted",
+        actor,
+        data={"quantity": quantity, "unit_price": quote.unit_price},
+    )
     transition(session, "match", match, "awarded", actor)
     notify_organisation(
-        session, match.supplier.organisation, "decision",
+        session,
+        match.supplier.organisation,
+        "decision",
         _l("You won: %(title)s", title=request.title),
         _award_message(request, quote, award),
         f"/seller/invitations/{match.id}",
@@ -93,12 +120,18 @@ def _award_one(session: Session, request: DemandRequest, quote: Quote, quantity:
 
 def _award_message(request: DemandRequest, quote: Quote, award: Award) -> LazyString:
     """What the winner reads: the quantity and amount awarded (not the quote's, when split)."""
-    figures = {"buyer": request.buyer.legal_name, "qty": thousands(award.quantity),
-               "unit": request.unit, "price": rupiah(award.unit_price),
-               "total": rupiah(award.total_value)}
+    figures = {
+        "buyer": request.buyer.legal_name,
+        "qty": thousands(award.quantity),
+        "unit": request.unit,
+        "price": rupiah(award.unit_price),
+        "total": rupiah(award.total_value),
+    }
     if award.quantity < quote.quantity:
-        return _l("%(buyer)s awarded you %(qty)s of the %(offered)s %(unit)s you offered, "
-                      "at %(price)s each: %(total)s in all.",
-                      offered=thousands(quote.quantity), **figures)
-    return _l("%(buyer)s awarded you %(qty)s %(unit)s at %(price)s each: %(total)s in all.",
-                  **figures)
+        return _l(
+            "%(buyer)s awarded you %(qty)s of the %(offered)s %(unit)s you offered, "
+            "at %(price)s each: %(total)s in all.",
+            offered=thousands(quote.quantity),
+            **figures,
+        )
+    return _l("%(buyer)s awarded you %(qty)s %(unit)s at %(price)s each: %(total)s in all.", **figures)

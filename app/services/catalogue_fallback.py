@@ -4,23 +4,37 @@ A plain case-insensitive word match over title, description and category names: 
 limited (no meaning, no fuzzy words) but immediate, so the storefront answers and publishing a
 request never waits for the indexer.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import indexable
-from app.services.storefront import (SearchPage, SearchParams, apply_filters, count_true, page_of,
-                                     visible_listings)
+from app.services.storefront import (
+    SearchPage,
+    SearchParams,
+    apply_filters,
+    page_of,
+    visible_listings,
+)
 from matching.retriever import Candidate
 from matching.text import normalise_demand_text, terms
 from models import Category, Listing
 
 MAX_WORDS = 8
+
+
+def count_true(conditions: Iterable[ColumnElement[bool]]) -> ColumnElement[int]:
+    """SQL for how many of ``conditions`` hold (0 + CASE ... + CASE ...)."""
+    total: ColumnElement[int] = literal(0)
+    for condition in conditions:
+        total = total + case((condition, 1), else_=0)
+    return total
 
 
 def query_words(text: str) -> list[str]:
@@ -36,13 +50,18 @@ def _like(word: str) -> str:
 
 def _word_matches(word: str) -> ColumnElement[bool]:
     pattern = _like(word)
-    in_category = select(Category.id).where(or_(
-        Category.name_id.ilike(pattern, escape="\\"), Category.name_en.ilike(pattern, escape="\\"),
-        Category.slug.ilike(pattern, escape="\\"),
-    ))
-    return or_(Listing.title.ilike(pattern, escape="\\"),
-               Listing.description.ilike(pattern, escape="\\"),
-               Listing.category_id.in_(in_category))
+    in_category = select(Category.id).where(
+        or_(
+            Category.name_id.ilike(pattern, escape="\\"),
+            Category.name_en.ilike(pattern, escape="\\"),
+            Category.slug.ilike(pattern, escape="\\"),
+        )
+    )
+    return or_(
+        Listing.title.ilike(pattern, escape="\\"),
+        Listing.description.ilike(pattern, escape="\\"),
+        Listing.category_id.in_(in_category),
+    )
 
 
 def _coverage(words: list[str]) -> ColumnElement[int]:
@@ -73,11 +92,14 @@ def match_candidates(session: Session, text: str, n: int) -> list[Candidate]:
         return []
     coverage = _coverage(words).label("coverage")
     rows = session.execute(
-        indexable().with_only_columns(Listing.id, Category.slug, coverage)
+        indexable()
+        .with_only_columns(Listing.id, Category.slug, coverage)
         .join(Listing.category)
         .where(or_(*(_word_matches(w) for w in words)))
-        .order_by(coverage.desc(), Listing.id.desc()).limit(n)
+        .order_by(coverage.desc(), Listing.id.desc())
+        .limit(n)
     ).all()
-    return [Candidate(int(listing_id), 0.0, int(hits) / len(words), int(hits) / len(words),
-                      slug or "")
-            for listing_id, slug, hits in rows]
+    return [
+        Candidate(int(listing_id), 0.0, int(hits) / len(words), int(hits) / len(words), slug or "")
+        for listing_id, slug, hits in rows
+    ]

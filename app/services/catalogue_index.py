@@ -9,6 +9,7 @@ good one keeps serving. While no snapshot is usable at all, or a remote retrieva
 answer, search and matching answer from the database (``app.services.catalogue_fallback``)
 and say that results are limited.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,7 @@ class Refusal:
 class CatalogueIndex:
     """This process's view of the published index: the snapshot it serves, and the next one."""
 
-    def __init__(self, folder: str, model: str, load_wait_s: float = 0.0,
-                 query_model: str = "") -> None:
+    def __init__(self, folder: str, model: str, load_wait_s: float = 0.0, query_model: str = "") -> None:
         self.folder = Path(folder)
         self.model = model
         # The precise query model (a transformer) is loaded by the first request that needs it.
@@ -117,13 +117,15 @@ class CatalogueIndex:
             return
         self._loading = threading.Event()
         self.load_attempts += 1
-        threading.Thread(target=self._load, args=(name, self._loading), name="index-load",
-                         daemon=True).start()
+        threading.Thread(
+            target=self._load, args=(name, self._loading), name="index-load", daemon=True
+        ).start()
 
     def _load(self, name: str, done: threading.Event) -> None:
         try:
-            retriever = Retriever.load(self.folder, self.embedder, mmap=True,
-                                       query_embedder=self.query_embedder)
+            retriever = Retriever.load(
+                self.folder, self.embedder, mmap=True, query_embedder=self.query_embedder
+            )
         except Exception as problem:  # noqa: BLE001 - any failure refuses this snapshot alone
             self._refuse(name, problem)
         else:
@@ -142,16 +144,20 @@ class CatalogueIndex:
             refusal = self._refused.get(name)
             failures = refusal.failures + 1 if refusal else 1
             delay = min(RETRY_MAX_S, RETRY_FIRST_S * 2 ** (failures - 1))
-            self._refused = {k: v for k, v in self._refused.items() if k == name or
-                             v.retry_at > monotonic()}  # forget long-gone snapshots
+            self._refused = {
+                k: v for k, v in self._refused.items() if k == name or v.retry_at > monotonic()
+            }  # forget long-gone snapshots
             self._refused[name] = Refusal(failures, monotonic() + delay)
             serving = self.snapshot
         if failures == 1:
-            log.warning("index snapshot %s refused (%s); %s", name, problem,
-                        f"still serving {serving}" if serving else "searching the database")
+            log.warning(
+                "index snapshot %s refused (%s); %s",
+                name,
+                problem,
+                f"still serving {serving}" if serving else "searching the database",
+            )
         else:
-            log.debug("index snapshot %s still unusable (%s); next try in %.0f s", name, problem,
-                      delay)
+            log.debug("index snapshot %s still unusable (%s); next try in %.0f s", name, problem, delay)
 
 
 def catalogue_index() -> CatalogueIndex:
@@ -159,9 +165,12 @@ def catalogue_index() -> CatalogueIndex:
     app = current_app
     index = app.extensions.get("catalogue_index")
     if index is None:
-        index = CatalogueIndex(app.config["INDEX_FOLDER"], app.config["MATCHER_MODEL"],
-                               app.config.get("INDEX_LOAD_WAIT_S", 0.0),
-                               app.config.get("MATCHER_QUERY_MODEL", ""))
+        index = CatalogueIndex(
+            app.config["INDEX_FOLDER"],
+            app.config["MATCHER_MODEL"],
+            app.config.get("INDEX_LOAD_WAIT_S", 0.0),
+            app.config.get("MATCHER_QUERY_MODEL", ""),
+        )
         app.extensions["catalogue_index"] = index
     return index
 
@@ -202,10 +211,10 @@ def search(session: Session, params: SearchParams, today: date) -> SearchPage:
         log.warning("retrieval backend unavailable (%s): searching the database", problem)
         return text_search(session, params, today)
     words = listing_words(session, (c.listing_id for c in candidates))
-    hits = {c.listing_id for c in candidates
-            if shares_term(params.text, words.get(c.listing_id, ""))}
-    results = ranked_search(session, params, today, [c.listing_id for c in candidates
-                                                     if c.listing_id in hits])
+    hits = {c.listing_id for c in candidates if shares_term(params.text, words.get(c.listing_id, ""))}
+    results = ranked_search(
+        session, params, today, [c.listing_id for c in candidates if c.listing_id in hits]
+    )
     # Suggestions only when the query shares at least some letters with the catalogue: a string
     # of nonsense gets an honest "nothing found", not random neighbours.
     if results.page == 1 and results.total < SUGGESTIONS and any(c.lexical > 0 for c in candidates):

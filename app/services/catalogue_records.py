@@ -1,4 +1,5 @@
 """Turns database rows into the matching engine's plain records and queries."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -12,8 +13,18 @@ from app.services.visibility import visible_listings
 from matching.track_record import TrackRecord
 from matching.types import Certification, DemandQuery, ListingRecord
 from models import (
-    Award, Category, DemandRequest, Kecamatan, Kota, Listing, Match, Order, Organisation, Rating,
-    SupplierCertification, SupplierProfile,
+    Award,
+    Category,
+    DemandRequest,
+    Kecamatan,
+    Kota,
+    Listing,
+    Match,
+    Order,
+    Organisation,
+    Rating,
+    SupplierCertification,
+    SupplierProfile,
 )
 
 BATCH = 1000
@@ -35,7 +46,8 @@ def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
         return {}
     rows = session.execute(
         select(Award.supplier_id, func.count(Award.id))
-        .where(Award.supplier_id.in_(ids)).group_by(Award.supplier_id)
+        .where(Award.supplier_id.in_(ids))
+        .group_by(Award.supplier_id)
     ).all()
     return {int(supplier_id): int(count) for supplier_id, count in rows}
 
@@ -59,8 +71,9 @@ def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, Tr
     ).all()
     given = [Rating.quality, Rating.timeliness, Rating.communication]
     total = sum((func.coalesce(score, 0) for score in given[1:]), func.coalesce(given[0], 0))
-    count = sum((case((score.is_(None), 0), else_=1) for score in given[1:]),
-                case((given[0].is_(None), 0), else_=1))
+    count = sum(
+        (case((score.is_(None), 0), else_=1) for score in given[1:]), case((given[0].is_(None), 0), else_=1)
+    )
     mean = cast(total, Float) / func.nullif(count, 0)
     ratings = session.execute(
         select(Order.supplier_id, func.sum(mean), func.count(Rating.id))
@@ -70,9 +83,10 @@ def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, Tr
     ).all()
     delivered = {int(s): (int(n), int(t or 0)) for s, n, t in orders}
     rated = {int(s): (float(total or 0.0), int(n)) for s, total, n in ratings}
-    return {supplier_id: TrackRecord(*delivered.get(supplier_id, (0, 0)),
-                                     *rated.get(supplier_id, (0.0, 0)))
-            for supplier_id in delivered.keys() | rated.keys()}
+    return {
+        supplier_id: TrackRecord(*delivered.get(supplier_id, (0, 0)), *rated.get(supplier_id, (0.0, 0)))
+        for supplier_id in delivered.keys() | rated.keys()
+    }
 
 
 def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, ListingRecord]:
@@ -85,18 +99,33 @@ def records_for(session: Session, listing_ids: Iterable[int]) -> dict[int, Listi
     ids = list(dict.fromkeys(int(i) for i in listing_ids))
     result: dict[int, ListingRecord] = {}
     for start in range(0, len(ids), BATCH):
-        result.update(_flat_records(session, ids[start:start + BATCH]))
+        result.update(_flat_records(session, ids[start : start + BATCH]))
     return result
 
 
 def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
     rows = session.execute(
         select(
-            Listing.id, Listing.supplier_id, Listing.title, Listing.description, Category.slug,
-            Category.name_id, SupplierProfile.display_name, SupplierProfile.about, Listing.price,
-            Listing.unit, Listing.min_order, Listing.monthly_capacity,
-            SupplierProfile.monthly_capacity, Listing.lead_time_days, Kota.name, Kecamatan.name,
-            SupplierProfile.scale, Organisation.kind, Listing.status, SupplierProfile.active,
+            Listing.id,
+            Listing.supplier_id,
+            Listing.title,
+            Listing.description,
+            Category.slug,
+            Category.name_id,
+            SupplierProfile.display_name,
+            SupplierProfile.about,
+            Listing.price,
+            Listing.unit,
+            Listing.min_order,
+            Listing.monthly_capacity,
+            SupplierProfile.monthly_capacity,
+            Listing.lead_time_days,
+            Kota.name,
+            Kecamatan.name,
+            SupplierProfile.scale,
+            Organisation.kind,
+            Listing.status,
+            SupplierProfile.active,
             SupplierProfile.verified,
         )
         .join(Category, Category.id == Listing.category_id)
@@ -110,8 +139,11 @@ def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
     certificates: dict[int, list[Certification]] = {}
     if suppliers:
         for supplier_id, kind, expires_on in session.execute(
-            select(SupplierCertification.supplier_id, SupplierCertification.kind,
-                   SupplierCertification.expires_on)
+            select(
+                SupplierCertification.supplier_id,
+                SupplierCertification.kind,
+                SupplierCertification.expires_on,
+            )
             .where(SupplierCertification.supplier_id.in_(suppliers))
             .order_by(SupplierCertification.supplier_id, SupplierCertification.kind)
         ):
@@ -119,20 +151,51 @@ def _flat_records(session: Session, ids: list[int]) -> dict[int, ListingRecord]:
     awards = _awards(session, suppliers)
     records = track_records(session, suppliers)
     out: dict[int, ListingRecord] = {}
-    for (listing_id, supplier_id, title, description, slug, category_name, display_name, about,
-         price, unit, min_order, capacity, supplier_capacity, lead_time, kota, kecamatan, scale,
-         org_kind, status, active, verified) in rows:
+    for (
+        listing_id,
+        supplier_id,
+        title,
+        description,
+        slug,
+        category_name,
+        display_name,
+        about,
+        price,
+        unit,
+        min_order,
+        capacity,
+        supplier_capacity,
+        lead_time,
+        kota,
+        kecamatan,
+        scale,
+        org_kind,
+        status,
+        active,
+        verified,
+    ) in rows:
         out[int(listing_id)] = ListingRecord(
-            listing_id=int(listing_id), supplier_id=int(supplier_id), title=title,
-            description=description, category=slug, category_name=category_name,
+            listing_id=int(listing_id),
+            supplier_id=int(supplier_id),
+            title=title,
+            description=description,
+            category=slug,
+            category_name=category_name,
             supplier_name=display_name,
             seller_text=" ".join(filter(None, [display_name, about])),
-            price=price, unit=unit, min_order=min_order,
-            monthly_capacity=capacity or supplier_capacity, lead_time_days=lead_time,
-            kota=kota or "", kecamatan=kecamatan or "",
-            certifications=tuple(certificates.get(int(supplier_id), ())), scale=scale,
-            is_umkm=org_kind == "umkm", listing_active=status == "active",
-            seller_active=bool(active), seller_verified=bool(verified),
+            price=price,
+            unit=unit,
+            min_order=min_order,
+            monthly_capacity=capacity or supplier_capacity,
+            lead_time_days=lead_time,
+            kota=kota or "",
+            kecamatan=kecamatan or "",
+            certifications=tuple(certificates.get(int(supplier_id), ())),
+            scale=scale,
+            is_umkm=org_kind == "umkm",
+            listing_active=status == "active",
+            seller_active=bool(active),
+            seller_verified=bool(verified),
             awards_won=awards.get(int(supplier_id), 0),
             track_record=records.get(int(supplier_id)),
         )
@@ -145,9 +208,17 @@ def listing_words(session: Session, listing_ids: Iterable[int]) -> dict[int, str
     if not ids:
         return {}
     rows = session.execute(
-        select(Listing.id, Listing.title, Listing.description, Category.name_id, Category.slug,
-               SupplierProfile.display_name)
-        .join(Listing.category).join(Listing.supplier).where(Listing.id.in_(ids))
+        select(
+            Listing.id,
+            Listing.title,
+            Listing.description,
+            Category.name_id,
+            Category.slug,
+            SupplierProfile.display_name,
+        )
+        .join(Listing.category)
+        .join(Listing.supplier)
+        .where(Listing.id.in_(ids))
     )
     return {int(row[0]): " ".join(part or "" for part in row[1:]) for row in rows}
 
@@ -160,10 +231,15 @@ def iter_indexable_records(session: Session, batch: int = 2 * BATCH) -> Iterator
     """
     last_id = 0
     while True:
-        ids = list(session.scalars(
-            indexable().with_only_columns(Listing.id).where(Listing.id > last_id)
-            .order_by(Listing.id).limit(batch)
-        ))
+        ids = list(
+            session.scalars(
+                indexable()
+                .with_only_columns(Listing.id)
+                .where(Listing.id > last_id)
+                .order_by(Listing.id)
+                .limit(batch)
+            )
+        )
         if not ids:
             return
         records = _flat_records(session, ids)
@@ -193,8 +269,13 @@ def demand_query(request: DemandRequest, today: date) -> DemandQuery:
     )
 
 
-def proposals_per_day(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
-                      days: int = 180, undecided: bool = True) -> list[tuple[int, date, int]]:
+def proposals_per_day(
+    session: Session,
+    today: date,
+    supplier_ids: Iterable[int] | None = None,
+    days: int = 180,
+    undecided: bool = True,
+) -> list[tuple[int, date, int]]:
     """(supplier id, day, proposals) for each supplier and day of the last ``days`` days: the
     one count of exposure (``undecided`` False leaves out proposals still awaiting review).
 
@@ -203,8 +284,11 @@ def proposals_per_day(session: Session, today: date, supplier_ids: Iterable[int]
     """
     since = datetime.combine(today - timedelta(days=days), datetime.min.time(), tzinfo=UTC)
     day = func.date(Match.created_at)
-    query = (select(Match.supplier_id, day, func.count(Match.id))
-             .where(Match.created_at >= since).group_by(Match.supplier_id, day))
+    query = (
+        select(Match.supplier_id, day, func.count(Match.id))
+        .where(Match.created_at >= since)
+        .group_by(Match.supplier_id, day)
+    )
     if supplier_ids is not None:
         ids = list(set(supplier_ids))
         if not ids:
@@ -212,16 +296,24 @@ def proposals_per_day(session: Session, today: date, supplier_ids: Iterable[int]
         query = query.where(Match.supplier_id.in_(ids))
     if not undecided:
         query = query.where(Match.status != "proposed")
-    return [(int(supplier_id), on if isinstance(on, date) else date.fromisoformat(str(on)[:10]),
-             int(count)) for supplier_id, on, count in session.execute(query)]
+    return [
+        (int(supplier_id), on if isinstance(on, date) else date.fromisoformat(str(on)[:10]), int(count))
+        for supplier_id, on, count in session.execute(query)
+    ]
 
 
-def exposure_events(session: Session, today: date, supplier_ids: Iterable[int] | None = None,
-                    days: int = 180, undecided: bool = True) -> list[tuple[int, date]]:
+def exposure_events(
+    session: Session,
+    today: date,
+    supplier_ids: Iterable[int] | None = None,
+    days: int = 180,
+    undecided: bool = True,
+) -> list[tuple[int, date]]:
     """(supplier id, day) once per proposal of the last ``days`` days, for the given suppliers
     (``undecided`` False leaves out proposals still awaiting review, which a batch re-match
     may replace, so that its rankings do not depend on one another)."""
-    return [(supplier_id, on) for supplier_id, on, count
-            in proposals_per_day(session, today, supplier_ids, days, undecided)
-            for _ in range(count)]
-
+    return [
+        (supplier_id, on)
+        for supplier_id, on, count in proposals_per_day(session, today, supplier_ids, days, undecided)
+        for _ in range(count)
+    ]

@@ -5,6 +5,7 @@ so a screen reader announces what it shows; pages print the same numbers in a ta
 Colours come from CSS classes (``app.css``) with presentation-attribute fallbacks; no inline
 ``style`` attributes, so the Content-Security-Policy stays strict.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -49,8 +50,12 @@ class Chart:
 
 def compact_rupiah(amount: int) -> str:
     """Short rupiah for axes: ``Rp 1,2 bn``, ``Rp 350 m``, ``Rp 12 k`` (in the reader's locale)."""
-    for size, text in ((1_000_000_000_000, _l("Rp %(n)s tn")), (1_000_000_000, _l("Rp %(n)s bn")),
-                       (1_000_000, _l("Rp %(n)s m")), (1_000, _l("Rp %(n)s k"))):
+    for size, text in (
+        (1_000_000_000_000, _l("Rp %(n)s tn")),
+        (1_000_000_000, _l("Rp %(n)s bn")),
+        (1_000_000, _l("Rp %(n)s m")),
+        (1_000, _l("Rp %(n)s k")),
+    ):
         if abs(amount) >= size:
             shown = round(amount / size, 1)
             return str(text % {"n": format_decimal(shown if shown % 1 else int(shown))})
@@ -77,8 +82,9 @@ def _summary(bars: Sequence[Bar], fmt: Callable[[int], str]) -> str:
     return "; ".join(f"{b.label}: {fmt(b.value)}" for b in bars) or str(_l("No data yet."))
 
 
-def bar_chart(chart_id: str, title: str, bars: Sequence[Bar],
-              fmt: Callable[[int], str] = thousands) -> Markup:
+def bar_chart(
+    chart_id: str, title: str, bars: Sequence[Bar], fmt: Callable[[int], str] = thousands
+) -> Markup:
     """Horizontal bars, one row per item, each labelled with its value."""
     if not bars:
         return _empty(chart_id, title)
@@ -100,8 +106,9 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar],
     return _svg(chart_id, title, _summary(bars, fmt), WIDTH, height, "".join(parts))
 
 
-def month_chart(chart_id: str, title: str, months: Sequence[Bar],
-                fmt: Callable[[int], str] = rupiah) -> Markup:
+def month_chart(
+    chart_id: str, title: str, months: Sequence[Bar], fmt: Callable[[int], str] = rupiah
+) -> Markup:
     """Columns per month (``YYYY-MM`` keys) with a value axis; a line joins the tops."""
     if not months:
         return _empty(chart_id, title)
@@ -114,40 +121,49 @@ def month_chart(chart_id: str, title: str, months: Sequence[Bar],
     parts = []
     for fraction in (0, 0.5, 1):
         y = top_pad + plot_h * (1 - fraction)
-        parts.append(f'<line class="grid" x1="{left}" x2="{WIDE - 10}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="#e5e7eb"/>'
-                     f'<text class="chart-axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
-                     f'fill="#6b7280" font-size="12">{escape(compact_rupiah(round(peak * fraction)))}</text>')
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{WIDE - 10}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#e5e7eb"/>'
+            f'<text class="chart-axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
+            f'fill="#6b7280" font-size="12">{escape(compact_rupiah(round(peak * fraction)))}</text>'
+        )
     points = []
     for n, month in enumerate(months):
         bar_h = plot_h * month.value / peak
         x, y = left + n * step, top_pad + plot_h - bar_h
         width = max(step * 0.7, 1)
-        parts.append(f'<rect class="bar" x="{x + step * 0.15:.1f}" y="{y:.1f}" width="{width:.1f}" '
-                     f'height="{bar_h:.1f}" fill="{PALETTE[0]}"><title>{escape(_month(month.key))}: '
-                     f'{escape(fmt(month.value))}</title></rect>')
+        parts.append(
+            f'<rect class="bar" x="{x + step * 0.15:.1f}" y="{y:.1f}" width="{width:.1f}" '
+            f'height="{bar_h:.1f}" fill="{PALETTE[0]}"><title>{escape(_month(month.key))}: '
+            f"{escape(fmt(month.value))}</title></rect>"
+        )
         points.append(f"{x + step / 2:.1f},{y:.1f}")
         if n % every == 0:
-            parts.append(f'<text class="chart-axis" x="{x + step / 2:.1f}" y="{height - legend_h - 12}" '
-                         f'text-anchor="middle" fill="#6b7280" font-size="12">'
-                         f'{escape(_month(month.key, short=True))}</text>')
+            parts.append(
+                f'<text class="chart-axis" x="{x + step / 2:.1f}" y="{height - legend_h - 12}" '
+                f'text-anchor="middle" fill="#6b7280" font-size="12">'
+                f"{escape(_month(month.key, short=True))}</text>"
+            )
     if len(points) > 1:
-        parts.append(f'<polyline class="trend" points="{" ".join(points)}" fill="none" '
-                     f'stroke="{PALETTE[1]}" stroke-width="2"/>')
+        parts.append(
+            f'<polyline class="trend" points="{" ".join(points)}" fill="none" '
+            f'stroke="{PALETTE[1]}" stroke-width="2"/>'
+        )
     columns, line = str(_l("Columns: value awarded in the month")), str(_l("Line: trend from month to month"))
     y = height - 14
-    parts.append(f'<g class="chart-legend"><rect class="bar" x="{left}" y="{y - 10}" width="14" '
-                 f'height="12" fill="{PALETTE[0]}"/><text class="chart-label" x="{left + 20}" y="{y}" '
-                 f'fill="#1f2937" font-size="12">{escape(columns)}</text>'
-                 f'<line class="trend" x1="{left + 340}" x2="{left + 362}" y1="{y - 4}" y2="{y - 4}" '
-                 f'stroke="{PALETTE[1]}" stroke-width="2"/><text class="chart-label" x="{left + 368}" '
-                 f'y="{y}" fill="#1f2937" font-size="12">{escape(line)}</text></g>')
+    parts.append(
+        f'<g class="chart-legend"><rect class="bar" x="{left}" y="{y - 10}" width="14" '
+        f'height="12" fill="{PALETTE[0]}"/><text class="chart-label" x="{left + 20}" y="{y}" '
+        f'fill="#1f2937" font-size="12">{escape(columns)}</text>'
+        f'<line class="trend" x1="{left + 340}" x2="{left + 362}" y1="{y - 4}" y2="{y - 4}" '
+        f'stroke="{PALETTE[1]}" stroke-width="2"/><text class="chart-label" x="{left + 368}" '
+        f'y="{y}" fill="#1f2937" font-size="12">{escape(line)}</text></g>'
+    )
     summary = f"{columns}; {line}. " + "; ".join(f"{_month(m.key)}: {fmt(m.value)}" for m in months)
     return _svg(chart_id, title, summary, WIDE, height, "".join(parts))
 
 
-def share_bar(chart_id: str, title: str, parts_: Sequence[Bar],
-              fmt: Callable[[int], str] = rupiah) -> Markup:
+def share_bar(chart_id: str, title: str, parts_: Sequence[Bar], fmt: Callable[[int], str] = rupiah) -> Markup:
     """One bar split into shares (a stacked 100 % bar) with a legend giving each share."""
     total = sum(p.value for p in parts_)
     if not total:
@@ -157,30 +173,41 @@ def share_bar(chart_id: str, title: str, parts_: Sequence[Bar],
     for n, part in enumerate(parts_):
         width = span * part.value / total
         if width > 0:
-            body.append(f'<rect class="share share-{part.key or n}" x="{x:.1f}" y="10" '
-                        f'width="{width:.1f}" height="36" fill="{PALETTE[n % len(PALETTE)]}"/>')
+            body.append(
+                f'<rect class="share share-{part.key or n}" x="{x:.1f}" y="10" '
+                f'width="{width:.1f}" height="36" fill="{PALETTE[n % len(PALETTE)]}"/>'
+            )
             if width > 46:
-                body.append(f'<text class="share-label" x="{x + width / 2:.1f}" y="33" '
-                            f'text-anchor="middle" fill="#fff" font-size="13" font-weight="700">'
-                            f'{escape(format_percent(part.value / total))}</text>')
+                body.append(
+                    f'<text class="share-label" x="{x + width / 2:.1f}" y="33" '
+                    f'text-anchor="middle" fill="#fff" font-size="13" font-weight="700">'
+                    f"{escape(format_percent(part.value / total))}</text>"
+                )
         x += width
     for n, part in enumerate(parts_):
         y = 64 + n * 22
-        body.append(f'<rect class="share share-{part.key or n}" x="10" y="{y}" width="14" height="14" '
-                    f'fill="{PALETTE[n % len(PALETTE)]}"/>'
-                    f'<text class="chart-label" x="32" y="{y + 12}" fill="#1f2937" font-size="13">'
-                    f'{escape(part.label)}: {escape(format_percent(part.value / total))} · '
-                    f'{escape(fmt(part.value))}</text>')
+        body.append(
+            f'<rect class="share share-{part.key or n}" x="10" y="{y}" width="14" height="14" '
+            f'fill="{PALETTE[n % len(PALETTE)]}"/>'
+            f'<text class="chart-label" x="32" y="{y + 12}" fill="#1f2937" font-size="13">'
+            f"{escape(part.label)}: {escape(format_percent(part.value / total))} · "
+            f"{escape(fmt(part.value))}</text>"
+        )
     height = 64 + len(parts_) * 22 + 4
-    summary = "; ".join(f"{p.label}: {format_percent(p.value / total)} ({fmt(p.value)})"
-                        for p in parts_)
+    summary = "; ".join(f"{p.label}: {format_percent(p.value / total)} ({fmt(p.value)})" for p in parts_)
     return _svg(chart_id, title, summary, WIDTH, height, "".join(body))
 
 
 def _empty(chart_id: str, title: str) -> Markup:
     text = escape(str(_l("No data yet.")))
-    return _svg(chart_id, title, str(_l("No data yet.")), WIDTH, 60,
-                f'<text class="chart-empty" x="10" y="35" fill="#6b7280" font-size="14">{text}</text>')
+    return _svg(
+        chart_id,
+        title,
+        str(_l("No data yet.")),
+        WIDTH,
+        60,
+        f'<text class="chart-empty" x="10" y="35" fill="#6b7280" font-size="14">{text}</text>',
+    )
 
 
 def _month(key: str, short: bool = False) -> str:
@@ -198,16 +225,23 @@ def programme_charts(metrics: ProgrammeMetrics, prefix: str = "chart") -> dict[s
         "scale": str(_l("Value awarded by business scale")),
     }
     return {
-        "funnel": Chart("funnel", titles["funnel"],
-                        bar_chart(f"{prefix}-funnel", titles["funnel"], metrics.funnel, thousands)),
-        "month": Chart("month", titles["month"],
-                       month_chart(f"{prefix}-month", titles["month"], metrics.by_month)),
-        "kota": Chart("kota", titles["kota"],
-                      bar_chart(f"{prefix}-kota", titles["kota"], metrics.by_kota, rupiah)),
-        "category": Chart("category", titles["category"],
-                          bar_chart(f"{prefix}-category", titles["category"], metrics.by_category,
-                                    rupiah)),
-        "scale": Chart("scale", titles["scale"],
-                       share_bar(f"{prefix}-scale", titles["scale"], metrics.by_scale)),
+        "funnel": Chart(
+            "funnel",
+            titles["funnel"],
+            bar_chart(f"{prefix}-funnel", titles["funnel"], metrics.funnel, thousands),
+        ),
+        "month": Chart(
+            "month", titles["month"], month_chart(f"{prefix}-month", titles["month"], metrics.by_month)
+        ),
+        "kota": Chart(
+            "kota", titles["kota"], bar_chart(f"{prefix}-kota", titles["kota"], metrics.by_kota, rupiah)
+        ),
+        "category": Chart(
+            "category",
+            titles["category"],
+            bar_chart(f"{prefix}-category", titles["category"], metrics.by_category, rupiah),
+        ),
+        "scale": Chart(
+            "scale", titles["scale"], share_bar(f"{prefix}-scale", titles["scale"], metrics.by_scale)
+        ),
     }
-

@@ -1,5 +1,6 @@
 """The quote deadline follows the review: it is set when suppliers are invited, a number of
 working days later (Monday to Friday, Indonesian public holidays excluded), never before."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

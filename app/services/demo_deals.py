@@ -1,6 +1,7 @@
 """Demo orders at every stage, played through the real services and back-dated: direct
 orders waiting, declined, expired, accepted, part-delivered, disputed (open and with an
 official), invoiced, overdue, paid on time and late, rated both ways; award orders carried on."""
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,8 @@ from app.services.orders import (
     place_direct_order,
 )
 from app.services.ratings import rate_buyer, rate_seller, reply_to_rating
-from app.services.visibility import visible_listings
 from app.services.settings import DEFAULTS, WorkflowSettings
+from app.services.visibility import visible_listings
 from models import (
     Listing,
     Notification,
@@ -37,13 +38,34 @@ from models import (
 
 # The stages of the direct orders, in the order they are played (the fixed demo buyer and
 # seller take the first ones, so their accounts show every step).
-DIRECT_STAGES = ("paid_on_time", "invoiced", "delivered", "part_delivered", "accepted", "pending",
-                 "paid_late", "overdue", "disputed", "escalated", "declined", "expired",
-                 "paid_on_time", "paid_on_time", "paid_late", "accepted")
-COMMENTS = ("Rasa enak, porsi pas, datang tepat waktu.", "Kemasan rapi, sesuai pesanan.",
-            "Sedikit terlambat, tapi kualitas baik.", "Pelayanan ramah dan cepat dihubungi.")
-REPLIES = ("Terima kasih, Bapak/Ibu. Kami tunggu pesanan berikutnya.",
-           "Mohon maaf atas keterlambatannya; akan kami perbaiki.")
+DIRECT_STAGES = (
+    "paid_on_time",
+    "invoiced",
+    "delivered",
+    "part_delivered",
+    "accepted",
+    "pending",
+    "paid_late",
+    "overdue",
+    "disputed",
+    "escalated",
+    "declined",
+    "expired",
+    "paid_on_time",
+    "paid_on_time",
+    "paid_late",
+    "accepted",
+)
+COMMENTS = (
+    "Rasa enak, porsi pas, datang tepat waktu.",
+    "Kemasan rapi, sesuai pesanan.",
+    "Sedikit terlambat, tapi kualitas baik.",
+    "Pelayanan ramah dan cepat dihubungi.",
+)
+REPLIES = (
+    "Terima kasih, Bapak/Ibu. Kami tunggu pesanan berikutnya.",
+    "Mohon maaf atas keterlambatannya; akan kami perbaiki.",
+)
 PROBLEMS = ("Sebagian kemasan rusak saat diterima.", "Jumlah kotak kurang dari yang tertulis.")
 
 
@@ -59,11 +81,17 @@ class _Cast:
 
 
 def _cast(session: Session, official: User) -> _Cast:
-    buyers = list(session.scalars(
-        select(User).join(Organisation, Organisation.id == User.organisation_id)
-        .where(User.role == Role.BUYER, Organisation.kind != "umkm").order_by(User.id)))
-    listings = list(session.scalars(
-        visible_listings().where(SupplierProfile.verified.is_(True)).order_by(Listing.id)))
+    buyers = list(
+        session.scalars(
+            select(User)
+            .join(Organisation, Organisation.id == User.organisation_id)
+            .where(User.role == Role.BUYER, Organisation.kind != "umkm")
+            .order_by(User.id)
+        )
+    )
+    listings = list(
+        session.scalars(visible_listings().where(SupplierProfile.verified.is_(True)).order_by(Listing.id))
+    )
     return _Cast(buyers, listings, official)
 
 
@@ -71,8 +99,9 @@ def _seller(listing: Listing) -> User:
     return listing.supplier.organisation.users[0]
 
 
-def play_deals(session: Session, official: User, today: date, seed: int,
-               settings: WorkflowSettings = DEFAULTS) -> int:
+def play_deals(
+    session: Session, official: User, today: date, seed: int, settings: WorkflowSettings = DEFAULTS
+) -> int:
     """Play the demo orders (within ``settings``'s ceiling); returns how many orders exist
     afterwards."""
     rng = random.Random(seed + 14)
@@ -94,13 +123,22 @@ def play_deals(session: Session, official: User, today: date, seed: int,
         except ServiceError:
             continue  # a listing that cannot be ordered this way is simply skipped
     session.flush()
-    session.execute(update(Notification).where(Notification.emailed_at.is_(None))
-                    .values(emailed_at=utcnow()))  # demo history mails nobody
+    session.execute(
+        update(Notification).where(Notification.emailed_at.is_(None)).values(emailed_at=utcnow())
+    )  # demo history mails nobody
     return len(session.scalars(select(Order.id)).all())
 
 
-def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, official: User,
-                 today: date, rng: random.Random, settings: WorkflowSettings) -> None:
+def _play_direct(
+    session: Session,
+    buyer: User,
+    listing: Listing,
+    stage: str,
+    official: User,
+    today: date,
+    rng: random.Random,
+    settings: WorkflowSettings,
+) -> None:
     seller = _seller(listing)
     settled = stage.startswith("paid") or stage in ("overdue", "invoiced", "delivered")
     lead = max(listing.lead_time_days, 1)
@@ -122,10 +160,20 @@ def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, of
         raise ValueError(f"demo buyer {buyer.email} has no organisation")
     kecamatan_id = organisation.kecamatan_id or listing.supplier.organisation.kecamatan_id
     with clock_at(_at(start, 2)):
-        order = place_direct_order(session, buyer, DirectOrderInput(
-            listing_id=listing.id, quantity=quantity, kecamatan_id=kecamatan_id or 0,
-            address=buyer.organisation.street_address, delivery_date=delivery_day,
-            note="Mohon dikirim sebelum pukul 10.00."), start, settings)
+        order = place_direct_order(
+            session,
+            buyer,
+            DirectOrderInput(
+                listing_id=listing.id,
+                quantity=quantity,
+                kecamatan_id=kecamatan_id or 0,
+                address=buyer.organisation.street_address if buyer.organisation else "",
+                delivery_date=delivery_day,
+                note="Mohon dikirim sebelum pukul 10.00.",
+            ),
+            start,
+            settings,
+        )
     if stage == "pending":
         return
     if stage == "expired":
@@ -168,26 +216,40 @@ def _play_direct(session: Session, buyer: User, listing: Listing, stage: str, of
         return
     if stage == "overdue":
         return
-    paid_on = invoice.due_on if stage == "paid_on_time" else invoice.due_on + timedelta(days=rng.randint(3, 9))
+    paid_on = (
+        invoice.due_on if stage == "paid_on_time" else invoice.due_on + timedelta(days=rng.randint(3, 9))
+    )
     paid_on = min(paid_on, today)
     with clock_at(_at(paid_on, 4)):
-        record_payment(session, invoice, buyer, invoice.amount, paid_on,
-                       f"TRF-{order.id:05d}", paid_on)
+        record_payment(session, invoice, buyer, invoice.amount, paid_on, f"TRF-{order.id:05d}", paid_on)
     with clock_at(_at(paid_on, 6)):
         late = stage == "paid_late"
-        rating = rate_seller(session, order, buyer, rng.choice((4, 5)), 3 if late else 5,
-                             rng.choice((4, 5)), rng.choice(COMMENTS))
-        rate_buyer(session, order, seller, 2 if late else 5, rng.choice((4, 5)),
-                   "Pembayaran terlambat." if late else "Pembayaran lancar.")
+        rating = rate_seller(
+            session,
+            order,
+            buyer,
+            rng.choice((4, 5)),
+            3 if late else 5,
+            rng.choice((4, 5)),
+            rng.choice(COMMENTS),
+        )
+        rate_buyer(
+            session,
+            order,
+            seller,
+            2 if late else 5,
+            rng.choice((4, 5)),
+            "Pembayaran terlambat." if late else "Pembayaran lancar.",
+        )
         if rng.random() < 0.5:
             reply_to_rating(session, rating, seller, rng.choice(REPLIES))
 
 
 def _carry_award_orders(session: Session, today: date, rng: random.Random) -> None:
     """Orders from fulfilled demo requests are delivered, invoiced and paid; the others wait."""
-    orders = session.scalars(select(Order).where(Order.source == "award",
-                                                 Order.status == "accepted")
-                             .order_by(Order.id)).all()
+    orders = session.scalars(
+        select(Order).where(Order.source == "award", Order.status == "accepted").order_by(Order.id)
+    ).all()
     carried = 0
     for order in orders:
         request = order.award.request if order.award else None
@@ -199,8 +261,7 @@ def _carry_award_orders(session: Session, today: date, rng: random.Random) -> No
         day = min(order.delivery_date, today - timedelta(days=6))
         day = max(day, (order.accepted_at or order.created_at).date())
         with clock_at(_at(day, 10)):
-            delivery = send_delivery(session, order, seller,
-                                     {line.id: line.quantity for line in order.lines})
+            delivery = send_delivery(session, order, seller, {line.id: line.quantity for line in order.lines})
         with clock_at(_at(day, 11)):
             confirm_receipt(session, delivery, buyer, day, {}, buyer.full_name, day)
             invoice = issue_invoice(session, order, seller)
@@ -208,7 +269,7 @@ def _carry_award_orders(session: Session, today: date, rng: random.Random) -> No
             continue  # left unpaid: overdue by now
         paid_on = min(invoice.due_on + timedelta(days=rng.choice((0, 0, 5))), today)
         with clock_at(_at(paid_on, 5)):
-            record_payment(session, invoice, buyer, invoice.amount, paid_on,
-                           f"SP2D-{order.id:05d}", paid_on)
-            rate_seller(session, order, buyer, 5, 4 if paid_on > invoice.due_on else 5, 5,
-                        rng.choice(COMMENTS))
+            record_payment(session, invoice, buyer, invoice.amount, paid_on, f"SP2D-{order.id:05d}", paid_on)
+            rate_seller(
+                session, order, buyer, 5, 4 if paid_on > invoice.due_on else 5, 5, rng.choice(COMMENTS)
+            )

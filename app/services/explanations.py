@@ -5,6 +5,7 @@ made by ``matching.explain.reasons``); ``explanation_sentence`` says them in the
 language with Flask-Babel. Proposals stored before reasons were kept show their stored
 Indonesian or English sentence.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -33,9 +34,12 @@ def N_(message: str) -> str:
 
 
 FAILED_CHECKS: dict[str, str] = {
-    "listing_active": N_("listing not on display"), "seller_active": N_("seller inactive"),
-    "seller_verified": N_("seller not verified"), "umkm": N_("not a UMKM"),
-    "capacity": N_("capacity too small"), "category": N_("different category"),
+    "listing_active": N_("listing not on display"),
+    "seller_active": N_("seller inactive"),
+    "seller_verified": N_("seller not verified"),
+    "umkm": N_("not a UMKM"),
+    "capacity": N_("capacity too small"),
+    "category": N_("different category"),
 }
 
 
@@ -49,15 +53,25 @@ def _failed(check: Mapping[str, Any]) -> str:
 def _head(reason: Mapping[str, Any]) -> str:
     what, words = reason["what"], ", ".join(reason.get("words") or [])
     if reason["eligible"]:
-        return (gettext("Match: %(what)s (matching words: %(words)s)", what=what, words=words)
-                if words else gettext("Match: %(what)s", what=what))
-    return (gettext("Not eligible: %(what)s (matching words: %(words)s)", what=what, words=words)
-            if words else gettext("Not eligible: %(what)s", what=what))
+        return (
+            gettext("Match: %(what)s (matching words: %(words)s)", what=what, words=words)
+            if words
+            else gettext("Match: %(what)s", what=what)
+        )
+    return (
+        gettext("Not eligible: %(what)s (matching words: %(words)s)", what=what, words=words)
+        if words
+        else gettext("Not eligible: %(what)s", what=what)
+    )
 
 
 def _capacity(reason: Mapping[str, Any]) -> str:
-    figures = {"capacity": format_number(reason["capacity"]), "unit": reason["unit"],
-               "quantity": format_number(reason["quantity"]), "qunit": reason["qunit"]}
+    figures = {
+        "capacity": format_number(reason["capacity"]),
+        "unit": reason["unit"],
+        "quantity": format_number(reason["quantity"]),
+        "qunit": reason["qunit"],
+    }
     if reason["passed"]:
         return gettext("capacity %(capacity)s %(unit)s/month covers %(quantity)s %(qunit)s", **figures)
     return gettext("capacity %(capacity)s %(unit)s/month is below %(quantity)s %(qunit)s", **figures)
@@ -73,21 +87,34 @@ def _budget(reason: Mapping[str, Any]) -> str:
 def _lead_time(reason: Mapping[str, Any]) -> str:
     days = int(reason["days"])
     if reason["passed"]:
-        return ngettext("lead time %(days)s day meets the deadline",
-                        "lead time %(days)s days meets the deadline", days, days=format_number(days))
-    return ngettext("lead time %(days)s day misses the deadline",
-                    "lead time %(days)s days misses the deadline", days, days=format_number(days))
+        return ngettext(
+            "lead time %(days)s day meets the deadline",
+            "lead time %(days)s days meets the deadline",
+            days,
+            days=format_number(days),
+        )
+    return ngettext(
+        "lead time %(days)s day misses the deadline",
+        "lead time %(days)s days misses the deadline",
+        days,
+        days=format_number(days),
+    )
 
 
 def _track_record(reason: Mapping[str, Any]) -> str:
     done, on_time = format_number(reason["done"]), format_number(reason["on_time"])
     if reason.get("rating") is None:
-        return gettext("track record of %(done)s orders delivered, %(on_time)s on time",
-                       done=done, on_time=on_time)
-    return gettext("track record of %(done)s orders delivered, %(on_time)s on time, rated "
-                   "%(rating)s of 5 (%(count)s ratings)", done=done, on_time=on_time,
-                   rating=format_decimal(float(reason["rating"]), format="0.0"),
-                   count=format_number(reason["count"]))
+        return gettext(
+            "track record of %(done)s orders delivered, %(on_time)s on time", done=done, on_time=on_time
+        )
+    return gettext(
+        "track record of %(done)s orders delivered, %(on_time)s on time, rated "
+        "%(rating)s of 5 (%(count)s ratings)",
+        done=done,
+        on_time=on_time,
+        rating=format_decimal(float(reason["rating"]), format="0.0"),
+        count=format_number(reason["count"]),
+    )
 
 
 def reason_text(reason: Mapping[str, Any]) -> str:
@@ -102,8 +129,9 @@ def reason_text(reason: Mapping[str, Any]) -> str:
     if kind == "same_place":
         return gettext("both in %(where)s", where=reason["where"])
     if kind == "other_place":
-        return gettext("located in %(kota)s (needed in %(needed)s)", kota=reason["kota"],
-                       needed=reason["needed"])
+        return gettext(
+            "located in %(kota)s (needed in %(needed)s)", kota=reason["kota"], needed=reason["needed"]
+        )
     if kind == "lead_time":
         return _lead_time(reason)
     if kind == "certifications":
@@ -113,8 +141,7 @@ def reason_text(reason: Mapping[str, Any]) -> str:
     if kind == "addressed":
         return gettext("Asked for by the buyer from the product or supplier page")
     if kind == "failed":
-        return gettext("failed: %(checks)s",
-                       checks="; ".join(_failed(c) for c in reason.get("checks") or []))
+        return gettext("failed: %(checks)s", checks="; ".join(_failed(c) for c in reason.get("checks") or []))
     return ""
 
 

@@ -1,4 +1,5 @@
 """The matcher's scores said in words, for buyers and sellers (officials also see the numbers)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -26,17 +27,25 @@ def fit_words(scores: Any) -> list[LazyString]:
     phrases: list[LazyString] = []
     dense = _score(scores, "dense")
     if dense is not None:
-        phrases.append(_l("Very close to the need") if dense >= VERY_CLOSE
-                       else _l("Close to the need") if dense >= CLOSE
-                       else _l("Partly matches the need"))
+        phrases.append(
+            _l("Very close to the need")
+            if dense >= VERY_CLOSE
+            else _l("Close to the need")
+            if dense >= CLOSE
+            else _l("Partly matches the need")
+        )
     lexical = _score(scores, "lexical")
     if lexical is not None and lexical >= WORDS_SHARED:
         phrases.append(_l("Uses the words of the request"))
     requirements = _score(scores, "requirements")
     if requirements:
-        phrases.append(_l("Meets all the stated conditions") if requirements >= 0.999
-                       else _l("Meets most of the stated conditions") if requirements > 0
-                       else _l("Meets few of the stated conditions"))
+        phrases.append(
+            _l("Meets all the stated conditions")
+            if requirements >= 0.999
+            else _l("Meets most of the stated conditions")
+            if requirements > 0
+            else _l("Meets few of the stated conditions")
+        )
     location = _score(scores, "location")
     if location is not None and location >= 0.999:
         phrases.append(_l("In the delivery kecamatan"))

@@ -1,4 +1,5 @@
 """Distances between Jakarta kecamatan (straight line between their centroids)."""
+
 from __future__ import annotations
 
 from math import asin, cos, radians, sin, sqrt

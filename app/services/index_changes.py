@@ -5,12 +5,12 @@ profile words, certificates, verification, activation) calls ``record_change`` i
 transaction, so the feed commits or rolls back with the change itself. The indexer
 (``app.services.indexer``) is the only reader.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, select
@@ -19,8 +19,12 @@ from sqlalchemy.orm import Session
 from models import IndexChange, Listing
 
 
-def record_change(session: Session, listing_ids: Iterable[int] = (),
-                  supplier_ids: Iterable[int] = (), reason: str = "listing") -> None:
+def record_change(
+    session: Session,
+    listing_ids: Iterable[int] = (),
+    supplier_ids: Iterable[int] = (),
+    reason: str = "listing",
+) -> None:
     """Note that these listings, or every listing of these suppliers, must be re-indexed.
 
     Flushes but never commits: the caller's commit publishes the change and its feed row
@@ -53,14 +57,15 @@ class ChangeBatch:
         return bool(self.ids)
 
 
-def read_changes(session: Session, after: int, skip: Iterable[int] = (),
-                 limit: int = 10_000) -> ChangeBatch:
+def read_changes(session: Session, after: int, skip: Iterable[int] = (), limit: int = 10_000) -> ChangeBatch:
     """Feed rows with an id above ``after`` (except ``skip``), oldest first, at most ``limit``."""
     done = set(skip)
     batch = ChangeBatch()
     rows = session.execute(
         select(IndexChange.id, IndexChange.listing_id, IndexChange.supplier_id)
-        .where(IndexChange.id > after).order_by(IndexChange.id).limit(limit + len(done))
+        .where(IndexChange.id > after)
+        .order_by(IndexChange.id)
+        .limit(limit + len(done))
     ).all()
     for change_id, listing_id, supplier_id in rows:
         if change_id in done:
@@ -82,7 +87,7 @@ def affected_listings(session: Session, batch: ChangeBatch) -> set[int]:
     affected = set(batch.listing_ids)
     suppliers = list(batch.supplier_ids)
     for start in range(0, len(suppliers), 1000):
-        chunk = suppliers[start:start + 1000]
+        chunk = suppliers[start : start + 1000]
         affected.update(session.scalars(select(Listing.id).where(Listing.supplier_id.in_(chunk))))
     return affected
 
@@ -97,10 +102,12 @@ def settled_change_id(session: Session, before: datetime, after: int = 0) -> int
 
     Ids are handed out in order, so every id below a row that old was settled long ago.
     """
-    return int(session.scalar(
-        select(func.max(IndexChange.id)).where(IndexChange.id > after,
-                                               IndexChange.created_at < before)
-    ) or after)
+    return int(
+        session.scalar(
+            select(func.max(IndexChange.id)).where(IndexChange.id > after, IndexChange.created_at < before)
+        )
+        or after
+    )
 
 
 def prune_changes(session: Session, upto: int, before: datetime) -> int:
@@ -111,9 +118,13 @@ def prune_changes(session: Session, upto: int, before: datetime) -> int:
     """
     newest = latest_change_id(session)
     # a DELETE answers with a CursorResult (its row count), which Session.execute's type omits
-    result = cast("CursorResult[Any]", session.execute(
-        delete(IndexChange).where(IndexChange.id <= upto, IndexChange.id < newest,
-                                  IndexChange.created_at < before)
-    ))
+    result = cast(
+        "CursorResult[Any]",
+        session.execute(
+            delete(IndexChange).where(
+                IndexChange.id <= upto, IndexChange.id < newest, IndexChange.created_at < before
+            )
+        ),
+    )
     session.flush()
     return int(result.rowcount or 0)

@@ -12,6 +12,7 @@ Feed ids are handed out before commit, so on PostgreSQL a later id can commit fi
 watermark therefore only moves over ids it has seen (or that stayed missing for
 ``GAP_TIMEOUT_S``: a rolled-back write); newer rows are applied meanwhile and remembered.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -30,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import iter_indexable_records, records_for
+from app.services.index_backend import BuildOptions, build_retriever
 from app.services.index_changes import (
     affected_listings,
     latest_change_id,
@@ -37,7 +39,6 @@ from app.services.index_changes import (
     read_changes,
     settled_change_id,
 )
-from app.services.index_backend import BuildOptions, build_retriever
 from matching.cache import CachedEmbedder
 from matching.embedders import Embedder, create_embedder, needs_cache
 from matching.retriever import Retriever
@@ -143,8 +144,9 @@ def snapshot_watermark(folder: Path, snapshot: str | None) -> int | None:
 class Indexer:
     """Owns the retriever of one index folder; call ``open``, then ``step``/``publish``."""
 
-    def __init__(self, folder: str, model: str, embedder: Embedder | None = None,
-                 options: BuildOptions | None = None) -> None:
+    def __init__(
+        self, folder: str, model: str, embedder: Embedder | None = None, options: BuildOptions | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.model = model
         self.options = options or BuildOptions(model=model)
@@ -165,8 +167,9 @@ class Indexer:
         if self._embedder is None:
             embedder = create_embedder(self.model)
             # A static model embeds faster than a cache lookup; transformers are cached.
-            self._embedder = (CachedEmbedder(embedder, self.folder / "cache")
-                              if needs_cache(embedder) else embedder)
+            self._embedder = (
+                CachedEmbedder(embedder, self.folder / "cache") if needs_cache(embedder) else embedder
+            )
         return self._embedder
 
     # opening and building ---------------------------------------------------------------------
@@ -179,8 +182,12 @@ class Indexer:
             self.full_build(session)
             return
         if retriever.backend.name != self.options.backend:
-            log.warning("snapshot %s is on the %s backend, %s is configured: full build",
-                        retriever.snapshot, retriever.backend.name, self.options.backend)
+            log.warning(
+                "snapshot %s is on the %s backend, %s is configured: full build",
+                retriever.snapshot,
+                retriever.backend.name,
+                self.options.backend,
+            )
             self.full_build(session)
             return
         watermark = snapshot_watermark(self.folder, retriever.snapshot)
@@ -189,33 +196,37 @@ class Indexer:
             self.full_build(session)
             return
         if watermark > latest_change_id(session):
-            log.warning("snapshot %s is ahead of the change feed (another database?): full build",
-                        retriever.snapshot)
+            log.warning(
+                "snapshot %s is ahead of the change feed (another database?): full build", retriever.snapshot
+            )
             self.full_build(session)
             return
         self.retriever, self.watermark, self.published_watermark = retriever, watermark, watermark
         self.seen, self.gaps, self.pending = set(), {}, 0
-        log.info("opened snapshot %s: %d listings, changes up to #%d", retriever.snapshot,
-                 len(retriever), watermark)
+        log.info(
+            "opened snapshot %s: %d listings, changes up to #%d",
+            retriever.snapshot,
+            len(retriever),
+            watermark,
+        )
 
-    def full_build(self, session: Session,
-                   progress: Callable[[int], None] | None = None) -> PublishReport:
+    def full_build(self, session: Session, progress: Callable[[int], None] | None = None) -> PublishReport:
         """Index every indexable listing afresh and publish it."""
         started = time.perf_counter()
         # Rows older than the gap timeout have settled; newer ones are re-read after the build
         # unless they were already committed (read now, so the build below includes them).
         floor = settled_change_id(session, datetime.now(UTC) - timedelta(seconds=GAP_TIMEOUT_S))
         recent = read_changes(session, floor, limit=10**9)
-        retriever = build_retriever(iter_indexable_records(session), self.embedder,
-                                    self.folder, self.options, progress)
+        retriever = build_retriever(
+            iter_indexable_records(session), self.embedder, self.folder, self.options, progress
+        )
         self.retriever, self.watermark = retriever, floor
         self.seen, self.gaps = set(recent.ids), {}
         self.pending = len(recent.ids)
         self._advance(time.monotonic(), session)
         session.rollback()
         report = self.publish()
-        log.info("full build: %d listings in %.1f s", len(retriever),
-                 time.perf_counter() - started)
+        log.info("full build: %d listings in %.1f s", len(retriever), time.perf_counter() - started)
         return report
 
     # draining the feed --------------------------------------------------------------------------
@@ -235,7 +246,7 @@ class Indexer:
         keep = [r for r in records.values() if r.listing_active and r.seller_active]
         drop = affected - {r.listing_id for r in keep}
         for start in range(0, len(keep), UPSERT_BATCH):
-            self.retriever.upsert(keep[start:start + UPSERT_BATCH])
+            self.retriever.upsert(keep[start : start + UPSERT_BATCH])
         self.retriever.remove(sorted(drop))
         self.seen.update(batch.ids)
         self.pending += len(batch.ids)
@@ -263,8 +274,11 @@ class Indexer:
             if settled < 0:
                 settled = self._settled(session)
             run_end = min(i for i in self.seen if i > following)
-            if (following <= settled or run_end - following > MAX_GAP_RUN
-                    or now - self.gaps.setdefault(following, now) >= GAP_TIMEOUT_S):
+            if (
+                following <= settled
+                or run_end - following > MAX_GAP_RUN
+                or now - self.gaps.setdefault(following, now) >= GAP_TIMEOUT_S
+            ):
                 mark = run_end - 1  # the whole run of missing ids
                 continue
             break
@@ -297,14 +311,19 @@ class Indexer:
         started = time.perf_counter()
         self.retriever.save(self.folder, fingerprint=fingerprint(self.watermark))
         seconds = time.perf_counter() - started
-        report = PublishReport(self.retriever.snapshot or "", self.pending, len(self.retriever),
-                               seconds, self.watermark)
+        report = PublishReport(
+            self.retriever.snapshot or "", self.pending, len(self.retriever), seconds, self.watermark
+        )
         self.published_watermark, self.pending, self.last_save_s = self.watermark, 0, seconds
-        self.next_publish_at = time.monotonic() + max(MIN_PUBLISH_INTERVAL_S,
-                                                      PUBLISH_SLOWDOWN * seconds)
-        log.info("published %s: %d changes, %d listings, %.2f s (changes up to #%d)",
-                 report.snapshot, report.changes, report.listings, report.seconds,
-                 report.watermark)
+        self.next_publish_at = time.monotonic() + max(MIN_PUBLISH_INTERVAL_S, PUBLISH_SLOWDOWN * seconds)
+        log.info(
+            "published %s: %d changes, %d listings, %.2f s (changes up to #%d)",
+            report.snapshot,
+            report.changes,
+            report.listings,
+            report.seconds,
+            report.watermark,
+        )
         return report
 
     def prune(self, session: Session, force: bool = False) -> int:
@@ -313,8 +332,7 @@ class Indexer:
         if not force and now - self._pruned_at < PRUNE_EVERY_S:
             return 0
         self._pruned_at = now
-        removed = prune_changes(session, self.published_watermark,
-                                datetime.now(UTC) - PRUNE_AFTER)
+        removed = prune_changes(session, self.published_watermark, datetime.now(UTC) - PRUNE_AFTER)
         session.commit()
         return removed
 
@@ -348,8 +366,13 @@ class Indexer:
             stop.wait(max(wait, 0.05))
 
 
-def run_once(session: Session, folder: str, model: str,
-             embedder: Embedder | None = None, options: BuildOptions | None = None) -> Indexer:
+def run_once(
+    session: Session,
+    folder: str,
+    model: str,
+    embedder: Embedder | None = None,
+    options: BuildOptions | None = None,
+) -> Indexer:
     """Take the lock, open or build, apply every pending change, publish if needed, prune."""
     with FolderLock(folder):
         indexer = Indexer(folder, model, embedder, options)

@@ -1,5 +1,6 @@
 """Scheduled work: closing what is past its date, reminding sellers of deadlines, and the
 follow-up of orders (expiry, escalation of problems, invoice reminders)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,15 +34,16 @@ def expire(session: Session, today: date) -> ExpiryReport:
     """Close requests past their needed-by date and invitations past the quote deadline."""
     report = ExpiryReport()
     overdue = session.scalars(
-        select(DemandRequest).where(DemandRequest.status.in_(OPEN_STATES),
-                                    DemandRequest.needed_by < today)
+        select(DemandRequest)
+        .where(DemandRequest.status.in_(OPEN_STATES), DemandRequest.needed_by < today)
         .order_by(DemandRequest.id)
     ).all()
     for request in overdue:
         cancel_request(session, request, None, EXPIRED)
         report.requests.append(request.id)
     stale = session.scalars(
-        select(Match).join(Match.request)
+        select(Match)
+        .join(Match.request)
         .where(Match.status == "invited", DemandRequest.quotes_due < today)
         .order_by(Match.id)
     ).all()
@@ -72,27 +74,38 @@ def deals(session: Session, today: date, settings: WorkflowSettings = DEFAULTS) 
     from app.services.orders import expire_orders
 
     reminders = remind_invoices(session, today, settings)
-    return DealsReport(orders=expire_orders(session), disputes=escalate_disputes(session),
-                       due_soon=reminders["due_soon"], overdue=reminders["overdue"])
+    return DealsReport(
+        orders=expire_orders(session),
+        disputes=escalate_disputes(session),
+        due_soon=reminders["due_soon"],
+        overdue=reminders["overdue"],
+    )
 
 
 def remind(session: Session, today: date, days_ahead: int = 2) -> list[int]:
     """Remind invited sellers without a quote whose deadline is near (once per invitation)."""
     due_soon = session.scalars(
-        select(Match).join(Match.request)
-        .where(Match.status == "invited", DemandRequest.quotes_due >= today,
-               DemandRequest.quotes_due <= today + timedelta(days=days_ahead))
+        select(Match)
+        .join(Match.request)
+        .where(
+            Match.status == "invited",
+            DemandRequest.quotes_due >= today,
+            DemandRequest.quotes_due <= today + timedelta(days=days_ahead),
+        )
     ).all()
     reminded = []
     for match in due_soon:
         link = f"/seller/invitations/{match.id}"
-        already = session.scalar(select(Notification.id).where(
-            Notification.kind == "deadline", Notification.link == link).limit(1))
+        already = session.scalar(
+            select(Notification.id).where(Notification.kind == "deadline", Notification.link == link).limit(1)
+        )
         if already:
             continue
         request = match.request
         notify_organisation(
-            session, match.supplier.organisation, "deadline",
+            session,
+            match.supplier.organisation,
+            "deadline",
             _l("Quote due soon: %(title)s", title=request.title),
             _l("Quotes for this request are due on %(due)s.", due=str(request.quotes_due)),
             link,

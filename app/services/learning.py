@@ -5,6 +5,7 @@ Decisions are the stored matches: their score breakdown at proposal time and the
 versioned, under the instance folder; matchmaking uses it only when it won on the held-out
 (most recent) decisions.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -46,9 +47,11 @@ def learn_from_decisions(session: Session, path: Path, min_decisions: int | None
     if scorer.use:
         scorer.save(path)
     verdict = "installed" if scorer.use else "not better; hand-set weights stay"
-    return (f"scorer {scorer.version} on {scorer.trained_on} decisions, held out "
-            f"{scorer.held_out}: learned {scorer.metrics['learned']} vs hand-set "
-            f"{scorer.metrics['hand_set']} -> {verdict}")
+    return (
+        f"scorer {scorer.version} on {scorer.trained_on} decisions, held out "
+        f"{scorer.held_out}: learned {scorer.metrics['learned']} vs hand-set "
+        f"{scorer.metrics['hand_set']} -> {verdict}"
+    )
 
 
 def live_scorer(path: Path | None) -> LearnedScorer | None:

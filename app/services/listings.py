@@ -1,4 +1,5 @@
 """Seller listings: create, edit, publish, archive, photos."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,13 +10,22 @@ from sqlalchemy.orm import Session
 
 from app.services import ServiceError
 from app.services.index_changes import record_change
-from app.services.states import record_changes
 from app.services.paging import page_rows
+from app.services.states import record_changes
 from models import Category, Listing, ListingPhoto, SupplierProfile, User, utcnow
 
 MAX_PHOTOS = 8
-AUDITED = ("title", "description", "category_id", "price", "unit", "min_order", "monthly_capacity",
-           "lead_time_days", "status")
+AUDITED = (
+    "title",
+    "description",
+    "category_id",
+    "price",
+    "unit",
+    "min_order",
+    "monthly_capacity",
+    "lead_time_days",
+    "status",
+)
 
 
 @dataclass
@@ -40,8 +50,9 @@ def own_listing(session: Session, supplier: SupplierProfile, listing_id: int) ->
     return listing
 
 
-def supplier_listings(session: Session, supplier: SupplierProfile, status: str | None = None,
-                      page: int = 1, per_page: int = 20) -> tuple[list[Listing], int]:
+def supplier_listings(
+    session: Session, supplier: SupplierProfile, status: str | None = None, page: int = 1, per_page: int = 20
+) -> tuple[list[Listing], int]:
     """One page of a supplier's listings, newest first, and the total count."""
     query = select(Listing).where(Listing.supplier_id == supplier.id)
     if status:
@@ -65,8 +76,13 @@ def _apply(session: Session, listing: Listing, data: ListingInput) -> None:
     listing.lead_time_days = data.lead_time_days
 
 
-def create_listing(session: Session, supplier: SupplierProfile, data: ListingInput,
-                   publish: bool = False, actor: User | None = None) -> Listing:
+def create_listing(
+    session: Session,
+    supplier: SupplierProfile,
+    data: ListingInput,
+    publish: bool = False,
+    actor: User | None = None,
+) -> Listing:
     """A new listing of the supplier, as a draft unless ``publish``; audited."""
     listing = Listing(supplier=supplier, status="draft")
     session.add(listing)
@@ -77,19 +93,28 @@ def create_listing(session: Session, supplier: SupplierProfile, data: ListingInp
         session.flush()
         record_change(session, listing_ids=[listing.id])
     session.flush()
-    record_changes(session, actor=actor, action="listing.created", object_type="listing",
-                   obj=listing, fields=AUDITED, created=True)
+    record_changes(
+        session,
+        actor=actor,
+        action="listing.created",
+        object_type="listing",
+        obj=listing,
+        fields=AUDITED,
+        created=True,
+    )
     return listing
 
 
-def update_listing(session: Session, listing: Listing, data: ListingInput,
-                   actor: User | None = None) -> Listing:
+def update_listing(
+    session: Session, listing: Listing, data: ListingInput, actor: User | None = None
+) -> Listing:
     """Change a listing's fields; its status stays as it was; the changes are audited."""
     if listing.status == "archived":
         raise ServiceError(str(_l("Restore the listing before editing it.")))
     _apply(session, listing, data)
-    record_changes(session, actor=actor, action="listing.edited", object_type="listing",
-                   obj=listing, fields=AUDITED)
+    record_changes(
+        session, actor=actor, action="listing.edited", object_type="listing", obj=listing, fields=AUDITED
+    )
     session.flush()
     record_change(session, listing_ids=[listing.id])
     return listing
@@ -109,14 +134,19 @@ def archive_listing(session: Session, listing: Listing) -> None:
     record_change(session, listing_ids=[listing.id])
 
 
-def add_photo(session: Session, listing: Listing, stored_name: str, thumb_name: str,
-              width: int, height: int) -> ListingPhoto:
+def add_photo(
+    session: Session, listing: Listing, stored_name: str, thumb_name: str, width: int, height: int
+) -> ListingPhoto:
     """Attach an already stored photo to the listing."""
     if len(listing.photos) >= MAX_PHOTOS:
         raise ServiceError(str(_l("A listing can have at most %(n)d photos.", n=MAX_PHOTOS)), "photos")
     photo = ListingPhoto(
-        listing=listing, stored_name=stored_name, thumb_name=thumb_name, width=width,
-        height=height, position=len(listing.photos),
+        listing=listing,
+        stored_name=stored_name,
+        thumb_name=thumb_name,
+        width=width,
+        height=height,
+        position=len(listing.photos),
     )
     session.add(photo)
     session.flush()

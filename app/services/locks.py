@@ -5,6 +5,7 @@ locks the rows it depends on, always in the same order (request, then match, the
 and reads them afresh. On PostgreSQL the locks make concurrent actions queue up; on SQLite
 (one writer at a time) the quote's version column refuses a write based on a stale read.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -18,18 +19,25 @@ from models import DemandRequest, Match, Quote
 def lock_request(session: Session, request_id: int) -> DemandRequest | None:
     """The request, row-locked for the rest of the transaction and read afresh."""
     return session.scalar(
-        select(DemandRequest).where(DemandRequest.id == request_id)
-        .with_for_update().execution_options(populate_existing=True)
+        select(DemandRequest)
+        .where(DemandRequest.id == request_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
 
 
 def lock_requests(session: Session, request_ids: Iterable[int]) -> list[DemandRequest]:
     """Several requests, locked in id order (so two callers never deadlock)."""
     ids = sorted(set(request_ids))
-    return list(session.scalars(
-        select(DemandRequest).where(DemandRequest.id.in_(ids)).order_by(DemandRequest.id)
-        .with_for_update().execution_options(populate_existing=True)
-    ))
+    return list(
+        session.scalars(
+            select(DemandRequest)
+            .where(DemandRequest.id.in_(ids))
+            .order_by(DemandRequest.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
 
 
 def lock_match(session: Session, match_id: int) -> Match:
@@ -39,8 +47,7 @@ def lock_match(session: Session, match_id: int) -> Match:
         raise LookupError(f"no match {match_id}")
     lock_request(session, request_id)
     match = session.scalar(
-        select(Match).where(Match.id == match_id)
-        .with_for_update().execution_options(populate_existing=True)
+        select(Match).where(Match.id == match_id).with_for_update().execution_options(populate_existing=True)
     )
     assert match is not None
     return match
@@ -53,8 +60,7 @@ def lock_quote(session: Session, quote_id: int) -> Quote:
         raise LookupError(f"no quote {quote_id}")
     lock_match(session, match_id)
     quote = session.scalar(
-        select(Quote).where(Quote.id == quote_id)
-        .with_for_update().execution_options(populate_existing=True)
+        select(Quote).where(Quote.id == quote_id).with_for_update().execution_options(populate_existing=True)
     )
     assert quote is not None
     return quote
@@ -63,13 +69,19 @@ def lock_quote(session: Session, quote_id: int) -> Quote:
 def lock_quotes_of(session: Session, request_id: int) -> dict[int, Quote]:
     """Every quote of the request (and their matches), locked and read afresh, by id."""
     for match in session.scalars(
-        select(Match).where(Match.request_id == request_id).order_by(Match.id)
-        .with_for_update().execution_options(populate_existing=True)
+        select(Match)
+        .where(Match.request_id == request_id)
+        .order_by(Match.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ):
         session.expire(match, ["quotes"])
     quotes = session.scalars(
-        select(Quote).join(Match, Quote.match_id == Match.id)
-        .where(Match.request_id == request_id).order_by(Quote.id)
-        .with_for_update(of=Quote).execution_options(populate_existing=True)
+        select(Quote)
+        .join(Match, Quote.match_id == Match.id)
+        .where(Match.request_id == request_id)
+        .order_by(Quote.id)
+        .with_for_update(of=Quote)
+        .execution_options(populate_existing=True)
     )
     return {quote.id: quote for quote in quotes}

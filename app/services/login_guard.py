@@ -2,6 +2,7 @@
 
 E-mails and addresses are stored only as hashes keyed with the app's secret (``secret``,
 handed in by the caller)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -30,8 +31,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 def _row(session: Session, email: str, address: str, secret: str) -> LoginThrottle | None:
-    return session.scalar(select(LoginThrottle).where(
-        LoginThrottle.key_hash == _key(email, address, secret)))
+    return session.scalar(select(LoginThrottle).where(LoginThrottle.key_hash == _key(email, address, secret)))
 
 
 def is_locked(session: Session, email: str, address: str, secret: str) -> bool:
@@ -45,8 +45,9 @@ def record_failure(session: Session, email: str, address: str, secret: str) -> b
     """Count a failed log-in; True when it locks the e-mail for this address."""
     row = _row(session, email, address, secret)
     if row is None:
-        row = LoginThrottle(key_hash=_key(email, address, secret),
-                            email_hash=email_key(email, secret), failures=0)
+        row = LoginThrottle(
+            key_hash=_key(email, address, secret), email_hash=email_key(email, secret), failures=0
+        )
         session.add(row)
     row.failures = (row.failures or 0) + 1
     row.updated_at = utcnow()
@@ -67,16 +68,16 @@ def clear(session: Session, email: str, address: str, secret: str) -> None:
 
 def locked_anywhere(session: Session, email: str, secret: str) -> bool:
     """True while this e-mail is locked for at least one address."""
-    rows = session.scalars(select(LoginThrottle).where(
-        LoginThrottle.email_hash == email_key(email, secret)))
+    rows = session.scalars(select(LoginThrottle).where(LoginThrottle.email_hash == email_key(email, secret)))
     now = utcnow()
     return any((until := _aware(row.locked_until)) is not None and until > now for row in rows)
 
 
 def unlock(session: Session, email: str, secret: str) -> int:
     """Lift every lock and forget every failure of this e-mail; returns how many were lifted."""
-    rows = list(session.scalars(
-        select(LoginThrottle).where(LoginThrottle.email_hash == email_key(email, secret))))
+    rows = list(
+        session.scalars(select(LoginThrottle).where(LoginThrottle.email_hash == email_key(email, secret)))
+    )
     now = utcnow()
     lifted = sum(1 for row in rows if (until := _aware(row.locked_until)) is not None and until > now)
     for row in rows:

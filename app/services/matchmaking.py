@@ -1,4 +1,5 @@
 """Runs the matching engine for a demand request, with fair exposure from recorded proposals."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -19,11 +20,17 @@ from models import DemandRequest
 CANDIDATE_POOL = 300
 
 
-def match_request(session: Session, request: DemandRequest, today: date,
-                  limit: int | None = None, fairness: float | None = None, *,
-                  candidates: Sequence[Candidate] | None = None,
-                  count_undecided: bool = True,
-                  settings: MatchSettings = MATCH_DEFAULTS) -> list[SupplierMatch]:
+def match_request(
+    session: Session,
+    request: DemandRequest,
+    today: date,
+    limit: int | None = None,
+    fairness: float | None = None,
+    *,
+    candidates: Sequence[Candidate] | None = None,
+    count_undecided: bool = True,
+    settings: MatchSettings = MATCH_DEFAULTS,
+) -> list[SupplierMatch]:
     """Ranked, explained suppliers for the request (at most ``limit``, default from
     ``settings``, as are the fair-exposure share and the learned scorer).
 

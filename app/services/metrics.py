@@ -11,6 +11,7 @@ Filters (all optional):
 - ``kota_id``: the kota where the *supplier* is based (the UMKM reached);
 - ``category_id``: the category of the *request* (for listed/verified: of an active listing).
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -23,7 +24,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, Integer, Select, cast, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.services.periods import dialect_of, days_between, in_period, jakarta_month, midnight_utc
+from app.services.periods import days_between, dialect_of, in_period, jakarta_month, midnight_utc
 from app.services.visibility import listing_visible
 from matching.exposure import gini, top_share
 from models import (
@@ -74,10 +75,12 @@ class MetricFilters:
 
     def as_args(self) -> dict[str, str]:
         """The filters as query-string arguments (for links to CSV files and exports)."""
-        args = {"from": self.start.isoformat() if self.start else None,
-                "to": self.end.isoformat() if self.end else None,
-                "kota": str(self.kota_id) if self.kota_id else None,
-                "category": str(self.category_id) if self.category_id else None}
+        args = {
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "kota": str(self.kota_id) if self.kota_id else None,
+            "category": str(self.category_id) if self.category_id else None,
+        }
         return {key: value for key, value in args.items() if value}
 
 
@@ -133,18 +136,19 @@ class ProgrammeMetrics:
 # --- building blocks -------------------------------------------------------------------------
 
 
-def _suppliers_in_kota(kota_id: int) -> Select[tuple[int]]:
-    return (select(SupplierProfile.id)
-            .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
-            .where(Organisation.kota_id == kota_id))
+def _suppliers_in_kota(kota_id: int) -> Select[int]:
+    return (
+        select(SupplierProfile.id)
+        .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
+        .where(Organisation.kota_id == kota_id)
+    )
 
 
 def _requests_in_category(category_id: int) -> Select[int]:
     return select(DemandRequest.id).where(DemandRequest.category_id == category_id)
 
 
-def _scoped(supplier_column: Any, request_column: Any,
-            filters: MetricFilters) -> list[ColumnElement[bool]]:
+def _scoped(supplier_column: Any, request_column: Any, filters: MetricFilters) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.kota_id:
         conditions.append(supplier_column.in_(_suppliers_in_kota(filters.kota_id)))
@@ -167,10 +171,11 @@ def _umkm_listed(filters: MetricFilters) -> Select[int]:
         listing.append(Listing.category_id == filters.category_id)
     if filters.before is not None:
         listing.append(or_(Listing.published_at.is_(None), Listing.published_at < filters.before))
-    query = (select(SupplierProfile.id)
-             .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
-             .where(Organisation.kind == "umkm", SupplierProfile.active.is_(True),
-                    exists().where(*listing)))
+    query = (
+        select(SupplierProfile.id)
+        .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
+        .where(Organisation.kind == "umkm", SupplierProfile.active.is_(True), exists().where(*listing))
+    )
     if filters.kota_id:
         query = query.where(Organisation.kota_id == filters.kota_id)
     if filters.before is not None:
@@ -181,8 +186,9 @@ def _umkm_listed(filters: MetricFilters) -> Select[int]:
 def _verified(query: Select[int], filters: MetricFilters) -> Select[int]:
     query = query.where(SupplierProfile.verified.is_(True))
     if filters.before is not None:
-        query = query.where(or_(SupplierProfile.verified_at.is_(None),
-                                SupplierProfile.verified_at < filters.before))
+        query = query.where(
+            or_(SupplierProfile.verified_at.is_(None), SupplierProfile.verified_at < filters.before)
+        )
     return query
 
 
@@ -192,34 +198,46 @@ def _count(session: Session, query: Select[Any]) -> int:
 
 def proposals_per_supplier(session: Session, filters: MetricFilters) -> dict[int, int]:
     """How many proposals each supplier received in the filtered period (one row per supplier)."""
-    conditions = in_period(Match.created_at, filters) + _scoped(Match.supplier_id, Match.request_id,
-                                                              filters)
-    rows = session.execute(select(Match.supplier_id, func.count()).where(*conditions)
-                           .group_by(Match.supplier_id))
+    conditions = in_period(Match.created_at, filters) + _scoped(Match.supplier_id, Match.request_id, filters)
+    rows = session.execute(
+        select(Match.supplier_id, func.count()).where(*conditions).group_by(Match.supplier_id)
+    )
     return {int(supplier_id): int(count) for supplier_id, count in rows}
 
 
 def awards_per_supplier(session: Session, filters: MetricFilters) -> dict[int, tuple[int, int]]:
     """Awarded value and number of awards per supplier: ``{supplier id: (value, awards)}``."""
-    rows = session.execute(select(Award.supplier_id, func.sum(Award.total_value), func.count())
-                           .where(*award_conditions(filters)).group_by(Award.supplier_id))
+    rows = session.execute(
+        select(Award.supplier_id, func.sum(Award.total_value), func.count())
+        .where(*award_conditions(filters))
+        .group_by(Award.supplier_id)
+    )
     return {int(s): (int(value or 0), int(n)) for s, value, n in rows}
 
 
 def _invited(session: Session, filters: MetricFilters) -> int:
-    conditions = [Match.invited_at.is_not(None), *in_period(Match.invited_at, filters),
-                  *_scoped(Match.supplier_id, Match.request_id, filters)]
-    return int(session.scalar(select(func.count(distinct(Match.supplier_id))).where(*conditions))
-               or 0)
+    conditions = [
+        Match.invited_at.is_not(None),
+        *in_period(Match.invited_at, filters),
+        *_scoped(Match.supplier_id, Match.request_id, filters),
+    ]
+    return int(session.scalar(select(func.count(distinct(Match.supplier_id))).where(*conditions)) or 0)
 
 
 def _quoted(session: Session, filters: MetricFilters) -> int:
-    conditions = [Quote.status != "withdrawn", *in_period(Quote.created_at, filters),
-                  *_scoped(Match.supplier_id, Match.request_id, filters)]
-    query = (select(func.count(distinct(Match.supplier_id)))
-             .select_from(Quote).join(Match, Match.id == Quote.match_id).where(*conditions)
-             # SQLite would read each wide proposal row; the narrow (id, supplier_id) index does.
-             .with_hint(Match, "INDEXED BY ix_matches_id_supplier_id", "sqlite"))
+    conditions = [
+        Quote.status != "withdrawn",
+        *in_period(Quote.created_at, filters),
+        *_scoped(Match.supplier_id, Match.request_id, filters),
+    ]
+    query = (
+        select(func.count(distinct(Match.supplier_id)))
+        .select_from(Quote)
+        .join(Match, Match.id == Quote.match_id)
+        .where(*conditions)
+        # SQLite would read each wide proposal row; the narrow (id, supplier_id) index does.
+        .with_hint(Match, "INDEXED BY ix_matches_id_supplier_id", "sqlite")
+    )
     return int(session.scalar(query) or 0)
 
 
@@ -228,9 +246,13 @@ def concentration(amounts: dict[int, int], population: set[int] | None = None) -
     values = dict.fromkeys(population or (), 0)
     values.update(amounts)
     numbers = list(values.values())
-    return Concentration(gini=round(gini(numbers), 4), top10_share=round(top_share(numbers, 10), 4),
-                         suppliers=len(numbers), reached=sum(1 for v in numbers if v > 0),
-                         total=int(sum(numbers)))
+    return Concentration(
+        gini=round(gini(numbers), 4),
+        top10_share=round(top_share(numbers, 10), 4),
+        suppliers=len(numbers),
+        reached=sum(1 for v in numbers if v > 0),
+        total=int(sum(numbers)),
+    )
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -245,15 +267,20 @@ def _months(first: str, last: str) -> list[str]:
 def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
     """Awarded value per Jakarta month, every month of the span (zeros included; the last 120)."""
     month = jakarta_month(dialect_of(session), Award.awarded_at).label("month")
-    rows = {m: (int(v or 0), int(n)) for m, v, n in session.execute(
-        select(month, func.sum(Award.total_value), func.count())
-        .where(*award_conditions(filters)).group_by(month).order_by(month))}
+    rows = {
+        m: (int(v or 0), int(n))
+        for m, v, n in session.execute(
+            select(month, func.sum(Award.total_value), func.count())
+            .where(*award_conditions(filters))
+            .group_by(month)
+            .order_by(month)
+        )
+    }
     if not rows and not (filters.start and filters.end):
         return []
     first = filters.start.strftime("%Y-%m") if filters.start else min(rows)
     last = filters.end.strftime("%Y-%m") if filters.end else max(rows)
-    return [Group(m, month_label(m), *rows.get(m, (0, 0)))
-            for m in _months(first, last)[-MAX_MONTHS:]]
+    return [Group(m, month_label(m), *rows.get(m, (0, 0))) for m in _months(first, last)[-MAX_MONTHS:]]
 
 
 def month_label(key: str) -> str:
@@ -261,21 +288,32 @@ def month_label(key: str) -> str:
     return str(format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy"))
 
 
-def value_by_scale_and_kota(session: Session, filters: MetricFilters,
-                            locale: str) -> tuple[list[Group], list[Group]]:
+def value_by_scale_and_kota(
+    session: Session, filters: MetricFilters, locale: str
+) -> tuple[list[Group], list[Group]]:
     """Awarded value per business scale (all three) and per supplier kota (largest first).
 
     One query: awards are summed per supplier first, then the per-supplier sums are grouped by
     (scale, kota) in SQL — at most 3 × 6 groups, which are rolled up into the two breakdowns.
     """
     per_supplier = (
-        select(Award.supplier_id.label("supplier_id"), func.sum(Award.total_value).label("value"),
-               func.count().label("n"))
-        .where(*award_conditions(filters)).group_by(Award.supplier_id).subquery()
+        select(
+            Award.supplier_id.label("supplier_id"),
+            func.sum(Award.total_value).label("value"),
+            func.count().label("n"),
+        )
+        .where(*award_conditions(filters))
+        .group_by(Award.supplier_id)
+        .subquery()
     )
     rows = session.execute(
-        select(SupplierProfile.scale, Kota.code, Kota.name, func.sum(per_supplier.c.value),
-               func.sum(per_supplier.c.n))
+        select(
+            SupplierProfile.scale,
+            Kota.code,
+            Kota.name,
+            func.sum(per_supplier.c.value),
+            func.sum(per_supplier.c.n),
+        )
         .select_from(per_supplier)
         .join(SupplierProfile, SupplierProfile.id == per_supplier.c.supplier_id)
         .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
@@ -285,15 +323,21 @@ def value_by_scale_and_kota(session: Session, filters: MetricFilters,
     scales: dict[str, list[int]] = {scale: [0, 0] for scale in BUSINESS_SCALES}
     places: dict[tuple[str, str], list[int]] = {}
     for scale, code, name, value, n in rows:
-        for bucket in (scales.setdefault(scale, [0, 0]),
-                       places.setdefault((code or "", name or str(_l("Unknown"))), [0, 0])):
+        for bucket in (
+            scales.setdefault(scale, [0, 0]),
+            places.setdefault((code or "", name or str(_l("Unknown"))), [0, 0]),
+        ):
             bucket[0] += int(value or 0)
             bucket[1] += int(n or 0)
     which = 1 if locale == "en" else 0
-    by_scale = [Group(scale, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which], *totals)
-                for scale, totals in scales.items()]
-    by_kota = sorted((Group(code, name, *totals) for (code, name), totals in places.items()),
-                     key=lambda g: (-g.value, g.label))
+    by_scale = [
+        Group(scale, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which], *totals)
+        for scale, totals in scales.items()
+    ]
+    by_kota = sorted(
+        (Group(code, name, *totals) for (code, name), totals in places.items()),
+        key=lambda g: (-g.value, g.label),
+    )
     return by_scale, by_kota
 
 
@@ -308,8 +352,9 @@ def value_by_category(session: Session, filters: MetricFilters, locale: str) -> 
         .where(*award_conditions(filters))
         .group_by(Category.slug, name)
     )
-    groups = [Group(slug or "", label or str(_l("No category")), int(v or 0), int(n))
-              for slug, label, v, n in rows]
+    groups = [
+        Group(slug or "", label or str(_l("No category")), int(v or 0), int(n)) for slug, label, v, n in rows
+    ]
     return sorted(groups, key=lambda g: (-g.value, g.label))
 
 
@@ -323,7 +368,9 @@ def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[floa
     """
     first_award = (
         select(Award.request_id.label("request_id"), func.min(Award.awarded_at).label("first"))
-        .where(*award_conditions(filters)).group_by(Award.request_id).subquery()
+        .where(*award_conditions(filters))
+        .group_by(Award.request_id)
+        .subquery()
     )
     started = func.coalesce(DemandRequest.published_at, DemandRequest.created_at)
     hours = cast(func.round(days_between(dialect_of(session), first_award.c.first, started) * 24), Integer)
@@ -331,7 +378,8 @@ def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[floa
         select(hours.label("hours"), func.count())
         .select_from(first_award)
         .join(DemandRequest, DemandRequest.id == first_award.c.request_id)
-        .group_by(hours).order_by(hours)
+        .group_by(hours)
+        .order_by(hours)
     ).all()
     n = sum(int(count) for _hours, count in histogram)
     if n == 0:
@@ -345,8 +393,9 @@ def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[floa
     return round(sum(found) / len(found) / 24, 1), n
 
 
-def programme_metrics(session: Session, filters: MetricFilters, locale: str = "id",
-                      charts: Collection[str] = CHARTS) -> ProgrammeMetrics:
+def programme_metrics(
+    session: Session, filters: MetricFilters, locale: str = "id", charts: Collection[str] = CHARTS
+) -> ProgrammeMetrics:
     """The programme figures for the filters, each from aggregate queries.
 
     ``charts`` limits the work to what those charts need (a chart's CSV file needs only its
@@ -366,13 +415,15 @@ def programme_metrics(session: Session, filters: MetricFilters, locale: str = "i
         metrics.awards = sum(n for _v, n in awarded.values())
         if "funnel" in wanted:
             counts = {
-                "listed": _count(session, listed_query), "verified": len(verified_ids),
-                "proposed": len(proposed), "invited": _invited(session, filters),
-                "quoted": _quoted(session, filters), "awarded": len(awarded),
+                "listed": _count(session, listed_query),
+                "verified": len(verified_ids),
+                "proposed": len(proposed),
+                "invited": _invited(session, filters),
+                "quoted": _quoted(session, filters),
+                "awarded": len(awarded),
             }
             metrics.funnel = [Group(key, str(label), counts[key]) for key, label in STAGES]
-            metrics.median_days_to_award, metrics.requests_awarded = median_days_to_award(
-                session, filters)
+            metrics.median_days_to_award, metrics.requests_awarded = median_days_to_award(session, filters)
     if wanted & {"scale", "kota"}:
         metrics.by_scale, metrics.by_kota = value_by_scale_and_kota(session, filters, locale)
         metrics.micro_small_value = sum(g.value for g in metrics.by_scale if g.key in SMALL_SCALES)

@@ -6,6 +6,7 @@ that transaction commits (an after-commit hook, ``deliver_mail``), in the recipi
 so a rolled-back action mails nobody, and a failed delivery is retried by ``flask jobs mail``.
 Settings (``MAIL_FROM``, ``PUBLIC_URL``) come in as an argument; the connection is Flask-Mailman's.
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,8 +31,9 @@ log = logging.getLogger(__name__)
 Text: TypeAlias = str | LazyString  # a plain text, or a lazy message stored with its parameters
 
 
-def notify(session: Session, users: Iterable[User], kind: str, subject: Text, body: Text,
-           link: str = "") -> list[Notification]:
+def notify(
+    session: Session, users: Iterable[User], kind: str, subject: Text, body: Text, link: str = ""
+) -> list[Notification]:
     """Leave the same notification for each active user; its e-mail copy goes after commit.
 
     ``subject`` and ``body`` are best lazy messages (``lazy_gettext``): each reader then sees
@@ -45,8 +47,9 @@ def notify(session: Session, users: Iterable[User], kind: str, subject: Text, bo
         if not user.active:
             continue
         with force_locale(reader_locale(user.locale)):  # the plain copy: in the reader's language
-            notification = Notification(user_id=user.id, kind=kind, subject=str(subject)[:200],
-                                        body=str(body), link=link, data=stored)
+            notification = Notification(
+                user_id=user.id, kind=kind, subject=str(subject)[:200], body=str(body), link=link, data=stored
+            )
         session.add(notification)
         created.append(notification)
     if created:
@@ -54,8 +57,9 @@ def notify(session: Session, users: Iterable[User], kind: str, subject: Text, bo
     return created
 
 
-def notify_organisation(session: Session, organisation: Organisation, kind: str, subject: Text,
-                        body: Text, link: str = "") -> list[Notification]:
+def notify_organisation(
+    session: Session, organisation: Organisation, kind: str, subject: Text, body: Text, link: str = ""
+) -> list[Notification]:
     """Notify every active user of an organisation."""
     return notify(session, organisation.users, kind, subject, body, link)
 
@@ -70,34 +74,44 @@ def body_text(notification: Notification) -> str:
     """The notification's body in the reader's language (older rows: as written)."""
     data = notification.data if isinstance(notification.data, dict) else {}
     return render(data.get("body"), notification.body)
+
+
 def unread_count(session: Session, user: User) -> int:
     """How many notifications the user has not read."""
-    return session.scalar(
-        select(func.count()).select_from(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
 
 
 def for_user(session: Session, user: User, page: int, per_page: int) -> tuple[list[Notification], int]:
     """One page of the user's notifications, newest first, and the total."""
-    query = (select(Notification).where(Notification.user_id == user.id)
-             .order_by(Notification.created_at.desc(), Notification.id.desc()))
+    query = (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
     return page_rows(session, query, page, per_page)
 
 
 def mark_all_read(session: Session, user: User) -> None:
     """Mark every notification of the user as read."""
     session.execute(
-        update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
 
 
-def _message(settings: Mapping[str, Any], recipient: str, subject: str, body: str,
-             link: str) -> EmailMessage:
+def _message(settings: Mapping[str, Any], recipient: str, subject: str, body: str, link: str) -> EmailMessage:
     url = f"\n\n{settings['PUBLIC_URL'].rstrip('/')}{link}" if link else ""
-    return EmailMessage(subject=subject, body=f"{body}{url}\n\n— Pasar Padu",
-                        from_email=settings["MAIL_FROM"], to=[recipient])
+    return EmailMessage(
+        subject=subject, body=f"{body}{url}\n\n— Pasar Padu", from_email=settings["MAIL_FROM"], to=[recipient]
+    )
 
 
 def send_direct(settings: Mapping[str, Any], recipient: str, subject: str, body: str) -> None:
@@ -117,8 +131,9 @@ def _send(messages: list[tuple[int, EmailMessage]], name: str | None = None) -> 
 def _copy(settings: Mapping[str, Any], notification: Notification, user: User) -> EmailMessage:
     """The e-mail copy of a notification, in the recipient's own language."""
     with force_locale(reader_locale(user.locale)):
-        return _message(settings, user.email, subject_text(notification), body_text(notification),
-                        notification.link)
+        return _message(
+            settings, user.email, subject_text(notification), body_text(notification), notification.link
+        )
 
 
 def deliver_mail(session: Session, settings: Mapping[str, Any], limit: int = 200) -> int:
@@ -131,8 +146,11 @@ def deliver_mail(session: Session, settings: Mapping[str, Any], limit: int = 200
     if commits_deferred():
         return 0
     pending = session.execute(
-        select(Notification, User).join(User, User.id == Notification.user_id)
-        .where(Notification.emailed_at.is_(None)).order_by(Notification.id).limit(limit)
+        select(Notification, User)
+        .join(User, User.id == Notification.user_id)
+        .where(Notification.emailed_at.is_(None))
+        .order_by(Notification.id)
+        .limit(limit)
     ).all()
     if not pending:
         return 0

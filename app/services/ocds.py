@@ -12,6 +12,7 @@ procurement facts and are named; suppliers that quoted and lost appear with an i
 their business scale only. Free text (titles, descriptions) has e-mail addresses and phone
 numbers masked before it leaves the platform.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,16 +31,23 @@ from models import Award, DemandRequest, Match, Order, Organisation, Quote, Supp
 
 OCID_PREFIX = "ocds-pasarpadu-"
 VERSION = "1.1"
-SCALE_EXTENSION = ("https://raw.githubusercontent.com/open-contracting-extensions/"
-                   "ocds_partyDetails_scale_extension/master/extension.json")
+SCALE_EXTENSION = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/"
+    "ocds_partyDetails_scale_extension/master/extension.json"
+)
 CLASSIFICATION_SCHEME = "x_PasarPaduCategory"
 CURRENCY = "IDR"
 PAGE_SIZE = 500
 # UMKM scale (UU 20/2008, PP 7/2021) -> partyDetails scale codelist (micro | sme | large).
 OCDS_SCALE = {"micro": "micro", "small": "sme", "medium": "sme"}
 TENDER_STATUS = {
-    "open": "active", "under_review": "active", "invited": "active", "quoted": "active",
-    "awarded": "complete", "fulfilled": "complete", "cancelled": "cancelled",
+    "open": "active",
+    "under_review": "active",
+    "invited": "active",
+    "quoted": "active",
+    "awarded": "complete",
+    "fulfilled": "complete",
+    "cancelled": "cancelled",
 }
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+62|62|0)(?:[ -]?\d){7,12}(?![\w.])")
@@ -112,14 +120,21 @@ def _value(amount: int | None) -> dict[str, Any] | None:
 
 
 def _item(request: DemandRequest, quantity: int, unit_price: int | None = None) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": "1", "description": public_text(request.title),
-                            "quantity": quantity, "unit": {"name": request.unit or "unit"}}
+    item: dict[str, Any] = {
+        "id": "1",
+        "description": public_text(request.title),
+        "quantity": quantity,
+        "unit": {"name": request.unit or "unit"},
+    }
     if unit_price is not None:
         item["unit"]["value"] = _value(unit_price)
     if request.category is not None:
-        item["classification"] = {"scheme": CLASSIFICATION_SCHEME, "id": request.category.slug,
-                                  "description": request.category.name_id,
-                                  "description_en": request.category.name_en}
+        item["classification"] = {
+            "scheme": CLASSIFICATION_SCHEME,
+            "id": request.category.slug,
+            "description": request.category.name_id,
+            "description_en": request.category.name_en,
+        }
     return item
 
 
@@ -156,15 +171,17 @@ def tenderers_of(session: Session, request_ids: Iterable[int]) -> dict[int, list
         .join(Quote, Quote.match_id == Match.id)
         .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
         .where(Match.request_id.in_(ids), Quote.status != "withdrawn")
-        .distinct().order_by(Match.request_id, SupplierProfile.organisation_id)
+        .distinct()
+        .order_by(Match.request_id, SupplierProfile.organisation_id)
     )
     for request_id, organisation_id, scale in rows:
         found[int(request_id)].append(Tenderer(int(request_id), int(organisation_id), scale))
     return found
 
 
-def release(request: DemandRequest, tenderers: list[Tenderer],
-            orders: Mapping[int, Order] | None = None) -> dict[str, Any]:
+def release(
+    request: DemandRequest, tenderers: list[Tenderer], orders: Mapping[int, Order] | None = None
+) -> dict[str, Any]:
     """The OCDS release of one published request, with its current state; ``orders`` are
     the purchase orders that followed its awards, keyed by award id."""
     from app.services import ocds_implementation as implementation
@@ -172,53 +189,82 @@ def release(request: DemandRequest, tenderers: list[Tenderer],
     orders = orders or {}
     buyer = request.buyer
     parties: dict[str, dict[str, Any]] = {
-        _party_id(buyer.id): {"id": _party_id(buyer.id), "name": buyer.legal_name,
-                              "roles": ["buyer"], "address": _address(buyer)},
+        _party_id(buyer.id): {
+            "id": _party_id(buyer.id),
+            "name": buyer.legal_name,
+            "roles": ["buyer"],
+            "address": _address(buyer),
+        },
     }
     for tenderer in tenderers:
-        parties.setdefault(_party_id(tenderer.organisation_id), {
-            "id": _party_id(tenderer.organisation_id), "roles": ["tenderer"],
-            "details": {"scale": OCDS_SCALE.get(tenderer.scale, "")},
-        })
+        parties.setdefault(
+            _party_id(tenderer.organisation_id),
+            {
+                "id": _party_id(tenderer.organisation_id),
+                "roles": ["tenderer"],
+                "details": {"scale": OCDS_SCALE.get(tenderer.scale, "")},
+            },
+        )
     awards, contracts = [], []
     for award in sorted(request.awards, key=lambda a: a.id):
         organisation = award.supplier.organisation
         key = _party_id(organisation.id)
         roles = parties.get(key, {}).get("roles", [])
         party = parties[key] = {
-            "id": key, "name": organisation.legal_name,
+            "id": key,
+            "name": organisation.legal_name,
             "roles": roles + ["supplier"] if "supplier" not in roles else roles,
             "details": {"scale": OCDS_SCALE.get(award.supplier.scale, "")},
             "address": _address(organisation),
         }
         reference = {"id": party["id"], "name": organisation.legal_name}
         award_id = f"PP-AWD-{award.id}"
-        awards.append({
-            "id": award_id, "title": public_text(request.title), "status": "active",
-            "date": _moment(award.awarded_at), "value": _value(award.total_value),
-            "suppliers": [reference], "items": [_item(request, award.quantity, award.unit_price)],
-        })
+        awards.append(
+            {
+                "id": award_id,
+                "title": public_text(request.title),
+                "status": "active",
+                "date": _moment(award.awarded_at),
+                "value": _value(award.total_value),
+                "suppliers": [reference],
+                "items": [_item(request, award.quantity, award.unit_price)],
+            }
+        )
         order = orders.get(award.id)
         if order is not None:
-            contracts.append(implementation.contract(order, f"PP-CON-{award.id}", award_id,
-                                                     request.title))
+            contracts.append(implementation.contract(order, f"PP-CON-{award.id}", award_id, request.title))
             continue
-        contracts.append({
-            "id": f"PP-CON-{award.id}", "awardID": award_id, "title": public_text(request.title),
-            "status": "terminated" if request.status == "fulfilled" else "active",
-            "value": _value(award.total_value),
-            "items": [_item(request, award.quantity, award.unit_price)],
-        })
+        contracts.append(
+            {
+                "id": f"PP-CON-{award.id}",
+                "awardID": award_id,
+                "title": public_text(request.title),
+                "status": "terminated" if request.status == "fulfilled" else "active",
+                "value": _value(award.total_value),
+                "items": [_item(request, award.quantity, award.unit_price)],
+            }
+        )
     status = TENDER_STATUS.get(request.status, "active")
-    tags = {"active": ["tender"], "complete": ["tender", "award", "contract"],
-            "cancelled": ["tenderCancellation"]}[status]
+    tags = {
+        "active": ["tender"],
+        "complete": ["tender", "award", "contract"],
+        "cancelled": ["tenderCancellation"],
+    }[status]
     if status == "complete" and not awards:
         tags = ["tender"]
     if implementation.has_implementation(contracts):
         tags = [*tags, "implementation"]
     implementation.payment_roles(parties, contracts)
-    moments = [m for m in (request.published_at, request.updated_at, request.closed_at,
-                           *(a.awarded_at for a in request.awards)) if m is not None]
+    moments = [
+        m
+        for m in (
+            request.published_at,
+            request.updated_at,
+            request.closed_at,
+            *(a.awarded_at for a in request.awards),
+        )
+        if m is not None
+    ]
     version = f"v{request.version}"
     if orders:
         moments += [implementation.latest_moment(order) for order in orders.values()]
@@ -226,71 +272,98 @@ def release(request: DemandRequest, tenderers: list[Tenderer],
     if orders:  # deliveries and payments change the release without a new request version
         version += f"-{latest.astimezone(UTC):%Y%m%dT%H%M%S}"
     named = [p for p in parties.values() if "tenderer" in p["roles"]]
-    return _clean({
-        "ocid": ocid(request.id),
-        "id": f"{ocid(request.id)}-{version}",
-        "date": _moment(latest),
-        "tag": tags,
-        "initiationType": "tender",
-        "language": "id",
-        "parties": list(parties.values()),
-        "buyer": {"id": _party_id(buyer.id), "name": buyer.legal_name},
-        "tender": {
-            "id": f"PP-REQ-{request.id}",
-            "title": public_text(request.title),
-            "description": public_text(request.description) or None,
-            "status": status,
-            "items": [_item(request, request.quantity)],
-            "value": _value(request.budget_ceiling),
-            "procurementMethod": "limited",
-            "procurementMethodDetails": "Pasar Padu: suppliers proposed by the matcher, reviewed "
-                                        "by programme officials and invited by the buyer",
-            "tenderPeriod": {"startDate": _moment(request.published_at),
-                             "endDate": _end_of_day(request.quotes_due)},
-            "numberOfTenderers": len(tenderers),
-            "tenderers": [{"id": p["id"], **({"name": p["name"]} if "name" in p else {})}
-                          for p in named],
-        },
-        "awards": awards or None,
-        "contracts": contracts or None,
-    })
+    return _clean(
+        {
+            "ocid": ocid(request.id),
+            "id": f"{ocid(request.id)}-{version}",
+            "date": _moment(latest),
+            "tag": tags,
+            "initiationType": "tender",
+            "language": "id",
+            "parties": list(parties.values()),
+            "buyer": {"id": _party_id(buyer.id), "name": buyer.legal_name},
+            "tender": {
+                "id": f"PP-REQ-{request.id}",
+                "title": public_text(request.title),
+                "description": public_text(request.description) or None,
+                "status": status,
+                "items": [_item(request, request.quantity)],
+                "value": _value(request.budget_ceiling),
+                "procurementMethod": "limited",
+                "procurementMethodDetails": "Pasar Padu: suppliers proposed by the matcher, reviewed "
+                "by programme officials and invited by the buyer",
+                "tenderPeriod": {
+                    "startDate": _moment(request.published_at),
+                    "endDate": _end_of_day(request.quotes_due),
+                },
+                "numberOfTenderers": len(tenderers),
+                "tenderers": [{"id": p["id"], **({"name": p["name"]} if "name" in p else {})} for p in named],
+            },
+            "awards": awards or None,
+            "contracts": contracts or None,
+        }
+    )
 
 
-def release_page(session: Session, window: ReleaseWindow, page: int,
-                 per_page: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], bool]:
+def release_page(
+    session: Session, window: ReleaseWindow, page: int, per_page: int = PAGE_SIZE
+) -> tuple[list[dict[str, Any]], bool]:
     """One page of releases (published requests and accepted direct purchases, oldest first)
     and whether another page follows (a fixed number of queries)."""
     from app.services import ocds_implementation as implementation
 
-    found = session.execute(implementation.published_processes(window).limit(per_page + 1)
-                            .offset(first_row(page, per_page))).all()
+    found = session.execute(
+        implementation.published_processes(window).limit(per_page + 1).offset(first_row(page, per_page))
+    ).all()
     more = len(found) > per_page
     found = found[:per_page]
     ids = [int(i) for kind, i in found if kind == "request"]
-    requests = {r.id: r for r in session.scalars(
-        select(DemandRequest).where(DemandRequest.id.in_(ids))
-        .options(selectinload(DemandRequest.buyer).selectinload(Organisation.kota),
-                 selectinload(DemandRequest.category),
-                 selectinload(DemandRequest.awards).selectinload(Award.supplier)
-                 .selectinload(SupplierProfile.organisation).selectinload(Organisation.kota))
-    )} if ids else {}
+    requests = (
+        {
+            r.id: r
+            for r in session.scalars(
+                select(DemandRequest)
+                .where(DemandRequest.id.in_(ids))
+                .options(
+                    selectinload(DemandRequest.buyer).selectinload(Organisation.kota),
+                    selectinload(DemandRequest.category),
+                    selectinload(DemandRequest.awards)
+                    .selectinload(Award.supplier)
+                    .selectinload(SupplierProfile.organisation)
+                    .selectinload(Organisation.kota),
+                )
+            )
+        }
+        if ids
+        else {}
+    )
     tenderers = tenderers_of(session, requests)
-    orders = implementation.orders_of_awards(
-        session, (a.id for r in requests.values() for a in r.awards))
+    orders = implementation.orders_of_awards(session, (a.id for r in requests.values() for a in r.awards))
     direct = implementation.direct_orders(session, [int(i) for kind, i in found if kind == "order"])
     releases = []
     for kind, key in found:
         if kind == "request":
             request = requests[int(key)]
-            releases.append(release(request, tenderers.get(request.id, []),
-                                    {a.id: orders[a.id] for a in request.awards if a.id in orders}))
+            releases.append(
+                release(
+                    request,
+                    tenderers.get(request.id, []),
+                    {a.id: orders[a.id] for a in request.awards if a.id in orders},
+                )
+            )
         else:
             releases.append(implementation.direct_release(direct[int(key)]))
     return releases, more
 
 
-def release_package(releases: list[dict[str, Any]], *, uri: str, publisher_uri: str,
-                    published: datetime, links: dict[str, str] | None = None) -> dict[str, Any]:
+def release_package(
+    releases: list[dict[str, Any]],
+    *,
+    uri: str,
+    publisher_uri: str,
+    published: datetime,
+    links: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Wrap releases in an OCDS 1.1 release package declaring the scale extension."""
     package: dict[str, Any] = {
         "uri": uri,

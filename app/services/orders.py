@@ -1,5 +1,6 @@
 """Purchase orders: a direct buy from the catalogue (the seller accepts or declines in time)
 or the order that follows an award; who may see them; their purchase-order document."""
+
 from __future__ import annotations
 
 import secrets
@@ -13,12 +14,12 @@ from sqlalchemy.orm import Session
 from app.policy import Permission, can, is_order_buyer, is_order_seller, orders_visible_to
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
-from app.services.settings import DEFAULTS, WorkflowSettings
+from app.services.paging import page_rows
 from app.services.purchase_order_pdf import OrderLine as DocumentLine
 from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
+from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import record_event, transition
 from app.services.visibility import is_visible
-from app.services.paging import page_rows
 from models import (
     AuditEvent,
     Award,
@@ -68,8 +69,9 @@ def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
     return max(listing.min_order, 1), capacity
 
 
-def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
-                       today: date, settings: WorkflowSettings = DEFAULTS) -> Order:
+def place_direct_order(
+    session: Session, buyer: User, data: DirectOrderInput, today: date, settings: WorkflowSettings = DEFAULTS
+) -> Order:
     """A direct order of one catalogue item, awaiting the seller's answer (within the
     ceiling, answer time and payment term of ``settings``)."""
     organisation = buyer.organisation
@@ -80,80 +82,141 @@ def place_direct_order(session: Session, buyer: User, data: DirectOrderInput,
         raise ServiceError(str(_l("This product cannot be ordered now.")))
     low, high = quantity_bounds(listing)
     if data.quantity < low:
-        raise ServiceError(str(_l("The minimum order is %(n)d %(unit)s.", n=low, unit=listing.unit)),
-                           "quantity")
+        raise ServiceError(
+            str(_l("The minimum order is %(n)d %(unit)s.", n=low, unit=listing.unit)), "quantity"
+        )
     if high is not None and data.quantity > high:
-        raise ServiceError(str(_l("The seller can supply at most %(n)d %(unit)s.", n=high,
-                                  unit=listing.unit)), "quantity")
+        raise ServiceError(
+            str(_l("The seller can supply at most %(n)d %(unit)s.", n=high, unit=listing.unit)), "quantity"
+        )
     total = data.quantity * listing.price
     ceiling = settings.direct_purchase_ceiling
     if total > ceiling:
-        raise ServiceError(str(_l(
-            "A direct order can be worth at most %(ceiling)s; post a need to ask for quotes instead.",
-            ceiling="Rp " + f"{ceiling:,}".replace(",", "."))), "quantity")
+        raise ServiceError(
+            str(
+                _l(
+                    "A direct order can be worth at most %(ceiling)s; post a need to ask for quotes instead.",
+                    ceiling="Rp " + f"{ceiling:,}".replace(",", "."),
+                )
+            ),
+            "quantity",
+        )
     kecamatan = session.get(Kecamatan, data.kecamatan_id)
     if kecamatan is None:
         raise ServiceError(str(_l("Choose a kecamatan from the list.")), "kecamatan_id")
     earliest = today + timedelta(days=max(listing.lead_time_days, 1))
     if data.delivery_date < earliest:
-        raise ServiceError(str(_l("The seller needs %(n)d days; choose %(day)s or later.",
-                                  n=listing.lead_time_days, day=earliest.isoformat())),
-                           "delivery_date")
+        raise ServiceError(
+            str(
+                _l(
+                    "The seller needs %(n)d days; choose %(day)s or later.",
+                    n=listing.lead_time_days,
+                    day=earliest.isoformat(),
+                )
+            ),
+            "delivery_date",
+        )
     if data.delivery_date > today + HORIZON:
-        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
-                           "delivery_date")
+        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")), "delivery_date")
     hours = settings.order_response_hours
     order = Order(
-        source="direct", buyer=organisation, supplier=listing.supplier, created_by=buyer,
-        delivery_kecamatan=kecamatan, delivery_address=data.address.strip()[:300],
+        source="direct",
+        buyer=organisation,
+        supplier=listing.supplier,
+        created_by=buyer,
+        delivery_kecamatan=kecamatan,
+        delivery_address=data.address.strip()[:300],
         delivery_date=data.delivery_date,
         payment_term_days=settings.payment_term_days,
-        note=data.note.strip(), total_value=total, status="pending",
+        note=data.note.strip(),
+        total_value=total,
+        status="pending",
         respond_by=utcnow() + timedelta(hours=hours),
     )
-    order.lines.append(OrderLine(listing=listing, description=listing.title,
-                                 quantity=data.quantity, unit=listing.unit,
-                                 unit_price=listing.price))
+    order.lines.append(
+        OrderLine(
+            listing=listing,
+            description=listing.title,
+            quantity=data.quantity,
+            unit=listing.unit,
+            unit_price=listing.price,
+        )
+    )
     numbered(session, order, "PO")
-    record_event(session, actor=buyer, action="order.created", object_type="order",
-                 object_id=order.id, to_state="pending",
-                 data={"source": "direct", "listing_id": listing.id, "quantity": data.quantity,
-                       "total": total})
+    record_event(
+        session,
+        actor=buyer,
+        action="order.created",
+        object_type="order",
+        object_id=order.id,
+        to_state="pending",
+        data={"source": "direct", "listing_id": listing.id, "quantity": data.quantity, "total": total},
+    )
     notify_organisation(
-        session, listing.supplier.organisation, "order",
+        session,
+        listing.supplier.organisation,
+        "order",
         _l("New order %(number)s: %(title)s", number=order.number, title=listing.title),
-        _l("%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
-               "within %(hours)d hours.", buyer=organisation.legal_name, qty=data.quantity,
-               unit=listing.unit, day=data.delivery_date.isoformat(), hours=hours),
+        _l(
+            "%(buyer)s orders %(qty)d %(unit)s for delivery on %(day)s. Accept or decline "
+            "within %(hours)d hours.",
+            buyer=organisation.legal_name,
+            qty=data.quantity,
+            unit=listing.unit,
+            day=data.delivery_date.isoformat(),
+            hours=hours,
+        ),
         order_link(order),
     )
     return order
 
 
-def order_from_award(session: Session, award: Award, actor: User,
-                     settings: WorkflowSettings = DEFAULTS) -> Order:
+def order_from_award(
+    session: Session, award: Award, actor: User, settings: WorkflowSettings = DEFAULTS
+) -> Order:
     """The purchase order that follows an award (accepted at once: the seller offered it)."""
     request = award.request
     quote = award.quote
     order = Order(
-        source="award", award=award, buyer=request.buyer, supplier=award.supplier,
-        created_by=actor, delivery_kecamatan=request.kecamatan, delivery_address="",
+        source="award",
+        award=award,
+        buyer=request.buyer,
+        supplier=award.supplier,
+        created_by=actor,
+        delivery_kecamatan=request.kecamatan,
+        delivery_address="",
         delivery_date=quote.delivery_date,
         payment_term_days=settings.payment_term_days,
-        note="", total_value=award.total_value, status="accepted", accepted_at=utcnow(),
+        note="",
+        total_value=award.total_value,
+        status="accepted",
+        accepted_at=utcnow(),
     )
-    order.lines.append(OrderLine(listing_id=quote.match.listing_id, description=request.title,
-                                 quantity=award.quantity, unit=request.unit,
-                                 unit_price=award.unit_price))
+    order.lines.append(
+        OrderLine(
+            listing_id=quote.match.listing_id,
+            description=request.title,
+            quantity=award.quantity,
+            unit=request.unit,
+            unit_price=award.unit_price,
+        )
+    )
     numbered(session, order, "PO")
-    record_event(session, actor=actor, action="order.created", object_type="order",
-                 object_id=order.id, to_state="accepted",
-                 data={"source": "award", "award_id": award.id, "total": award.total_value})
+    record_event(
+        session,
+        actor=actor,
+        action="order.created",
+        object_type="order",
+        object_id=order.id,
+        to_state="accepted",
+        data={"source": "award", "award_id": award.id, "total": award.total_value},
+    )
     notify_organisation(
-        session, award.supplier.organisation, "order",
+        session,
+        award.supplier.organisation,
+        "order",
         _l("Purchase order %(number)s: %(title)s", number=order.number, title=request.title),
-        _l("The purchase order is ready; deliver by %(day)s.",
-               day=order.delivery_date.isoformat()),
+        _l("The purchase order is ready; deliver by %(day)s.", day=order.delivery_date.isoformat()),
         order_link(order),
     )
     return order
@@ -163,8 +226,9 @@ def hold(session: Session, order: Order, *related: object) -> None:
     """Lock the order for the rest of the transaction and read it (and ``related`` rows of it)
     afresh, and move its version on: concurrent steps on one order queue up on PostgreSQL, and
     one made from a stale read is refused on SQLite."""
-    session.scalar(select(Order).where(Order.id == order.id).with_for_update()
-                   .execution_options(populate_existing=True))
+    session.scalar(
+        select(Order).where(Order.id == order.id).with_for_update().execution_options(populate_existing=True)
+    )
     session.expire(order, ["deliveries", "invoices", "ratings", "disputes"])
     for obj in related:
         session.refresh(obj)
@@ -187,16 +251,19 @@ def accept_order(session: Session, order: Order, actor: User) -> None:
     """The seller takes the order on (before its answer deadline)."""
     require_seller(order, actor)
     hold(session, order)
-    if order.status == "pending" and order.respond_by is not None \
-            and as_utc(order.respond_by) < utcnow():
+    if order.status == "pending" and order.respond_by is not None and as_utc(order.respond_by) < utcnow():
         raise ServiceError(str(_l("The time to answer this order has passed.")))
     transition(session, "order", order, "accepted", actor)
     order.accepted_at = utcnow()
     notify_organisation(
-        session, order.buyer, "order",
+        session,
+        order.buyer,
+        "order",
         _l("Order %(number)s accepted", number=order.number),
-        _l("%(seller)s accepted your order; the purchase order can be downloaded.",
-               seller=order.supplier.display_name),
+        _l(
+            "%(seller)s accepted your order; the purchase order can be downloaded.",
+            seller=order.supplier.display_name,
+        ),
         order_link(order),
     )
 
@@ -210,10 +277,15 @@ def decline_order(session: Session, order: Order, actor: User, reason: str) -> N
     transition(session, "order", order, "declined", actor, reason=reason.strip())
     order.decline_reason = reason.strip()
     notify_organisation(
-        session, order.buyer, "order",
+        session,
+        order.buyer,
+        "order",
         _l("Order %(number)s declined", number=order.number),
-        _l("%(seller)s declined your order. Reason: %(reason)s",
-               seller=order.supplier.display_name, reason=reason.strip()),
+        _l(
+            "%(seller)s declined your order. Reason: %(reason)s",
+            seller=order.supplier.display_name,
+            reason=reason.strip(),
+        ),
         order_link(order),
     )
 
@@ -229,7 +301,9 @@ def cancel_order(session: Session, order: Order, actor: User, reason: str) -> No
     transition(session, "order", order, "cancelled", actor, reason=reason.strip())
     order.decline_reason = reason.strip()
     notify_organisation(
-        session, order.supplier.organisation, "order",
+        session,
+        order.supplier.organisation,
+        "order",
         _l("Order %(number)s cancelled", number=order.number),
         _l("The buyer cancelled the order. Reason: %(reason)s", reason=reason.strip()),
         order_link(order),
@@ -249,13 +323,16 @@ def expire_orders(session: Session) -> list[int]:
     ).all()
     expired = []
     for order in stale:
-        transition(session, "order", order, "expired", None,
-                   reason="the seller did not answer in time")
+        transition(session, "order", order, "expired", None, reason="the seller did not answer in time")
         notify_organisation(
-            session, order.buyer, "order",
+            session,
+            order.buyer,
+            "order",
             _l("Order %(number)s expired", number=order.number),
-            _l("%(seller)s did not answer in time. You may order elsewhere.",
-                   seller=order.supplier.display_name),
+            _l(
+                "%(seller)s did not answer in time. You may order elsewhere.",
+                seller=order.supplier.display_name,
+            ),
             order_link(order),
         )
         expired.append(order.id)
@@ -263,8 +340,9 @@ def expire_orders(session: Session) -> list[int]:
     return expired
 
 
-def orders_for(session: Session, user: User, status: str | None, page: int,
-               per_page: int) -> tuple[list[Order], int]:
+def orders_for(
+    session: Session, user: User, status: str | None, page: int, per_page: int
+) -> tuple[list[Order], int]:
     """One page of the orders the user's organisation buys or sells (all for officials)."""
     scope = orders_visible_to(user)
     if scope is None:
@@ -276,13 +354,16 @@ def orders_for(session: Session, user: User, status: str | None, page: int,
     return page_rows(session, shown, page, per_page)
 
 
-def orders_of_awards(session: Session, award_ids: list[int],
-                     quote_ids: list[int] | None = None) -> list[Order]:
+def orders_of_awards(
+    session: Session, award_ids: list[int], quote_ids: list[int] | None = None
+) -> list[Order]:
     """The purchase orders that followed the given awards, or the awards of the given quotes."""
     if not award_ids and not quote_ids:
         return []
-    chosen = or_(Order.award_id.in_(award_ids),
-                 Order.award_id.in_(select(Award.id).where(Award.quote_id.in_(quote_ids or []))))
+    chosen = or_(
+        Order.award_id.in_(award_ids),
+        Order.award_id.in_(select(Award.id).where(Award.quote_id.in_(quote_ids or []))),
+    )
     return list(session.scalars(select(Order).where(chosen).order_by(Order.id)))
 
 
@@ -292,37 +373,67 @@ def contacts_visible(order: Order) -> bool:
 
 
 def _party(organisation: Organisation) -> Party:
-    place = ", ".join(p for p in (organisation.street_address,
-                                  organisation.kecamatan.name if organisation.kecamatan else "",
-                                  organisation.kota.name if organisation.kota else "") if p)
+    place = ", ".join(
+        p
+        for p in (
+            organisation.street_address,
+            organisation.kecamatan.name if organisation.kecamatan else "",
+            organisation.kota.name if organisation.kota else "",
+        )
+        if p
+    )
     contact = organisation.users[0].full_name if organisation.users else ""
-    return Party(name=organisation.legal_name, address=place, contact_name=contact,
-                 phone=organisation.phone, email=organisation.email or (
-                     organisation.users[0].email if organisation.users else ""))
+    return Party(
+        name=organisation.legal_name,
+        address=place,
+        contact_name=contact,
+        phone=organisation.phone,
+        email=organisation.email or (organisation.users[0].email if organisation.users else ""),
+    )
 
 
 def purchase_order_document(order: Order, locale: str) -> PurchaseOrderDocument:
     """What the purchase order PDF shows for ``order``."""
     if not contacts_visible(order):
         raise ServiceError(str(_l("The purchase order exists once the seller accepts.")))
-    place = ", ".join(p for p in (order.delivery_address,
-                                  order.delivery_kecamatan.name if order.delivery_kecamatan else "",
-                                  order.delivery_kecamatan.kota.name if order.delivery_kecamatan
-                                  else "") if p)
+    place = ", ".join(
+        p
+        for p in (
+            order.delivery_address,
+            order.delivery_kecamatan.name if order.delivery_kecamatan else "",
+            order.delivery_kecamatan.kota.name if order.delivery_kecamatan else "",
+        )
+        if p
+    )
     terms = (
-        str(_l("Payment within %(n)d working days after the goods are received (BAST).",
-               n=order.payment_term_days)),
+        str(
+            _l(
+                "Payment within %(n)d working days after the goods are received (BAST).",
+                n=order.payment_term_days,
+            )
+        ),
         str(_l("Partial deliveries are allowed; each is confirmed by a handover record (BAST).")),
     )
     issued = order.accepted_at or order.created_at
     return PurchaseOrderDocument(
-        number=order.number, issued_on=as_utc(issued).date(), buyer=_party(order.buyer),
+        number=order.number,
+        issued_on=as_utc(issued).date(),
+        buyer=_party(order.buyer),
         seller=_party(order.supplier.organisation),
-        lines=tuple(DocumentLine(description=line.description, quantity=line.quantity,
-                                 unit=line.unit, unit_price=line.unit_price)
-                    for line in order.lines),
-        delivery_place=place, delivery_date=order.delivery_date,
-        payment_term_days=order.payment_term_days, terms=terms, locale=locale,
+        lines=tuple(
+            DocumentLine(
+                description=line.description,
+                quantity=line.quantity,
+                unit=line.unit,
+                unit_price=line.unit_price,
+            )
+            for line in order.lines
+        ),
+        delivery_place=place,
+        delivery_date=order.delivery_date,
+        payment_term_days=order.payment_term_days,
+        terms=terms,
+        locale=locale,
     )
 
 
@@ -335,10 +446,15 @@ def order_timeline(session: Session, order: Order) -> list[tuple[AuditEvent, Use
         "invoice": [i.id for i in order.invoices],
         "rating": [r.id for r in order.ratings],
     }
-    conditions = [and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_(ids))
-                  for kind, ids in related.items() if ids]
+    conditions = [
+        and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_(ids))
+        for kind, ids in related.items()
+        if ids
+    ]
     rows = session.execute(
-        select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.actor_id)
-        .where(or_(*conditions)).order_by(AuditEvent.occurred_at, AuditEvent.id)
+        select(AuditEvent, User)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(or_(*conditions))
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
     ).all()
     return [(event, user) for event, user in rows]

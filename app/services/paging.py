@@ -1,4 +1,5 @@
 """Paging of list pages and API lists: one page of a query's rows and how many there are."""
+
 from __future__ import annotations
 
 from typing import Any, TypeVar
@@ -19,8 +20,7 @@ def first_row(page: int, per_page: int) -> int:
     return (max(page, 1) - 1) * per_page
 
 
-def page_rows(session: Session, query: Select[Any], page: int,
-              per_page: int) -> tuple[list[Any], int]:
+def page_rows(session: Session, query: Select[Any], page: int, per_page: int) -> tuple[list[Any], int]:
     """Rows of the 1-based ``page`` of ``query`` (already ordered, with its loader options) and
     how many rows the query has in all."""
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0

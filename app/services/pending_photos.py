@@ -7,6 +7,7 @@ it is. The form carries the tokens in hidden fields; the page previews them with
 When the listing is saved the photos are attached and the records dropped; records older than
 ``MAX_AGE`` are swept away with their files.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,14 @@ def keep(pending_folder: str, owner_id: int, photo: StoredPhoto) -> str:
     token = secrets.token_urlsafe(24)
     folder = Path(pending_folder)
     folder.mkdir(parents=True, exist_ok=True)
-    record = {"owner": owner_id, "stored_name": photo.stored_name, "thumb_name": photo.thumb_name,
-              "width": photo.width, "height": photo.height, "kept_at": time.time()}
+    record = {
+        "owner": owner_id,
+        "stored_name": photo.stored_name,
+        "thumb_name": photo.thumb_name,
+        "width": photo.width,
+        "height": photo.height,
+        "kept_at": time.time(),
+    }
     (folder / f"{token}.json").write_text(json.dumps(record))
     return token
 

@@ -4,6 +4,7 @@ The programme figures (``metrics``, ``deal_metrics``), the open-data exports and
 records all filter by a period of Jakarta dates and read UTC timestamps as Jakarta days,
 months or times; both databases get the same answers.
 """
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time

@@ -1,4 +1,5 @@
 """Listing photos: content-checked, re-encoded without metadata, thumbnailed, stored privately."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """What the dashboard and the transparency page show: filters, chart tables, recent awards."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,11 +35,19 @@ def chart_table(metrics: ProgrammeMetrics, chart: str) -> tuple[list[str], list[
     }
     if chart == "concentration":
         rows: list[list[Any]] = []
-        for label, c in ((str(_l("Proposals")), metrics.proposals),
-                         (str(_l("Awarded value")), metrics.award_values)):
+        for label, c in (
+            (str(_l("Proposals")), metrics.proposals),
+            (str(_l("Awarded value")), metrics.award_values),
+        ):
             rows.append([label, c.gini, c.top10_share, c.suppliers, c.reached, c.total])
-        return [str(_l("Measure")), "Gini", str(_l("Top-10 share")), str(_l("Suppliers")),
-                str(_l("Suppliers reached")), str(_l("Total"))], rows
+        return [
+            str(_l("Measure")),
+            "Gini",
+            str(_l("Top-10 share")),
+            str(_l("Suppliers")),
+            str(_l("Suppliers reached")),
+            str(_l("Total")),
+        ], rows
     if chart not in tables:
         return None
     header, groups = tables[chart]
@@ -51,14 +60,30 @@ def chart_table(metrics: ProgrammeMetrics, chart: str) -> tuple[list[str], list[
 
 def payments_table(figures: DealFigures, locale: str) -> tuple[list[str], list[list[Any]]]:
     """On-time payment by buyer agency as a header and rows (the table and its CSV file)."""
-    header = [str(_l("Buyer")), str(_l("Kind of buyer")), str(_l("Invoices due")),
-              str(_l("Paid on time")), str(_l("Paid late")), str(_l("Share paid on time")),
-              str(_l("Overdue invoices")), str(_l("Overdue amount (Rp)"))]
+    header = [
+        str(_l("Buyer")),
+        str(_l("Kind of buyer")),
+        str(_l("Invoices due")),
+        str(_l("Paid on time")),
+        str(_l("Paid late")),
+        str(_l("Share paid on time")),
+        str(_l("Overdue invoices")),
+        str(_l("Overdue amount (Rp)")),
+    ]
     which = 1 if locale == "en" else 0
-    rows = [[b.buyer, ORGANISATION_KIND_LABELS.get(b.kind, (b.kind, b.kind))[which],
-             b.invoices_due, b.paid_on_time, b.paid_late,
-             round(b.on_time_share, 4) if b.on_time_share is not None else "",
-             b.overdue_invoices, b.overdue_value] for b in figures.by_buyer]
+    rows = [
+        [
+            b.buyer,
+            ORGANISATION_KIND_LABELS.get(b.kind, (b.kind, b.kind))[which],
+            b.invoices_due,
+            b.paid_on_time,
+            b.paid_late,
+            round(b.on_time_share, 4) if b.on_time_share is not None else "",
+            b.overdue_invoices,
+            b.overdue_value,
+        ]
+        for b in figures.by_buyer
+    ]
     return header, rows
 
 
@@ -67,6 +92,7 @@ def parse_filters(args: Any) -> MetricFilters:
 
     Unparseable values are ignored; a period given backwards is put the right way round.
     """
+
     def day(name: str) -> date | None:
         try:
             found = date.fromisoformat(args.get(name, "") or "")
@@ -81,8 +107,7 @@ def parse_filters(args: Any) -> MetricFilters:
     start, end = day("from"), day("to")
     if start and end and start > end:
         start, end = end, start
-    return MetricFilters(start=start, end=end, kota_id=number("kota"),
-                         category_id=number("category"))
+    return MetricFilters(start=start, end=end, kota_id=number("kota"), category_id=number("category"))
 
 
 @dataclass(frozen=True)
@@ -97,28 +122,42 @@ class PublicAward:
     value: int
 
 
-def recent_awards(session: Session, filters: MetricFilters, locale: str,
-                  limit: int = 10) -> list[PublicAward]:
+def recent_awards(
+    session: Session, filters: MetricFilters, locale: str, limit: int = 10
+) -> list[PublicAward]:
     """The latest awards under the filters (buyer and winning supplier are public facts)."""
     buyer, supplier = aliased(Organisation), aliased(Organisation)
     name = Category.name_en if locale == "en" else Category.name_id
     rows = session.execute(
-        select(Award.awarded_at, buyer.legal_name, supplier.legal_name, SupplierProfile.scale,
-               name, Award.total_value)
+        select(
+            Award.awarded_at,
+            buyer.legal_name,
+            supplier.legal_name,
+            SupplierProfile.scale,
+            name,
+            Award.total_value,
+        )
         .join(DemandRequest, DemandRequest.id == Award.request_id)
         .join(buyer, buyer.id == DemandRequest.buyer_id)
         .join(SupplierProfile, SupplierProfile.id == Award.supplier_id)
         .join(supplier, supplier.id == SupplierProfile.organisation_id)
         .outerjoin(Category, Category.id == DemandRequest.category_id)
         .where(*award_conditions(filters))
-        .order_by(Award.awarded_at.desc(), Award.id.desc()).limit(limit)
+        .order_by(Award.awarded_at.desc(), Award.id.desc())
+        .limit(limit)
     )
     which = 1 if locale == "en" else 0
-    return [PublicAward(at, b, s, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which],
-                        category or "–", int(value)) for at, b, s, scale, category, value in rows]
+    return [
+        PublicAward(
+            at, b, s, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which], category or "–", int(value)
+        )
+        for at, b, s, scale, category, value in rows
+    ]
 
 
 def filter_choices(session: Session) -> dict[str, list[Any]]:
     """The kota and categories the filter form offers."""
-    return {"kota_list": list(session.scalars(select(Kota).order_by(Kota.code))),
-            "categories": list(session.scalars(select(Category).order_by(Category.position)))}
+    return {
+        "kota_list": list(session.scalars(select(Kota).order_by(Kota.code))),
+        "categories": list(session.scalars(select(Category).order_by(Category.position))),
+    }

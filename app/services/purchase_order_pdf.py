@@ -6,23 +6,39 @@ otherwise when called inside the app. The PDF uses the standard Helvetica font, 
 brought to Latin-1 first (typographic quotes and dashes become plain ones, anything else
 unprintable becomes "?"); Indonesian needs no more than that.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 
 from babel.dates import format_date
-from flask_babel import force_locale, gettext as _, pgettext
+from flask_babel import force_locale, pgettext
+from flask_babel import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 TITLE = "Surat Pesanan / Purchase Order"
-_PLAIN = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u2022": "-", "\u00a0": " ",
-    "\u202f": " ", "\u2009": " ", "\t": " ",
-})
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u2022": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -122,14 +138,18 @@ def _parties(pdf: FPDF, document: PurchaseOrderDocument) -> None:
     rows = [
         (pgettext("purchase order", "Name"), document.buyer.name, document.seller.name),
         (_("Address"), document.buyer.address, document.seller.address),
-        (pgettext("purchase order", "Contact person"), document.buyer.contact_name,
-         document.seller.contact_name),
+        (
+            pgettext("purchase order", "Contact person"),
+            document.buyer.contact_name,
+            document.seller.contact_name,
+        ),
         (_("Phone"), document.buyer.phone, document.seller.phone),
         (_("E-mail"), document.buyer.email, document.seller.email),
     ]
     pdf.set_font("Helvetica", size=9)
-    with pdf.table(col_widths=(22, 84, 84), text_align="LEFT", line_height=5,
-                   first_row_as_headings=True) as table:
+    with pdf.table(
+        col_widths=(22, 84, 84), text_align="LEFT", line_height=5, first_row_as_headings=True
+    ) as table:
         header = table.row()
         for text in ("", _("Buyer"), pgettext("purchase order", "Seller")):
             header.cell(latin1(text))
@@ -141,20 +161,41 @@ def _parties(pdf: FPDF, document: PurchaseOrderDocument) -> None:
 
 def _lines(pdf: FPDF, document: PurchaseOrderDocument) -> None:
     pdf.set_font("Helvetica", size=9)
-    with pdf.table(col_widths=(8, 72, 18, 20, 34, 38), line_height=5,
-                   text_align=("CENTER", "LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT")) as table:
+    with pdf.table(
+        col_widths=(8, 72, 18, 20, 34, 38),
+        line_height=5,
+        text_align=("CENTER", "LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT"),
+    ) as table:
         header = table.row()
-        for text in ("No", pgettext("purchase order", "Item"), _("Quantity"), _("Unit"),
-                     _("Unit price"), pgettext("purchase order", "Amount")):
+        for text in (
+            "No",
+            pgettext("purchase order", "Item"),
+            _("Quantity"),
+            _("Unit"),
+            _("Unit price"),
+            pgettext("purchase order", "Amount"),
+        ):
             header.cell(latin1(text))
         for position, line in enumerate(document.lines, start=1):
             row = table.row()
-            for text in (str(position), line.description, f"{line.quantity:,}".replace(",", "."),
-                         line.unit, format_rupiah(line.unit_price), format_rupiah(line.amount)):
+            for text in (
+                str(position),
+                line.description,
+                f"{line.quantity:,}".replace(",", "."),
+                line.unit,
+                format_rupiah(line.unit_price),
+                format_rupiah(line.amount),
+            ):
                 row.cell(latin1(text))
     pdf.set_font("Helvetica", "B", 10)
-    pdf.cell(0, 7, latin1(f"{_('Total')}: {format_rupiah(document.total)}"), align=Align.R,
-             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        0,
+        7,
+        latin1(f"{_('Total')}: {format_rupiah(document.total)}"),
+        align=Align.R,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.set_font("Helvetica", size=9)
 
 
@@ -163,18 +204,21 @@ def _delivery_and_terms(pdf: FPDF, document: PurchaseOrderDocument) -> None:
     width = pdf.epw
     for text in (
         pgettext("purchase order", "Delivery place: %(place)s", place=document.delivery_place),
-        pgettext("purchase order", "Delivery date: %(day)s",
-                 day=_day(document.delivery_date, document.locale)),
-        pgettext("purchase order", "Payment: within %(days)d working days after the goods are "
-                 "received (BAST), by bank transfer to the seller.",
-                 days=document.payment_term_days),
+        pgettext(
+            "purchase order", "Delivery date: %(day)s", day=_day(document.delivery_date, document.locale)
+        ),
+        pgettext(
+            "purchase order",
+            "Payment: within %(days)d working days after the goods are "
+            "received (BAST), by bank transfer to the seller.",
+            days=document.payment_term_days,
+        ),
     ):
         pdf.multi_cell(width, 5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if document.terms:
         _heading(pdf, pgettext("purchase order", "Terms"))
         for position, term in enumerate(document.terms, start=1):
-            pdf.multi_cell(width, 5, latin1(f"{position}. {term}"),
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(width, 5, latin1(f"{position}. {term}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _signatures(pdf: FPDF, document: PurchaseOrderDocument) -> None:
@@ -184,13 +228,19 @@ def _signatures(pdf: FPDF, document: PurchaseOrderDocument) -> None:
     half = pdf.epw / 2
     pdf.set_font("Helvetica", "B", 9)
     pdf.cell(half, 5, latin1(pgettext("purchase order", "For the buyer")))
-    pdf.cell(half, 5, latin1(pgettext("purchase order", "For the seller")),
-             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        half, 5, latin1(pgettext("purchase order", "For the seller")), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     pdf.ln(18)
     pdf.set_font("Helvetica", size=9)
     pdf.cell(half, 5, latin1(document.buyer.contact_name or "(.................................)"))
-    pdf.cell(half, 5, latin1(document.seller.contact_name or "(.................................)"),
-             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(
+        half,
+        5,
+        latin1(document.seller.contact_name or "(.................................)"),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.cell(half, 5, latin1(document.buyer.name))
     pdf.cell(half, 5, latin1(document.seller.name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
@@ -214,8 +264,7 @@ def render_purchase_order(document: PurchaseOrderDocument) -> bytes:
         pdf.cell(0, 9, TITLE, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("Helvetica", size=10)
         number = pgettext("purchase order", "Number: %(number)s", number=document.number)
-        issued_on = pgettext("purchase order", "Date: %(day)s",
-                             day=_day(document.issued_on, document.locale))
+        issued_on = pgettext("purchase order", "Date: %(day)s", day=_day(document.issued_on, document.locale))
         for text in (number, issued_on):
             pdf.cell(0, 6, latin1(text), align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         _heading(pdf, pgettext("purchase order", "Parties"))

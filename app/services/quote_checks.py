@@ -1,6 +1,7 @@
 """How a quote measures up to the need: a late delivery, part of the quantity only, a unit
 price above the budget per unit. One set of rules for the seller's form (warned before
 sending), the buyer's comparison (flagged next to the figure) and the API."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,34 +51,60 @@ def quote_gaps(request: DemandRequest, quote: QuoteFigures) -> list[QuoteGap]:
     """Every way the quote misses the request's need, in the order of the quote's figures."""
     gaps: list[QuoteGap] = []
     per_unit = budget_per_unit(request)
-    if per_unit is not None and request.budget_ceiling is not None \
-            and quote.unit_price * request.quantity > request.budget_ceiling:
-        gaps.append(QuoteGap(
-            "over_budget", "unit_price",
-            _("Above the budget per unit (%(budget)s)", budget=rupiah(per_unit)),
-            _("The unit price %(price)s is above the budget per unit, %(budget)s "
-              "(budget ceiling %(ceiling)s for %(quantity)s %(unit)s).",
-              price=rupiah(quote.unit_price), budget=rupiah(per_unit),
-              ceiling=rupiah(request.budget_ceiling), quantity=thousands(request.quantity),
-              unit=request.unit),
-        ))
+    if (
+        per_unit is not None
+        and request.budget_ceiling is not None
+        and quote.unit_price * request.quantity > request.budget_ceiling
+    ):
+        gaps.append(
+            QuoteGap(
+                "over_budget",
+                "unit_price",
+                _("Above the budget per unit (%(budget)s)", budget=rupiah(per_unit)),
+                _(
+                    "The unit price %(price)s is above the budget per unit, %(budget)s "
+                    "(budget ceiling %(ceiling)s for %(quantity)s %(unit)s).",
+                    price=rupiah(quote.unit_price),
+                    budget=rupiah(per_unit),
+                    ceiling=rupiah(request.budget_ceiling),
+                    quantity=thousands(request.quantity),
+                    unit=request.unit,
+                ),
+            )
+        )
     if quote.quantity < request.quantity:
-        gaps.append(QuoteGap(
-            "partial", "quantity",
-            _("Part only: %(offered)s of %(needed)s", offered=thousands(quote.quantity),
-              needed=thousands(request.quantity)),
-            _("Offers %(offered)s of the %(needed)s %(unit)s needed; the rest must come from "
-              "another supplier.", offered=thousands(quote.quantity),
-              needed=thousands(request.quantity), unit=request.unit),
-        ))
+        gaps.append(
+            QuoteGap(
+                "partial",
+                "quantity",
+                _(
+                    "Part only: %(offered)s of %(needed)s",
+                    offered=thousands(quote.quantity),
+                    needed=thousands(request.quantity),
+                ),
+                _(
+                    "Offers %(offered)s of the %(needed)s %(unit)s needed; the rest must come from "
+                    "another supplier.",
+                    offered=thousands(quote.quantity),
+                    needed=thousands(request.quantity),
+                    unit=request.unit,
+                ),
+            )
+        )
     if request.needed_by is not None and quote.delivery_date > request.needed_by:
         days = (quote.delivery_date - request.needed_by).days
-        gaps.append(QuoteGap(
-            "late", "delivery_date",
-            ngettext("%(num)d day late", "%(num)d days late", days),
-            _("Delivery on %(delivery)s is after the needed-by date, %(needed)s.",
-              delivery=human_date(quote.delivery_date), needed=human_date(request.needed_by)),
-        ))
+        gaps.append(
+            QuoteGap(
+                "late",
+                "delivery_date",
+                ngettext("%(num)d day late", "%(num)d days late", days),
+                _(
+                    "Delivery on %(delivery)s is after the needed-by date, %(needed)s.",
+                    delivery=human_date(quote.delivery_date),
+                    needed=human_date(request.needed_by),
+                ),
+            )
+        )
     return gaps
 
 

@@ -1,4 +1,5 @@
 """Sellers' side of a procurement: invitations, quotes (submit, revise, withdraw)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from app.services import ServiceError
 from app.services.demand import HORIZON
 from app.services.locks import lock_match, lock_quote
 from app.services.notifications import notify_organisation
+from app.services.paging import page_rows
 from app.services.states import record_event, transition
 from app.services.timeline import note_data, note_reason
-from app.services.paging import page_rows
 from models import DemandRequest, Match, Quote, SupplierProfile, User
 
 SELLER_VISIBLE = ("invited", "quoted", "awarded", "declined")
@@ -30,13 +31,15 @@ class QuoteInput:
     note: str
 
 
-def invitations(session: Session, supplier: SupplierProfile, page: int,
-                per_page: int) -> tuple[list[Match], int]:
+def invitations(
+    session: Session, supplier: SupplierProfile, page: int, per_page: int
+) -> tuple[list[Match], int]:
     """The supplier's invitations, newest first (open ones and decided ones)."""
     query = select(Match).where(Match.supplier_id == supplier.id, Match.status.in_(SELLER_VISIBLE))
-    shown = (query.options(selectinload(Match.request).selectinload(DemandRequest.buyer),
-             selectinload(Match.quotes).selectinload(Quote.award))
-             .order_by(Match.invited_at.desc(), Match.id.desc()))
+    shown = query.options(
+        selectinload(Match.request).selectinload(DemandRequest.buyer),
+        selectinload(Match.quotes).selectinload(Quote.award),
+    ).order_by(Match.invited_at.desc(), Match.id.desc())
     return page_rows(session, shown, page, per_page)
 
 
@@ -66,69 +69,113 @@ def check_quote(match: Match, data: QuoteInput, today: date) -> None:
     if data.unit_price <= 0:
         raise ServiceError(str(_l("Enter a unit price in whole rupiah.")), "unit_price")
     if not 0 < data.quantity <= request.quantity:
-        raise ServiceError(str(_l("Quantity must be between 1 and %(n)d.", n=request.quantity)),
-                           "quantity")
+        raise ServiceError(str(_l("Quantity must be between 1 and %(n)d.", n=request.quantity)), "quantity")
     if data.delivery_date < today:
         raise ServiceError(str(_l("The delivery date cannot be in the past.")), "delivery_date")
     if data.delivery_date > today + HORIZON:
-        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")),
-                           "delivery_date")
+        raise ServiceError(str(_l("The delivery date can be at most two years ahead.")), "delivery_date")
 
 
-def submit_quote(session: Session, match: Match, actor: User, data: QuoteInput, today: date,
-                 attachment_name: str | None = None) -> Quote:
+def submit_quote(
+    session: Session,
+    match: Match,
+    actor: User,
+    data: QuoteInput,
+    today: date,
+    attachment_name: str | None = None,
+) -> Quote:
     """Send a quote for an invitation; the buyer is told.
 
     The invitation is locked first, so a double click or a retried call cannot send two.
     """
     match = lock_match(session, match.id)
-    already = session.scalar(select(Quote.id).where(Quote.match_id == match.id,
-                                                    Quote.status != "withdrawn").limit(1))
+    already = session.scalar(
+        select(Quote.id).where(Quote.match_id == match.id, Quote.status != "withdrawn").limit(1)
+    )
     if match.status != "invited" or already is not None:
         raise ServiceError(str(_l("A quote for this invitation was already sent; revise it instead.")))
     check_quote(match, data, today)
-    quote = Quote(match=match, unit_price=data.unit_price, quantity=data.quantity,
-                  delivery_date=data.delivery_date, note=data.note.strip(),
-                  attachment_name=attachment_name, status="submitted")
+    quote = Quote(
+        match=match,
+        unit_price=data.unit_price,
+        quantity=data.quantity,
+        delivery_date=data.delivery_date,
+        note=data.note.strip(),
+        attachment_name=attachment_name,
+        status="submitted",
+    )
     session.add(quote)
     transition(session, "match", match, "quoted", actor)
     session.flush()
-    record_event(session, actor=actor, action="quote.submitted", object_type="quote",
-                 object_id=quote.id, to_state="submitted",
-                 data={"unit_price": data.unit_price, "quantity": data.quantity})
+    record_event(
+        session,
+        actor=actor,
+        action="quote.submitted",
+        object_type="quote",
+        object_id=quote.id,
+        to_state="submitted",
+        data={"unit_price": data.unit_price, "quantity": data.quantity},
+    )
     request = match.request
     if request.status == "invited":
         transition(session, "request", request, "quoted", actor)
     notify_organisation(
-        session, request.buyer, "quote",
+        session,
+        request.buyer,
+        "quote",
         _l("New quote for %(title)s", title=request.title),
-        _l("%(seller)s quoted %(qty)d %(unit)s.", seller=match.supplier.display_name,
-               qty=data.quantity, unit=request.unit),
+        _l(
+            "%(seller)s quoted %(qty)d %(unit)s.",
+            seller=match.supplier.display_name,
+            qty=data.quantity,
+            unit=request.unit,
+        ),
         f"/requests/{request.id}#quotes",
     )
     return quote
 
 
-def revise_quote(session: Session, quote: Quote, actor: User, data: QuoteInput, today: date,
-                 attachment_name: str | None = None) -> None:
+def revise_quote(
+    session: Session,
+    quote: Quote,
+    actor: User,
+    data: QuoteInput,
+    today: date,
+    attachment_name: str | None = None,
+) -> None:
     """Change a submitted quote before the deadline."""
     quote = lock_quote(session, quote.id)
     if quote.status != "submitted":
         raise ServiceError(str(_l("Only a submitted quote can be revised.")))
     check_quote(quote.match, data, today)
-    before = {"unit_price": quote.unit_price, "quantity": quote.quantity,
-              "delivery_date": quote.delivery_date.isoformat(), "note": quote.note,
-              "attachment_name": quote.attachment_name}
+    before = {
+        "unit_price": quote.unit_price,
+        "quantity": quote.quantity,
+        "delivery_date": quote.delivery_date.isoformat(),
+        "note": quote.note,
+        "attachment_name": quote.attachment_name,
+    }
     quote.unit_price, quote.quantity = data.unit_price, data.quantity
     quote.delivery_date, quote.note = data.delivery_date, data.note.strip()
     if attachment_name:
         quote.attachment_name = attachment_name
-    after = {"unit_price": quote.unit_price, "quantity": quote.quantity,
-             "delivery_date": quote.delivery_date.isoformat(), "note": quote.note,
-             "attachment_name": quote.attachment_name}
-    record_event(session, actor=actor, action="quote.revised", object_type="quote",
-                 object_id=quote.id, from_state="submitted", to_state="submitted",
-                 data={"before": before, "after": after})
+    after = {
+        "unit_price": quote.unit_price,
+        "quantity": quote.quantity,
+        "delivery_date": quote.delivery_date.isoformat(),
+        "note": quote.note,
+        "attachment_name": quote.attachment_name,
+    }
+    record_event(
+        session,
+        actor=actor,
+        action="quote.revised",
+        object_type="quote",
+        object_id=quote.id,
+        from_state="submitted",
+        to_state="submitted",
+        data={"before": before, "after": after},
+    )
     session.flush()
 
 
@@ -141,5 +188,12 @@ def withdraw_quote(session: Session, quote: Quote, actor: User, today: date) -> 
     if request.quotes_due is not None and today > request.quotes_due:
         raise ServiceError(str(_l("The deadline for quotes has passed.")))
     transition(session, "quote", quote, "withdrawn", actor)
-    transition(session, "match", quote.match, "invited", actor, reason=note_reason("quote_withdrawn"),
-               data=note_data("quote_withdrawn"))
+    transition(
+        session,
+        "match",
+        quote.match,
+        "invited",
+        actor,
+        reason=note_reason("quote_withdrawn"),
+        data=note_data("quote_withdrawn"),
+    )

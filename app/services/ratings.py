@@ -1,5 +1,6 @@
 """Ratings both sides give once per order, the seller's reply, and the track records shown on
 supplier and buyer pages (rating, on-time deliveries, completed orders; on-time payment)."""
+
 from __future__ import annotations
 
 import statistics
@@ -38,14 +39,26 @@ def rating_of(order: Order, direction: str) -> Rating | None:
 def _store(session: Session, rating: Rating, actor: User) -> Rating:
     session.add(rating)
     session.flush()  # a second rating racing this one breaks the unique key: answered as 409
-    record_event(session, actor=actor, action=f"rating.{rating.direction}", object_type="rating",
-                 object_id=rating.id, data={"order_id": rating.order_id,
-                                            "average": round(rating.average, 2)})
+    record_event(
+        session,
+        actor=actor,
+        action=f"rating.{rating.direction}",
+        object_type="rating",
+        object_id=rating.id,
+        data={"order_id": rating.order_id, "average": round(rating.average, 2)},
+    )
     return rating
 
 
-def rate_seller(session: Session, order: Order, actor: User, quality: int | None,
-                timeliness: int | None, communication: int | None, comment: str = "") -> Rating:
+def rate_seller(
+    session: Session,
+    order: Order,
+    actor: User,
+    quality: int | None,
+    timeliness: int | None,
+    communication: int | None,
+    comment: str = "",
+) -> Rating:
     """The buyer rates the seller's delivery: quality, timeliness, communication (once)."""
     require_buyer(order, actor)
     hold(session, order)
@@ -53,25 +66,41 @@ def rate_seller(session: Session, order: Order, actor: User, quality: int | None
         raise ServiceError(str(_l("You can rate once goods were received.")))
     if rating_of(order, "buyer_to_seller") is not None:
         raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(order=order, direction="buyer_to_seller", rater_id=order.buyer_id,
-                    rated_id=order.supplier.organisation_id, created_by_id=actor.id,
-                    quality=_score(quality, "quality"),
-                    timeliness=_score(timeliness, "timeliness"),
-                    communication=_score(communication, "communication"),
-                    comment=comment.strip()[:2000])
+    rating = Rating(
+        order=order,
+        direction="buyer_to_seller",
+        rater_id=order.buyer_id,
+        rated_id=order.supplier.organisation_id,
+        created_by_id=actor.id,
+        quality=_score(quality, "quality"),
+        timeliness=_score(timeliness, "timeliness"),
+        communication=_score(communication, "communication"),
+        comment=comment.strip()[:2000],
+    )
     _store(session, rating, actor)
     notify_organisation(
-        session, order.supplier.organisation, "rating",
+        session,
+        order.supplier.organisation,
+        "rating",
         _l("New rating for order %(number)s", number=order.number),
-        _l("%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
-               buyer=order.buyer.legal_name, avg=rating.average),
+        _l(
+            "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
+            buyer=order.buyer.legal_name,
+            avg=rating.average,
+        ),
         order_link(order),
     )
     return rating
 
 
-def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
-               communication: int | None, comment: str = "") -> Rating:
+def rate_buyer(
+    session: Session,
+    order: Order,
+    actor: User,
+    payment: int | None,
+    communication: int | None,
+    comment: str = "",
+) -> Rating:
     """The seller rates the buyer: payment and communication (once)."""
     require_seller(order, actor)
     hold(session, order)
@@ -79,17 +108,27 @@ def rate_buyer(session: Session, order: Order, actor: User, payment: int | None,
         raise ServiceError(str(_l("You can rate the buyer once you have invoiced.")))
     if rating_of(order, "seller_to_buyer") is not None:
         raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(order=order, direction="seller_to_buyer",
-                    rater_id=order.supplier.organisation_id, rated_id=order.buyer_id,
-                    created_by_id=actor.id, payment=_score(payment, "payment"),
-                    communication=_score(communication, "communication"),
-                    comment=comment.strip()[:2000])
+    rating = Rating(
+        order=order,
+        direction="seller_to_buyer",
+        rater_id=order.supplier.organisation_id,
+        rated_id=order.buyer_id,
+        created_by_id=actor.id,
+        payment=_score(payment, "payment"),
+        communication=_score(communication, "communication"),
+        comment=comment.strip()[:2000],
+    )
     _store(session, rating, actor)
     notify_organisation(
-        session, order.buyer, "rating",
+        session,
+        order.buyer,
+        "rating",
         _l("New rating for order %(number)s", number=order.number),
-        _l("%(seller)s rated working with you %(avg).1f of 5.",
-               seller=order.supplier.display_name, avg=rating.average),
+        _l(
+            "%(seller)s rated working with you %(avg).1f of 5.",
+            seller=order.supplier.display_name,
+            avg=rating.average,
+        ),
         order_link(order),
     )
     return rating
@@ -107,8 +146,7 @@ def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -
         raise ServiceError(str(_l("Write a reply.")), "reply")
     rating.reply = reply.strip()[:2000]
     rating.replied_at = utcnow()
-    record_event(session, actor=actor, action="rating.reply", object_type="rating",
-                 object_id=rating.id)
+    record_event(session, actor=actor, action="rating.reply", object_type="rating", object_id=rating.id)
     session.flush()
 
 
@@ -138,8 +176,9 @@ def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, Sup
     if not supplier_ids:
         return {}
     orders = session.execute(
-        select(Order.supplier_id, Order.status, Order.delivered_at, Order.delivery_date)
-        .where(Order.supplier_id.in_(supplier_ids), Order.status.in_(("delivered", "completed")))
+        select(Order.supplier_id, Order.status, Order.delivered_at, Order.delivery_date).where(
+            Order.supplier_id.in_(supplier_ids), Order.status.in_(("delivered", "completed"))
+        )
     ).all()
     ratings = session.execute(
         select(Order.supplier_id, Rating.quality, Rating.timeliness, Rating.communication)
@@ -156,17 +195,23 @@ def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, Sup
         row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
         row[3] += sum(score or 0 for score in scores) / len(scores)
         row[4] += 1
-    return {sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
-            for sid, r in counts.items()}
+    return {
+        sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
+        for sid, r in counts.items()
+    }
 
 
 def recent_ratings(session: Session, supplier_id: int, limit: int = 5) -> list[Rating]:
     """The supplier's latest ratings with comments or replies, newest first."""
-    return list(session.scalars(
-        select(Rating).join(Order, Order.id == Rating.order_id)
-        .where(Order.supplier_id == supplier_id, Rating.direction == "buyer_to_seller")
-        .order_by(Rating.created_at.desc(), Rating.id.desc()).limit(limit)
-    ))
+    return list(
+        session.scalars(
+            select(Rating)
+            .join(Order, Order.id == Rating.order_id)
+            .where(Order.supplier_id == supplier_id, Rating.direction == "buyer_to_seller")
+            .order_by(Rating.created_at.desc(), Rating.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -194,8 +239,11 @@ class BuyerRecord:
 def buyer_record(session: Session, organisation: Organisation, today: date) -> BuyerRecord:
     """Share of invoices paid on time (unpaid overdue ones count as late) and median days
     from invoice to payment."""
-    last_payment = (select(Payment.invoice_id, func.max(Payment.paid_on).label("paid_on"))
-                    .group_by(Payment.invoice_id).subquery())
+    last_payment = (
+        select(Payment.invoice_id, func.max(Payment.paid_on).label("paid_on"))
+        .group_by(Payment.invoice_id)
+        .subquery()
+    )
     rows = session.execute(
         select(Invoice.status, Invoice.due_on, Invoice.issued_at, last_payment.c.paid_on)
         .join(Order, Order.id == Invoice.order_id)
@@ -212,14 +260,23 @@ def buyer_record(session: Session, organisation: Organisation, today: date) -> B
         elif due_on < today:
             due += 1
     ratings = session.execute(
-        select(Rating.payment, Rating.communication)
-        .where(Rating.rated_id == organisation.id, Rating.direction == "seller_to_buyer")
+        select(Rating.payment, Rating.communication).where(
+            Rating.rated_id == organisation.id, Rating.direction == "seller_to_buyer"
+        )
     ).all()
-    completed = session.scalar(select(func.count()).select_from(Order).where(
-        Order.buyer_id == organisation.id, Order.status == "completed")) or 0
+    completed = (
+        session.scalar(
+            select(func.count())
+            .select_from(Order)
+            .where(Order.buyer_id == organisation.id, Order.status == "completed")
+        )
+        or 0
+    )
     return BuyerRecord(
-        invoices_due=due, paid_on_time=on_time,
+        invoices_due=due,
+        paid_on_time=on_time,
         median_days_to_pay=float(statistics.median(days)) if days else None,
-        rating_sum=sum(((p or 0) + (c or 0)) / 2 for p, c in ratings), rating_count=len(ratings),
+        rating_sum=sum(((p or 0) + (c or 0)) / 2 for p, c in ratings),
+        rating_count=len(ratings),
         completed_orders=completed,
     )

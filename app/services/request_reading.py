@@ -5,6 +5,7 @@ stated in the text (``matching.requirements``: certificates, quantity, place, ne
 date). Nothing read is used until the buyer applies it to the draft, so hard filters only
 ever act on fields the buyer confirmed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -82,17 +83,23 @@ def read_request(session: Session, demand: DemandRequest, today: date) -> Readin
 def _input_of(demand: DemandRequest) -> demand_service.RequestInput:
     assert demand.needed_by is not None and demand.kecamatan_id is not None
     return demand_service.RequestInput(
-        title=demand.title, description=demand.description, category_id=demand.category_id,
-        quantity=demand.quantity, unit=demand.unit, budget_ceiling=demand.budget_ceiling,
-        kecamatan_id=demand.kecamatan_id, needed_by=demand.needed_by,
+        title=demand.title,
+        description=demand.description,
+        category_id=demand.category_id,
+        quantity=demand.quantity,
+        unit=demand.unit,
+        budget_ceiling=demand.budget_ceiling,
+        kecamatan_id=demand.kecamatan_id,
+        needed_by=demand.needed_by,
         quotes_due=demand.quotes_due,
         required_certifications=list(demand.required_certifications or []),
         umkm_only=demand.umkm_only,
     )
 
 
-def apply_category(session: Session, demand: DemandRequest, actor: User, category_id: int,
-                   today: date) -> None:
+def apply_category(
+    session: Session, demand: DemandRequest, actor: User, category_id: int, today: date
+) -> None:
     """Set the draft's category to the one the buyer accepted."""
     data = _input_of(demand)
     data.category_id = category_id

@@ -1,4 +1,5 @@
 """The officials' review queue, one block per request, with filters, search and reasons."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,8 +44,9 @@ class QueueFilters:
     @property
     def active(self) -> bool:
         """True when at least one filter is set."""
-        return any((self.request_id, self.buyer_id, self.category_id, self.kota_id,
-                    self.min_age_days, self.text))
+        return any(
+            (self.request_id, self.buyer_id, self.category_id, self.kota_id, self.min_age_days, self.text)
+        )
 
 
 @dataclass
@@ -76,8 +78,11 @@ def rejection_text(code: str, note: str) -> str:
         raise ServiceError(str(_l("Choose a reason for the rejection from the list.")))
     if code == "other" and not note:
         raise ServiceError(str(_l("Say in the note why the proposal is rejected.")))
-    label = str(REJECTION_REASONS[code]) if code in REJECTION_REASONS and code != "other" else (
-        "" if code == "other" else code)
+    label = (
+        str(REJECTION_REASONS[code])
+        if code in REJECTION_REASONS and code != "other"
+        else ("" if code == "other" else code)
+    )
     return ": ".join(part for part in (label, note) if part)
 
 
@@ -90,8 +95,11 @@ def waited_days(created_at: datetime, today: date) -> int:
 def _pending(filters: QueueFilters, today: date) -> Select[int, datetime, int]:
     """(request id, oldest proposal, proposals) of the requests with proposals to review."""
     query = (
-        select(Match.request_id, func.min(Match.created_at).label("oldest"),
-               func.count(Match.id).label("waiting"))
+        select(
+            Match.request_id,
+            func.min(Match.created_at).label("oldest"),
+            func.count(Match.id).label("waiting"),
+        )
         .join(DemandRequest, DemandRequest.id == Match.request_id)
         .where(Match.status == "proposed", DemandRequest.status.in_(OPEN_FOR_REVIEW))
         .group_by(Match.request_id)
@@ -105,8 +113,9 @@ def _pending(filters: QueueFilters, today: date) -> Select[int, datetime, int]:
     if filters.category_id:
         query = query.where(DemandRequest.category_id == filters.category_id)
     if filters.min_age_days:
-        cutoff = datetime.combine(today - timedelta(days=filters.min_age_days - 1),
-                                  datetime.min.time(), tzinfo=JAKARTA).astimezone(UTC)
+        cutoff = datetime.combine(
+            today - timedelta(days=filters.min_age_days - 1), datetime.min.time(), tzinfo=JAKARTA
+        ).astimezone(UTC)
         query = query.having(func.min(Match.created_at) < cutoff)
     if filters.text.strip():
         words = filters.text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -116,15 +125,25 @@ def _pending(filters: QueueFilters, today: date) -> Select[int, datetime, int]:
             query.join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
             .join(buyer, buyer.id == DemandRequest.buyer_id)
             .outerjoin(Listing, Listing.id == Match.listing_id)
-            .where(or_(*(func.lower(column).like(pattern, escape="\\") for column in (
-                DemandRequest.title, DemandRequest.description, buyer.legal_name,
-                SupplierProfile.display_name, Listing.title))))
+            .where(
+                or_(
+                    *(
+                        func.lower(column).like(pattern, escape="\\")
+                        for column in (
+                            DemandRequest.title,
+                            DemandRequest.description,
+                            buyer.legal_name,
+                            SupplierProfile.display_name,
+                            Listing.title,
+                        )
+                    )
+                )
+            )
         )
     return query
 
 
-def queue_page(session: Session, filters: QueueFilters, today: date, page: int,
-               per_page: int) -> QueuePage:
+def queue_page(session: Session, filters: QueueFilters, today: date, page: int, per_page: int) -> QueuePage:
     """One page of request blocks, the request whose proposal waited longest first
     (or the most recent first, when the filters ask for it)."""
     pending = _pending(filters, today).subquery()
@@ -133,20 +152,34 @@ def queue_page(session: Session, filters: QueueFilters, today: date, page: int,
     ).one()
     rows = session.execute(
         select(pending.c.request_id, pending.c.oldest)
-        .order_by(*((pending.c.oldest.desc(), pending.c.request_id.desc())
-                    if filters.newest_first else (pending.c.oldest, pending.c.request_id)))
-        .limit(per_page).offset(first_row(page, per_page))
+        .order_by(
+            *(
+                (pending.c.oldest.desc(), pending.c.request_id.desc())
+                if filters.newest_first
+                else (pending.c.oldest, pending.c.request_id)
+            )
+        )
+        .limit(per_page)
+        .offset(first_row(page, per_page))
     ).all()
     ids = [int(row[0]) for row in rows]
-    loaded = {r.id: r for r in session.scalars(
-        select(DemandRequest).where(DemandRequest.id.in_(ids))
-        .options(selectinload(DemandRequest.buyer), selectinload(DemandRequest.kota),
-                 selectinload(DemandRequest.kecamatan), selectinload(DemandRequest.category))
-    )}
-    blocks = {rid: RequestBlock(loaded[rid], oldest=oldest)
-              for rid, oldest in rows if rid in loaded}
+    loaded = {
+        r.id: r
+        for r in session.scalars(
+            select(DemandRequest)
+            .where(DemandRequest.id.in_(ids))
+            .options(
+                selectinload(DemandRequest.buyer),
+                selectinload(DemandRequest.kota),
+                selectinload(DemandRequest.kecamatan),
+                selectinload(DemandRequest.category),
+            )
+        )
+    }
+    blocks = {rid: RequestBlock(loaded[rid], oldest=oldest) for rid, oldest in rows if rid in loaded}
     for match in session.scalars(
-        select(Match).where(and_(Match.request_id.in_(ids), Match.status == "proposed"))
+        select(Match)
+        .where(and_(Match.request_id.in_(ids), Match.status == "proposed"))
         .options(selectinload(Match.supplier), selectinload(Match.listing))
         .order_by(Match.request_id, Match.rank, Match.id)
     ):
@@ -156,17 +189,20 @@ def queue_page(session: Session, filters: QueueFilters, today: date, page: int,
 
 def filter_choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The requests and the buyers that have proposals waiting, for the filter lists."""
-    waiting = (select(Match.request_id).join(DemandRequest, DemandRequest.id == Match.request_id)
-               .where(Match.status == "proposed", DemandRequest.status.in_(OPEN_FOR_REVIEW)))
+    waiting = (
+        select(Match.request_id)
+        .join(DemandRequest, DemandRequest.id == Match.request_id)
+        .where(Match.status == "proposed", DemandRequest.status.in_(OPEN_FOR_REVIEW))
+    )
     requests = session.execute(
-        select(DemandRequest.id, DemandRequest.title).where(DemandRequest.id.in_(waiting))
-        .order_by(DemandRequest.id).limit(500)
+        select(DemandRequest.id, DemandRequest.title)
+        .where(DemandRequest.id.in_(waiting))
+        .order_by(DemandRequest.id)
+        .limit(500)
     ).all()
     buyers = session.execute(
         select(Organisation.id, Organisation.legal_name)
-        .where(Organisation.id.in_(select(DemandRequest.buyer_id)
-                                   .where(DemandRequest.id.in_(waiting))))
+        .where(Organisation.id.in_(select(DemandRequest.buyer_id).where(DemandRequest.id.in_(waiting))))
         .order_by(Organisation.legal_name)
     ).all()
-    return ([(int(i), f"#{i} {t}") for i, t in requests],
-            [(int(i), str(n)) for i, n in buyers])
+    return ([(int(i), f"#{i} {t}") for i, t in requests], [(int(i), str(n)) for i, n in buyers])

@@ -3,6 +3,7 @@
 Distance is measured from a chosen place (a kecamatan's centroid, or the middle of a kota)
 to the seller's kecamatan; sellers whose place is unknown come last.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,8 +35,9 @@ def origin_for(session: Session, kecamatan_id: int | None, kota_id: int | None) 
             return Origin(place.name, place.lat, place.lon)
     if kota_id:
         row = session.execute(
-            select(func.avg(Kecamatan.lat), func.avg(Kecamatan.lon))
-            .where(Kecamatan.kota_id == kota_id, Kecamatan.lat.is_not(None))
+            select(func.avg(Kecamatan.lat), func.avg(Kecamatan.lon)).where(
+                Kecamatan.kota_id == kota_id, Kecamatan.lat.is_not(None)
+            )
         ).one()
         if row[0] is not None:
             from models import Kota
@@ -50,10 +52,13 @@ def _seller_place() -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:
     organisation, place = aliased(Organisation), aliased(Kecamatan)
 
     def coordinate(column: Any) -> ScalarSelect[Any]:
-        return (select(column).select_from(organisation)
-                .join(place, place.id == organisation.kecamatan_id)
-                .where(organisation.id == SupplierProfile.organisation_id)
-                .scalar_subquery())
+        return (
+            select(column)
+            .select_from(organisation)
+            .join(place, place.id == organisation.kecamatan_id)
+            .where(organisation.id == SupplierProfile.organisation_id)
+            .scalar_subquery()
+        )
 
     return coordinate(place.lat), coordinate(place.lon)
 
@@ -62,8 +67,9 @@ def distance_key(origin: Origin) -> ColumnElement[Any]:
     """A value that orders listings by distance from ``origin`` (squared equirectangular km)."""
     lat, lon = _seller_place()
     scale = cos(radians(origin.lat))
-    return (lat - origin.lat) * (lat - origin.lat) + \
-        ((lon - origin.lon) * scale) * ((lon - origin.lon) * scale)
+    return (lat - origin.lat) * (lat - origin.lat) + ((lon - origin.lon) * scale) * (
+        (lon - origin.lon) * scale
+    )
 
 
 def order_first(sort: str, origin: Origin | None) -> list[Any]:
@@ -83,8 +89,9 @@ def reorder(session: Session, ranked_ids: list[int], sort: str, origin: Origin |
     if not ranked_ids or not order_first(sort, origin):
         return ranked_ids
     lat, lon = _seller_place()
-    rows = session.execute(select(Listing.id, Listing.price, lat, lon).join(Listing.supplier)
-                           .where(Listing.id.in_(ranked_ids))).all()
+    rows = session.execute(
+        select(Listing.id, Listing.price, lat, lon).join(Listing.supplier).where(Listing.id.in_(ranked_ids))
+    ).all()
     facts = {row[0]: row[1:] for row in rows}
     rank = {listing_id: n for n, listing_id in enumerate(ranked_ids)}
 
@@ -97,7 +104,6 @@ def reorder(session: Session, ranked_ids: list[int], sort: str, origin: Origin |
         if place_lat is None or place_lon is None or origin is None:
             return (float("inf"), rank[listing_id])
         scale = cos(radians(origin.lat))
-        return ((place_lat - origin.lat) ** 2 + ((place_lon - origin.lon) * scale) ** 2,
-                rank[listing_id])
+        return ((place_lat - origin.lat) ** 2 + ((place_lon - origin.lon) * scale) ** 2, rank[listing_id])
 
     return sorted(ranked_ids, key=key)

@@ -1,5 +1,6 @@
 """What a seller's home shows, most urgent first: invitations to answer, quotes awaiting the
 buyer, recent decisions, verification and what it still lacks, then the listings."""
+
 from __future__ import annotations
 
 import re
@@ -66,23 +67,32 @@ class SellerHome:
 
 def _open_invitations(session: Session, supplier: SupplierProfile, today: date) -> list[OpenInvitation]:
     rows = session.scalars(
-        select(Match).join(DemandRequest, Match.request_id == DemandRequest.id)
-        .where(Match.supplier_id == supplier.id, Match.status == "invited",
-               DemandRequest.status.in_(OPEN_REQUEST_STATES),
-               (DemandRequest.quotes_due.is_(None)) | (DemandRequest.quotes_due >= today))
+        select(Match)
+        .join(DemandRequest, Match.request_id == DemandRequest.id)
+        .where(
+            Match.supplier_id == supplier.id,
+            Match.status == "invited",
+            DemandRequest.status.in_(OPEN_REQUEST_STATES),
+            (DemandRequest.quotes_due.is_(None)) | (DemandRequest.quotes_due >= today),
+        )
         .options(selectinload(Match.request).selectinload(DemandRequest.buyer))
     ).all()
-    found = [OpenInvitation(m, (m.request.quotes_due - today).days if m.request.quotes_due else None)
-             for m in rows]
+    found = [
+        OpenInvitation(m, (m.request.quotes_due - today).days if m.request.quotes_due else None) for m in rows
+    ]
     return sorted(found, key=lambda o: (o.days_left is None, o.days_left or 0, o.match.id))
 
 
 def _awaiting_decision(session: Session, supplier: SupplierProfile) -> list[tuple[Match, Quote]]:
     rows = session.execute(
-        select(Match, Quote).join(Quote, Quote.match_id == Match.id)
+        select(Match, Quote)
+        .join(Quote, Quote.match_id == Match.id)
         .join(DemandRequest, Match.request_id == DemandRequest.id)
-        .where(Match.supplier_id == supplier.id, Quote.status == "submitted",
-               DemandRequest.status.in_(OPEN_REQUEST_STATES))
+        .where(
+            Match.supplier_id == supplier.id,
+            Quote.status == "submitted",
+            DemandRequest.status.in_(OPEN_REQUEST_STATES),
+        )
         .options(selectinload(Match.request).selectinload(DemandRequest.buyer))
         .order_by(DemandRequest.quotes_due, Quote.id)
     ).all()
@@ -91,13 +101,21 @@ def _awaiting_decision(session: Session, supplier: SupplierProfile) -> list[tupl
 
 def _decisions(session: Session, supplier: SupplierProfile) -> list[Decision]:
     rows = session.execute(
-        select(Match, Quote).join(Quote, Quote.match_id == Match.id)
+        select(Match, Quote)
+        .join(Quote, Quote.match_id == Match.id)
         .where(Match.supplier_id == supplier.id, Quote.status.in_(("accepted", "not_chosen")))
         .options(selectinload(Match.request).selectinload(DemandRequest.buyer))
-        .order_by(Quote.updated_at.desc(), Quote.id.desc()).limit(RECENT_DECISIONS)
+        .order_by(Quote.updated_at.desc(), Quote.id.desc())
+        .limit(RECENT_DECISIONS)
     ).all()
-    awards = {a.quote_id: a for a in session.scalars(
-        select(Award).where(Award.quote_id.in_([q.id for _, q in rows])))} if rows else {}
+    awards = (
+        {
+            a.quote_id: a
+            for a in session.scalars(select(Award).where(Award.quote_id.in_([q.id for _, q in rows])))
+        }
+        if rows
+        else {}
+    )
     return [Decision(m, q, awards.get(q.id)) for m, q in rows]
 
 
@@ -114,27 +132,42 @@ def _verification(session: Session, supplier: SupplierProfile, active_listings: 
     if active_listings == 0:
         missing.append(str(_l("at least one product on display")))
     declined = session.scalar(
-        select(AuditEvent.reason).where(AuditEvent.action == "supplier.verification_declined",
-                                        AuditEvent.object_type == "supplier",
-                                        AuditEvent.object_id == supplier.id)
-        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(1))
+        select(AuditEvent.reason)
+        .where(
+            AuditEvent.action == "supplier.verification_declined",
+            AuditEvent.object_type == "supplier",
+            AuditEvent.object_id == supplier.id,
+        )
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    )
     return Verification(False, None, missing, declined or "")
 
 
-def _listing_figures(session: Session, supplier: SupplierProfile,
-                     now: datetime) -> tuple[dict[str, int], int, int]:
+def _listing_figures(
+    session: Session, supplier: SupplierProfile, now: datetime
+) -> tuple[dict[str, int], int, int]:
     counts = {status: 0 for status in ("active", "draft", "archived")}
     for status, n in session.execute(
-        select(Listing.status, func.count()).where(Listing.supplier_id == supplier.id)
+        select(Listing.status, func.count())
+        .where(Listing.supplier_id == supplier.id)
         .group_by(Listing.status)
     ).all():
         counts[status] = int(n)
     active = (Listing.supplier_id == supplier.id) & (Listing.status == "active")
     with_photo = select(ListingPhoto.listing_id)
-    without_photo = session.scalar(select(func.count()).select_from(Listing).where(
-        active, Listing.id.not_in(with_photo))) or 0
-    stale = session.scalar(select(func.count()).select_from(Listing).where(
-        active, Listing.updated_at < now - STALE_PRICE_AFTER)) or 0
+    without_photo = (
+        session.scalar(select(func.count()).select_from(Listing).where(active, Listing.id.not_in(with_photo)))
+        or 0
+    )
+    stale = (
+        session.scalar(
+            select(func.count())
+            .select_from(Listing)
+            .where(active, Listing.updated_at < now - STALE_PRICE_AFTER)
+        )
+        or 0
+    )
     return counts, int(without_photo), int(stale)
 
 
@@ -146,5 +179,7 @@ def seller_home(session: Session, supplier: SupplierProfile, today: date, now: d
         awaiting_decision=_awaiting_decision(session, supplier),
         decisions=_decisions(session, supplier),
         verification=_verification(session, supplier, counts["active"]),
-        counts=counts, without_photo=without_photo, stale_price=stale,
+        counts=counts,
+        without_photo=without_photo,
+        stale_price=stale,
     )

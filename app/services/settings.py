@@ -4,6 +4,7 @@ Services read no application configuration: routes, the API and the jobs build
 ``WorkflowSettings.from_config`` of the app's configuration (``app.settings.workflow``) and pass it.
 The defaults here are the documented ones; ``app/config.py`` takes them as its defaults.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -50,9 +51,11 @@ class MatchSettings:
         learned scorer under the instance folder)."""
         from app.services.learning import scorer_path
 
-        return cls(proposals_per_request=int(config["PROPOSALS_PER_REQUEST"]),
-                   fair_exposure=float(config["FAIR_EXPOSURE"]),
-                   scorer_path=scorer_path(instance_path))
+        return cls(
+            proposals_per_request=int(config["PROPOSALS_PER_REQUEST"]),
+            fair_exposure=float(config["FAIR_EXPOSURE"]),
+            scorer_path=scorer_path(instance_path),
+        )
 
 
 DEFAULTS = WorkflowSettings()

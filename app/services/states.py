@@ -3,6 +3,7 @@
 Every change of state goes through ``transition``, which refuses an illegal move with a
 clear message (writing nothing) and appends an audit event otherwise.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -51,8 +52,7 @@ QUOTE_TRANSITIONS: dict[str, set[str]] = {
 }
 # From award to paid (orders, deliveries, disputes, invoices).
 ORDER_TRANSITIONS: dict[str, set[str]] = {
-    OrderState.PENDING: {OrderState.ACCEPTED, OrderState.DECLINED, OrderState.EXPIRED,
-                         OrderState.CANCELLED},
+    OrderState.PENDING: {OrderState.ACCEPTED, OrderState.DECLINED, OrderState.EXPIRED, OrderState.CANCELLED},
     OrderState.ACCEPTED: {OrderState.DELIVERED, OrderState.CANCELLED},
     OrderState.DELIVERED: {OrderState.COMPLETED},
     OrderState.DECLINED: set(),
@@ -78,23 +78,46 @@ INVOICE_TRANSITIONS: dict[str, set[str]] = {
     InvoiceState.PAID: set(),
     InvoiceState.CANCELLED: set(),
 }
-MACHINES = {"request": REQUEST_TRANSITIONS, "match": MATCH_TRANSITIONS, "quote": QUOTE_TRANSITIONS,
-            "order": ORDER_TRANSITIONS, "delivery": DELIVERY_TRANSITIONS,
-            "dispute": DISPUTE_TRANSITIONS, "invoice": INVOICE_TRANSITIONS}
+MACHINES = {
+    "request": REQUEST_TRANSITIONS,
+    "match": MATCH_TRANSITIONS,
+    "quote": QUOTE_TRANSITIONS,
+    "order": ORDER_TRANSITIONS,
+    "delivery": DELIVERY_TRANSITIONS,
+    "dispute": DISPUTE_TRANSITIONS,
+    "invoice": INVOICE_TRANSITIONS,
+}
 
 STATE_NAMES = {
-    "draft": _l("Draft"), "open": _l("Open"), "under_review": _l("Under review"),
-    "invited": _l("Suppliers invited"), "quoted": _l("Quotes received"), "awarded": _l("Awarded"),
-    "fulfilled": _l("Fulfilled"), "cancelled": _l("Cancelled"), "proposed": _l("Proposed"),
-    "approved": _l("Approved"), "rejected": _l("Rejected"), "declined": _l("Not chosen"),
-    "submitted": _l("Submitted"), "withdrawn": _l("Withdrawn"), "accepted": _l("Accepted"),
+    "draft": _l("Draft"),
+    "open": _l("Open"),
+    "under_review": _l("Under review"),
+    "invited": _l("Suppliers invited"),
+    "quoted": _l("Quotes received"),
+    "awarded": _l("Awarded"),
+    "fulfilled": _l("Fulfilled"),
+    "cancelled": _l("Cancelled"),
+    "proposed": _l("Proposed"),
+    "approved": _l("Approved"),
+    "rejected": _l("Rejected"),
+    "declined": _l("Not chosen"),
+    "submitted": _l("Submitted"),
+    "withdrawn": _l("Withdrawn"),
+    "accepted": _l("Accepted"),
     "not_chosen": _l("Not chosen"),
     "request.quotes_due": _l("Quote deadline set at the invitation"),
-    "pending": _l("Awaiting the seller"), "expired": _l("Expired"),
-    "delivered": _l("Delivered"), "completed": _l("Completed"), "sent": _l("Sent"),
-    "received": _l("Received"), "disputed": _l("Problem raised"),
-    "settled": _l("Settled"), "escalated": _l("With an official"), "decided": _l("Decided"),
-    "issued": _l("Awaiting payment"), "paid": _l("Paid"),
+    "pending": _l("Awaiting the seller"),
+    "expired": _l("Expired"),
+    "delivered": _l("Delivered"),
+    "completed": _l("Completed"),
+    "sent": _l("Sent"),
+    "received": _l("Received"),
+    "disputed": _l("Problem raised"),
+    "settled": _l("Settled"),
+    "escalated": _l("With an official"),
+    "decided": _l("Decided"),
+    "issued": _l("Awaiting payment"),
+    "paid": _l("Paid"),
 }
 
 
@@ -110,33 +133,67 @@ def can_move(kind: str, current: str, target: str) -> bool:
     return target in MACHINES[kind].get(current, set())
 
 
-def record_event(session: Session, *, actor: User | None, action: str, object_type: str,
-                 object_id: int | None, from_state: str | None = None,
-                 to_state: str | None = None, reason: str = "",
-                 data: dict[str, Any] | None = None) -> AuditEvent:
+def record_event(
+    session: Session,
+    *,
+    actor: User | None,
+    action: str,
+    object_type: str,
+    object_id: int | None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
     """Append one audit event (rows are never updated or deleted)."""
     event = AuditEvent(
-        actor_id=actor.id if actor else None, action=action, object_type=object_type,
-        object_id=object_id, from_state=from_state, to_state=to_state, reason=reason,
+        actor_id=actor.id if actor else None,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
         data=data or {},
     )
     session.add(event)
     return event
 
 
-def transition(session: Session, kind: str, obj: Stateful, target: str, actor: User | None,
-               reason: str = "", data: dict[str, Any] | None = None) -> None:
+def transition(
+    session: Session,
+    kind: str,
+    obj: Stateful,
+    target: str,
+    actor: User | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
     """Move ``obj`` to ``target`` and audit it, or refuse with a ServiceError."""
     current = obj.status
     if not can_move(kind, current, target):
-        raise ServiceError(str(_l(
-            "This cannot go from “%(current)s” to “%(target)s”.",
-            current=STATE_NAMES.get(current, current), target=STATE_NAMES.get(target, target),
-        )))
+        raise ServiceError(
+            str(
+                _l(
+                    "This cannot go from “%(current)s” to “%(target)s”.",
+                    current=STATE_NAMES.get(current, current),
+                    target=STATE_NAMES.get(target, target),
+                )
+            )
+        )
     session.flush()  # obj needs its id for the event
     obj.status = target
-    record_event(session, actor=actor, action=f"{kind}.{target}", object_type=kind,
-                 object_id=obj.id, from_state=current, to_state=target, reason=reason, data=data)
+    record_event(
+        session,
+        actor=actor,
+        action=f"{kind}.{target}",
+        object_type=kind,
+        object_id=obj.id,
+        from_state=current,
+        to_state=target,
+        reason=reason,
+        data=data,
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -148,8 +205,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def record_changes(session: Session, *, actor: User | None, action: str, object_type: str,
-                   obj: Any, fields: Iterable[str], created: bool = False) -> AuditEvent | None:
+def record_changes(
+    session: Session,
+    *,
+    actor: User | None,
+    action: str,
+    object_type: str,
+    obj: Any,
+    fields: Iterable[str],
+    created: bool = False,
+) -> AuditEvent | None:
     """Append one event with the before and after values of the ``fields`` that changed
     (all of them for a new object); call it after the change and before the flush."""
     state = inspect(obj)
@@ -167,5 +232,11 @@ def record_changes(session: Session, *, actor: User | None, action: str, object_
     if not created and not after:
         return None
     session.flush()  # the object needs its id for the event
-    return record_event(session, actor=actor, action=action, object_type=object_type,
-                        object_id=obj.id, data={"before": before, "after": after})
+    return record_event(
+        session,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=obj.id,
+        data={"before": before, "after": after},
+    )

@@ -7,6 +7,7 @@ recipient's language). Dates are stored as ISO dates and shown in the reader's d
 nested lazy messages are stored the same way. Rows stored before this keep their text, shown
 as written (``render``'s ``fallback``).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,6 +1,8 @@
 """What the public storefront shows: categories, featured products, search, product pages."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -90,8 +92,10 @@ def featured_listings(session: Session, today: date) -> list[Listing]:
 def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     """Top-level categories with how many visible listings each has."""
     listing_count = (
-        visible_listings().with_only_columns(Listing.category_id, func.count(Listing.id))
-        .group_by(Listing.category_id).subquery()
+        visible_listings()
+        .with_only_columns(Listing.category_id, func.count(Listing.id))
+        .group_by(Listing.category_id)
+        .subquery()
     )
     rows = session.execute(
         select(Category, func.coalesce(listing_count.c[1], 0))
@@ -102,15 +106,12 @@ def categories_with_counts(session: Session) -> list[tuple[Category, int]]:
     return [(category, int(count)) for category, count in rows]
 
 
-def apply_filters(query: Select[Listing], params: SearchParams,
-                  today: date) -> Select[Listing]:
+def apply_filters(query: Select[Listing], params: SearchParams, today: date) -> Select[Listing]:
     """``query`` narrowed by the search's category, kota, price, certificate and scale."""
     if params.category:
         query = query.join(Listing.category).where(Category.slug == params.category)
     if params.kota_id:
-        query = query.join(SupplierProfile.organisation).where(
-            Organisation.kota_id == params.kota_id
-        )
+        query = query.join(SupplierProfile.organisation).where(Organisation.kota_id == params.kota_id)
     if params.price_min is not None:
         query = query.where(Listing.price >= params.price_min)
     if params.price_max is not None:
@@ -119,23 +120,26 @@ def apply_filters(query: Select[Listing], params: SearchParams,
         query = query.where(SupplierProfile.scale == params.scale)
     if params.certification:
         query = query.where(
-            select(SupplierCertification.id).where(
+            select(SupplierCertification.id)
+            .where(
                 SupplierCertification.supplier_id == SupplierProfile.id,
                 SupplierCertification.kind == params.certification,
-                or_(SupplierCertification.expires_on.is_(None),
-                    SupplierCertification.expires_on >= today),
-            ).exists()
+                or_(SupplierCertification.expires_on.is_(None), SupplierCertification.expires_on >= today),
+            )
+            .exists()
         )
     return query
 
 
-def page_of(session: Session, query: Select[Listing], order: list[object],
-            params: SearchParams, matched_by: str) -> SearchPage:
+def page_of(
+    session: Session, query: Select[Listing], order: Sequence[object], params: SearchParams, matched_by: str
+) -> SearchPage:
     """The requested page of ``query`` in ``order``, with the total count."""
     order = [*order_first(params.sort, params.origin), *order]
-    shown = (query.options(selectinload(Listing.photos), selectinload(Listing.supplier)
-                           .selectinload(SupplierProfile.organisation))
-             .order_by(*order))  # type: ignore[arg-type]
+    shown = query.options(
+        selectinload(Listing.photos),
+        selectinload(Listing.supplier).selectinload(SupplierProfile.organisation),
+    ).order_by(*order)  # type: ignore[arg-type]
     rows, total = page_rows(session, shown, params.page, params.per_page)
     return SearchPage(rows, total, params.page, params.per_page, matched_by)
 
@@ -150,8 +154,7 @@ def search_listings(session: Session, params: SearchParams, today: date) -> Sear
     return page_of(session, query, [Listing.id.desc()], params, "lexical")
 
 
-def ranked_search(session: Session, params: SearchParams, today: date,
-                  ranked_ids: list[int]) -> SearchPage:
+def ranked_search(session: Session, params: SearchParams, today: date, ranked_ids: list[int]) -> SearchPage:
     """Filter and page listings already ranked by the matching engine, keeping its order.
 
     One light query keeps the ids that pass the filters; only the page's listings are then
@@ -161,17 +164,27 @@ def ranked_search(session: Session, params: SearchParams, today: date,
         return SearchPage([], 0, params.page, params.per_page, "hybrid")
     query = apply_filters(visible_listings(), params, today).where(Listing.id.in_(ranked_ids))
     passing = set(session.scalars(query.with_only_columns(Listing.id)))
-    ordered = reorder(session, [listing_id for listing_id in ranked_ids if listing_id in passing],
-                      params.sort, params.origin)
+    ordered = reorder(
+        session,
+        [listing_id for listing_id in ranked_ids if listing_id in passing],
+        params.sort,
+        params.origin,
+    )
     start = first_row(params.page, params.per_page)
-    page_ids = ordered[start:start + params.per_page]
+    page_ids = ordered[start : start + params.per_page]
     rows: dict[int, Listing] = {}
     if page_ids:
-        rows = {listing.id: listing for listing in session.scalars(
-            select(Listing).where(Listing.id.in_(page_ids))
-            .options(selectinload(Listing.photos), selectinload(Listing.supplier)
-                     .selectinload(SupplierProfile.organisation))
-        )}
+        rows = {
+            listing.id: listing
+            for listing in session.scalars(
+                select(Listing)
+                .where(Listing.id.in_(page_ids))
+                .options(
+                    selectinload(Listing.photos),
+                    selectinload(Listing.supplier).selectinload(SupplierProfile.organisation),
+                )
+            )
+        }
     listings = [rows[listing_id] for listing_id in page_ids if listing_id in rows]
     return SearchPage(listings, len(ordered), params.page, params.per_page, "hybrid")
 
@@ -187,10 +200,8 @@ def supplier_page(session: Session, supplier_id: int) -> SupplierProfile | None:
 def listing_page(session: Session, listing_id: int) -> Listing | None:
     """A visible listing for its product page."""
     return session.scalar(
-        visible_listings().where(Listing.id == listing_id)
-        .options(selectinload(Listing.photos))
+        visible_listings().where(Listing.id == listing_id).options(selectinload(Listing.photos))
     )
-
 
 
 def supplier_listings(session: Session, supplier_id: int, page: int, per_page: int) -> SearchPage:
@@ -202,11 +213,15 @@ def supplier_listings(session: Session, supplier_id: int, page: int, per_page: i
 
 def similar_listings(session: Session, listing: Listing, limit: int = 4) -> list[Listing]:
     """Products of other suppliers in the same category, closest in price first."""
-    return list(session.scalars(
-        visible_listings()
-        .where(Listing.category_id == listing.category_id, Listing.supplier_id != listing.supplier_id)
-        .options(selectinload(Listing.photos), selectinload(Listing.supplier)
-                 .selectinload(SupplierProfile.organisation))
-        .order_by(func.abs(Listing.price - listing.price), Listing.id.desc())
-        .limit(limit)
-    ))
+    return list(
+        session.scalars(
+            visible_listings()
+            .where(Listing.category_id == listing.category_id, Listing.supplier_id != listing.supplier_id)
+            .options(
+                selectinload(Listing.photos),
+                selectinload(Listing.supplier).selectinload(SupplierProfile.organisation),
+            )
+            .order_by(func.abs(Listing.price - listing.price), Listing.id.desc())
+            .limit(limit)
+        )
+    )

@@ -1,4 +1,5 @@
 """The audit timeline of a demand request: its own events and those of its proposals and quotes."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,11 +21,12 @@ def timeline_for(session: Session, request: DemandRequest) -> list[tuple[AuditEv
     if quote_ids:
         conditions.append(and_(AuditEvent.object_type == "quote", AuditEvent.object_id.in_(quote_ids)))
     rows = session.execute(
-        select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.actor_id)
-        .where(or_(*conditions)).order_by(AuditEvent.occurred_at, AuditEvent.id)
+        select(AuditEvent, User)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(or_(*conditions))
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
     ).all()
     return [(event, user) for event, user in rows]
-
 
 
 def N_(message: str) -> str:
@@ -43,8 +45,10 @@ NOTES: dict[str, str] = {
 }
 # Rows written before notes had a kind stored the English text only: read them by that text.
 LEGACY_NOTES: dict[str, str] = {
-    "review finished": "review_finished", "quote withdrawn": "quote_withdrawn",
-    "no quote before the deadline": "no_quote", "organisation skips review": "skips_review",
+    "review finished": "review_finished",
+    "quote withdrawn": "quote_withdrawn",
+    "no quote before the deadline": "no_quote",
+    "organisation skips review": "skips_review",
 }
 
 

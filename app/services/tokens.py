@@ -1,4 +1,5 @@
 """Personal access tokens for the JSON API: shown once, stored hashed, revocable."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,12 +23,17 @@ def _digest(raw: str) -> str:
 def create_token(session: Session, user: User, name: str = "") -> tuple[ApiToken, str]:
     """A new token for the user; the raw value is returned once and never stored."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name.strip()[:80], token_hash=_digest(raw),
-                     prefix=raw[:10])
+    token = ApiToken(user_id=user.id, name=name.strip()[:80], token_hash=_digest(raw), prefix=raw[:10])
     session.add(token)
     session.flush()
-    record_event(session, actor=user, action="token.created", object_type="api_token",
-                 object_id=token.id, data={"name": token.name, "prefix": token.prefix})
+    record_event(
+        session,
+        actor=user,
+        action="token.created",
+        object_type="api_token",
+        object_id=token.id,
+        data={"name": token.name, "prefix": token.prefix},
+    )
     return token, raw
 
 
@@ -52,9 +58,9 @@ def user_for_token(session: Session, raw: str) -> User | None:
 
 def tokens_of(session: Session, user: User) -> list[ApiToken]:
     """The user's tokens, newest first (revoked ones included, marked)."""
-    return list(session.scalars(
-        select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())
-    ))
+    return list(
+        session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc()))
+    )
 
 
 def revoke_token(session: Session, user: User, token_id: int) -> bool:
@@ -63,8 +69,7 @@ def revoke_token(session: Session, user: User, token_id: int) -> bool:
     if token is None or token.user_id != user.id or token.revoked_at is not None:
         return False
     token.revoked_at = utcnow()
-    record_event(session, actor=user, action="token.revoked", object_type="api_token",
-                 object_id=token.id)
+    record_event(session, actor=user, action="token.revoked", object_type="api_token", object_id=token.id)
     session.flush()
     return True
 
@@ -74,6 +79,5 @@ def revoke_all(session: Session, user: User) -> int:
     live = [t for t in tokens_of(session, user) if t.revoked_at is None]
     for token in live:
         token.revoked_at = utcnow()
-        record_event(session, actor=user, action="token.revoked", object_type="api_token",
-                     object_id=token.id)
+        record_event(session, actor=user, action="token.revoked", object_type="api_token", object_id=token.id)
     return len(live)

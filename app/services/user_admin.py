@@ -1,4 +1,5 @@
 """Admins manage accounts: find users, change staff roles, disable, enable, unlock."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -7,27 +8,35 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.policy import STAFF_ROLES, role_follows_organisation
 from app.services import ServiceError, login_guard
-from app.services.states import record_event
 from app.services.paging import page_rows
+from app.services.states import record_event
 from models import ROLES, Organisation, Role, User
 
-ROLE_NAMES = {Role.SELLER: _l("Seller"), Role.BUYER: _l("Buyer"), Role.OFFICIAL: _l("Official"),
-              Role.ADMIN: _l("Admin")}
+ROLE_NAMES = {
+    Role.SELLER: _l("Seller"),
+    Role.BUYER: _l("Buyer"),
+    Role.OFFICIAL: _l("Official"),
+    Role.ADMIN: _l("Admin"),
+}
 
 
-def find_users(session: Session, search: str, role: str | None, page: int,
-               per_page: int) -> tuple[list[User], int]:
+def find_users(
+    session: Session, search: str, role: str | None, page: int, per_page: int
+) -> tuple[list[User], int]:
     """Users matching a search (e-mail, name or organisation) and role, newest first."""
     query = select(User).outerjoin(Organisation, User.organisation_id == Organisation.id)
     if role in ROLES:
         query = query.where(User.role == role)
     if search.strip():
         pattern = f"%{search.strip().lower()}%"
-        query = query.where(or_(func.lower(User.email).like(pattern),
-                                func.lower(User.full_name).like(pattern),
-                                func.lower(Organisation.legal_name).like(pattern)))
-    shown = (query.options(selectinload(User.organisation))
-             .order_by(User.created_at.desc(), User.id.desc()))
+        query = query.where(
+            or_(
+                func.lower(User.email).like(pattern),
+                func.lower(User.full_name).like(pattern),
+                func.lower(Organisation.legal_name).like(pattern),
+            )
+        )
+    shown = query.options(selectinload(User.organisation)).order_by(User.created_at.desc(), User.id.desc())
     return page_rows(session, shown, page, per_page)
 
 
@@ -38,8 +47,12 @@ def is_locked(session: Session, user: User, secret: str) -> bool:
 
 
 def _active_admins(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(User).where(
-        User.role == Role.ADMIN, User.active.is_(True))) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active.is_(True))
+        )
+        or 0
+    )
 
 
 def _refuse_losing_last_admin(session: Session, user: User) -> None:
@@ -52,16 +65,24 @@ def change_role(session: Session, user: User, role: str, admin: User) -> None:
     if role not in STAFF_ROLES:
         raise ServiceError(str(_l("Choose official or admin.")), "role")
     if role_follows_organisation(user):
-        raise ServiceError(str(_l("Sellers and buyers keep their role: it follows their organisation.")),
-                           "role")
+        raise ServiceError(
+            str(_l("Sellers and buyers keep their role: it follows their organisation.")), "role"
+        )
     if role == user.role:
         return
     if role != Role.ADMIN:
         _refuse_losing_last_admin(session, user)
     previous, user.role = user.role, role
     user.session_version = (user.session_version or 1) + 1  # the new role applies at next log-in
-    record_event(session, actor=admin, action="role.changed", object_type="user", object_id=user.id,
-                 from_state=previous, to_state=role)
+    record_event(
+        session,
+        actor=admin,
+        action="role.changed",
+        object_type="user",
+        object_id=user.id,
+        from_state=previous,
+        to_state=role,
+    )
     session.flush()
 
 
@@ -74,8 +95,16 @@ def disable_user(session: Session, user: User, admin: User, reason: str) -> None
     _refuse_losing_last_admin(session, user)
     user.active = False
     user.session_version = (user.session_version or 1) + 1
-    record_event(session, actor=admin, action="user.disabled", object_type="user", object_id=user.id,
-                 from_state="active", to_state="disabled", reason=reason.strip()[:2000])
+    record_event(
+        session,
+        actor=admin,
+        action="user.disabled",
+        object_type="user",
+        object_id=user.id,
+        from_state="active",
+        to_state="disabled",
+        reason=reason.strip()[:2000],
+    )
     session.flush()
 
 
@@ -84,8 +113,15 @@ def enable_user(session: Session, user: User, admin: User) -> None:
     if user.active:
         raise ServiceError(str(_l("This account is already enabled.")))
     user.active = True
-    record_event(session, actor=admin, action="user.enabled", object_type="user", object_id=user.id,
-                 from_state="disabled", to_state="active")
+    record_event(
+        session,
+        actor=admin,
+        action="user.enabled",
+        object_type="user",
+        object_id=user.id,
+        from_state="disabled",
+        to_state="active",
+    )
     session.flush()
 
 
@@ -94,7 +130,13 @@ def unlock_user(session: Session, user: User, admin: User, secret: str) -> int:
     key); returns how many were lifted."""
     lifted = login_guard.unlock(session, user.email, secret)
     user.failed_logins, user.locked_until = 0, None
-    record_event(session, actor=admin, action="user.unlocked", object_type="user", object_id=user.id,
-                 data={"locks_lifted": lifted})
+    record_event(
+        session,
+        actor=admin,
+        action="user.unlocked",
+        object_type="user",
+        object_id=user.id,
+        data={"locks_lifted": lifted},
+    )
     session.flush()
     return lifted

@@ -3,6 +3,7 @@
 The storefront, the search index, the database fallback, the programme figures and direct
 orders all read the rule from here, as a SQL condition or as a check on a loaded listing.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, and_, select

@@ -5,6 +5,7 @@ these days. The holidays come from the maintained ``holidays`` package (country 
 "public" category: the national days off decreed each year, Idul Fitri and Idul Adha included).
 Joint leave days (cuti bersama) are not public holidays and so stay working days here.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta

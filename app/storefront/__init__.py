@@ -1,4 +1,5 @@
 """The public storefront: home, categories, search, product and supplier pages, photos."""
+
 from flask import Blueprint
 
 bp = Blueprint("storefront", __name__)

@@ -8,6 +8,7 @@ and the snapshot name: a newly published snapshot starts afresh at once, and any
 change (a price, a photo) shows within the time-to-live. Pages that set a cookie, fail, or
 come from the database fallback ("limited results") are never kept.
 """
+
 from __future__ import annotations
 
 import threading
@@ -65,6 +66,7 @@ def _anonymous() -> bool:
 
 def cached_for_visitors(view: Callable[..., Any]) -> Callable[..., Response]:
     """Serve ``view`` from the page cache to anonymous visitors (see the module doc)."""
+
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Response:
         from app.services.catalogue_index import catalogue_index
@@ -78,9 +80,14 @@ def cached_for_visitors(view: Callable[..., Any]) -> Callable[..., Response]:
         if hit is not None:
             return Response(hit[0], status=200, headers=hit[1])
         response = make_response(view(*args, **kwargs))
-        if (snapshot and response.status_code == 200 and "Set-Cookie" not in response.headers
-                and not getattr(response, "limited_results", False)):
+        if (
+            snapshot
+            and response.status_code == 200
+            and "Set-Cookie" not in response.headers
+            and not getattr(response, "limited_results", False)
+        ):
             headers = {h: response.headers[h] for h in HEADERS_KEPT if h in response.headers}
             _cache().put(key, response.get_data(), headers, ttl)
         return response
+
     return wrapper

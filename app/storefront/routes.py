@@ -1,4 +1,5 @@
 """Storefront pages."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, make_response, render_template, request, send_from_directory
@@ -68,12 +69,21 @@ def _render_results(params: SearchParams, category: Category | None) -> Response
     categories = db.session.scalars(
         select(Category).where(Category.parent_id.is_(None)).order_by(Category.position)
     ).all()
-    response = make_response(render_template(
-        "storefront/search.html", results=results, params=params, category=category,
-        kota_list=kota, categories=categories, scales=BUSINESS_SCALES,
-        certifications=CERTIFICATION_KINDS, sorts=SORTS, places=kecamatan_choices(db.session),
-        near_id=_int_arg("near"),
-    ))
+    response = make_response(
+        render_template(
+            "storefront/search.html",
+            results=results,
+            params=params,
+            category=category,
+            kota_list=kota,
+            categories=categories,
+            scales=BUSINESS_SCALES,
+            certifications=CERTIFICATION_KINDS,
+            sorts=SORTS,
+            places=kecamatan_choices(db.session),
+            near_id=_int_arg("near"),
+        )
+    )
     response.limited_results = results.limited  # type: ignore[attr-defined]  # read by the page cache
     return response
 
@@ -103,11 +113,18 @@ def listing(listing_id: int) -> str:
     if found is None:
         abort(404)
     more = db.session.scalars(
-        visible_listings().where(Listing.supplier_id == found.supplier_id, Listing.id != found.id)
-        .order_by(Listing.id.desc()).limit(4)
+        visible_listings()
+        .where(Listing.supplier_id == found.supplier_id, Listing.id != found.id)
+        .order_by(Listing.id.desc())
+        .limit(4)
     ).all()
-    return render_template("storefront/listing.html", listing=found, more=more,
-                           similar=similar_listings(db.session, found), today=today())
+    return render_template(
+        "storefront/listing.html",
+        listing=found,
+        more=more,
+        similar=similar_listings(db.session, found),
+        today=today(),
+    )
 
 
 @bp.get("/supplier/<int:supplier_id>")
@@ -116,24 +133,24 @@ def supplier(supplier_id: int) -> str:
     found = supplier_page(db.session, supplier_id)
     if found is None:
         abort(404)
-    results = supplier_listings(db.session, found.id, max(_int_arg("page") or 1, 1),
-                                current_app.config["PER_PAGE"])
-    return render_template("storefront/supplier.html", supplier=found, results=results,
-                           today=today())
+    results = supplier_listings(
+        db.session, found.id, max(_int_arg("page") or 1, 1), current_app.config["PER_PAGE"]
+    )
+    return render_template("storefront/supplier.html", supplier=found, results=results, today=today())
 
 
 @bp.get("/media/listings/<name>")
 def photo(name: str) -> Response:
     """A stored listing photo or thumbnail, looked up by its random name."""
     known = db.session.scalar(
-        select(ListingPhoto.id).where(
-            or_(ListingPhoto.stored_name == name, ListingPhoto.thumb_name == name)
-        )
+        select(ListingPhoto.id).where(or_(ListingPhoto.stored_name == name, ListingPhoto.thumb_name == name))
     )
     if known is None:
         abort(404)
     response = send_from_directory(
-        current_app.config["UPLOAD_FOLDER"] + "/listings", name, mimetype="image/jpeg",
+        current_app.config["UPLOAD_FOLDER"] + "/listings",
+        name,
+        mimetype="image/jpeg",
         max_age=86400,
     )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -1,4 +1,5 @@
 """Fixtures for the matching-engine tests: a small catalogue and model-free embedders."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,7 +17,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 CATALOGUE = [
     # listing_id, supplier_id, category, title, description
-    (1, 101, "catering", "Katering Nasi Kotak Berkah", "Nasi kotak ayam goreng dan rendang untuk rapat dan pelatihan"),
+    (
+        1,
+        101,
+        "catering",
+        "Katering Nasi Kotak Berkah",
+        "Nasi kotak ayam goreng dan rendang untuk rapat dan pelatihan",
+    ),
     (2, 102, "catering", "Dapur Prasmanan Ibu Ratna", "Prasmanan dan nasi kotak untuk acara instansi, halal"),
     (3, 103, "snack", "Jajanan Pasar Mbak Yuni", "Kue basah, lemper, onde-onde, kotak snack rapat"),
     (4, 104, "uniform", "Konveksi Seragam Sekolah", "Seragam sekolah SD SMP SMA, kemeja putih, celana"),
@@ -25,7 +32,13 @@ CATALOGUE = [
     (7, 107, "furniture", "Kursi Kantor Service", "Penjualan dan reparasi kursi kantor, sofa lobi"),
     (8, 108, "beverage", "Kopi Bubuk Tanah Tinggi", "Kopi bubuk robusta dan arabika sangrai sendiri"),
     (9, 109, "cleaning", "Jasa Kebersihan Amanah", "Tenaga kebersihan harian untuk sekolah dan puskesmas"),
-    (10, 110, "printing", "Percetakan Spanduk Kramat", "Cetak spanduk, banner, papan nama dan backdrop acara"),
+    (
+        10,
+        110,
+        "printing",
+        "Percetakan Spanduk Kramat",
+        "Cetak spanduk, banner, papan nama dan backdrop acara",
+    ),
     (11, 101, "snack", "Snack Box Berkah", "Kotak snack kue dan roti untuk rapat, dari dapur Berkah"),
     (12, 111, "stationery", "ATK Grosir Mangga Dua", "Kertas fotokopi, ordner, binder clip, spidol"),
 ]
@@ -34,9 +47,17 @@ CATALOGUE = [
 def make_records(**overrides: object) -> list[ListingRecord]:
     """The test catalogue as ListingRecords (every listing active, verified, UMKM)."""
     return [
-        ListingRecord(listing_id=i, supplier_id=s, category=c, title=t, description=d,
-                      supplier_name=f"Supplier {s}", kota="Jakarta Timur", kecamatan="Cakung",
-                      **overrides)
+        ListingRecord(
+            listing_id=i,
+            supplier_id=s,
+            category=c,
+            title=t,
+            description=d,
+            supplier_name=f"Supplier {s}",
+            kota="Jakarta Timur",
+            kecamatan="Cakung",
+            **overrides,
+        )
         for i, s, c, t, d in CATALOGUE
     ]
 

@@ -2,6 +2,7 @@
 
 Each test runs against both; the Milvus runs also check that results equal the local ones.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -22,8 +23,7 @@ BACKENDS = ["local", pytest.param("milvus", marks=pytest.mark.milvus)]
 _names = itertools.count()
 
 
-def build(backend: str, records: list[ListingRecord], request: pytest.FixtureRequest
-          ) -> Retriever:
+def build(backend: str, records: list[ListingRecord], request: pytest.FixtureRequest) -> Retriever:
     """A retriever over ``records`` on ``backend`` (a fresh Milvus collection per call)."""
     options = None
     if backend == "milvus":
@@ -48,8 +48,7 @@ def test_implements_the_protocol(backend: str, request: pytest.FixtureRequest) -
     assert len(retriever) == 12 and 3 in retriever and 99 not in retriever
 
 
-def test_finds_by_words_and_by_character_ngrams(backend: str,
-                                                request: pytest.FixtureRequest) -> None:
+def test_finds_by_words_and_by_character_ngrams(backend: str, request: pytest.FixtureRequest) -> None:
     retriever = build(backend, make_records(), request)
     assert ranked(retriever, "nasi kotak untuk rapat")[0] in (1, 2)
     assert ranked(retriever, "spanduk")[0] == 10
@@ -76,10 +75,20 @@ def test_same_scores_and_order_as_local(backend: str, request: pytest.FixtureReq
 def test_upsert_and_remove(backend: str, request: pytest.FixtureRequest) -> None:
     records = make_records()
     retriever = build(backend, records, request)
-    changed = ListingRecord(listing_id=12, supplier_id=111, category="printing",
-                            title="Cetak undangan", description="Undangan pernikahan dan kartu nama")
-    new = ListingRecord(listing_id=40, supplier_id=140, category="snack",
-                        title="Keripik singkong pedas", description="Keripik singkong balado")
+    changed = ListingRecord(
+        listing_id=12,
+        supplier_id=111,
+        category="printing",
+        title="Cetak undangan",
+        description="Undangan pernikahan dan kartu nama",
+    )
+    new = ListingRecord(
+        listing_id=40,
+        supplier_id=140,
+        category="snack",
+        title="Keripik singkong pedas",
+        description="Keripik singkong balado",
+    )
     retriever.upsert([changed, new])
     assert len(retriever) == 13 and 40 in retriever
     assert ranked(retriever, "keripik singkong")[0] == 40

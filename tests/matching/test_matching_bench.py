@@ -1,4 +1,5 @@
 """Smoke tests of the scale benchmark, the synthetic catalogue and bulk embedding (small sizes)."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,25 @@ def test_bench_json_last_line(capsys) -> None:
 
 
 def test_bench_on_ivfsq_serves_a_mapped_snapshot(capsys) -> None:
-    assert main(["bench", "--size", "2000", "--queries", "10", "--model", "hashing",
-                 "--query-model", "hashing-64", "--kind", "ivfsq", "--json"]) == 0
+    assert (
+        main(
+            [
+                "bench",
+                "--size",
+                "2000",
+                "--queries",
+                "10",
+                "--model",
+                "hashing",
+                "--query-model",
+                "hashing-64",
+                "--kind",
+                "ivfsq",
+                "--json",
+            ]
+        )
+        == 0
+    )
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert result["vectors_real"] == 2000 and result["index_kind"] == "ivfsq"
     assert 0.0 <= result["recall_at_10"] <= 1.0 and result["precise_p50_ms"] > 0

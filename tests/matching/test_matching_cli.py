@@ -1,4 +1,5 @@
 """Evaluation metrics and ``python -m matching evaluate`` on tiny TSV files."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from matching.cli import main
-from matching.evaluation import load_eval_set, ndcg_at_k, reciprocal_rank, recall_at_k
-from matching.matcher import Matcher
 from matching.embedders import HashingEmbedder
+from matching.evaluation import load_eval_set, ndcg_at_k, recall_at_k, reciprocal_rank
+from matching.matcher import Matcher
 from matching.types import DemandQuery
 
 LISTINGS = """id\tcategory\ttitle\tdescription
@@ -57,8 +58,18 @@ def test_both_label_forms_load(files: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("which", ["cat", "ids"])
 def test_evaluate_json_last_line(files: dict[str, Path], which: str, capsys: pytest.CaptureFixture) -> None:
-    code = main(["evaluate", "--listings", str(files["listings"]), "--queries", str(files[which]),
-                 "--json", "--model", "hashing"])
+    code = main(
+        [
+            "evaluate",
+            "--listings",
+            str(files["listings"]),
+            "--queries",
+            str(files[which]),
+            "--json",
+            "--model",
+            "hashing",
+        ]
+    )
     assert code == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     result = json.loads(last)
@@ -68,16 +79,40 @@ def test_evaluate_json_last_line(files: dict[str, Path], which: str, capsys: pyt
 
 def test_evaluate_table_and_module_entry(files: dict[str, Path]) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "matching", "evaluate", "--listings", str(files["listings"]),
-         "--queries", str(files["cat"]), "--model", "hashing", "--fairness", "1"],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+        [
+            sys.executable,
+            "-m",
+            "matching",
+            "evaluate",
+            "--listings",
+            str(files["listings"]),
+            "--queries",
+            str(files["cat"]),
+            "--model",
+            "hashing",
+            "--fairness",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
     ).stdout
     assert "engine" in out and "BM25" in out and "dense only" in out and "gini" in out
 
 
 def test_missing_model_is_reported(files: dict[str, Path], capsys: pytest.CaptureFixture) -> None:
-    code = main(["evaluate", "--listings", str(files["listings"]), "--queries", str(files["cat"]),
-                 "--model", "/nonexistent/model"])
+    code = main(
+        [
+            "evaluate",
+            "--listings",
+            str(files["listings"]),
+            "--queries",
+            str(files["cat"]),
+            "--model",
+            "/nonexistent/model",
+        ]
+    )
     assert code == 2 and "MATCHER_MODEL" in capsys.readouterr().err
 
 

@@ -1,4 +1,5 @@
 """Embedders, the factory and the persistent passage cache."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,10 @@ import pytest
 
 from matching.cache import CachedEmbedder
 from matching.embedders import (
-    Embedder, EmbedderUnavailable, HashingEmbedder, create_embedder,
+    Embedder,
+    EmbedderUnavailable,
+    HashingEmbedder,
+    create_embedder,
 )
 
 

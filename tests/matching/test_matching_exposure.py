@@ -1,4 +1,5 @@
 """Fair exposure: the ledger, the re-rank and concentration measures."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,7 +30,8 @@ def test_gini_and_top_share() -> None:
 
 def test_ledger_from_events_weighs_recent_more() -> None:
     ledger = ExposureLedger.from_events(
-        [(1, date(2025, 3, 1)), (2, date(2025, 1, 30))], today=date(2025, 3, 1), half_life_days=30)
+        [(1, date(2025, 3, 1)), (2, date(2025, 1, 30))], today=date(2025, 3, 1), half_life_days=30
+    )
     assert ledger.recent_count(1) == pytest.approx(1.0)
     assert ledger.recent_count(2) == pytest.approx(0.5)
     assert ledger.never_proposed(3) and not ledger.never_proposed(2)
@@ -58,11 +60,23 @@ def test_fair_exposure_changes_who_is_proposed() -> None:
 def test_reserved_places_go_to_relevant_newcomers_only() -> None:
     cands, records = catalogue(30)
     ledger = ExposureLedger.from_counts({i: 1 for i in range(1, 30)})  # only supplier 30 is new
-    fair = rank(Q, cands, records, exposure=ledger, settings=RankSettings(limit=5, fairness=1.0, exposure_discount=0.5, reserved_share=0.2))
+    fair = rank(
+        Q,
+        cands,
+        records,
+        exposure=ledger,
+        settings=RankSettings(limit=5, fairness=1.0, exposure_discount=0.5, reserved_share=0.2),
+    )
     assert 30 not in [m.supplier_id for m in fair]  # too far down the list to deserve a place
     ledger = ExposureLedger.from_counts({i: 1 for i in range(1, 13) if i != 9})
     cands, records = catalogue(12)
-    fair = rank(Q, cands, records, exposure=ledger, settings=RankSettings(limit=5, fairness=1.0, exposure_discount=0.5, reserved_share=0.2))
+    fair = rank(
+        Q,
+        cands,
+        records,
+        exposure=ledger,
+        settings=RankSettings(limit=5, fairness=1.0, exposure_discount=0.5, reserved_share=0.2),
+    )
     reserved = [m for m in fair if m.reserved]
     assert [m.supplier_id for m in reserved] == [9]
     assert fair[-1].supplier_id == 9

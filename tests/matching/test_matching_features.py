@@ -1,8 +1,9 @@
 """Features computed once, scored by a Scorer; the hand-set weights are the default scorer."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Mapping
 
 import pytest
 
@@ -13,8 +14,14 @@ from matching.results import ScoreBreakdown
 from matching.track_record import TrackRecord
 from matching.types import Candidate, DemandQuery, ListingRecord
 
-QUERY = DemandQuery(text="nasi kotak ayam goreng", quantity=100, budget_ceiling=3_000_000,
-                    kota="Jakarta Timur", needed_by=date(2026, 3, 20), today=date(2026, 3, 1))
+QUERY = DemandQuery(
+    text="nasi kotak ayam goreng",
+    quantity=100,
+    budget_ceiling=3_000_000,
+    kota="Jakarta Timur",
+    needed_by=date(2026, 3, 20),
+    today=date(2026, 3, 1),
+)
 
 
 def test_features_name_every_score_the_breakdown_shows_and_the_learner_uses() -> None:
@@ -24,8 +31,15 @@ def test_features_name_every_score_the_breakdown_shows_and_the_learner_uses() ->
 
 
 def test_the_track_record_is_one_of_the_features() -> None:
-    record = ListingRecord(1, 101, "Nasi kotak ayam goreng", price=25_000, kota="Jakarta Timur",
-                           lead_time_days=3, track_record=TrackRecord(12, 12, 58.0, 12))
+    record = ListingRecord(
+        1,
+        101,
+        "Nasi kotak ayam goreng",
+        price=25_000,
+        kota="Jakarta Timur",
+        lead_time_days=3,
+        track_record=TrackRecord(12, 12, 58.0, 12),
+    )
     feats, checks = features(QUERY, Candidate(1, 0.8, 0.3, 1.2), record, frozenset({"ayam goreng"}))
     assert feats.track_record > 0 and feats.location == 0.6 and feats.budget == 1.0
     assert feats.phrase == 1.0 and feats.requirements == 1.0
@@ -33,10 +47,19 @@ def test_the_track_record_is_one_of_the_features() -> None:
 
 
 def test_the_default_scorer_is_fused_plus_the_hand_set_weights() -> None:
-    feats = Features(fused=1.0, dense=0.8, lexical=0.3, budget=1.0, capacity=-0.5, location=0.6,
-                     lead_time=0.5, track_record=0.2, requirements=1.0, phrase=0.5)
-    expected = 1.0 + (0.3 * 1.0 + 0.1 * -0.5 + 0.2 * 0.6 + 0.2 * 0.5 + 0.1 * 0.2 + 0.4 * 1.0
-                      + 0.3 * 0.5)
+    feats = Features(
+        fused=1.0,
+        dense=0.8,
+        lexical=0.3,
+        budget=1.0,
+        capacity=-0.5,
+        location=0.6,
+        lead_time=0.5,
+        track_record=0.2,
+        requirements=1.0,
+        phrase=0.5,
+    )
+    expected = 1.0 + (0.3 * 1.0 + 0.1 * -0.5 + 0.2 * 0.6 + 0.2 * 0.5 + 0.1 * 0.2 + 0.4 * 1.0 + 0.3 * 0.5)
     assert DEFAULT_SCORER.score(feats.as_dict()) == expected
     assert set(DEFAULT_WEIGHTS) <= set(FEATURE_NAMES)
     with pytest.raises(TypeError):

@@ -1,5 +1,6 @@
 """Officials' decisions train a scorer that is used only when it beats the hand-set weights
 on the most recent decisions."""
+
 from __future__ import annotations
 
 import random
@@ -19,8 +20,11 @@ def _decisions(n: int, seed: int = 3) -> list[Decision]:
     for k in range(n):
         near = rng.random() < 0.5
         fused = rng.gauss(0, 1)
-        scores = {"fused": fused, "location": 1.0 if near else 0.0,
-                  "total": fused + 0.2 * (1.0 if near else 0.0)}
+        scores = {
+            "fused": fused,
+            "location": 1.0 if near else 0.0,
+            "total": fused + 0.2 * (1.0 if near else 0.0),
+        }
         status = "approved" if (near and rng.random() < 0.9) or rng.random() < 0.1 else "rejected"
         out.append(Decision(k // 5, start + timedelta(hours=k), scores, status))
     return out

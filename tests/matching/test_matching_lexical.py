@@ -1,11 +1,11 @@
 """TF-IDF lexical index."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import numpy as np
+import pytest
 
 from matching import synthetic
 from matching.lexical import LEXICAL_MANIFEST, LexicalConfig, LexicalIndex
@@ -64,8 +64,16 @@ def catalogue(size: int = 3000) -> tuple[list[int], list[str]]:
     return ids, texts
 
 
-QUERIES = ["nasi kotak ayam bakar", "seragam pdh bordir logo", "kertas hvs a4", "sewa tenda acara",
-           "servis ac split", "kopi bubuk robusta", "meja kantor kayu jati", "masker medis 3 ply"]
+QUERIES = [
+    "nasi kotak ayam bakar",
+    "seragam pdh bordir logo",
+    "kertas hvs a4",
+    "sewa tenda acara",
+    "servis ac split",
+    "kopi bubuk robusta",
+    "meja kantor kayu jati",
+    "masker medis 3 ply",
+]
 
 
 def exhaustive_top(index: LexicalIndex, text: str, k: int) -> list[int]:
@@ -77,8 +85,11 @@ def exhaustive_top(index: LexicalIndex, text: str, k: int) -> list[int]:
 def test_bounded_search_returns_the_exhaustive_top_hits() -> None:
     ids, texts = catalogue()
     # budgets far below the posting-list lengths: every query is truncated
-    index = LexicalIndex.build(ids, texts, LexicalConfig(
-        impact_depth=256, query_budget=3000, word_impact_depth=256, word_query_budget=1000))
+    index = LexicalIndex.build(
+        ids,
+        texts,
+        LexicalConfig(impact_depth=256, query_budget=3000, word_impact_depth=256, word_query_budget=1000),
+    )
     assert max(np.diff(index._a["imp_ptr"])) == 256  # truncated lists
     for q in QUERIES:
         got, scores, known = index.search(q, 10)
@@ -89,8 +100,9 @@ def test_bounded_search_returns_the_exhaustive_top_hits() -> None:
             assert abs(known.get(listing_id) - score) < 1e-5  # exact, asked or not
         assert known.get(-5, -1.0) == -1.0
         sample = all_ids[::53]
-        np.testing.assert_allclose(known.many(np.append(sample, -5)),
-                                   [known.get(i) for i in sample.tolist()] + [0.0], atol=1e-6)
+        np.testing.assert_allclose(
+            known.many(np.append(sample, -5)), [known.get(i) for i in sample.tolist()] + [0.0], atol=1e-6
+        )
 
 
 def test_ids_need_not_be_dense_or_sorted() -> None:
@@ -118,8 +130,10 @@ def test_mmap_load_upsert_save_round_trip(tmp_path: Path) -> None:
     assert len(again) == 1200 and again.nnz() == loaded.nnz()
     assert again.search("kopi arabika gayo", 2)[0].tolist() == [5, ids[0]]
     assert again.search("kopi arabika gayo", 2)[2].get(ids[1], -1.0) == -1.0
-    assert exhaustive_top(again, "kopi arabika gayo", 7)[2:] == [
-        i for i in before if i not in (ids[0], ids[1])][:5]
+    assert (
+        exhaustive_top(again, "kopi arabika gayo", 7)[2:]
+        == [i for i in before if i not in (ids[0], ids[1])][:5]
+    )
     loaded.save(tmp_path / "a")  # over the files it maps
     assert LexicalIndex.load(tmp_path / "a").search("kopi arabika gayo", 1)[0].tolist() == [5]
 

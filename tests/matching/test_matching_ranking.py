@@ -1,4 +1,5 @@
 """Ranking: every hard filter, soft scores, grouping per supplier, explanations."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,8 +18,13 @@ HALAL_EXPIRED = Certification("halal", date(2025, 1, 1))
 
 
 def rec(listing_id: int, supplier_id: int | None = None, **kw: object) -> ListingRecord:
-    base = dict(title=f"Katering {listing_id}", description="Nasi kotak ayam", category="catering",
-                kota="Jakarta Timur", kecamatan="Cakung")
+    base = dict(
+        title=f"Katering {listing_id}",
+        description="Nasi kotak ayam",
+        category="catering",
+        kota="Jakarta Timur",
+        kecamatan="Cakung",
+    )
     base.update(kw)
     return ListingRecord(listing_id=listing_id, supplier_id=supplier_id or 100 + listing_id, **base)
 
@@ -35,16 +41,24 @@ def run(query: DemandQuery, *records: ListingRecord, **settings: object):
 Q = DemandQuery(text="Belanja nasi kotak rapat", today=TODAY)
 
 
-@pytest.mark.parametrize("field, value, query, failed", [
-    ("listing_active", False, Q, "listing_active"),
-    ("seller_active", False, Q, "seller_active"),
-    ("seller_verified", False, Q, "seller_verified"),
-    ("is_umkm", False, replace(Q, umkm_only=True), "umkm"),
-    ("monthly_capacity", 100, replace(Q, quantity=300), "capacity"),
-    ("category", "snack", replace(Q, category="catering", require_category=True), "category"),
-    ("certifications", (), replace(Q, required_certifications=("halal",)), "certification:halal"),
-    ("certifications", (HALAL_EXPIRED,), replace(Q, required_certifications=("halal",)), "certification:halal"),
-])
+@pytest.mark.parametrize(
+    "field, value, query, failed",
+    [
+        ("listing_active", False, Q, "listing_active"),
+        ("seller_active", False, Q, "seller_active"),
+        ("seller_verified", False, Q, "seller_verified"),
+        ("is_umkm", False, replace(Q, umkm_only=True), "umkm"),
+        ("monthly_capacity", 100, replace(Q, quantity=300), "capacity"),
+        ("category", "snack", replace(Q, category="catering", require_category=True), "category"),
+        ("certifications", (), replace(Q, required_certifications=("halal",)), "certification:halal"),
+        (
+            "certifications",
+            (HALAL_EXPIRED,),
+            replace(Q, required_certifications=("halal",)),
+            "certification:halal",
+        ),
+    ],
+)
 def test_each_hard_filter_excludes(field: str, value: object, query: DemandQuery, failed: str) -> None:
     good = rec(1, certifications=(HALAL_VALID,), monthly_capacity=1000)
     bad = rec(2, **{field: value})
@@ -56,11 +70,19 @@ def test_each_hard_filter_excludes(field: str, value: object, query: DemandQuery
 
 
 def test_filters_pass_when_facts_allow() -> None:
-    query = replace(Q, umkm_only=True, quantity=300, category="catering", require_category=True,
-                    required_certifications=("halal",))
+    query = replace(
+        Q,
+        umkm_only=True,
+        quantity=300,
+        category="catering",
+        require_category=True,
+        required_certifications=("halal",),
+    )
     ok = rec(1, monthly_capacity=800, certifications=(HALAL_VALID,))
     [match] = run(query, ok)
-    assert {"umkm", "capacity", "category", "certification:halal", "seller_verified"} <= set(match.explanation.passed)
+    assert {"umkm", "capacity", "category", "certification:halal", "seller_verified"} <= set(
+        match.explanation.passed
+    )
 
 
 def test_certificate_must_be_valid_until_needed_by() -> None:
@@ -75,12 +97,25 @@ def test_unknown_capacity_or_quantity_does_not_exclude() -> None:
 
 
 def test_soft_scores_order_equally_relevant_listings() -> None:
-    query = replace(Q, quantity=100, budget_ceiling=5_000_000, kota="Jakarta Timur",
-                    kecamatan="Cakung", needed_by=date(2025, 3, 11))
-    near_cheap = rec(1, price=40_000, kota="Jakarta Timur", kecamatan="Cakung", lead_time_days=2,
-                     monthly_capacity=1000)
-    far_dear = rec(2, price=80_000, kota="Jakarta Barat", kecamatan="Cengkareng", lead_time_days=20,
-                   monthly_capacity=1000)
+    query = replace(
+        Q,
+        quantity=100,
+        budget_ceiling=5_000_000,
+        kota="Jakarta Timur",
+        kecamatan="Cakung",
+        needed_by=date(2025, 3, 11),
+    )
+    near_cheap = rec(
+        1, price=40_000, kota="Jakarta Timur", kecamatan="Cakung", lead_time_days=2, monthly_capacity=1000
+    )
+    far_dear = rec(
+        2,
+        price=80_000,
+        kota="Jakarta Barat",
+        kecamatan="Cengkareng",
+        lead_time_days=20,
+        monthly_capacity=1000,
+    )
     cands = [cand(2, 1.0), cand(1, 1.0)]
     result = rank(query, cands, {1: near_cheap, 2: far_dear})
     assert [m.listing_id for m in result] == [1, 2]
@@ -113,10 +148,22 @@ def test_limit_and_missing_records() -> None:
 
 
 def test_explanation_content() -> None:
-    query = DemandQuery(text="Belanja nasi kotak untuk 300 peserta", quantity=300, unit="kotak",
-                        budget_ceiling=15_000_000, kota="Jakarta Timur", today=TODAY)
-    listing = rec(1, title="Katering Berkah", description="Nasi kotak ayam goreng", price=35_000,
-                  unit="kotak", monthly_capacity=800)
+    query = DemandQuery(
+        text="Belanja nasi kotak untuk 300 peserta",
+        quantity=300,
+        unit="kotak",
+        budget_ceiling=15_000_000,
+        kota="Jakarta Timur",
+        today=TODAY,
+    )
+    listing = rec(
+        1,
+        title="Katering Berkah",
+        description="Nasi kotak ayam goreng",
+        price=35_000,
+        unit="kotak",
+        monthly_capacity=800,
+    )
     [match] = rank(query, [cand(1)], {1: listing})
     exp = match.explanation
     assert {"nasi", "kotak"} <= set(exp.matched_terms)
@@ -131,19 +178,28 @@ def test_explanation_content() -> None:
     assert data["explanation"]["passed"] and "sentence_id" in data["explanation"]
 
 
-@pytest.mark.parametrize("amount, text", [(1_250_000, "Rp 1.250.000"), (0, "Rp 0"), (999, "Rp 999"),
-                                          (-5000, "-Rp 5.000")])
+@pytest.mark.parametrize(
+    "amount, text", [(1_250_000, "Rp 1.250.000"), (0, "Rp 0"), (999, "Rp 999"), (-5000, "-Rp 5.000")]
+)
 def test_rupiah_format(amount: int, text: str) -> None:
     assert format_rupiah(amount) == text
 
 
 def test_supplier_meeting_every_stated_condition_nearby_ranks_first() -> None:
-    query = replace(Q, quantity=100, budget_ceiling=5_000_000, kota="Jakarta Timur",
-                    kecamatan="Duren Sawit", needed_by=date(2025, 3, 11))
-    all_checks_near = rec(1, price=40_000, kota="Jakarta Timur", kecamatan="Cakung",
-                          lead_time_days=2, monthly_capacity=1000)
-    distant = rec(2, price=45_000, kota="Jakarta Utara", kecamatan="Koja", lead_time_days=12,
-                  monthly_capacity=1000)
+    query = replace(
+        Q,
+        quantity=100,
+        budget_ceiling=5_000_000,
+        kota="Jakarta Timur",
+        kecamatan="Duren Sawit",
+        needed_by=date(2025, 3, 11),
+    )
+    all_checks_near = rec(
+        1, price=40_000, kota="Jakarta Timur", kecamatan="Cakung", lead_time_days=2, monthly_capacity=1000
+    )
+    distant = rec(
+        2, price=45_000, kota="Jakarta Utara", kecamatan="Koja", lead_time_days=12, monthly_capacity=1000
+    )
     records = {1: all_checks_near, 2: distant}
     close = rank(query, [cand(2, 1.4), cand(1, 1.0)], records)
     assert [m.listing_id for m in close] == [1, 2]

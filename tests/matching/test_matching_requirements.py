@@ -1,4 +1,5 @@
 """Requirements stated in a request's words become fields the buyer can confirm."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,8 +10,11 @@ TODAY = date(2026, 8, 1)
 
 
 def test_a_catering_request_yields_certificate_quantity_place_and_date() -> None:
-    read = read_requirements("Nasi kotak ayam goreng untuk 50 orang, wajib halal, dikirim ke "
-                             "Kec. Duren Sawit paling lambat 17 Agustus 2026", TODAY)
+    read = read_requirements(
+        "Nasi kotak ayam goreng untuk 50 orang, wajib halal, dikirim ke "
+        "Kec. Duren Sawit paling lambat 17 Agustus 2026",
+        TODAY,
+    )
     assert read.certifications == ("halal",)
     assert (read.quantity, read.unit) == (50, "orang")
     assert (read.kota, read.kecamatan) == ("Jakarta Timur", "Duren Sawit")

@@ -1,4 +1,5 @@
 """Hybrid retriever: a shared suite over index backends and embedders; snapshots on disk."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -29,10 +30,17 @@ def retriever(request: pytest.FixtureRequest, records, any_embedder) -> Retrieve
     return Retriever.build(records, any_embedder, kind=request.param)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("kopi", 8), ("kursi", 7), ("batik", 5), ("spanduk", 10), ("nasi kotak", 1),
-    ("Belanja Jasa Tenaga Kebersihan Puskesmas TA 2025", 9),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kopi", 8),
+        ("kursi", 7),
+        ("batik", 5),
+        ("spanduk", 10),
+        ("nasi kotak", 1),
+        ("Belanja Jasa Tenaga Kebersihan Puskesmas TA 2025", 9),
+    ],
+)
 def test_finds_the_obvious_listing(retriever: Retriever, query: str, expected: int) -> None:
     top = [c.listing_id for c in retriever.retrieve(query, 3)]
     assert expected in top
@@ -47,8 +55,13 @@ def test_candidates_carry_all_scores(retriever: Retriever) -> None:
 
 
 def test_upsert_and_remove(retriever: Retriever, records) -> None:
-    new = ListingRecord(listing_id=99, supplier_id=199, title="Sewa Tenda Pesta",
-                        description="Tenda dan kursi lipat untuk acara", category="event")
+    new = ListingRecord(
+        listing_id=99,
+        supplier_id=199,
+        title="Sewa Tenda Pesta",
+        description="Tenda dan kursi lipat untuk acara",
+        category="event",
+    )
     retriever.upsert([new])
     assert retriever.retrieve("sewa tenda", 1)[0].listing_id == 99
     retriever.upsert([replace(records[7], title="Teh Melati", description="Teh melati wangi")])

@@ -1,4 +1,5 @@
 """Procurement text normalisation and matched words."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,8 +29,15 @@ def test_only_boilerplate_keeps_the_text() -> None:
 
 
 def test_listing_text_has_title_description_category_and_seller_words() -> None:
-    rec = ListingRecord(1, 1, "Nasi Kotak", "Menu ayam", category="catering",
-                        category_name="Katering", seller_text="UMKM Cakung")
+    rec = ListingRecord(
+        1,
+        1,
+        "Nasi Kotak",
+        "Menu ayam",
+        category="catering",
+        category_name="Katering",
+        seller_text="UMKM Cakung",
+    )
     text = listing_text(rec)
     assert "Nasi Kotak" in text and "Menu ayam" in text and "Katering" in text and "UMKM Cakung" in text
 

@@ -3,6 +3,7 @@
 The suite runs over every registered backend kind (``vector_backends.BACKENDS``), so a new
 backend is tested by registering it.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,14 @@ import pytest
 
 from matching.vector_backends import BACKENDS, FaissBackend, FlatBackend
 from matching.vector_index import (
-    IndexCorrupt, IndexMismatch, IndexMissing, IndexUnavailable, VectorIndex, choose_kind,
-    hnsw_params, ivf_params,
+    IndexCorrupt,
+    IndexMismatch,
+    IndexMissing,
+    IndexUnavailable,
+    VectorIndex,
+    choose_kind,
+    hnsw_params,
+    ivf_params,
 )
 
 KINDS = list(BACKENDS)
@@ -128,7 +135,8 @@ def test_hnsw_compaction_keeps_results(random_vectors) -> None:
 
 
 def test_memory_mapped_snapshot_serves_the_same_answers_read_only(
-        index: VectorIndex, random_vectors, tmp_path: Path) -> None:
+    index: VectorIndex, random_vectors, tmp_path: Path
+) -> None:
     ids, vecs = random_vectors
     index.save(tmp_path)
     mapped = VectorIndex.load(tmp_path, model="test-model", dim=32, mmap=True)
@@ -144,8 +152,12 @@ def test_memory_mapped_snapshot_serves_the_same_answers_read_only(
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_backend_keeps_the_protocol(kind: str, random_vectors, tmp_path: Path) -> None:
     ids, vecs = random_vectors
-    backend = BACKENDS[kind](32, BACKENDS[kind].derive_params(len(ids)) | {"nlist": 8, "nprobe": 8}
-                             if "nlist" in BACKENDS[kind].derive_params(0) else None)
+    backend = BACKENDS[kind](
+        32,
+        BACKENDS[kind].derive_params(len(ids)) | {"nlist": 8, "nprobe": 8}
+        if "nlist" in BACKENDS[kind].derive_params(0)
+        else None,
+    )
     assert backend.kind == kind and backend.ntotal == 0
     backend.add(ids, vecs)
     assert backend.ntotal == len(ids)
@@ -171,7 +183,8 @@ class ScalarQuantisedFlatBackend(FaissBackend):
 
 
 def test_a_new_backend_is_one_class_and_one_registry_line(
-        monkeypatch: pytest.MonkeyPatch, random_vectors, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, random_vectors, tmp_path: Path
+) -> None:
     monkeypatch.setitem(BACKENDS, "flatsq", ScalarQuantisedFlatBackend)
     ids, vecs = random_vectors
     index = VectorIndex.build(ids, vecs, model="test-model", kind="flatsq")

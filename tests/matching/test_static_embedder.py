@@ -1,4 +1,5 @@
 """StaticEmbedder, PairedEmbedder and the ``distil`` command (tiny corpus, hashing teacher)."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,12 +13,18 @@ from matching.embedders import PairedEmbedder, create_embedder
 from matching.static import DEFAULT_ARTEFACT, StaticEmbedder, content_hash, tokenize
 
 NAMES = [
-    "Belanja Kertas HVS A4 dan Alat Tulis Kantor", "Pengadaan Seragam Dinas Harian Pegawai",
-    "Belanja Makan Minum Rapat Kantor", "Pengadaan Meja dan Kursi Kerja",
-    "Belanja Masker Medis dan Sarung Tangan", "Jasa Kebersihan Gedung Kantor",
-    "Cetak Spanduk dan Baliho Sosialisasi", "Belanja Snack Kue Rapat Koordinasi",
-    "Pengadaan Printer dan Tinta Printer", "Belanja Kopi dan Teh Tamu Kantor",
-    "Pembangunan Jalan Lingkungan", "Rehabilitasi Gedung Sekolah",
+    "Belanja Kertas HVS A4 dan Alat Tulis Kantor",
+    "Pengadaan Seragam Dinas Harian Pegawai",
+    "Belanja Makan Minum Rapat Kantor",
+    "Pengadaan Meja dan Kursi Kerja",
+    "Belanja Masker Medis dan Sarung Tangan",
+    "Jasa Kebersihan Gedung Kantor",
+    "Cetak Spanduk dan Baliho Sosialisasi",
+    "Belanja Snack Kue Rapat Koordinasi",
+    "Pengadaan Printer dan Tinta Printer",
+    "Belanja Kopi dan Teh Tamu Kantor",
+    "Pembangunan Jalan Lingkungan",
+    "Rehabilitasi Gedung Sekolah",
 ]
 KINDS = ["Pengadaan Barang", "Jasa Lainnya", "Pekerjaan Konstruksi"]
 
@@ -33,10 +40,33 @@ def tiny_artefact(tmp_path_factory: pytest.TempPathFactory) -> Path:
         lines.append(f"{name}\t{KINDS[i % 3]}\t{2015 + i % 6}\tportal-{i % 8}")
     corpus.write_text("\n".join(lines) + "\n", "utf-8")
     out = root / "static.npz"
-    status = main(["distil", "--corpus", str(corpus), "--out", str(out), "--teacher", "hashing-32",
-                   "--cache", str(root / "cache"), "--set", "synthetic_listings=60",
-                   "--set", "names_passage=40", "--set", "names_query=40", "--set", "min_count=1",
-                   "--set", "query_words=50", "--set", "buckets=512", "--set", "cg_iters=30"])
+    status = main(
+        [
+            "distil",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(out),
+            "--teacher",
+            "hashing-32",
+            "--cache",
+            str(root / "cache"),
+            "--set",
+            "synthetic_listings=60",
+            "--set",
+            "names_passage=40",
+            "--set",
+            "names_query=40",
+            "--set",
+            "min_count=1",
+            "--set",
+            "query_words=50",
+            "--set",
+            "buckets=512",
+            "--set",
+            "cg_iters=30",
+        ]
+    )
     assert status == 0 and out.is_file()
     return out
 
@@ -86,8 +116,9 @@ def test_create_embedder_static_path_and_paired(tiny_artefact: Path) -> None:
     paired = PairedEmbedder(emb, create_embedder("hashing-32"))
     assert paired.name == f"{emb.name}|q=hashing-32" and paired.dim == 32
     assert np.array_equal(paired.embed_passages(["kertas"]), emb.embed_passages(["kertas"]))
-    assert np.array_equal(paired.embed_queries(["kertas"]),
-                          create_embedder("hashing-32").embed_queries(["kertas"]))
+    assert np.array_equal(
+        paired.embed_queries(["kertas"]), create_embedder("hashing-32").embed_queries(["kertas"])
+    )
     with pytest.raises(ValueError):
         PairedEmbedder(emb, create_embedder("hashing-64"))
 

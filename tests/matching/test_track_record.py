@@ -1,4 +1,5 @@
 """The track record score never punishes a new supplier and moves slowly with evidence."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,11 +9,16 @@ import pytest
 from matching.exposure import ExposureLedger
 from matching.ranking import RankSettings, rank, track_record_soft_score
 from matching.retriever import Candidate
-from matching.types import DemandQuery, ListingRecord
 from matching.track_record import (
-    PRIOR_SCORE, TrackRecord, average_rating, bayesian_rating, on_time_share,
-    track_record_adjustment, track_record_score,
+    PRIOR_SCORE,
+    TrackRecord,
+    average_rating,
+    bayesian_rating,
+    on_time_share,
+    track_record_adjustment,
+    track_record_score,
 )
+from matching.types import DemandQuery, ListingRecord
 
 
 def good(n: int) -> TrackRecord:
@@ -66,7 +72,8 @@ def test_each_part_of_the_record_counts_in_its_own_direction() -> None:
 def test_impossible_counts_are_read_as_the_nearest_possible_ones() -> None:
     assert track_record_score(TrackRecord(2, 9, 10.0, 2)) == track_record_score(TrackRecord(2, 2, 10.0, 2))
     assert bayesian_rating(TrackRecord(rating_sum=99.0, rating_count=1)) == bayesian_rating(
-        TrackRecord(rating_sum=5.0, rating_count=1))
+        TrackRecord(rating_sum=5.0, rating_count=1)
+    )
     assert track_record_score(TrackRecord(-3, -1, 0.0, -2)) == PRIOR_SCORE
 
 
@@ -79,29 +86,38 @@ def test_plain_figures_for_display() -> None:
 
 # --- in the ranking ---------------------------------------------------------------------------
 
-from datetime import date  # noqa: E402
 
-from matching.exposure import ExposureLedger  # noqa: E402
 from matching.features import DEFAULT_WEIGHTS  # noqa: E402
-from matching.ranking import RankSettings, rank, track_record_soft_score  # noqa: E402
-from matching.retriever import Candidate  # noqa: E402
-from matching.types import DemandQuery, ListingRecord  # noqa: E402
 
 QUERY = DemandQuery(text="Nasi kotak untuk rapat", today=date(2026, 12, 1))
 
 
 def listing(listing_id: int, record: TrackRecord | None = None, awards: int = 0) -> ListingRecord:
-    return ListingRecord(listing_id=listing_id, supplier_id=100 + listing_id,
-                         title=f"Nasi kotak {listing_id}", category="catering",
-                         track_record=record, awards_won=awards)
+    return ListingRecord(
+        listing_id=listing_id,
+        supplier_id=100 + listing_id,
+        title=f"Nasi kotak {listing_id}",
+        category="catering",
+        track_record=record,
+        awards_won=awards,
+    )
 
 
-def ranked(*records: ListingRecord, fused: tuple[float, ...] | None = None,
-           exposure: ExposureLedger | None = None, fairness: float = 0.0) -> list[int]:
+def ranked(
+    *records: ListingRecord,
+    fused: tuple[float, ...] | None = None,
+    exposure: ExposureLedger | None = None,
+    fairness: float = 0.0,
+) -> list[int]:
     scores = fused or tuple(1.0 for _ in records)
     candidates = [Candidate(r.listing_id, 0.8, 0.3, f, "catering") for r, f in zip(records, scores)]
-    matches = rank(QUERY, candidates, {r.listing_id: r for r in records}, exposure,
-                   RankSettings(fairness=fairness, limit=2 if fairness else 20))
+    matches = rank(
+        QUERY,
+        candidates,
+        {r.listing_id: r for r in records},
+        exposure,
+        RankSettings(fairness=fairness, limit=2 if fairness else 20),
+    )
     return [m.listing_id for m in matches]
 
 
@@ -136,8 +152,7 @@ def test_fair_exposure_still_applies_over_a_good_record() -> None:
 
 
 def test_the_explanation_puts_a_notable_record_in_words() -> None:
-    record = TrackRecord(completed_orders=12, on_time_deliveries=11, rating_sum=55.2,
-                         rating_count=12)
+    record = TrackRecord(completed_orders=12, on_time_deliveries=11, rating_sum=55.2, rating_count=12)
     candidates = [Candidate(1, 0.8, 0.3, 1.0, "catering"), Candidate(2, 0.8, 0.3, 0.9, "catering")]
     records = {1: listing(1, record), 2: listing(2, TrackRecord(1, 1, 4.0, 1))}
     matches = {m.listing_id: m for m in rank(QUERY, candidates, records)}
