@@ -21,6 +21,7 @@ from app.services import review
 from app.services.accounts import create_staff_user
 from app.services.demand import invite_suppliers, publish_request
 from app.services.indexer import run_once
+from app.services.orders import DirectOrderInput, accept_order, place_direct_order
 from app.services.quotes import QuoteInput, submit_quote
 from models import SupplierCertification
 from tests.e2e.browsing import VIEWPORTS, MainPage, check_page, login, new_page
@@ -69,6 +70,14 @@ MAIN_PAGES: list[MainPage] = [
     MainPage("admin", "/admin/users", "users"),
     MainPage("admin", "/admin/users/{seller_user}", "user"),
     MainPage("admin", "/auth/account", "account"),
+    MainPage("visitor", "/buyers/{buyer_organisation}", "buyer"),
+    MainPage("buyer", "/orders/buy/{listing}", "buy"),
+    MainPage("buyer", "/orders/", "orders"),
+    MainPage("buyer", "/orders/{order}", "order"),
+    MainPage("seller", "/orders/", "orders"),
+    MainPage("seller", "/orders/{order}", "order"),
+    MainPage("official", "/orders/overdue", "overdue"),
+    MainPage("official", "/orders/disputes", "disputes"),
 ]
 ROLES = ["visitor", "seller", "buyer", "official", "admin"]
 
@@ -140,8 +149,13 @@ def prepared_database(server_env: dict[str, str], tmp_path_factory: pytest.TempP
                                   quantity=60, budget=12_000_000, category_slug="furniture")
             assert publish_request(session, demand, buyer, today()), "the carpenter should be proposed"
             under_review[name] = demand.id
+        # A direct order the seller took on: the deal pages of both sides.
+        order = place_direct_order(session, buyer, DirectOrderInput(
+            listing_id=nasi.id, quantity=50, kecamatan_id=buyer.organisation.kecamatan_id or 0,
+            address="Jl. Medan Merdeka Selatan 8", delivery_date=today() + timedelta(days=14)), today())
+        accept_order(session, order, sri)
         session.commit()
-        ids = {"listing": nasi.id, "supplier": sri_shop.id, "quoted_request": quoted.id,
+        ids = {"listing": nasi.id, "order": order.id, "buyer_organisation": buyer.organisation_id, "supplier": sri_shop.id, "quoted_request": quoted.id,
                "invitation": next(m.id for m in invited if m.supplier_id == sri_shop.id),
                "review_request": under_review["pages"],
                "unverified": waiting[0].organisation.supplier_profile.id,
