@@ -175,7 +175,11 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
         with FolderLock(folder):
             total = count_indexable(db.session)
             with tqdm(total=total, unit="listing", desc="Indexing") as bar:
-                report = Indexer(folder, model, options=options).full_build(db.session, progress=bar.update)
+
+                def advance(done: int) -> None:
+                    bar.update(done)
+
+                report = Indexer(folder, model, options=options).full_build(db.session, progress=advance)
     except IndexerBusy:
         if if_stale:
             click.echo("An indexer is running on this folder; it keeps the index up to date.")
