@@ -113,7 +113,7 @@ def _index_in_memory(session: Session) -> None:
 
     Nothing is published: the indexer builds the snapshot from the committed database.
     """
-    from app.services.catalogue_index import catalogue_index
+    from app.catalogue_index import catalogue_index
     from app.services.catalogue_records import iter_indexable_records
     from matching.retriever import Retriever
 
@@ -175,7 +175,11 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
         with FolderLock(folder):
             total = count_indexable(db.session)
             with tqdm(total=total, unit="listing", desc="Indexing") as bar:
-                report = Indexer(folder, model, options=options).full_build(db.session, progress=bar.update)
+
+                def advance(done: int) -> None:
+                    bar.update(done)
+
+                report = Indexer(folder, model, options=options).full_build(db.session, progress=advance)
     except IndexerBusy:
         if if_stale:
             click.echo("An indexer is running on this folder; it keeps the index up to date.")
@@ -195,8 +199,8 @@ def match_rebuild_command(if_stale: bool, use_ray: bool) -> None:
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id")
 def match_request_command(request_id: int, limit: int | None, fairness: float | None, lang: str) -> None:
     """Show the suppliers the engine proposes for a demand request, with reasons."""
+    from app.catalogue_index import catalogue_index
     from app.clock import today
-    from app.services.catalogue_index import catalogue_index
     from app.services.matchmaking import match_request
     from models import DemandRequest, SupplierProfile
 
@@ -239,8 +243,8 @@ def match_rematch_command(request_ids: tuple[int, ...], use_ray: bool) -> None:
     started; each request is committed on its own, and a re-run changes nothing."""
     from flask import current_app
 
+    from app.catalogue_index import catalogue_index
     from app.clock import today
-    from app.services.catalogue_index import catalogue_index
     from app.services.rematch import candidates_with_ray, rematch_request, requests_to_rematch
     from app.settings import matching
 

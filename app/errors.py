@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,7 +18,7 @@ def register(app: Flask) -> None:
     """Render friendly error pages; roll back the session on server errors."""
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[object, int]:
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         if is_api_request():
             return error_response(error)
         messages = {
@@ -40,7 +41,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     @app.errorhandler(IntegrityError)
-    def conflict(error: Exception) -> tuple[object, int]:
+    def conflict(error: Exception) -> ResponseReturnValue:
         """A write lost a race (a version moved on, a unique rule held): 409, nothing written."""
         db.session.rollback()
         return http_error(
@@ -51,14 +52,14 @@ def register(app: Flask) -> None:
         )
 
     @app.errorhandler(DataError)
-    def unstorable(error: Exception) -> tuple[object, int]:
+    def unstorable(error: Exception) -> ResponseReturnValue:
         """A value the database cannot store (out of range, bad text) is the client's error."""
         db.session.rollback()
         message = _("A value is out of range or cannot be stored.")
         return http_error(InputRefused(description=message))
 
     @app.errorhandler(OperationalError)
-    def database_unavailable(error: Exception) -> tuple[object, int]:
+    def database_unavailable(error: Exception) -> ResponseReturnValue:
         """The database cannot be reached (or is busy): a friendly 503, never a 500."""
         app.logger.error("database unavailable: %s", str(error).splitlines()[0])
         try:
@@ -70,7 +71,7 @@ def register(app: Flask) -> None:
         )
 
     @app.errorhandler(500)
-    def server_error(error: Exception) -> tuple[object, int]:
+    def server_error(error: Exception) -> ResponseReturnValue:
         db.session.rollback()
         if is_api_request():
             return error_response(InternalServerError())

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash
-from flask_babel import get_translations, gettext
+from flask_babel import LazyString, get_translations, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from wtforms import Field, IntegerField, SelectChoice, SelectField, ValidationError
+from wtforms import Field, IntegerField, SelectField, ValidationError
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its 3.2 stubs
 from wtforms.validators import DataRequired
 from wtforms.widgets import TextInput
 
@@ -85,10 +86,10 @@ class ChooseOneField(SelectField):
     """A required select that starts on an empty "— choose —" option, so nothing (a place, a
     category) is ever chosen silently for the user; ``message`` says what to choose."""
 
-    def __init__(self, label: object, message: object, **kwargs: object) -> None:
+    def __init__(self, label: str | LazyString, message: str | LazyString, **kwargs: Any) -> None:
         super().__init__(
             label,
-            coerce=_id_or_none,  # type: ignore[arg-type]  # the stub wants a plain callable
+            coerce=_id_or_none,
             validators=[DataRequired(message=message)],
             **kwargs,
         )

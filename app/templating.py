@@ -35,7 +35,7 @@ def human_date(value: date | datetime | str | None) -> str:
 
 def url_with(**changes: Any) -> str:
     """The current URL with some query arguments replaced (for pagination and filters)."""
-    args = request.args.to_dict(flat=True)
+    args: dict[str, Any] = request.args.to_dict(flat=True)
     for key, value in changes.items():
         if value is None:
             args.pop(key, None)

@@ -14,8 +14,10 @@ from .embedders import l2_normalise
 
 
 class _Settings(Protocol):
-    item_share: float
-    intent_weight: float
+    @property
+    def item_share(self) -> float: ...
+    @property
+    def intent_weight(self) -> float: ...
 
 
 def blend_vectors(vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -111,7 +112,7 @@ class Retriever:
         batch_size: int = 256,
         progress: Callable[[int], None] | None = None,
         backend: str = "local",
-        backend_options: dict | None = None,
+        backend_options: dict[str, Any] | None = None,
     ) -> Retriever:
         """Embed and index ``records`` (their listing_id are the keys); ``progress(n)`` per batch.
 
@@ -147,7 +148,7 @@ class Retriever:
         texts: Sequence[str] | None = None,
         timings: dict[str, float] | None = None,
         backend: str = "local",
-        backend_options: dict | None = None,
+        backend_options: dict[str, Any] | None = None,
     ) -> Retriever:
         """Index ``records`` whose passage vectors (row i for record i) are already known.
 
@@ -242,7 +243,8 @@ class Retriever:
     def embed_query(self, qtext: str, precise: bool = False) -> np.ndarray:
         """The query vector of an already normalised text (see ``query_text``)."""
         embedder = self.query_embedder if precise and self.query_embedder else self.embedder
-        return embedder.embed_queries([qtext])[0]
+        vector: np.ndarray = embedder.embed_queries([qtext])[0]
+        return vector
 
     def retrieve(
         self,
@@ -288,7 +290,7 @@ class Retriever:
             for k in order.tolist()
         ]
 
-    def with_settings(self, **changes: object) -> Retriever:
+    def with_settings(self, **changes: Any) -> Retriever:
         """A view of this retriever (same indexes) with some settings changed."""
         other = Retriever(
             self.embedder,
@@ -327,8 +329,9 @@ class Retriever:
                 "settings": asdict(self.settings),
                 "created": time.time(),
                 "backend": (
-                    self.remote.describe()
-                    if self.remote is not None  # type: ignore[attr-defined]
+                    # only remote backends (Milvus) describe themselves; not in the protocol
+                    self.remote.describe()  # type: ignore[attr-defined]
+                    if self.remote is not None
                     else {"kind": "local"}
                 ),
             }
@@ -405,7 +408,7 @@ class Retriever:
         return retriever
 
 
-def connect_remote(spec: dict, dim: int, vectoriser: LexicalIndex) -> RetrievalBackend:
+def connect_remote(spec: dict[str, Any], dim: int, vectoriser: LexicalIndex) -> RetrievalBackend:
     """Reconnect the backend a snapshot names (IndexMissing when it is gone,
     RetrievalUnavailable when its server does not answer)."""
     from .backends import RetrievalUnavailable

@@ -23,9 +23,9 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
 
 from app import create_app
+from app.catalogue_index import catalogue_index, retrieve
 from app.clock import today
 from app.extensions import db
-from app.services.catalogue_index import catalogue_index, retrieve
 from app.services.catalogue_records import demand_query, records_for
 from app.services.matchmaking import CANDIDATE_POOL, match_request
 from matching.exposure import ExposureLedger, concentration

@@ -30,9 +30,9 @@ def main() -> int:
     from sqlalchemy import select
 
     from app import create_app
+    from app.catalogue_index import catalogue_index
     from app.clock import today
     from app.extensions import db
-    from app.services.catalogue_index import catalogue_index
     from app.services.matchmaking import match_request
     from matching.bench import rss_mb
     from models import DemandRequest

@@ -11,8 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from app.services import catalogue_index as reader_module
-from app.services.catalogue_index import CatalogueIndex, catalogue_index, retrieve
+from app import catalogue_index as reader_module
+from app.catalogue_index import CatalogueIndex, catalogue_index, retrieve
 from app.services.listings import archive_listing
 from matching.retriever import Retriever
 from models import DemandRequest, Listing
@@ -190,7 +190,7 @@ def test_corrupt_current_snapshot_is_refused_once_and_backed_off(
     monkeypatch.setattr(reader_module.log, "disabled", False)  # Alembic's fileConfig disables it
     index._checked_at = float("-inf")
     attempts = index.load_attempts
-    with caplog.at_level(logging.WARNING, logger="app.services.catalogue_index"):
+    with caplog.at_level(logging.WARNING, logger="app.catalogue_index"):
         for _ in range(20):
             page = client.get("/search?q=nasi+kotak").get_data(as_text=True)
             index.wait_idle()

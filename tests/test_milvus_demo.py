@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.catalogue_index import catalogue_index, search
 from app.clock import today
-from app.services.catalogue_index import catalogue_index, search
 from app.services.catalogue_records import demand_query
 from app.services.index_backend import BuildOptions
 from app.services.indexer import run_once

@@ -9,9 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from app.catalogue_index import catalogue_index, retrieve, search
 from app.clock import today
 from app.config import ConfigError, load_config
-from app.services.catalogue_index import catalogue_index, retrieve, search
 from app.services.index_backend import BuildOptions, prune_collections
 from app.services.indexer import run_once
 from app.services.storefront import SearchParams

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from app.api import paged, serializers
 from app.api.schemas import CategoryList, PlaceList, SearchArgs, SearchPage
+from app.catalogue_index import search
 from app.clock import today
 from app.extensions import db
-from app.services.catalogue_index import search
 from app.services.search_order import origin_for
 from app.services.storefront import SearchParams
 from models import Category, Kecamatan, Kota

@@ -6,13 +6,13 @@ Every write answers with the whole order as it now stands, so a client needs no 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
-from app.api import api_permission, current_api_user, paged, refuse, writing
+from app.api import abort, api_permission, api_user, paged, refuse, writing
 from app.api import deal_serializers as serialize
 from app.api.deal_schemas import (
     DecisionIn,
@@ -42,21 +42,22 @@ blp = Blueprint(
     __name__,
     description="Orders after an award or a direct purchase: delivery, receipt, invoice, payment, ratings",
 )
-SECURED = [{"bearerAuth": []}]
+SECURED: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 PDF = {"type": "string", "format": "binary"}
+_Part = TypeVar("_Part", Delivery, Dispute, Invoice, Rating)
 
 
 def _order(order_id: int) -> Order:
     found = db.session.get(Order, order_id)
-    if found is None or not can_view_order(current_api_user(), found):
+    if found is None or not can_view_order(api_user(), found):
         abort(404, message="No such order of yours.")
-    return found  # type: ignore[return-value]  # abort() above when None (untyped NoReturn)
+    return found
 
 
-def _part(model: type[Delivery] | type[Dispute] | type[Invoice] | type[Rating], row_id: int) -> Any:
+def _part(model: type[_Part], row_id: int) -> Any:
     """A delivery, problem, invoice or rating of an order the caller may see (404 otherwise)."""
     found = db.session.get(model, row_id)
-    if found is None or not can_view_order(current_api_user(), found.order):
+    if found is None or not can_view_order(api_user(), found.order):
         abort(404, message="Not found among your orders.")
     return found
 
@@ -83,7 +84,7 @@ class Orders(MethodView):
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Orders, newest first, optionally of one status."""
         rows, total = order_service.orders_for(
-            db.session, current_api_user(), args["status"], args["page"], args["per_page"]
+            db.session, api_user(), args["status"], args["page"], args["per_page"]
         )
         return paged([serialize.order(r, today()) for r in rows], total, args["page"], args["per_page"])
 
@@ -97,7 +98,7 @@ class Orders(MethodView):
         with writing(STALE):
             row = order_service.place_direct_order(
                 db.session,
-                current_api_user(),
+                api_user(),
                 order_service.DirectOrderInput(
                     listing_id=body["listing_id"],
                     quantity=body["quantity"],
@@ -161,7 +162,7 @@ class Accept(MethodView):
     def post(self, order_id: int) -> dict[str, Any]:
         """Accept a pending order before its answer deadline."""
         row = _order(order_id)
-        return _step(row, order_service.accept_order, row, current_api_user())
+        return _step(row, order_service.accept_order, row, api_user())
 
 
 @blp.route("/orders/<int:order_id>/decline")
@@ -175,7 +176,7 @@ class Decline(MethodView):
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Decline a pending order, saying why (the buyer is told)."""
         row = _order(order_id)
-        return _step(row, order_service.decline_order, row, current_api_user(), body["reason"])
+        return _step(row, order_service.decline_order, row, api_user(), body["reason"])
 
 
 @blp.route("/orders/<int:order_id>/cancel")
@@ -189,7 +190,7 @@ class CancelOrder(MethodView):
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Cancel before anything was sent, saying why."""
         row = _order(order_id)
-        return _step(row, order_service.cancel_order, row, current_api_user(), body["reason"])
+        return _step(row, order_service.cancel_order, row, api_user(), body["reason"])
 
 
 @blp.route("/orders/<int:order_id>/deliveries")
@@ -203,7 +204,7 @@ class Deliveries(MethodView):
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Mark quantities of order lines as sent (partial deliveries allowed)."""
         row = _order(order_id)
-        return _step(row, fulfilment.send_delivery, row, current_api_user(), _lines(body), body["note"])
+        return _step(row, fulfilment.send_delivery, row, api_user(), _lines(body), body["note"])
 
 
 @blp.route("/deliveries/<int:delivery_id>/receipt")
@@ -221,7 +222,7 @@ class Receipt(MethodView):
             found.order,
             fulfilment.confirm_receipt,
             found,
-            current_api_user(),
+            api_user(),
             body["received_on"] or today(),
             _lines(body),
             body["received_by_name"],
@@ -241,9 +242,7 @@ class Problem(MethodView):
     def post(self, body: dict[str, Any], delivery_id: int) -> dict[str, Any]:
         """Report a problem; not settled in time, it goes to an official."""
         found = _part(Delivery, delivery_id)
-        return _step(
-            found.order, fulfilment.raise_problem, found, current_api_user(), body["reason"], workflow()
-        )
+        return _step(found.order, fulfilment.raise_problem, found, api_user(), body["reason"], workflow())
 
 
 @blp.route("/disputes/<int:dispute_id>/settle")
@@ -256,7 +255,7 @@ class Settle(MethodView):
     def post(self, dispute_id: int) -> dict[str, Any]:
         """Mark the problem settled; the delivery awaits confirmation again."""
         found = _part(Dispute, dispute_id)
-        return _step(found.order, fulfilment.settle_dispute, found, current_api_user())
+        return _step(found.order, fulfilment.settle_dispute, found, api_user())
 
 
 @blp.route("/disputes/<int:dispute_id>/decide")
@@ -274,7 +273,7 @@ class Decide(MethodView):
             found.order,
             fulfilment.decide_dispute,
             found,
-            current_api_user(),
+            api_user(),
             body["outcome"],
             body["decision"],
             today(),
@@ -292,7 +291,7 @@ class Invoices(MethodView):
         """Invoice every received delivery not yet billed; due after the payment term
         (working days, Indonesian public holidays excluded)."""
         row = _order(order_id)
-        return _step(row, billing.issue_invoice, row, current_api_user())
+        return _step(row, billing.issue_invoice, row, api_user())
 
 
 @blp.route("/invoices/<int:invoice_id>/payments")
@@ -310,7 +309,7 @@ class Payments(MethodView):
             found.order,
             billing.record_payment,
             found,
-            current_api_user(),
+            api_user(),
             body["amount"],
             body["paid_on"] or today(),
             body["reference"],
@@ -347,7 +346,7 @@ class Rate(MethodView):
         """Buyers rate quality, timeliness and communication; sellers rate payment and
         communication (1-5, optional comment)."""
         row = _order(order_id)
-        user = current_api_user()
+        user = api_user()
         if is_order_buyer(user, row):
             return _step(
                 row,
@@ -375,4 +374,4 @@ class Reply(MethodView):
     def post(self, body: dict[str, Any], rating_id: int) -> dict[str, Any]:
         """Reply once, in public, to the buyer's rating of your delivery."""
         found = _part(Rating, rating_id)
-        return _step(found.order, ratings.reply_to_rating, found, current_api_user(), body["reply"])
+        return _step(found.order, ratings.reply_to_rating, found, api_user(), body["reply"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.api import api_permission, current_api_user, paged, serializers, writing
+from app.api import abort, api_permission, api_user, current_api_user, paged, serializers, writing
 from app.api.schemas import (
     AwardIn,
     AwardList,
@@ -33,7 +33,7 @@ from app.settings import matching, workflow
 from models import Category, DemandRequest, Match
 
 blp = Blueprint("api_procurement", __name__, description="Demand requests, proposals, quotes, awards")
-SECURED = [{"bearerAuth": []}]
+SECURED: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 def _request(request_id: int, write: bool = False) -> DemandRequest:
@@ -98,8 +98,11 @@ class Requests(MethodView):
     @blp.response(200, RequestPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Requests, newest first."""
+        organisation = api_user().organisation
+        if organisation is None:
+            abort(403, message="Only buyers of an organisation have requests.")
         rows, total = demand_service.buyer_requests(
-            db.session, current_api_user().organisation, None, args["page"], args["per_page"]
+            db.session, organisation, None, args["page"], args["per_page"]
         )
         return paged([serializers.demand(r) for r in rows], total, args["page"], args["per_page"])
 
@@ -110,7 +113,7 @@ class Requests(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft request."""
         with writing():
-            row = demand_service.create_request(db.session, current_api_user(), _input(body), today())
+            row = demand_service.create_request(db.session, api_user(), _input(body), today())
         return _done(row)
 
 
@@ -133,7 +136,7 @@ class OneRequest(MethodView):
         """Change a draft."""
         row = _request(request_id, write=True)
         with writing():
-            demand_service.update_request(db.session, row, current_api_user(), _input(body, row), today())
+            demand_service.update_request(db.session, row, api_user(), _input(body, row), today())
         return _done(row)
 
 
@@ -148,7 +151,7 @@ class Publish(MethodView):
         """Publish and run the matcher; proposals then await review unless skipped."""
         row = _request(request_id, write=True)
         with writing():
-            demand_service.publish_request(db.session, row, current_api_user(), today(), matching())
+            demand_service.publish_request(db.session, row, api_user(), today(), matching())
         return _done(row)
 
 
@@ -164,7 +167,7 @@ class Cancel(MethodView):
         """Cancel before the award; suppliers in play are told the reason."""
         row = _request(request_id, write=True)
         with writing():
-            demand_service.cancel_request(db.session, row, current_api_user(), body["reason"])
+            demand_service.cancel_request(db.session, row, api_user(), body["reason"])
         return _done(row)
 
 
@@ -178,7 +181,7 @@ class Proposals(MethodView):
     def get(self, request_id: int) -> dict[str, Any]:
         """Buyers see reviewed proposals; officials see all."""
         row = _request(request_id)
-        user = current_api_user()
+        user = api_user()
         items = [serializers.proposal(m) for m in row.matches if can_see_proposal(user, m)]
         return paged(items, len(items), 1, max(len(items), 1))
 
@@ -196,7 +199,7 @@ class Invite(MethodView):
         row = _request(request_id, write=True)
         with writing():
             demand_service.invite_suppliers(
-                db.session, row, body["match_ids"], current_api_user(), today(), workflow()
+                db.session, row, body["match_ids"], api_user(), today(), workflow()
             )
         return _done(row)
 
@@ -238,9 +241,7 @@ class Awards(MethodView):
             line["quote_id"]: line["version"] for line in body["awards"] if line.get("version") is not None
         }
         with writing("Someone else decided this request at the same moment."):
-            rows = award(
-                db.session, request_id, quantities, current_api_user(), body["reason"], versions, workflow()
-            )
+            rows = award(db.session, request_id, quantities, api_user(), body["reason"], versions, workflow())
         return {"items": rows}  # AwardOut dumps the rows
 
 
@@ -270,7 +271,7 @@ class Review(MethodView):
     @blp.response(200, ProposalPage)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Decide on proposals (a reason is required to reject)."""
-        user = current_api_user()
+        user = api_user()
         with writing():
             if body["decision"] == "approve":
                 review_service.approve(db.session, body["match_ids"], user)

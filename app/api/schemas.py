@@ -47,7 +47,7 @@ class DateTime(ma.fields.AwareDateTime):
     def __init__(self, **options: Any) -> None:
         super().__init__(default_timezone=UTC, **options)
 
-    def _serialize(self, value: datetime | None, attr: Any, obj: Any, **kwargs: Any) -> str | None:
+    def _serialize(self, value: datetime | None, attr: Any, obj: Any, **kwargs: Any) -> str | float | None:
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return super()._serialize(value, attr, obj, **kwargs)

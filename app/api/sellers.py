@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.api import api_permission, current_api_user, paged, serializers, writing
+from app.api import abort, api_permission, api_user, current_api_user, paged, serializers, writing
 from app.api.schemas import (
     InvitationOut,
     InvitationPage,
@@ -28,7 +28,7 @@ from app.services import quotes as quote_service
 from models import Category, Listing, Quote, SupplierProfile
 
 blp = Blueprint("api_sellers", __name__, description="Sellers: listings, invitations, quotes")
-SECURED = [{"bearerAuth": []}]
+SECURED: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 def _supplier() -> SupplierProfile:
@@ -96,9 +96,7 @@ class Listings(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a draft listing."""
         with writing():
-            row = listing_service.create_listing(
-                db.session, _supplier(), _input(body), actor=current_api_user()
-            )
+            row = listing_service.create_listing(db.session, _supplier(), _input(body), actor=api_user())
         return serializers.listing(row)
 
 
@@ -121,7 +119,7 @@ class OneListing(MethodView):
         """Change some fields of a listing."""
         row = _listing(listing_id)
         with writing():
-            listing_service.update_listing(db.session, row, _input(body, row), current_api_user())
+            listing_service.update_listing(db.session, row, _input(body, row), api_user())
         return serializers.listing(row)
 
 
@@ -200,7 +198,7 @@ class SubmitQuote(MethodView):
         match = _invitation(match_id)
         with writing():
             row = quote_service.submit_quote(
-                db.session, match, current_api_user(), quote_service.QuoteInput(**body), today()
+                db.session, match, api_user(), quote_service.QuoteInput(**body), today()
             )
         return serializers.quote(row)
 
@@ -224,9 +222,7 @@ class OneQuote(MethodView):
         """Revise a submitted quote before the deadline."""
         row = _own_quote(quote_id)
         with writing():
-            quote_service.revise_quote(
-                db.session, row, current_api_user(), quote_service.QuoteInput(**body), today()
-            )
+            quote_service.revise_quote(db.session, row, api_user(), quote_service.QuoteInput(**body), today())
         return serializers.quote(row)
 
 
@@ -241,5 +237,5 @@ class WithdrawQuote(MethodView):
         """Withdraw a submitted quote before the deadline."""
         row = _own_quote(quote_id)
         with writing():
-            quote_service.withdraw_quote(db.session, row, current_api_user(), today())
+            quote_service.withdraw_quote(db.session, row, api_user(), today())
         return serializers.quote(row)

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
-from app.api import api_permission, current_api_user
+from app.api import abort, api_permission, api_user
 from app.api.schemas import TokenList, TokenOut, TokenRequest
 from app.extensions import db, limiter
 from app.policy import Permission
@@ -16,7 +16,7 @@ from app.services.accounts import authenticate
 from app.services.tokens import create_token, revoke_token, tokens_of
 
 blp = Blueprint("api_tokens", __name__, description="Personal access tokens")
-SECURED = [{"bearerAuth": []}]
+SECURED: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 def _token(row: Any, raw: str | None = None) -> dict[str, Any]:
@@ -71,7 +71,7 @@ class Tokens(MethodView):
     @blp.response(200, TokenList)
     def get(self) -> dict[str, Any]:
         """List your tokens (values are never shown again)."""
-        user = current_api_user()
+        user = api_user()
         return {"items": [_token(t) for t in tokens_of(db.session, user)]}
 
 
@@ -84,6 +84,6 @@ class OneToken(MethodView):
     @blp.response(204)
     def delete(self, token_id: int) -> None:
         """Revoke a token."""
-        if not revoke_token(db.session, current_api_user(), token_id):
+        if not revoke_token(db.session, api_user(), token_id):
             abort(404, message="No such live token of yours.")
         db.session.commit()

@@ -474,8 +474,8 @@ class _Generator:
         details = list(product["desc"])
         rng.shuffle(details)
         extras = details[1:2] if rng.random() < 0.45 else []
-        points = SELLING_POINTS.get(product["key"]) or SELLING_POINTS.get(product["category"], ())
-        points = [p for p in points if context["moq"] != "1" or "{moq}" not in p]
+        known = SELLING_POINTS.get(product["key"]) or SELLING_POINTS.get(product["category"], ())
+        points = [p for p in known if context["moq"] != "1" or "{moq}" not in p]
         if points and rng.random() < 0.8:
             extras.append(rng.choice(points))
         relevant = [k for k in valid_kinds if product["category"] in CERT_RELEVANCE.get(k, ())]

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import Response, abort, request
-from sqlalchemy import Select, String, case, cast, func, literal, select
+from sqlalchemy import Engine, Select, String, case, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from app.clock import JAKARTA, today
@@ -401,6 +401,8 @@ def export_rows(session: Session, export: Export, filters: MetricFilters) -> Pla
     public = export.public_text
 
     def rows() -> Iterator[Sequence[Any]]:
+        if not isinstance(engine, Engine):  # a session bound to one connection: not supported
+            raise TypeError("exports need a session bound to an engine")
         with engine.connect() as connection:
             result = connection.execution_options(yield_per=CHUNK).execute(statement)
             for partition in result.partitions():

@@ -122,7 +122,7 @@ def ocds_package() -> Response:
     base = current_app.config["PUBLIC_URL"].rstrip("/")
 
     def address(number: int | None) -> str:
-        args = {k: v.isoformat() for k, v in window.items() if v}
+        args: dict[str, Any] = {k: v.isoformat() for k, v in window.items() if v}
         if number and number > 1:
             args["page"] = str(number)
         return base + url_for("opendata.ocds_package", **args)

@@ -154,7 +154,8 @@ def _back() -> str:
     back = request.form.get("back") or ""
     if back.startswith(("/review", "/requests/")) and "//" not in back and "\\" not in back:
         return back
-    return url_for("review.queue", **request.args)
+    args: dict[str, Any] = request.args.to_dict(flat=True)
+    return url_for("review.queue", **args)
 
 
 @bp.post("/decide")

@@ -298,7 +298,7 @@ def _save_listing(
     return listing
 
 
-def _listing_form(listing: Listing | None) -> str | Response:
+def _listing_form(listing: Listing | None) -> Response | tuple[str, int]:
     """Show the listing form; on a post save it, or show it again with what was refused."""
     form = ListingForm(obj=listing if request.method == "GET" and listing is not None else None)
     form.category_id.choices = _category_choices()
@@ -318,14 +318,14 @@ def _listing_form(listing: Listing | None) -> str | Response:
 
 @bp.route("/listings/new", methods=["GET", "POST"])
 @permission_required(Permission.SELL)
-def new_listing() -> str | Response:
+def new_listing() -> Response | tuple[str, int]:
     """Create a listing, as a draft or published at once."""
     return _listing_form(None)
 
 
 @bp.route("/listings/<int:listing_id>", methods=["GET", "POST"])
 @permission_required(Permission.SELL)
-def edit_listing(listing_id: int) -> str | Response:
+def edit_listing(listing_id: int) -> Response | tuple[str, int]:
     """Edit one of the seller's listings and manage its photos."""
     return _listing_form(_listing_or_404(listing_id))
 

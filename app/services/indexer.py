@@ -6,7 +6,7 @@ order: each change becomes an upsert or a removal in its in-memory retriever, an
 snapshot is published atomically, at most every ``max(1 s, 5 × last save)``. The snapshot's
 manifest carries the feed watermark (every change at or below it is in the snapshot), so a
 restart after a crash at any point resumes from the last published snapshot; replaying a
-change is harmless. Web workers only open the snapshots (``app.services.catalogue_index``).
+change is harmless. Web workers only open the snapshots (``app.catalogue_index``).
 
 Feed ids are handed out before commit, so on PostgreSQL a later id can commit first. The
 watermark therefore only moves over ids it has seen (or that stayed missing for

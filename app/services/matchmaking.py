@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.services.catalogue_index import retrieve
+from app.catalogue_index import retrieve
 from app.services.catalogue_records import demand_query, exposure_events, records_for
 from app.services.learning import live_scorer
 from app.services.settings import MATCH_DEFAULTS, MatchSettings

@@ -69,7 +69,7 @@ def cached_for_visitors(view: Callable[..., Any]) -> Callable[..., Response]:
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Response:
-        from app.services.catalogue_index import catalogue_index
+        from app.catalogue_index import catalogue_index
 
         ttl = float(current_app.config.get("PAGE_CACHE_SECONDS", 0))
         if ttl <= 0 or not _anonymous():

@@ -6,10 +6,10 @@ from flask import abort, current_app, make_response, render_template, request, s
 from sqlalchemy import or_, select
 from werkzeug.wrappers import Response
 
+from app.catalogue_index import search as engine_search
 from app.clock import today
 from app.extensions import db, limiter
 from app.forms import kecamatan_choices
-from app.services.catalogue_index import search as engine_search
 from app.services.search_order import SORTS, origin_for
 from app.services.storefront import (
     SearchParams,
