@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.policy import STAFF_ROLES, role_follows_organisation
 from app.services import ServiceError, login_guard
+from app.services.accounts import set_role
 from app.services.paging import page_rows
 from app.services.states import record_event
 from models import ROLES, Organisation, Role, User
@@ -72,18 +73,7 @@ def change_role(session: Session, user: User, role: str, admin: User) -> None:
         return
     if role != Role.ADMIN:
         _refuse_losing_last_admin(session, user)
-    previous, user.role = user.role, role
-    user.session_version = (user.session_version or 1) + 1  # the new role applies at next log-in
-    record_event(
-        session,
-        actor=admin,
-        action="role.changed",
-        object_type="user",
-        object_id=user.id,
-        from_state=previous,
-        to_state=role,
-    )
-    session.flush()
+    set_role(session, user, role, admin)  # audited; the new role applies at next log-in
 
 
 def disable_user(session: Session, user: User, admin: User, reason: str) -> None:
