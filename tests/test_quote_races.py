@@ -168,7 +168,7 @@ def test_double_click_on_the_quote_form_makes_one(
 
 @needs_postgres
 @pytest.mark.postgres
-def test_award_withdraw_and_revise_at_once_exactly_one_wins(
+def test_award_withdraw_and_revise_at_once_end_as_one_serial_order(
     app: Flask, db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     match = _invited(db)
@@ -203,18 +203,53 @@ def test_award_withdraw_and_revise_at_once_exactly_one_wins(
         ],
     )
     statuses = [o.status_code for o in outcomes]
-    assert sorted(statuses) in ([200, 409, 409], [201, 409, 409]), statuses
     for outcome in outcomes:
         if outcome.status_code == 409:
             assert outcome.get_json()["error"]["message"]
     db.expire_all()
     final = db.get(Quote, quote_id)
     awards = list(db.scalars(select(Award)))
+    # The outcome is one of the serial orders. An award wins only on the quote as the buyer read
+    # it; after it nothing else lands. A withdrawal first leaves nothing to revise. A revision
+    # first makes the buyer's version stale, and the seller may still withdraw the revised quote.
+    serial_orders = {
+        (201, 409, 409): ("accepted", 19_000),
+        (409, 200, 409): ("withdrawn", 19_000),
+        (409, 200, 200): ("withdrawn", 99_999),
+    }
+    assert tuple(statuses) in serial_orders, statuses
+    assert (final.status, final.unit_price) == serial_orders[tuple(statuses)]
     if statuses[0] == 201:
-        assert final.status == "accepted" and awards[0].unit_price == final.unit_price == 19_000
+        assert awards[0].unit_price == 19_000
     else:
         assert awards == []
-        assert (final.status, final.unit_price) in (("withdrawn", 19_000), ("submitted", 99_999))
+
+
+def test_after_a_revision_the_award_on_the_old_version_is_refused_and_withdrawal_still_works(
+    app: Flask, db: Session
+) -> None:
+    """The revision-first order of the race above, one step at a time (any database)."""
+    match = _invited(db)
+    client = app.test_client()
+    seller = _token(client, "seller@test.id")
+    sent = client.post(f"/api/v1/invitations/{match.id}/quote", headers=seller, json=_body())
+    assert sent.status_code == 201
+    quote_id, version_read = sent.get_json()["id"], sent.get_json()["version"]
+    assert client.put(f"/api/v1/quotes/{quote_id}", headers=seller, json=_body(99_999)).status_code == 200
+    award = client.post(
+        f"/api/v1/requests/{match.request_id}/awards",
+        headers=_token(client, "buyer@test.id"),
+        json={
+            "awards": [{"quote_id": quote_id, "quantity": 100, "version": version_read}],
+            "reason": "Harga terbaik",
+        },
+    )
+    assert award.status_code == 409 and "muat ulang" in award.get_json()["error"]["message"]
+    withdrawn = client.post(f"/api/v1/quotes/{quote_id}/withdraw", headers=seller)
+    assert withdrawn.status_code == 200 and withdrawn.get_json()["status"] == "withdrawn"
+    db.expire_all()
+    assert db.scalars(select(Award)).first() is None
+    assert db.get(Quote, quote_id).unit_price == 99_999
 
 
 @needs_postgres
