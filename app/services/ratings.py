@@ -1,5 +1,5 @@
-"""Ratings both sides give once per order, the seller's reply, and the track records shown on
-supplier and buyer pages (rating, on-time deliveries, completed orders; on-time payment)."""
+"""Ratings both sides give once per order, the seller's reply, and the buyer's record shown on
+the buyer page (on-time payment, rating); the supplier's record is ``supplier_records``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from app.services.notifications import notify_organisation
+from app.services.notifications import Text, notify_organisation
 from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event
 from models import Invoice, Order, Organisation, Payment, Rating, User, utcnow
@@ -36,7 +36,8 @@ def rating_of(order: Order, direction: str) -> Rating | None:
     return next((r for r in order.ratings if r.direction == direction), None)
 
 
-def _store(session: Session, rating: Rating, actor: User) -> Rating:
+def _store(session: Session, rating: Rating, actor: User, rated: Organisation, message: Text) -> Rating:
+    """Save the rating, audit it and tell the rated organisation."""
     session.add(rating)
     session.flush()  # a second rating racing this one breaks the unique key: answered as 409
     record_event(
@@ -46,6 +47,15 @@ def _store(session: Session, rating: Rating, actor: User) -> Rating:
         object_type="rating",
         object_id=rating.id,
         data={"order_id": rating.order_id, "average": round(rating.average, 2)},
+    )
+    order = rating.order
+    notify_organisation(
+        session,
+        rated,
+        "rating",
+        _l("New rating for order %(number)s", number=order.number),
+        message,
+        order_link(order),
     )
     return rating
 
@@ -77,20 +87,12 @@ def rate_seller(
         communication=_score(communication, "communication"),
         comment=comment.strip()[:2000],
     )
-    _store(session, rating, actor)
-    notify_organisation(
-        session,
-        order.supplier.organisation,
-        "rating",
-        _l("New rating for order %(number)s", number=order.number),
-        _l(
-            "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
-            buyer=order.buyer.legal_name,
-            avg=rating.average,
-        ),
-        order_link(order),
+    message = _l(
+        "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
+        buyer=order.buyer.legal_name,
+        avg=rating.average,
     )
-    return rating
+    return _store(session, rating, actor, order.supplier.organisation, message)
 
 
 def rate_buyer(
@@ -118,20 +120,12 @@ def rate_buyer(
         communication=_score(communication, "communication"),
         comment=comment.strip()[:2000],
     )
-    _store(session, rating, actor)
-    notify_organisation(
-        session,
-        order.buyer,
-        "rating",
-        _l("New rating for order %(number)s", number=order.number),
-        _l(
-            "%(seller)s rated working with you %(avg).1f of 5.",
-            seller=order.supplier.display_name,
-            avg=rating.average,
-        ),
-        order_link(order),
+    message = _l(
+        "%(seller)s rated working with you %(avg).1f of 5.",
+        seller=order.supplier.display_name,
+        avg=rating.average,
     )
-    return rating
+    return _store(session, rating, actor, order.buyer, message)
 
 
 def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -> None:
@@ -148,57 +142,6 @@ def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -
     rating.replied_at = utcnow()
     record_event(session, actor=actor, action="rating.reply", object_type="rating", object_id=rating.id)
     session.flush()
-
-
-@dataclass(frozen=True)
-class SupplierRecord:
-    """A supplier's track record on Pasar Padu."""
-
-    completed_orders: int = 0
-    delivered_orders: int = 0
-    on_time_deliveries: int = 0
-    rating_sum: float = 0.0
-    rating_count: int = 0
-
-    @property
-    def rating(self) -> float | None:
-        """The mean rating (1–5), or None before the first."""
-        return self.rating_sum / self.rating_count if self.rating_count else None
-
-    @property
-    def on_time_share(self) -> float | None:
-        """Share of delivered orders that arrived by their delivery date."""
-        return self.on_time_deliveries / self.delivered_orders if self.delivered_orders else None
-
-
-def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, SupplierRecord]:
-    """Track records of the given suppliers (those without history are left out)."""
-    if not supplier_ids:
-        return {}
-    orders = session.execute(
-        select(Order.supplier_id, Order.status, Order.delivered_at, Order.delivery_date).where(
-            Order.supplier_id.in_(supplier_ids), Order.status.in_(("delivered", "completed"))
-        )
-    ).all()
-    ratings = session.execute(
-        select(Order.supplier_id, Rating.quality, Rating.timeliness, Rating.communication)
-        .join(Rating, Rating.order_id == Order.id)
-        .where(Order.supplier_id.in_(supplier_ids), Rating.direction == "buyer_to_seller")
-    ).all()
-    counts: dict[int, list[float]] = {}
-    for supplier_id, status, delivered_at, due in orders:
-        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
-        row[1] += 1
-        row[0] += status == "completed"
-        row[2] += delivered_at is not None and as_utc(delivered_at).date() <= due
-    for supplier_id, *scores in ratings:
-        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
-        row[3] += sum(score or 0 for score in scores) / len(scores)
-        row[4] += 1
-    return {
-        sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
-        for sid, r in counts.items()
-    }
 
 
 def recent_ratings(session: Session, supplier_id: int, limit: int = 5) -> list[Rating]:
