@@ -36,6 +36,23 @@ def rating_of(order: Order, direction: str) -> Rating | None:
     return next((r for r in order.ratings if r.direction == direction), None)
 
 
+def _new_rating(order: Order, actor: User, direction: str, comment: str, **scores: int | None) -> Rating:
+    """The order's first rating in this direction, its scores checked (in the order given)."""
+    if rating_of(order, direction) is not None:
+        raise ServiceError(str(_l("This order was already rated.")))
+    buyer, seller = order.buyer_id, order.supplier.organisation_id
+    rater, rated = (buyer, seller) if direction == "buyer_to_seller" else (seller, buyer)
+    return Rating(
+        order=order,
+        direction=direction,
+        rater_id=rater,
+        rated_id=rated,
+        created_by_id=actor.id,
+        comment=comment.strip()[:2000],
+        **{field: _score(value, field) for field, value in scores.items()},
+    )
+
+
 def _store(session: Session, rating: Rating, actor: User, rated: Organisation, message: Text) -> Rating:
     """Save the rating, audit it and tell the rated organisation."""
     session.add(rating)
@@ -74,18 +91,14 @@ def rate_seller(
     hold(session, order)
     if not can_rate(order):
         raise ServiceError(str(_l("You can rate once goods were received.")))
-    if rating_of(order, "buyer_to_seller") is not None:
-        raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(
-        order=order,
-        direction="buyer_to_seller",
-        rater_id=order.buyer_id,
-        rated_id=order.supplier.organisation_id,
-        created_by_id=actor.id,
-        quality=_score(quality, "quality"),
-        timeliness=_score(timeliness, "timeliness"),
-        communication=_score(communication, "communication"),
-        comment=comment.strip()[:2000],
+    rating = _new_rating(
+        order,
+        actor,
+        "buyer_to_seller",
+        comment,
+        quality=quality,
+        timeliness=timeliness,
+        communication=communication,
     )
     message = _l(
         "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
@@ -108,17 +121,8 @@ def rate_buyer(
     hold(session, order)
     if not order.invoices:
         raise ServiceError(str(_l("You can rate the buyer once you have invoiced.")))
-    if rating_of(order, "seller_to_buyer") is not None:
-        raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(
-        order=order,
-        direction="seller_to_buyer",
-        rater_id=order.supplier.organisation_id,
-        rated_id=order.buyer_id,
-        created_by_id=actor.id,
-        payment=_score(payment, "payment"),
-        communication=_score(communication, "communication"),
-        comment=comment.strip()[:2000],
+    rating = _new_rating(
+        order, actor, "seller_to_buyer", comment, payment=payment, communication=communication
     )
     message = _l(
         "%(seller)s rated working with you %(avg).1f of 5.",
