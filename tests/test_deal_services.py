@@ -30,7 +30,8 @@ from app.services.orders import (
     purchase_order_document,
 )
 from app.services.purchase_order_pdf import render_purchase_order
-from app.services.ratings import buyer_record, rate_buyer, rate_seller, reply_to_rating, supplier_records
+from app.services.ratings import buyer_record, rate_buyer, rate_seller, reply_to_rating
+from app.services.supplier_records import supplier_records
 from app.services.working_days import add_working_days
 from app.settings import workflow
 from models import AuditEvent, Notification, Order, User, clock_at

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime
 
+import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from app.services.catalogue_records import records_for, track_records
@@ -93,3 +96,29 @@ def test_the_matcher_ranks_and_explains_with_the_track_record(app: Flask, db: Se
     assert melati.explanation.scores.track_record > 0 == mawar.explanation.scores.track_record
     assert "8 pesanan selesai, 8 tepat waktu, nilai 5,0 dari 5" in melati.explanation.sentence_id
     assert "rekam jejak" not in mawar.explanation.sentence_id
+
+
+@pytest.mark.parametrize(
+    ("delivered_at", "on_time"),
+    [
+        (datetime(2026, 5, 8, 16, 30, tzinfo=UTC), True),  # 23:30 WIB on the due date
+        (datetime(2026, 5, 8, 23, 0, tzinfo=UTC), False),  # 06:00 WIB the day after: still the 8th in UTC
+    ],
+)
+def test_the_supplier_page_and_the_ranking_count_a_delivery_on_the_same_jakarta_day(
+    client: FlaskClient, db: Session, delivered_at: datetime, on_time: bool
+) -> None:
+    buyer = make_buyer(db).organisation
+    seller = make_seller(db).organisation.supplier_profile
+    row = deal_rows.order(db, buyer, seller, delivery_date=date(2026, 5, 8))
+    deal_rows.deliver(db, row, received_on=date(2026, 5, 8))
+    row.delivered_at = delivered_at
+    listing = make_listing(db, seller)
+    db.commit()
+
+    ranked = records_for(db, [listing.id])[listing.id].track_record
+    page = client.get(f"/supplier/{seller.id}").get_data(as_text=True)
+    shown = re.search(r"(\d+)% dikirim tepat waktu", page)
+
+    assert ranked == TrackRecord(1, int(on_time), 0.0, 0)
+    assert shown is not None and int(shown.group(1)) == (100 if on_time else 0)

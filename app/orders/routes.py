@@ -27,7 +27,8 @@ from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
 from app.services.fulfilment import disputes_for_officials, quantity_outstanding, quantity_received
 from app.services.purchase_order_pdf import render_purchase_order
-from app.services.ratings import buyer_record, can_rate, rating_of, recent_ratings, supplier_records
+from app.services.ratings import buyer_record, can_rate, rating_of, recent_ratings
+from app.services.supplier_records import supplier_records
 from app.settings import workflow
 from app.unit_of_work import unit_of_work
 from models import Listing, Order, Organisation

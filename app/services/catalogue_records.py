@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Float, Select, case, cast, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app.services.periods import dialect_of, jakarta_day
+from app.services.supplier_records import supplier_records
 from app.services.visibility import visible_listings
 from matching.track_record import TrackRecord
 from matching.types import Certification, DemandQuery, ListingRecord
@@ -20,9 +20,7 @@ from models import (
     Kota,
     Listing,
     Match,
-    Order,
     Organisation,
-    Rating,
     SupplierCertification,
     SupplierProfile,
 )
@@ -53,39 +51,14 @@ def _awards(session: Session, supplier_ids: Iterable[int]) -> dict[int, int]:
 
 
 def track_records(session: Session, supplier_ids: Iterable[int]) -> dict[int, TrackRecord]:
-    """Each supplier's record of delivered orders (on time or not) and buyers' ratings.
+    """Each supplier's record of delivered orders (on time or not) and buyers' ratings, as the
+    engine reads it: ``supplier_records``, the figures the supplier's page shows.
 
-    Two grouped queries (orders, ratings); suppliers without any history are left out (the
-    engine reads them as new). An order counts once its goods were all received (status
-    delivered or completed); it was on time when that happened, in Jakarta, by its delivery
-    date. A rating counts as the mean of its quality, timeliness and communication scores.
+    Suppliers without any history are left out (the engine reads them as new).
     """
-    ids = list(set(supplier_ids))
-    if not ids:
-        return {}
-    on_time = case((jakarta_day(dialect_of(session), Order.delivered_at) <= Order.delivery_date, 1), else_=0)
-    orders = session.execute(
-        select(Order.supplier_id, func.count(Order.id), func.sum(on_time))
-        .where(Order.supplier_id.in_(ids), Order.status.in_(("delivered", "completed")))
-        .group_by(Order.supplier_id)
-    ).all()
-    given = [Rating.quality, Rating.timeliness, Rating.communication]
-    total = sum((func.coalesce(score, 0) for score in given[1:]), func.coalesce(given[0], 0))
-    count = sum(
-        (case((score.is_(None), 0), else_=1) for score in given[1:]), case((given[0].is_(None), 0), else_=1)
-    )
-    mean = cast(total, Float) / func.nullif(count, 0)
-    ratings = session.execute(
-        select(Order.supplier_id, func.sum(mean), func.count(Rating.id))
-        .join(Rating, Rating.order_id == Order.id)
-        .where(Order.supplier_id.in_(ids), Rating.direction == "buyer_to_seller")
-        .group_by(Order.supplier_id)
-    ).all()
-    delivered = {int(s): (int(n), int(t or 0)) for s, n, t in orders}
-    rated = {int(s): (float(total or 0.0), int(n)) for s, total, n in ratings}
     return {
-        supplier_id: TrackRecord(*delivered.get(supplier_id, (0, 0)), *rated.get(supplier_id, (0.0, 0)))
-        for supplier_id in delivered.keys() | rated.keys()
+        supplier_id: record.track_record()
+        for supplier_id, record in supplier_records(session, supplier_ids).items()
     }
 
 

@@ -1,5 +1,5 @@
-"""Ratings both sides give once per order, the seller's reply, and the track records shown on
-supplier and buyer pages (rating, on-time deliveries, completed orders; on-time payment)."""
+"""Ratings both sides give once per order, the seller's reply, and the buyer's record shown on
+the buyer page (on-time payment, rating); the supplier's record is ``supplier_records``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services import ServiceError
-from app.services.notifications import notify_organisation
+from app.services.notifications import Text, notify_organisation
 from app.services.orders import as_utc, hold, order_link, require_buyer, require_seller
 from app.services.states import record_event
 from models import Invoice, Order, Organisation, Payment, Rating, User, utcnow
@@ -36,7 +36,25 @@ def rating_of(order: Order, direction: str) -> Rating | None:
     return next((r for r in order.ratings if r.direction == direction), None)
 
 
-def _store(session: Session, rating: Rating, actor: User) -> Rating:
+def _new_rating(order: Order, actor: User, direction: str, comment: str, **scores: int | None) -> Rating:
+    """The order's first rating in this direction, its scores checked (in the order given)."""
+    if rating_of(order, direction) is not None:
+        raise ServiceError(str(_l("This order was already rated.")))
+    buyer, seller = order.buyer_id, order.supplier.organisation_id
+    rater, rated = (buyer, seller) if direction == "buyer_to_seller" else (seller, buyer)
+    return Rating(
+        order=order,
+        direction=direction,
+        rater_id=rater,
+        rated_id=rated,
+        created_by_id=actor.id,
+        comment=comment.strip()[:2000],
+        **{field: _score(value, field) for field, value in scores.items()},
+    )
+
+
+def _store(session: Session, rating: Rating, actor: User, rated: Organisation, message: Text) -> Rating:
+    """Save the rating, audit it and tell the rated organisation."""
     session.add(rating)
     session.flush()  # a second rating racing this one breaks the unique key: answered as 409
     record_event(
@@ -46,6 +64,15 @@ def _store(session: Session, rating: Rating, actor: User) -> Rating:
         object_type="rating",
         object_id=rating.id,
         data={"order_id": rating.order_id, "average": round(rating.average, 2)},
+    )
+    order = rating.order
+    notify_organisation(
+        session,
+        rated,
+        "rating",
+        _l("New rating for order %(number)s", number=order.number),
+        message,
+        order_link(order),
     )
     return rating
 
@@ -64,33 +91,21 @@ def rate_seller(
     hold(session, order)
     if not can_rate(order):
         raise ServiceError(str(_l("You can rate once goods were received.")))
-    if rating_of(order, "buyer_to_seller") is not None:
-        raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(
-        order=order,
-        direction="buyer_to_seller",
-        rater_id=order.buyer_id,
-        rated_id=order.supplier.organisation_id,
-        created_by_id=actor.id,
-        quality=_score(quality, "quality"),
-        timeliness=_score(timeliness, "timeliness"),
-        communication=_score(communication, "communication"),
-        comment=comment.strip()[:2000],
+    rating = _new_rating(
+        order,
+        actor,
+        "buyer_to_seller",
+        comment,
+        quality=quality,
+        timeliness=timeliness,
+        communication=communication,
     )
-    _store(session, rating, actor)
-    notify_organisation(
-        session,
-        order.supplier.organisation,
-        "rating",
-        _l("New rating for order %(number)s", number=order.number),
-        _l(
-            "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
-            buyer=order.buyer.legal_name,
-            avg=rating.average,
-        ),
-        order_link(order),
+    message = _l(
+        "%(buyer)s rated your delivery %(avg).1f of 5. You may reply.",
+        buyer=order.buyer.legal_name,
+        avg=rating.average,
     )
-    return rating
+    return _store(session, rating, actor, order.supplier.organisation, message)
 
 
 def rate_buyer(
@@ -106,32 +121,15 @@ def rate_buyer(
     hold(session, order)
     if not order.invoices:
         raise ServiceError(str(_l("You can rate the buyer once you have invoiced.")))
-    if rating_of(order, "seller_to_buyer") is not None:
-        raise ServiceError(str(_l("This order was already rated.")))
-    rating = Rating(
-        order=order,
-        direction="seller_to_buyer",
-        rater_id=order.supplier.organisation_id,
-        rated_id=order.buyer_id,
-        created_by_id=actor.id,
-        payment=_score(payment, "payment"),
-        communication=_score(communication, "communication"),
-        comment=comment.strip()[:2000],
+    rating = _new_rating(
+        order, actor, "seller_to_buyer", comment, payment=payment, communication=communication
     )
-    _store(session, rating, actor)
-    notify_organisation(
-        session,
-        order.buyer,
-        "rating",
-        _l("New rating for order %(number)s", number=order.number),
-        _l(
-            "%(seller)s rated working with you %(avg).1f of 5.",
-            seller=order.supplier.display_name,
-            avg=rating.average,
-        ),
-        order_link(order),
+    message = _l(
+        "%(seller)s rated working with you %(avg).1f of 5.",
+        seller=order.supplier.display_name,
+        avg=rating.average,
     )
-    return rating
+    return _store(session, rating, actor, order.buyer, message)
 
 
 def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -> None:
@@ -148,57 +146,6 @@ def reply_to_rating(session: Session, rating: Rating, actor: User, reply: str) -
     rating.replied_at = utcnow()
     record_event(session, actor=actor, action="rating.reply", object_type="rating", object_id=rating.id)
     session.flush()
-
-
-@dataclass(frozen=True)
-class SupplierRecord:
-    """A supplier's track record on Pasar Padu."""
-
-    completed_orders: int = 0
-    delivered_orders: int = 0
-    on_time_deliveries: int = 0
-    rating_sum: float = 0.0
-    rating_count: int = 0
-
-    @property
-    def rating(self) -> float | None:
-        """The mean rating (1–5), or None before the first."""
-        return self.rating_sum / self.rating_count if self.rating_count else None
-
-    @property
-    def on_time_share(self) -> float | None:
-        """Share of delivered orders that arrived by their delivery date."""
-        return self.on_time_deliveries / self.delivered_orders if self.delivered_orders else None
-
-
-def supplier_records(session: Session, supplier_ids: list[int]) -> dict[int, SupplierRecord]:
-    """Track records of the given suppliers (those without history are left out)."""
-    if not supplier_ids:
-        return {}
-    orders = session.execute(
-        select(Order.supplier_id, Order.status, Order.delivered_at, Order.delivery_date).where(
-            Order.supplier_id.in_(supplier_ids), Order.status.in_(("delivered", "completed"))
-        )
-    ).all()
-    ratings = session.execute(
-        select(Order.supplier_id, Rating.quality, Rating.timeliness, Rating.communication)
-        .join(Rating, Rating.order_id == Order.id)
-        .where(Order.supplier_id.in_(supplier_ids), Rating.direction == "buyer_to_seller")
-    ).all()
-    counts: dict[int, list[float]] = {}
-    for supplier_id, status, delivered_at, due in orders:
-        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
-        row[1] += 1
-        row[0] += status == "completed"
-        row[2] += delivered_at is not None and as_utc(delivered_at).date() <= due
-    for supplier_id, *scores in ratings:
-        row = counts.setdefault(supplier_id, [0, 0, 0, 0.0, 0])
-        row[3] += sum(score or 0 for score in scores) / len(scores)
-        row[4] += 1
-    return {
-        sid: SupplierRecord(int(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
-        for sid, r in counts.items()
-    }
 
 
 def recent_ratings(session: Session, supplier_id: int, limit: int = 5) -> list[Rating]:
