@@ -1,35 +1,23 @@
-"""CSV files: the open-data exports and the numbers behind each dashboard chart.
+"""The open-data exports: which tables may be downloaded, by whom, and the query behind each.
 
-Files are UTF-8 *with* a byte-order mark, so spreadsheet programs (Excel in particular) read
-accented names correctly when the file is opened by double-click; other tools skip the BOM.
-Rows are streamed in chunks straight from a database cursor, so a file of a million rows
-starts at once and never sits whole in memory. Money is whole rupiah as a plain integer (no
-"Rp", no dots) so spreadsheets treat it as a number; times are Jakarta time (WIB).
-Text cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.
+Each query formats its columns in SQL (times in WIB, dates, yes/no, formula-safe free text), so
+the rows go to the CSV writer (``app.opendata.csv_files``) as they come from the database.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
-from flask import Response, abort, request
 from sqlalchemy import Engine, Select, String, case, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from app.clock import JAKARTA, today
-from app.extensions import db
-from app.i18n import current_language
-from app.services import deal_metrics, programme_views
-from app.services import metrics as metrics_service
-from app.services.metrics import MetricFilters
+from app.opendata.csv_files import CHUNK, FORMULA_STARTS, PlainRows, formula_safe
+from app.services.metric_filters import MetricFilters
 from app.services.ocds import OCID_PREFIX, public_text
 from app.services.periods import in_period, jakarta_time
+from app.services.supplier_joins import join_supplier
 from models import (
     Award,
     Category,
@@ -40,76 +28,6 @@ from models import (
     Quote,
     SupplierProfile,
 )
-
-BOM = "\ufeff"
-CHUNK = 2000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return aware.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return round(value, 4)
-    return _safe(value)
-
-
-def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    """The CSV text (BOM, header, rows) in chunks of a few thousand rows.
-
-    Rows from ``export_rows`` are already plain text and numbers; other rows (the chart tables)
-    get their dates, booleans and formula-like text converted cell by cell.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write(BOM)
-    writer.writerow(header)
-    plain = isinstance(rows, PlainRows)
-    iterator = iter(rows)
-    while True:
-        batch = list(itertools.islice(iterator, CHUNK))
-        if not batch:
-            break
-        writer.writerows(batch if plain else ([_cell(v) for v in row] for row in batch))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
-
-
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Response:
-    """A CSV download named ``filename``, streamed chunk by chunk when ``rows`` is lazy.
-
-    The chunks need no request context: ``export_rows`` reads on its own connection.
-    """
-    response = Response(csv_chunks(header, rows), mimetype="text/csv")
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-class PlainRows:
-    """Rows that are already CSV-ready (text and numbers), so they are written as they are."""
-
-    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        self._rows = rows
-
-    def __iter__(self) -> Iterator[Sequence[Any]]:
-        return iter(self._rows)
 
 
 @dataclass(frozen=True)
@@ -194,7 +112,17 @@ def _requests(filters: MetricFilters, dialect: str) -> Select[Any]:
     return query
 
 
-def _supplier_scope(query: Select[Any], filters: MetricFilters) -> Select[Any]:
+def _supplier_side(
+    query: Select[Any], supplier_id: Any, request_id: Any, filters: MetricFilters
+) -> Select[Any]:
+    """``query`` joined to the request (with its category) and the supplier (with its kota).
+
+    The kota filter is the supplier's, the category filter the request's.
+    """
+    query = query.join(DemandRequest, DemandRequest.id == request_id).outerjoin(
+        Category, Category.id == DemandRequest.category_id
+    )
+    query = join_supplier(query, supplier_id, SupplierOrg, SupplierKota)
     if filters.kota_id:
         query = query.where(SupplierOrg.kota_id == filters.kota_id)
     if filters.category_id:
@@ -221,15 +149,10 @@ def _proposals(filters: MetricFilters, dialect: str) -> Select[Any]:
             wib(Match.invited_at, dialect),
             _text(Match.decline_reason),
         )
-        .join(DemandRequest, DemandRequest.id == Match.request_id)
-        .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
-        .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
-        .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
         .where(*in_period(Match.created_at, filters))
         .order_by(Match.id)
     )
-    return _supplier_scope(query, filters)
+    return _supplier_side(query, Match.supplier_id, Match.request_id, filters)
 
 
 def _quotes(filters: MetricFilters, dialect: str) -> Select[Any]:
@@ -252,15 +175,10 @@ def _quotes(filters: MetricFilters, dialect: str) -> Select[Any]:
             wib(Quote.updated_at, dialect),
         )
         .join(Match, Match.id == Quote.match_id)
-        .join(DemandRequest, DemandRequest.id == Match.request_id)
-        .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .join(SupplierProfile, SupplierProfile.id == Match.supplier_id)
-        .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
-        .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
         .where(*in_period(Quote.created_at, filters))
         .order_by(Quote.id)
     )
-    return _supplier_scope(query, filters)
+    return _supplier_side(query, Match.supplier_id, Match.request_id, filters)
 
 
 def _awards(filters: MetricFilters, dialect: str) -> Select[Any]:
@@ -282,16 +200,11 @@ def _awards(filters: MetricFilters, dialect: str) -> Select[Any]:
             Award.unit_price,
             Award.total_value,
         )
-        .join(DemandRequest, DemandRequest.id == Award.request_id)
-        .join(BuyerOrg, BuyerOrg.id == DemandRequest.buyer_id)
-        .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .join(SupplierProfile, SupplierProfile.id == Award.supplier_id)
-        .join(SupplierOrg, SupplierOrg.id == SupplierProfile.organisation_id)
-        .outerjoin(SupplierKota, SupplierKota.id == SupplierOrg.kota_id)
         .where(*in_period(Award.awarded_at, filters))
         .order_by(Award.id)
     )
-    return _supplier_scope(query, filters)
+    query = _supplier_side(query, Award.supplier_id, Award.request_id, filters)
+    return query.join(BuyerOrg, BuyerOrg.id == DemandRequest.buyer_id)
 
 
 EXPORTS: dict[str, Export] = {
@@ -412,24 +325,7 @@ def export_rows(session: Session, export: Export, filters: MetricFilters) -> Pla
                 for row in partition:
                     values = list(row)
                     for index in public:
-                        values[index] = _safe(public_text(values[index]))
+                        values[index] = formula_safe(public_text(values[index]))
                     yield values
 
     return PlainRows(rows())
-
-
-def chart_csv_response(chart: str) -> Response:
-    """The numbers behind one programme chart, for the request's filters, as a CSV file."""
-    filters = programme_views.parse_filters(request.args)
-    if chart == "payments":
-        figures = deal_metrics.deal_figures(db.session, filters, today())
-        return csv_response(
-            f"pasarpadu-payments-{today().isoformat()}.csv",
-            *programme_views.payments_table(figures, current_language()),
-        )
-    if chart not in metrics_service.CHARTS:
-        abort(404)
-    metrics = metrics_service.programme_metrics(db.session, filters, current_language(), charts=[chart])
-    table = programme_views.chart_table(metrics, chart)
-    assert table is not None
-    return csv_response(f"pasarpadu-{chart}-{today().isoformat()}.csv", *table)

@@ -15,12 +15,12 @@ from app.clock import today
 from app.extensions import db, limiter
 from app.i18n import current_language
 from app.opendata import bp
-from app.opendata.exports import EXPORTS, chart_csv_response, csv_response, export_rows
+from app.opendata.csv_files import csv_response
+from app.opendata.exports import EXPORTS, export_rows
+from app.opendata.programme_pages import chart_csv_response, render_programme_page
 from app.policy import may_review
-from app.services import deal_metrics, ocds, programme_views
-from app.services import metrics as metrics_service
-from app.services.charts import programme_charts
-from app.services.metrics import EARLIEST, LATEST
+from app.services import ocds, programme_views
+from app.services.metric_filters import EARLIEST, LATEST
 from models import utcnow
 
 PUBLIC_LIMIT = "60 per minute"
@@ -36,17 +36,12 @@ def _is_official() -> bool:
 def transparency() -> str:
     """Programme figures and charts for everyone: organisations only, never people."""
     filters = programme_views.parse_filters(request.args)
-    language = current_language()
-    metrics = metrics_service.programme_metrics(db.session, filters, language)
-    return render_template(
+    return render_programme_page(
         "opendata/transparency.html",
-        metrics=metrics,
-        filters=filters,
-        charts=programme_charts(metrics, "pub"),
-        csv_endpoint="opendata.chart_csv",
-        deals=deal_metrics.deal_figures(db.session, filters, today()),
-        awards=programme_views.recent_awards(db.session, filters, language),
-        **programme_views.filter_choices(db.session),
+        filters,
+        "pub",
+        "opendata.chart_csv",
+        awards=programme_views.recent_awards(db.session, filters, current_language()),
     )
 
 

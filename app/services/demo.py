@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import today as jakarta_today
-from app.demo.generator import DemoBuyer, DemoData, DemoRequest, DemoSeller, generate_demo
+from app.demo.generator import generate_demo
+from app.demo.records import DemoBuyer, DemoData, DemoRequest, DemoSeller
 from app.services.accounts import hash_password
 from app.services.demo_deals import play_deals
 from app.services.demo_history import play_history

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.demo.generator import DemoRequest
+from app.demo.records import DemoRequest
 from app.services import ServiceError
 from app.services.awards import award
 from app.services.demand import cancel_request, fulfil_request, invite_suppliers, publish_request

@@ -1,47 +1,48 @@
 """Programme metrics: which UMKM were reached, with how much money, and how evenly.
 
 Every figure is one aggregate query (GROUP BY, COUNT DISTINCT, SUM) over the filtered rows;
-Python only ever sees per-supplier or per-group totals, never the proposals themselves.
-
-Filters (all optional):
-
-- period ``start``..``end`` (Jakarta dates, both inclusive): each event counts on its own date —
-  a proposal on the day it was made, an invitation when it was sent, a quote when it was
-  submitted, an award when it was made; "listed" and "verified" count UMKM as of the period end;
-- ``kota_id``: the kota where the *supplier* is based (the UMKM reached);
-- ``category_id``: the category of the *request* (for listed/verified: of an active listing).
+Python only ever sees per-supplier or per-group totals, never the proposals themselves. The
+filters are ``metric_filters.MetricFilters``; the breakdowns of the awarded value are in
+``award_breakdowns``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from typing import Any
 
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, Integer, Select, cast, distinct, exists, func, or_, select
+from sqlalchemy import Select, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.services.periods import days_between, dialect_of, in_period, jakarta_month, midnight_utc
+from app.services.award_breakdowns import (
+    Group,
+    median_days_to_award,
+    value_by_category,
+    value_by_month,
+    value_by_scale_and_kota,
+)
+from app.services.metric_filters import MetricFilters, award_conditions, scope_conditions
+from app.services.periods import in_period
 from app.services.visibility import listing_visible
 from matching.exposure import gini, top_share
-from models import (
-    Award,
-    Category,
-    DemandRequest,
-    Kota,
-    Listing,
-    Match,
-    Organisation,
-    Quote,
-    SupplierProfile,
-)
-from models.reference_data import BUSINESS_SCALE_LABELS, BUSINESS_SCALES
+from models import Award, Listing, Match, Organisation, Quote, SupplierProfile
 
-MAX_MONTHS = 120
-EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # dates outside are typing mistakes
+# MetricFilters, Group and median_days_to_award are public here too: callers import them from here.
+__all__ = [
+    "CHARTS",
+    "Concentration",
+    "Group",
+    "MetricFilters",
+    "ProgrammeMetrics",
+    "awards_per_supplier",
+    "concentration",
+    "median_days_to_award",
+    "programme_metrics",
+    "proposals_per_supplier",
+]
+
 CHARTS = ("funnel", "month", "kota", "category", "scale", "concentration")
 SMALL_SCALES = ("micro", "small")
 STAGES: tuple[tuple[str, Any], ...] = (
@@ -52,46 +53,6 @@ STAGES: tuple[tuple[str, Any], ...] = (
     ("quoted", _l("Quoted")),
     ("awarded", _l("Awarded")),
 )
-
-
-@dataclass(frozen=True)
-class MetricFilters:
-    """Period (Jakarta dates, inclusive), supplier kota and request category; None = all."""
-
-    start: date | None = None
-    end: date | None = None
-    kota_id: int | None = None
-    category_id: int | None = None
-
-    @property
-    def since(self) -> datetime | None:
-        """The first moment of the period, in UTC."""
-        return midnight_utc(self.start) if self.start else None
-
-    @property
-    def before(self) -> datetime | None:
-        """The first moment after the period, in UTC."""
-        return midnight_utc(self.end + timedelta(days=1)) if self.end else None
-
-    def as_args(self) -> dict[str, str]:
-        """The filters as query-string arguments (for links to CSV files and exports)."""
-        args = {
-            "from": self.start.isoformat() if self.start else None,
-            "to": self.end.isoformat() if self.end else None,
-            "kota": str(self.kota_id) if self.kota_id else None,
-            "category": str(self.category_id) if self.category_id else None,
-        }
-        return {key: value for key, value in args.items() if value}
-
-
-@dataclass(frozen=True)
-class Group:
-    """One bar or slice of a chart: a key, a label, an amount and how many awards made it."""
-
-    key: str
-    label: str
-    value: int
-    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,37 +94,6 @@ class ProgrammeMetrics:
         return next((g.value for g in self.funnel if g.key == key), 0)
 
 
-# --- building blocks -------------------------------------------------------------------------
-
-
-def _suppliers_in_kota(kota_id: int) -> Select[int]:
-    return (
-        select(SupplierProfile.id)
-        .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
-        .where(Organisation.kota_id == kota_id)
-    )
-
-
-def _requests_in_category(category_id: int) -> Select[int]:
-    return select(DemandRequest.id).where(DemandRequest.category_id == category_id)
-
-
-def _scoped(supplier_column: Any, request_column: Any, filters: MetricFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if filters.kota_id:
-        conditions.append(supplier_column.in_(_suppliers_in_kota(filters.kota_id)))
-    if filters.category_id:
-        conditions.append(request_column.in_(_requests_in_category(filters.category_id)))
-    return conditions
-
-
-def award_conditions(filters: MetricFilters) -> list[ColumnElement[bool]]:
-    return in_period(Award.awarded_at, filters) + _scoped(Award.supplier_id, Award.request_id, filters)
-
-
-# --- the figures -----------------------------------------------------------------------------
-
-
 def _umkm_listed(filters: MetricFilters) -> Select[int]:
     """Active UMKM with at least one active listing (in the category) by the period's end."""
     listing = [Listing.supplier_id == SupplierProfile.id, listing_visible()]
@@ -198,7 +128,9 @@ def _count(session: Session, query: Select[Any]) -> int:
 
 def proposals_per_supplier(session: Session, filters: MetricFilters) -> dict[int, int]:
     """How many proposals each supplier received in the filtered period (one row per supplier)."""
-    conditions = in_period(Match.created_at, filters) + _scoped(Match.supplier_id, Match.request_id, filters)
+    conditions = in_period(Match.created_at, filters) + scope_conditions(
+        Match.supplier_id, Match.request_id, filters
+    )
     rows = session.execute(
         select(Match.supplier_id, func.count()).where(*conditions).group_by(Match.supplier_id)
     )
@@ -219,7 +151,7 @@ def _invited(session: Session, filters: MetricFilters) -> int:
     conditions = [
         Match.invited_at.is_not(None),
         *in_period(Match.invited_at, filters),
-        *_scoped(Match.supplier_id, Match.request_id, filters),
+        *scope_conditions(Match.supplier_id, Match.request_id, filters),
     ]
     return int(session.scalar(select(func.count(distinct(Match.supplier_id))).where(*conditions)) or 0)
 
@@ -228,7 +160,7 @@ def _quoted(session: Session, filters: MetricFilters) -> int:
     conditions = [
         Quote.status != "withdrawn",
         *in_period(Quote.created_at, filters),
-        *_scoped(Match.supplier_id, Match.request_id, filters),
+        *scope_conditions(Match.supplier_id, Match.request_id, filters),
     ]
     query = (
         select(func.count(distinct(Match.supplier_id)))
@@ -253,144 +185,6 @@ def concentration(amounts: dict[int, int], population: set[int] | None = None) -
         reached=sum(1 for v in numbers if v > 0),
         total=int(sum(numbers)),
     )
-
-
-def _months(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    months: list[str] = []
-    while f"{year:04d}-{month:02d}" <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def value_by_month(session: Session, filters: MetricFilters) -> list[Group]:
-    """Awarded value per Jakarta month, every month of the span (zeros included; the last 120)."""
-    month = jakarta_month(dialect_of(session), Award.awarded_at).label("month")
-    rows = {
-        m: (int(v or 0), int(n))
-        for m, v, n in session.execute(
-            select(month, func.sum(Award.total_value), func.count())
-            .where(*award_conditions(filters))
-            .group_by(month)
-            .order_by(month)
-        )
-    }
-    if not rows and not (filters.start and filters.end):
-        return []
-    first = filters.start.strftime("%Y-%m") if filters.start else min(rows)
-    last = filters.end.strftime("%Y-%m") if filters.end else max(rows)
-    return [Group(m, month_label(m), *rows.get(m, (0, 0))) for m in _months(first, last)[-MAX_MONTHS:]]
-
-
-def month_label(key: str) -> str:
-    """``2026-11`` as the reader says it: ``November 2026``."""
-    return str(format_date(date(int(key[:4]), int(key[5:7]), 1), "MMMM yyyy"))
-
-
-def value_by_scale_and_kota(
-    session: Session, filters: MetricFilters, locale: str
-) -> tuple[list[Group], list[Group]]:
-    """Awarded value per business scale (all three) and per supplier kota (largest first).
-
-    One query: awards are summed per supplier first, then the per-supplier sums are grouped by
-    (scale, kota) in SQL — at most 3 × 6 groups, which are rolled up into the two breakdowns.
-    """
-    per_supplier = (
-        select(
-            Award.supplier_id.label("supplier_id"),
-            func.sum(Award.total_value).label("value"),
-            func.count().label("n"),
-        )
-        .where(*award_conditions(filters))
-        .group_by(Award.supplier_id)
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            SupplierProfile.scale,
-            Kota.code,
-            Kota.name,
-            func.sum(per_supplier.c.value),
-            func.sum(per_supplier.c.n),
-        )
-        .select_from(per_supplier)
-        .join(SupplierProfile, SupplierProfile.id == per_supplier.c.supplier_id)
-        .join(Organisation, Organisation.id == SupplierProfile.organisation_id)
-        .outerjoin(Kota, Kota.id == Organisation.kota_id)
-        .group_by(SupplierProfile.scale, Kota.code, Kota.name)
-    ).all()
-    scales: dict[str, list[int]] = {scale: [0, 0] for scale in BUSINESS_SCALES}
-    places: dict[tuple[str, str], list[int]] = {}
-    for scale, code, name, value, n in rows:
-        for bucket in (
-            scales.setdefault(scale, [0, 0]),
-            places.setdefault((code or "", name or str(_l("Unknown"))), [0, 0]),
-        ):
-            bucket[0] += int(value or 0)
-            bucket[1] += int(n or 0)
-    which = 1 if locale == "en" else 0
-    by_scale = [
-        Group(scale, BUSINESS_SCALE_LABELS.get(scale, (scale, scale))[which], *totals)
-        for scale, totals in scales.items()
-    ]
-    by_kota = sorted(
-        (Group(code, name, *totals) for (code, name), totals in places.items()),
-        key=lambda g: (-g.value, g.label),
-    )
-    return by_scale, by_kota
-
-
-def value_by_category(session: Session, filters: MetricFilters, locale: str) -> list[Group]:
-    """Awarded value per request category, largest first."""
-    name = Category.name_en if locale == "en" else Category.name_id
-    rows = session.execute(
-        select(Category.slug, name, func.sum(Award.total_value), func.count())
-        .select_from(Award)
-        .join(DemandRequest, DemandRequest.id == Award.request_id)
-        .outerjoin(Category, Category.id == DemandRequest.category_id)
-        .where(*award_conditions(filters))
-        .group_by(Category.slug, name)
-    )
-    groups = [
-        Group(slug or "", label or str(_l("No category")), int(v or 0), int(n)) for slug, label, v, n in rows
-    ]
-    return sorted(groups, key=lambda g: (-g.value, g.label))
-
-
-def median_days_to_award(session: Session, filters: MetricFilters) -> tuple[float | None, int]:
-    """Median days from a request's publication (or creation) to its first award, and how many.
-
-    SQL computes each awarded request's duration and counts requests per whole hour of
-    duration (GROUP BY); the median is read off that histogram — at most a few thousand
-    (hours, requests) pairs, exact to the hour — on SQLite (which has no ``percentile_cont``)
-    and PostgreSQL alike, with no sort of the individual durations.
-    """
-    first_award = (
-        select(Award.request_id.label("request_id"), func.min(Award.awarded_at).label("first"))
-        .where(*award_conditions(filters))
-        .group_by(Award.request_id)
-        .subquery()
-    )
-    started = func.coalesce(DemandRequest.published_at, DemandRequest.created_at)
-    hours = cast(func.round(days_between(dialect_of(session), first_award.c.first, started) * 24), Integer)
-    histogram = session.execute(
-        select(hours.label("hours"), func.count())
-        .select_from(first_award)
-        .join(DemandRequest, DemandRequest.id == first_award.c.request_id)
-        .group_by(hours)
-        .order_by(hours)
-    ).all()
-    n = sum(int(count) for _hours, count in histogram)
-    if n == 0:
-        return None, 0
-    wanted, found, seen = [(n + 1) // 2, (n + 2) // 2], [], 0
-    for value, count in histogram:
-        seen += int(count)
-        while wanted and wanted[0] <= seen:
-            found.append(int(value))
-            wanted.pop(0)
-    return round(sum(found) / len(found) / 24, 1), n
 
 
 def programme_metrics(

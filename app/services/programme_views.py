@@ -10,15 +10,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from app.services.award_breakdowns import Group
 from app.services.deal_metrics import DealFigures
-from app.services.metrics import (
-    EARLIEST,
-    LATEST,
-    Group,
-    MetricFilters,
-    ProgrammeMetrics,
-    award_conditions,
-)
+from app.services.metric_filters import EARLIEST, LATEST, MetricFilters, award_conditions
+from app.services.metrics import ProgrammeMetrics
 from models import Award, Category, DemandRequest, Kota, Organisation, SupplierProfile
 from models.reference_data import BUSINESS_SCALE_LABELS, ORGANISATION_KIND_LABELS
 
