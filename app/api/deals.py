@@ -31,7 +31,7 @@ from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
 from app.extensions import db
 from app.policy import Permission, can_view_order, is_order_buyer
-from app.services import ServiceError, billing, fulfilment, ratings
+from app.services import ServiceError, billing, fulfilment, order_records, ratings
 from app.services import orders as order_service
 from app.services.purchase_order_pdf import render_purchase_order
 from app.settings import workflow
@@ -83,7 +83,7 @@ class Orders(MethodView):
     @blp.response(200, OrderPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Orders, newest first, optionally of one status."""
-        rows, total = order_service.orders_for(
+        rows, total = order_records.orders_for(
             db.session, api_user(), args["status"], args["page"], args["per_page"]
         )
         return paged([serialize.order(r, today()) for r in rows], total, args["page"], args["per_page"])
@@ -137,7 +137,7 @@ class PurchaseOrder(MethodView):
         """The purchase order (Surat Pesanan) as a PDF, once the seller accepted."""
         row = _order(order_id)
         try:
-            document = order_service.purchase_order_document(row, "id")
+            document = order_records.purchase_order_document(row, "id")
         except ServiceError as error:
             refuse(error)
         response = Response(render_purchase_order(document), mimetype="application/pdf")

@@ -22,7 +22,7 @@ from app.policy import (
     may_review,
 )
 from app.security import permission_required
-from app.services import ServiceError
+from app.services import ServiceError, order_records
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
 from app.services.fulfilment import disputes_for_officials, quantity_outstanding, quantity_received
@@ -68,7 +68,7 @@ def supplier_track_record(supplier_id: int) -> object:
 @bp.app_template_global()
 def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> list[Order]:  # type: ignore[assignment]  # () defaults: never mutated
     """The purchase orders that followed these awards (or the awards of these quotes)."""
-    return order_service.orders_of_awards(db.session, list(award_ids), list(quote_ids))
+    return order_records.orders_of_awards(db.session, list(award_ids), list(quote_ids))
 
 
 @bp.app_template_global()
@@ -84,7 +84,7 @@ def index() -> str:
     status = request.args.get("status")
     status = status if status in ORDER_FILTERS else None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = order_service.orders_for(db.session, current_user, status, page, PER_PAGE)
+    rows, total = order_records.orders_for(db.session, current_user, status, page, PER_PAGE)
     return render_template(
         "orders/index.html",
         orders=rows,
@@ -107,14 +107,14 @@ def detail(order_id: int) -> str:
         is_buyer=is_order_buyer(current_user, order),
         is_seller=is_order_seller(current_user, order),
         is_official=may_review(current_user),
-        contacts=order_service.contacts_visible(order),
+        contacts=order_records.contacts_visible(order),
         outstanding={line.id: quantity_outstanding(line, order.deliveries) for line in order.lines},
         received={line.id: quantity_received(line, order.deliveries) for line in order.lines},
         uninvoiced=uninvoiced_value(order),
         can_rate=can_rate(order),
         seller_rating=rating_of(order, "buyer_to_seller"),
         buyer_rating=rating_of(order, "seller_to_buyer"),
-        events=order_service.order_timeline(db.session, order),
+        events=order_records.order_timeline(db.session, order),
         today=today(),
     )
 
@@ -206,7 +206,7 @@ def purchase_order(order_id: int) -> Response:
     """The purchase order (Surat Pesanan) as a PDF, for the two parties and officials."""
     order = load_order(order_id)
     try:
-        document = order_service.purchase_order_document(order, current_language())
+        document = order_records.purchase_order_document(order, current_language())
     except ServiceError:
         abort(404)
     response = make_response(render_purchase_order(document))
