@@ -3,6 +3,8 @@ purchase order PDF, officials' lists, and the public buyer organisation page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -54,6 +56,16 @@ def refuse(error: ServiceError, order_id: int) -> Response:
     """Show why nothing changed (the unit of work rolled back) and go back to the order."""
     flash(error.message, "error")
     return redirect(url_for("orders.detail", order_id=order_id))
+
+
+def step(order_id: int, action: Callable[[], object], done: str, anchor: str = "") -> Response:
+    """Run one step on the order as a unit of work (``action`` also reads the form, so that a
+    bad field is refused like the service's own refusals), then go back to the order."""
+    with unit_of_work() as work:
+        action()
+    if (error := work.error) is not None:
+        return refuse(error, order_id)
+    return finish(done, order_id, anchor)
 
 
 @bp.app_template_global()
@@ -176,16 +188,19 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
 def answer(order_id: int) -> Response:
     """The seller accepts or declines a direct order."""
     order = load_order(order_id)
-    with unit_of_work() as work:
-        if request.form.get("action") == "accept":
-            order_service.accept_order(db.session, order, current_user)
-            message = _("Order accepted. The purchase order is ready.")
-        else:
-            order_service.decline_order(db.session, order, current_user, request.form.get("reason") or "")
-            message = _("Order declined.")
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(message, order.id)
+    if request.form.get("action") == "accept":
+        return step(
+            order.id,
+            lambda: order_service.accept_order(db.session, order, current_user),
+            _("Order accepted. The purchase order is ready."),
+        )
+    return step(
+        order.id,
+        lambda: order_service.decline_order(
+            db.session, order, current_user, request.form.get("reason") or ""
+        ),
+        _("Order declined."),
+    )
 
 
 @bp.post("/orders/<int:order_id>/cancel")
@@ -193,11 +208,11 @@ def answer(order_id: int) -> Response:
 def cancel(order_id: int) -> Response:
     """The buyer withdraws an order before delivery."""
     order = load_order(order_id)
-    with unit_of_work() as work:
-        order_service.cancel_order(db.session, order, current_user, request.form.get("reason") or "")
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Order cancelled."), order.id)
+    return step(
+        order.id,
+        lambda: order_service.cancel_order(db.session, order, current_user, request.form.get("reason") or ""),
+        _("Order cancelled."),
+    )
 
 
 @bp.get("/orders/<int:order_id>/purchase-order.pdf")
