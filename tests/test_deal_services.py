@@ -22,12 +22,12 @@ from app.services.fulfilment import (
     settle_dispute,
 )
 from app.services.jobs import deals
+from app.services.order_records import purchase_order_document
 from app.services.orders import (
     DirectOrderInput,
     accept_order,
     decline_order,
     place_direct_order,
-    purchase_order_document,
 )
 from app.services.purchase_order_pdf import render_purchase_order
 from app.services.ratings import buyer_record, rate_buyer, rate_seller, reply_to_rating

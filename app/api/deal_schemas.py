@@ -43,29 +43,32 @@ class LineQuantity(ma.Schema):
     quantity = Int(required=True, validate=Quantity)
 
 
-def _one_per_line(data: dict[str, Any]) -> None:
-    ids = [line["line_id"] for line in data.get("lines", [])]
-    if len(ids) != len(set(ids)):
-        raise ma.ValidationError("Each order line may appear only once.", "lines")
+def _today_by_default() -> ma.fields.Date:
+    """An optional day; the service takes today (Jakarta) when it is left out."""
+    return Date(load_default=None, allow_none=True, metadata={"description": "Defaults to today (Jakarta)"})
 
 
-class DeliveryIn(ma.Schema):
+class _LinesIn(ma.Schema):
+    """A body with ``lines`` of an order, each at most once."""
+
+    @ma.validates_schema
+    def _lines(self, data: dict[str, Any], **kwargs: Any) -> None:
+        ids = [line["line_id"] for line in data.get("lines", [])]
+        if len(ids) != len(set(ids)):
+            raise ma.ValidationError("Each order line may appear only once.", "lines")
+
+
+class DeliveryIn(_LinesIn):
     """The seller sends (part of) the order."""
 
     lines = List(Nested(LineQuantity), required=True, validate=validate.Length(min=1, max=200))
     note = Str(load_default="", validate=validate.Length(max=2000))
 
-    @ma.validates_schema
-    def _lines(self, data: dict[str, Any], **kwargs: Any) -> None:
-        _one_per_line(data)
 
-
-class ReceiptIn(ma.Schema):
+class ReceiptIn(_LinesIn):
     """The buyer's handover record (BAST) of one delivery."""
 
-    received_on = Date(
-        load_default=None, allow_none=True, metadata={"description": "Defaults to today (Jakarta)"}
-    )
+    received_on = _today_by_default()
     received_by_name = Str(required=True, validate=validate.Length(min=1, max=120))
     lines = List(
         Nested(LineQuantity),
@@ -74,10 +77,6 @@ class ReceiptIn(ma.Schema):
         metadata={"description": "Quantities received; lines left out: all that was sent"},
     )
     note = Str(load_default="", validate=validate.Length(max=2000))
-
-    @ma.validates_schema
-    def _lines(self, data: dict[str, Any], **kwargs: Any) -> None:
-        _one_per_line(data)
 
 
 class DecisionIn(ma.Schema):
@@ -91,9 +90,7 @@ class PaymentIn(ma.Schema):
     """A payment the buyer made on an invoice."""
 
     amount = Int(required=True, validate=validate.Range(min=1, max=10**15))
-    paid_on = Date(
-        load_default=None, allow_none=True, metadata={"description": "Defaults to today (Jakarta)"}
-    )
+    paid_on = _today_by_default()
     reference = Str(load_default="", validate=validate.Length(max=100))
 
 

@@ -4,33 +4,18 @@ the rest straight from the rows."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from app.services.fulfilment import quantity_received
-from app.services.orders import contacts_visible
+from app.services.order_records import contacts_visible, party
 from models import Invoice, Order, Organisation
 
 
 def contact(organisation: Organisation) -> dict[str, str]:
     """An organisation's contact details: address, contact person, phone, e-mail."""
-    place = ", ".join(
-        p
-        for p in (
-            organisation.street_address,
-            organisation.kecamatan.name if organisation.kecamatan else "",
-            organisation.kota.name if organisation.kota else "",
-        )
-        if p
-    )
-    person = organisation.users[0] if organisation.users else None
-    return {
-        "name": organisation.legal_name,
-        "address": place,
-        "contact_name": person.full_name if person else "",
-        "phone": organisation.phone or "",
-        "email": organisation.email or (person.email if person else ""),
-    }
+    return asdict(party(organisation))
 
 
 def invoice(row: Invoice, today: date) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from app.api.schemas import PageArgs, ReasonIn
 from app.clock import today
 from app.extensions import db
 from app.policy import Permission, can_view_order, is_order_buyer
-from app.services import ServiceError, billing, fulfilment, ratings
+from app.services import ServiceError, billing, fulfilment, order_records, ratings
 from app.services import orders as order_service
 from app.services.purchase_order_pdf import render_purchase_order
 from app.settings import workflow
@@ -83,7 +83,7 @@ class Orders(MethodView):
     @blp.response(200, OrderPage)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Orders, newest first, optionally of one status."""
-        rows, total = order_service.orders_for(
+        rows, total = order_records.orders_for(
             db.session, api_user(), args["status"], args["page"], args["per_page"]
         )
         return paged([serialize.order(r, today()) for r in rows], total, args["page"], args["per_page"])
@@ -137,7 +137,7 @@ class PurchaseOrder(MethodView):
         """The purchase order (Surat Pesanan) as a PDF, once the seller accepted."""
         row = _order(order_id)
         try:
-            document = order_service.purchase_order_document(row, "id")
+            document = order_records.purchase_order_document(row, "id")
         except ServiceError as error:
             refuse(error)
         response = Response(render_purchase_order(document), mimetype="application/pdf")
@@ -145,11 +145,14 @@ class PurchaseOrder(MethodView):
         return response
 
 
-def _step(order: Order, action: Any, *args: Any) -> dict[str, Any]:
-    """Run one service step on the order; refusals become 409/422 and change nothing."""
+def _step(target: Order | Delivery | Dispute | Invoice | Rating, action: Any, *args: Any) -> dict[str, Any]:
+    """Run one service step by the caller on the order or a part of it (``action(session,
+    target, caller, *args)``) and answer with the order; refusals become 409/422 and change
+    nothing."""
+    user = api_user()
     with writing(STALE):
-        action(db.session, *args)
-    return _done(order)
+        action(db.session, target, user, *args)
+    return _done(target if isinstance(target, Order) else target.order)
 
 
 @blp.route("/orders/<int:order_id>/accept")
@@ -161,8 +164,7 @@ class Accept(MethodView):
     @blp.response(200, OrderOut)
     def post(self, order_id: int) -> dict[str, Any]:
         """Accept a pending order before its answer deadline."""
-        row = _order(order_id)
-        return _step(row, order_service.accept_order, row, api_user())
+        return _step(_order(order_id), order_service.accept_order)
 
 
 @blp.route("/orders/<int:order_id>/decline")
@@ -175,8 +177,7 @@ class Decline(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Decline a pending order, saying why (the buyer is told)."""
-        row = _order(order_id)
-        return _step(row, order_service.decline_order, row, api_user(), body["reason"])
+        return _step(_order(order_id), order_service.decline_order, body["reason"])
 
 
 @blp.route("/orders/<int:order_id>/cancel")
@@ -189,8 +190,7 @@ class CancelOrder(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Cancel before anything was sent, saying why."""
-        row = _order(order_id)
-        return _step(row, order_service.cancel_order, row, api_user(), body["reason"])
+        return _step(_order(order_id), order_service.cancel_order, body["reason"])
 
 
 @blp.route("/orders/<int:order_id>/deliveries")
@@ -203,8 +203,7 @@ class Deliveries(MethodView):
     @blp.response(201, OrderOut)
     def post(self, body: dict[str, Any], order_id: int) -> dict[str, Any]:
         """Mark quantities of order lines as sent (partial deliveries allowed)."""
-        row = _order(order_id)
-        return _step(row, fulfilment.send_delivery, row, api_user(), _lines(body), body["note"])
+        return _step(_order(order_id), fulfilment.send_delivery, _lines(body), body["note"])
 
 
 @blp.route("/deliveries/<int:delivery_id>/receipt")
@@ -217,12 +216,9 @@ class Receipt(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], delivery_id: int) -> dict[str, Any]:
         """Sign the handover record (BAST): date, who received, quantities received."""
-        found = _part(Delivery, delivery_id)
         return _step(
-            found.order,
+            _part(Delivery, delivery_id),
             fulfilment.confirm_receipt,
-            found,
-            api_user(),
             body["received_on"] or today(),
             _lines(body),
             body["received_by_name"],
@@ -241,8 +237,7 @@ class Problem(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], delivery_id: int) -> dict[str, Any]:
         """Report a problem; not settled in time, it goes to an official."""
-        found = _part(Delivery, delivery_id)
-        return _step(found.order, fulfilment.raise_problem, found, api_user(), body["reason"], workflow())
+        return _step(_part(Delivery, delivery_id), fulfilment.raise_problem, body["reason"], workflow())
 
 
 @blp.route("/disputes/<int:dispute_id>/settle")
@@ -254,8 +249,7 @@ class Settle(MethodView):
     @blp.response(200, OrderOut)
     def post(self, dispute_id: int) -> dict[str, Any]:
         """Mark the problem settled; the delivery awaits confirmation again."""
-        found = _part(Dispute, dispute_id)
-        return _step(found.order, fulfilment.settle_dispute, found, api_user())
+        return _step(_part(Dispute, dispute_id), fulfilment.settle_dispute)
 
 
 @blp.route("/disputes/<int:dispute_id>/decide")
@@ -268,12 +262,9 @@ class Decide(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], dispute_id: int) -> dict[str, Any]:
         """Accept (the delivery counts as received) or reject (the goods go back)."""
-        found = _part(Dispute, dispute_id)
         return _step(
-            found.order,
+            _part(Dispute, dispute_id),
             fulfilment.decide_dispute,
-            found,
-            api_user(),
             body["outcome"],
             body["decision"],
             today(),
@@ -290,8 +281,7 @@ class Invoices(MethodView):
     def post(self, order_id: int) -> dict[str, Any]:
         """Invoice every received delivery not yet billed; due after the payment term
         (working days, Indonesian public holidays excluded)."""
-        row = _order(order_id)
-        return _step(row, billing.issue_invoice, row, api_user())
+        return _step(_order(order_id), billing.issue_invoice)
 
 
 @blp.route("/invoices/<int:invoice_id>/payments")
@@ -304,12 +294,9 @@ class Payments(MethodView):
     @blp.response(201, OrderOut)
     def post(self, body: dict[str, Any], invoice_id: int) -> dict[str, Any]:
         """Record a payment (whole or part) of an invoice."""
-        found = _part(Invoice, invoice_id)
         return _step(
-            found.order,
+            _part(Invoice, invoice_id),
             billing.record_payment,
-            found,
-            api_user(),
             body["amount"],
             body["paid_on"] or today(),
             body["reference"],
@@ -346,21 +333,16 @@ class Rate(MethodView):
         """Buyers rate quality, timeliness and communication; sellers rate payment and
         communication (1-5, optional comment)."""
         row = _order(order_id)
-        user = api_user()
-        if is_order_buyer(user, row):
+        if is_order_buyer(api_user(), row):
             return _step(
                 row,
                 ratings.rate_seller,
-                row,
-                user,
                 body["quality"],
                 body["timeliness"],
                 body["communication"],
                 body["comment"],
             )
-        return _step(
-            row, ratings.rate_buyer, row, user, body["payment"], body["communication"], body["comment"]
-        )
+        return _step(row, ratings.rate_buyer, body["payment"], body["communication"], body["comment"])
 
 
 @blp.route("/ratings/<int:rating_id>/reply")
@@ -373,5 +355,4 @@ class Reply(MethodView):
     @blp.response(200, OrderOut)
     def post(self, body: dict[str, Any], rating_id: int) -> dict[str, Any]:
         """Reply once, in public, to the buyer's rating of your delivery."""
-        found = _part(Rating, rating_id)
-        return _step(found.order, ratings.reply_to_rating, found, api_user(), body["reply"])
+        return _step(_part(Rating, rating_id), ratings.reply_to_rating, body["reply"])

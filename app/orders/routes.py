@@ -3,6 +3,8 @@ purchase order PDF, officials' lists, and the public buyer organisation page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -22,7 +24,7 @@ from app.policy import (
     may_review,
 )
 from app.security import permission_required
-from app.services import ServiceError
+from app.services import ServiceError, order_records
 from app.services import orders as order_service
 from app.services.billing import overdue_invoices, uninvoiced_value
 from app.services.fulfilment import disputes_for_officials, quantity_outstanding, quantity_received
@@ -57,6 +59,16 @@ def refuse(error: ServiceError, order_id: int) -> Response:
     return redirect(url_for("orders.detail", order_id=order_id))
 
 
+def step(order_id: int, action: Callable[[], object], done: str, anchor: str = "") -> Response:
+    """Run one step on the order as a unit of work (``action`` also reads the form, so that a
+    bad field is refused like the service's own refusals), then go back to the order."""
+    with unit_of_work() as work:
+        action()
+    if (error := work.error) is not None:
+        return refuse(error, order_id)
+    return finish(done, order_id, anchor)
+
+
 @bp.app_template_global()
 def supplier_track_record(supplier_id: int) -> object:
     """The supplier's track record and latest ratings, for the storefront pages."""
@@ -69,7 +81,7 @@ def supplier_track_record(supplier_id: int) -> object:
 @bp.app_template_global()
 def orders_of_awards(award_ids: list[int] = (), quote_ids: list[int] = ()) -> list[Order]:  # type: ignore[assignment]  # () defaults: never mutated
     """The purchase orders that followed these awards (or the awards of these quotes)."""
-    return order_service.orders_of_awards(db.session, list(award_ids), list(quote_ids))
+    return order_records.orders_of_awards(db.session, list(award_ids), list(quote_ids))
 
 
 @bp.app_template_global()
@@ -85,7 +97,7 @@ def index() -> str:
     status = request.args.get("status")
     status = status if status in ORDER_FILTERS else None
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    rows, total = order_service.orders_for(db.session, current_user, status, page, PER_PAGE)
+    rows, total = order_records.orders_for(db.session, current_user, status, page, PER_PAGE)
     return render_template(
         "orders/index.html",
         orders=rows,
@@ -108,14 +120,14 @@ def detail(order_id: int) -> str:
         is_buyer=is_order_buyer(current_user, order),
         is_seller=is_order_seller(current_user, order),
         is_official=may_review(current_user),
-        contacts=order_service.contacts_visible(order),
+        contacts=order_records.contacts_visible(order),
         outstanding={line.id: quantity_outstanding(line, order.deliveries) for line in order.lines},
         received={line.id: quantity_received(line, order.deliveries) for line in order.lines},
         uninvoiced=uninvoiced_value(order),
         can_rate=can_rate(order),
         seller_rating=rating_of(order, "buyer_to_seller"),
         buyer_rating=rating_of(order, "seller_to_buyer"),
-        events=order_service.order_timeline(db.session, order),
+        events=order_records.order_timeline(db.session, order),
         today=today(),
     )
 
@@ -177,16 +189,19 @@ def buy(listing_id: int) -> str | tuple[str, int] | Response:
 def answer(order_id: int) -> Response:
     """The seller accepts or declines a direct order."""
     order = load_order(order_id)
-    with unit_of_work() as work:
-        if request.form.get("action") == "accept":
-            order_service.accept_order(db.session, order, current_user)
-            message = _("Order accepted. The purchase order is ready.")
-        else:
-            order_service.decline_order(db.session, order, current_user, request.form.get("reason") or "")
-            message = _("Order declined.")
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(message, order.id)
+    if request.form.get("action") == "accept":
+        return step(
+            order.id,
+            lambda: order_service.accept_order(db.session, order, current_user),
+            _("Order accepted. The purchase order is ready."),
+        )
+    return step(
+        order.id,
+        lambda: order_service.decline_order(
+            db.session, order, current_user, request.form.get("reason") or ""
+        ),
+        _("Order declined."),
+    )
 
 
 @bp.post("/orders/<int:order_id>/cancel")
@@ -194,11 +209,11 @@ def answer(order_id: int) -> Response:
 def cancel(order_id: int) -> Response:
     """The buyer withdraws an order before delivery."""
     order = load_order(order_id)
-    with unit_of_work() as work:
-        order_service.cancel_order(db.session, order, current_user, request.form.get("reason") or "")
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Order cancelled."), order.id)
+    return step(
+        order.id,
+        lambda: order_service.cancel_order(db.session, order, current_user, request.form.get("reason") or ""),
+        _("Order cancelled."),
+    )
 
 
 @bp.get("/orders/<int:order_id>/purchase-order.pdf")
@@ -207,7 +222,7 @@ def purchase_order(order_id: int) -> Response:
     """The purchase order (Surat Pesanan) as a PDF, for the two parties and officials."""
     order = load_order(order_id)
     try:
-        document = order_service.purchase_order_document(order, current_language())
+        document = order_records.purchase_order_document(order, current_language())
     except ServiceError:
         abort(404)
     response = make_response(render_purchase_order(document))

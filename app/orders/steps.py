@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TypeVar
 
 from flask import abort, request
 from flask_babel import gettext as _
@@ -15,7 +16,7 @@ from werkzeug.wrappers import Response
 from app.clock import today
 from app.extensions import db
 from app.orders import bp
-from app.orders.routes import finish, load_order, refuse
+from app.orders.routes import finish, load_order, refuse, step
 from app.policy import Permission, is_order_buyer
 from app.security import permission_required
 from app.services import ServiceError, billing, fulfilment, ratings
@@ -24,6 +25,7 @@ from app.unit_of_work import unit_of_work
 from models import Delivery, Dispute, Invoice, Rating
 
 DIGITS = re.compile(r"[0-9]{1,9}")
+_Part = TypeVar("_Part", Delivery, Dispute, Invoice, Rating)
 
 
 def _quantities(prefix: str) -> dict[int, int]:
@@ -51,12 +53,13 @@ def _score(name: str) -> int | None:
     return int(raw) if DIGITS.fullmatch(raw) else None
 
 
-def _delivery(delivery_id: int) -> Delivery:
-    delivery = db.session.get(Delivery, delivery_id)
-    if delivery is None:
+def _part(model: type[_Part], row_id: int) -> _Part:
+    """A delivery, problem, invoice or rating of an order the user may see (404 otherwise)."""
+    found = db.session.get(model, row_id)
+    if found is None:
         abort(404)
-    load_order(delivery.order_id)
-    return delivery
+    load_order(found.order_id)
+    return found
 
 
 @bp.post("/orders/<int:order_id>/deliveries")
@@ -64,22 +67,23 @@ def _delivery(delivery_id: int) -> Delivery:
 def send(order_id: int) -> Response:
     """The seller marks items as sent (all or part of what is left)."""
     order = load_order(order_id)
-    with unit_of_work() as work:
-        fulfilment.send_delivery(
+    return step(
+        order.id,
+        lambda: fulfilment.send_delivery(
             db.session, order, current_user, _quantities("qty-"), request.form.get("note") or ""
-        )
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Marked as sent; the buyer is asked to confirm receipt."), order.id)
+        ),
+        _("Marked as sent; the buyer is asked to confirm receipt."),
+    )
 
 
 @bp.post("/orders/deliveries/<int:delivery_id>/receipt")
 @permission_required(Permission.BUY)
 def receive(delivery_id: int) -> Response:
     """The buyer confirms receipt (BAST): date, quantities, who received."""
-    delivery = _delivery(delivery_id)
-    with unit_of_work() as work:
-        fulfilment.confirm_receipt(
+    delivery = _part(Delivery, delivery_id)
+    return step(
+        delivery.order_id,
+        lambda: fulfilment.confirm_receipt(
             db.session,
             delivery,
             current_user,
@@ -88,63 +92,54 @@ def receive(delivery_id: int) -> Response:
             request.form.get("received_by_name") or "",
             today(),
             request.form.get("note") or "",
-        )
-    if (error := work.error) is not None:
-        return refuse(error, delivery.order_id)
-    return finish(_("Receipt confirmed (BAST recorded)."), delivery.order_id)
+        ),
+        _("Receipt confirmed (BAST recorded)."),
+    )
 
 
 @bp.post("/orders/deliveries/<int:delivery_id>/problem")
 @permission_required(Permission.BUY)
 def problem(delivery_id: int) -> Response:
     """The buyer raises a problem with a delivery."""
-    delivery = _delivery(delivery_id)
-    with unit_of_work() as work:
-        fulfilment.raise_problem(
+    delivery = _part(Delivery, delivery_id)
+    return step(
+        delivery.order_id,
+        lambda: fulfilment.raise_problem(
             db.session, delivery, current_user, request.form.get("reason") or "", workflow()
-        )
-    if (error := work.error) is not None:
-        return refuse(error, delivery.order_id)
-    return finish(_("Problem reported to the seller."), delivery.order_id)
-
-
-def _dispute(dispute_id: int) -> Dispute:
-    dispute = db.session.get(Dispute, dispute_id)
-    if dispute is None:
-        abort(404)
-    load_order(dispute.order_id)
-    return dispute
+        ),
+        _("Problem reported to the seller."),
+    )
 
 
 @bp.post("/orders/disputes/<int:dispute_id>/settle")
 @permission_required(Permission.BUY)
 def settle(dispute_id: int) -> Response:
     """The buyer marks a problem as settled with the seller."""
-    dispute = _dispute(dispute_id)
-    with unit_of_work() as work:
-        fulfilment.settle_dispute(db.session, dispute, current_user)
-    if (error := work.error) is not None:
-        return refuse(error, dispute.order_id)
-    return finish(_("Problem settled; confirm receipt when the goods are right."), dispute.order_id)
+    dispute = _part(Dispute, dispute_id)
+    return step(
+        dispute.order_id,
+        lambda: fulfilment.settle_dispute(db.session, dispute, current_user),
+        _("Problem settled; confirm receipt when the goods are right."),
+    )
 
 
 @bp.post("/orders/disputes/<int:dispute_id>/decide")
 @permission_required(Permission.REVIEW)
 def decide(dispute_id: int) -> Response:
     """An official records the decision on a problem sent to them."""
-    dispute = _dispute(dispute_id)
-    with unit_of_work() as work:
-        fulfilment.decide_dispute(
+    dispute = _part(Dispute, dispute_id)
+    return step(
+        dispute.order_id,
+        lambda: fulfilment.decide_dispute(
             db.session,
             dispute,
             current_user,
             request.form.get("outcome") or "",
             request.form.get("decision") or "",
             today(),
-        )
-    if (error := work.error) is not None:
-        return refuse(error, dispute.order_id)
-    return finish(_("Decision recorded."), dispute.order_id)
+        ),
+        _("Decision recorded."),
+    )
 
 
 @bp.post("/orders/<int:order_id>/invoice")
@@ -163,12 +158,10 @@ def invoice(order_id: int) -> Response:
 @permission_required(Permission.BUY)
 def pay(invoice_id: int) -> Response:
     """The buyer records a payment of an invoice."""
-    found = db.session.get(Invoice, invoice_id)
-    if found is None:
-        abort(404)
-    order = load_order(found.order_id)
+    found = _part(Invoice, invoice_id)
     raw = (request.form.get("amount") or "").replace("Rp", "").replace(".", "").strip()
-    with unit_of_work() as work:
+
+    def record() -> None:
         if not re.fullmatch(r"[0-9]{1,15}", raw):
             raise ServiceError(_("Enter the amount paid in rupiah."), "amount")
         billing.record_payment(
@@ -180,9 +173,8 @@ def pay(invoice_id: int) -> Response:
             request.form.get("reference") or "",
             today(),
         )
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Payment recorded."), order.id, f"#invoice-{found.id}")
+
+    return step(found.order_id, record, _("Payment recorded."), f"#invoice-{found.id}")
 
 
 @bp.post("/orders/<int:order_id>/rating")
@@ -191,7 +183,8 @@ def rate(order_id: int) -> Response:
     """The buyer rates the seller, or the seller rates the buyer (once per order)."""
     order = load_order(order_id)
     comment = request.form.get("comment") or ""
-    with unit_of_work() as work:
+
+    def record() -> None:
         if is_order_buyer(current_user, order):
             ratings.rate_seller(
                 db.session,
@@ -206,21 +199,18 @@ def rate(order_id: int) -> Response:
             ratings.rate_buyer(
                 db.session, order, current_user, _score("payment"), _score("communication"), comment
             )
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Thank you for your rating."), order.id, "#ratings")
+
+    return step(order.id, record, _("Thank you for your rating."), "#ratings")
 
 
 @bp.post("/orders/ratings/<int:rating_id>/reply")
 @permission_required(Permission.SELL)
 def reply(rating_id: int) -> Response:
     """The seller answers the buyer's rating."""
-    rating = db.session.get(Rating, rating_id)
-    if rating is None:
-        abort(404)
-    order = load_order(rating.order_id)
-    with unit_of_work() as work:
-        ratings.reply_to_rating(db.session, rating, current_user, request.form.get("reply") or "")
-    if (error := work.error) is not None:
-        return refuse(error, order.id)
-    return finish(_("Reply published."), order.id, "#ratings")
+    rating = _part(Rating, rating_id)
+    return step(
+        rating.order_id,
+        lambda: ratings.reply_to_rating(db.session, rating, current_user, request.form.get("reply") or ""),
+        _("Reply published."),
+        "#ratings",
+    )

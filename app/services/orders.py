@@ -1,34 +1,31 @@
 """Purchase orders: a direct buy from the catalogue (the seller accepts or declines in time)
-or the order that follows an award; who may see them; their purchase-order document."""
+or the order that follows an award, and the checks and locks every later step of an order
+shares (``app.services.order_records`` reads them back: lists, document, timeline)."""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.policy import Permission, can, is_order_buyer, is_order_seller, orders_visible_to
+from app.policy import Permission, can, is_order_buyer, is_order_seller
 from app.services import ServiceError
 from app.services.notifications import notify_organisation
-from app.services.paging import page_rows
-from app.services.purchase_order_pdf import OrderLine as DocumentLine
-from app.services.purchase_order_pdf import Party, PurchaseOrderDocument
 from app.services.settings import DEFAULTS, WorkflowSettings
 from app.services.states import record_event, transition
 from app.services.visibility import is_visible
 from models import (
-    AuditEvent,
     Award,
     Invoice,
     Kecamatan,
     Listing,
     Order,
     OrderLine,
-    Organisation,
     User,
     utcnow,
 )
@@ -67,6 +64,21 @@ def quantity_bounds(listing: Listing) -> tuple[int, int | None]:
     """The smallest and largest quantity one direct order of ``listing`` may ask for."""
     capacity = listing.monthly_capacity or listing.supplier.monthly_capacity
     return max(listing.min_order, 1), capacity
+
+
+def _issue(session: Session, order: Order, line: OrderLine, actor: User, data: dict[str, Any]) -> None:
+    """Number a new order of one ``line`` and record its creation (``data`` for the audit)."""
+    order.lines.append(line)
+    numbered(session, order, "PO")
+    record_event(
+        session,
+        actor=actor,
+        action="order.created",
+        object_type="order",
+        object_id=order.id,
+        to_state=order.status,
+        data=data,
+    )
 
 
 def place_direct_order(
@@ -133,24 +145,19 @@ def place_direct_order(
         status="pending",
         respond_by=utcnow() + timedelta(hours=hours),
     )
-    order.lines.append(
-        OrderLine(
-            listing=listing,
-            description=listing.title,
-            quantity=data.quantity,
-            unit=listing.unit,
-            unit_price=listing.price,
-        )
+    line = OrderLine(
+        listing=listing,
+        description=listing.title,
+        quantity=data.quantity,
+        unit=listing.unit,
+        unit_price=listing.price,
     )
-    numbered(session, order, "PO")
-    record_event(
+    _issue(
         session,
-        actor=buyer,
-        action="order.created",
-        object_type="order",
-        object_id=order.id,
-        to_state="pending",
-        data={"source": "direct", "listing_id": listing.id, "quantity": data.quantity, "total": total},
+        order,
+        line,
+        buyer,
+        {"source": "direct", "listing_id": listing.id, "quantity": data.quantity, "total": total},
     )
     notify_organisation(
         session,
@@ -192,25 +199,14 @@ def order_from_award(
         status="accepted",
         accepted_at=utcnow(),
     )
-    order.lines.append(
-        OrderLine(
-            listing_id=quote.match.listing_id,
-            description=request.title,
-            quantity=award.quantity,
-            unit=request.unit,
-            unit_price=award.unit_price,
-        )
+    line = OrderLine(
+        listing_id=quote.match.listing_id,
+        description=request.title,
+        quantity=award.quantity,
+        unit=request.unit,
+        unit_price=award.unit_price,
     )
-    numbered(session, order, "PO")
-    record_event(
-        session,
-        actor=actor,
-        action="order.created",
-        object_type="order",
-        object_id=order.id,
-        to_state="accepted",
-        data={"source": "award", "award_id": award.id, "total": award.total_value},
-    )
+    _issue(session, order, line, actor, {"source": "award", "award_id": award.id, "total": award.total_value})
     notify_organisation(
         session,
         award.supplier.organisation,
@@ -338,123 +334,3 @@ def expire_orders(session: Session) -> list[int]:
         expired.append(order.id)
     session.flush()
     return expired
-
-
-def orders_for(
-    session: Session, user: User, status: str | None, page: int, per_page: int
-) -> tuple[list[Order], int]:
-    """One page of the orders the user's organisation buys or sells (all for officials)."""
-    scope = orders_visible_to(user)
-    if scope is None:
-        return [], 0
-    query = select(Order).where(scope)
-    if status:
-        query = query.where(Order.status == status)
-    shown = query.order_by(Order.created_at.desc(), Order.id.desc())
-    return page_rows(session, shown, page, per_page)
-
-
-def orders_of_awards(
-    session: Session, award_ids: list[int], quote_ids: list[int] | None = None
-) -> list[Order]:
-    """The purchase orders that followed the given awards, or the awards of the given quotes."""
-    if not award_ids and not quote_ids:
-        return []
-    chosen = or_(
-        Order.award_id.in_(award_ids),
-        Order.award_id.in_(select(Award.id).where(Award.quote_id.in_(quote_ids or []))),
-    )
-    return list(session.scalars(select(Order).where(chosen).order_by(Order.id)))
-
-
-def contacts_visible(order: Order) -> bool:
-    """Both sides see each other's contact details once the order is accepted."""
-    return order.status in ("accepted", "delivered", "completed")
-
-
-def _party(organisation: Organisation) -> Party:
-    place = ", ".join(
-        p
-        for p in (
-            organisation.street_address,
-            organisation.kecamatan.name if organisation.kecamatan else "",
-            organisation.kota.name if organisation.kota else "",
-        )
-        if p
-    )
-    contact = organisation.users[0].full_name if organisation.users else ""
-    return Party(
-        name=organisation.legal_name,
-        address=place,
-        contact_name=contact,
-        phone=organisation.phone,
-        email=organisation.email or (organisation.users[0].email if organisation.users else ""),
-    )
-
-
-def purchase_order_document(order: Order, locale: str) -> PurchaseOrderDocument:
-    """What the purchase order PDF shows for ``order``."""
-    if not contacts_visible(order):
-        raise ServiceError(str(_l("The purchase order exists once the seller accepts.")))
-    place = ", ".join(
-        p
-        for p in (
-            order.delivery_address,
-            order.delivery_kecamatan.name if order.delivery_kecamatan else "",
-            order.delivery_kecamatan.kota.name if order.delivery_kecamatan else "",
-        )
-        if p
-    )
-    terms = (
-        str(
-            _l(
-                "Payment within %(n)d working days after the goods are received (BAST).",
-                n=order.payment_term_days,
-            )
-        ),
-        str(_l("Partial deliveries are allowed; each is confirmed by a handover record (BAST).")),
-    )
-    issued = order.accepted_at or order.created_at
-    return PurchaseOrderDocument(
-        number=order.number,
-        issued_on=as_utc(issued).date(),
-        buyer=_party(order.buyer),
-        seller=_party(order.supplier.organisation),
-        lines=tuple(
-            DocumentLine(
-                description=line.description,
-                quantity=line.quantity,
-                unit=line.unit,
-                unit_price=line.unit_price,
-            )
-            for line in order.lines
-        ),
-        delivery_place=place,
-        delivery_date=order.delivery_date,
-        payment_term_days=order.payment_term_days,
-        terms=terms,
-        locale=locale,
-    )
-
-
-def order_timeline(session: Session, order: Order) -> list[tuple[AuditEvent, User | None]]:
-    """Events about the order, its deliveries, disputes, invoices and ratings, oldest first."""
-    related = {
-        "order": [order.id],
-        "delivery": [d.id for d in order.deliveries],
-        "dispute": [d.id for d in order.disputes],
-        "invoice": [i.id for i in order.invoices],
-        "rating": [r.id for r in order.ratings],
-    }
-    conditions = [
-        and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_(ids))
-        for kind, ids in related.items()
-        if ids
-    ]
-    rows = session.execute(
-        select(AuditEvent, User)
-        .outerjoin(User, User.id == AuditEvent.actor_id)
-        .where(or_(*conditions))
-        .order_by(AuditEvent.occurred_at, AuditEvent.id)
-    ).all()
-    return [(event, user) for event, user in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, DemandRequest, User
@@ -20,6 +20,13 @@ def timeline_for(session: Session, request: DemandRequest) -> list[tuple[AuditEv
         conditions.append(and_(AuditEvent.object_type == "match", AuditEvent.object_id.in_(match_ids)))
     if quote_ids:
         conditions.append(and_(AuditEvent.object_type == "quote", AuditEvent.object_id.in_(quote_ids)))
+    return events_where(session, conditions)
+
+
+def events_where(
+    session: Session, conditions: list[ColumnElement[bool]]
+) -> list[tuple[AuditEvent, User | None]]:
+    """The audit events meeting any of ``conditions``, oldest first, with their actors."""
     rows = session.execute(
         select(AuditEvent, User)
         .outerjoin(User, User.id == AuditEvent.actor_id)
