@@ -29,10 +29,8 @@ from models import (
     User,
     utcnow,
 )
-from models.states import OrderState
 
 HORIZON = timedelta(days=731)
-OPEN_ORDER_STATES = (OrderState.PENDING, OrderState.ACCEPTED, OrderState.DELIVERED)
 
 
 @dataclass
