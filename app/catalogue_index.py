@@ -27,7 +27,8 @@ from app.services.catalogue_records import listing_words
 from app.services.storefront import SearchPage, SearchParams, ranked_search, search_listings
 from matching.backends import RetrievalUnavailable
 from matching.embedders import Embedder, LazyEmbedder, create_embedder
-from matching.retriever import Candidate, Retriever, current_snapshot
+from matching.retriever import Candidate, Retriever
+from matching.snapshots import current_snapshot
 from matching.text import shares_term
 
 log = logging.getLogger(__name__)

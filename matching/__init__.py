@@ -23,11 +23,13 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time see ``__get
     )
     from .explain import format_rupiah
     from .exposure import ExposureLedger, concentration, fair_rerank, gini, top_share
-    from .lexical import LexicalConfig, LexicalIndex
+    from .lexical import LexicalIndex
+    from .lexical_weighting import LexicalConfig
     from .matcher import Matcher
     from .ranking import RankSettings, rank
     from .results import ConstraintCheck, Explanation, ListingMatch, ScoreBreakdown, SupplierMatch
-    from .retriever import RetrievalSettings, Retriever, current_snapshot
+    from .retriever import RetrievalSettings, Retriever
+    from .snapshots import current_snapshot
     from .text import normalise_demand_text
     from .types import Candidate, Certification, DemandQuery, ListingRecord
     from .vector_index import (
@@ -50,11 +52,13 @@ _HOMES = {
     ),
     "explain": ("format_rupiah",),
     "exposure": ("ExposureLedger", "concentration", "fair_rerank", "gini", "top_share"),
-    "lexical": ("LexicalConfig", "LexicalIndex"),
+    "lexical": ("LexicalIndex",),
+    "lexical_weighting": ("LexicalConfig",),
     "matcher": ("Matcher",),
     "ranking": ("RankSettings", "rank"),
     "results": ("ConstraintCheck", "Explanation", "ListingMatch", "ScoreBreakdown", "SupplierMatch"),
-    "retriever": ("RetrievalSettings", "Retriever", "current_snapshot"),
+    "retriever": ("RetrievalSettings", "Retriever"),
+    "snapshots": ("current_snapshot",),
     "text": ("normalise_demand_text",),
     "types": ("Candidate", "Certification", "DemandQuery", "ListingRecord"),
     "vector_index": ("IndexCorrupt", "IndexMismatch", "IndexMissing", "IndexUnavailable", "VectorIndex"),

@@ -199,7 +199,7 @@ def _intent(args: argparse.Namespace) -> int:
 
 def _vocab(args: argparse.Namespace) -> int:
     from .query import TABLES_FILE
-    from .synthetic import CATEGORY_NAMES
+    from .synthetic_vocabulary import CATEGORY_NAMES
     from .vocab import build_tables
     from .vocab_sources import catalogue_texts, corpus_names
 

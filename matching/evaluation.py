@@ -312,7 +312,8 @@ def proxy_report(
     """
     import random
 
-    from .distil import DistilConfig, TeacherCache, heldout_sources, is_umkm_goods, read_corpus
+    from .distil import DistilConfig
+    from .distil_data import TeacherCache, heldout_sources, is_umkm_goods, read_corpus
     from .embedders import create_embedder
     from .retriever import index_text
     from .static import StaticEmbedder

@@ -1,9 +1,7 @@
 """Lexical index: TF-IDF over words and character 4-grams, with bounded work per query.
 
-Features are hashed (scikit-learn ``HashingVectorizer``, no vocabulary in memory); the fitted
-part is only the IDF vector (fitted at build time, refreshed by a rebuild). Very common n-grams
-(document frequency above ``max_df``) are dropped. A listing's score is
-``char_weight * char cosine + (1 - char_weight) * word cosine``.
+Texts are weighted as in ``lexical_weighting.py`` (hashed features, a fitted IDF). A listing's
+score is ``char_weight * char cosine + (1 - char_weight) * word cosine``.
 
 Search reads a bounded number of postings whatever the catalogue size (layout in
 ``lexical_store.py``, arithmetic in ``lexical_query.py``):
@@ -37,54 +35,20 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
 
 from . import lexical_query as lq
 from . import lexical_store as store
 from .lexical_scores import LexicalScores
-from .text import strip_accents
+from .lexical_weighting import KINDS, LexicalConfig, TermWeighting
 from .vector_index import IndexCorrupt, IndexMismatch, atomic_write_bytes, read_manifest
 
 LEXICAL_FORMAT = 2
 LEXICAL_MANIFEST = "lexical_manifest.json"
-
-# In a small catalogue "in half the listings" says nothing about a word being uninformative.
-MIN_LISTINGS_FOR_STOP_FEATURES = 200
-BUILD_CHUNK = 50_000
-KINDS = ("word", "char")
-
-
-@dataclass(frozen=True)
-class LexicalConfig:
-    """Analyzer and search settings; part of the persisted manifest."""
-
-    word_features: int = 2**20
-    char_features: int = 2**21
-    # 4-grams only: a third of the postings of 3-5-grams at the same eval NDCG (BENCHMARKS.md)
-    char_ngrams: tuple[int, int] = (4, 4)
-    word_ngrams: tuple[int, int] = (1, 1)
-    max_df: float = 0.1  # from MIN_LISTINGS_FOR_STOP_FEATURES listings on
-    char_weight: float = 0.5  # lexical score = char_weight*char cosine + (1-char_weight)*word
-    value_dtype: str = "float16"  # stored weights (cosines in [0, 1]); only float16 is supported
-    # impact postings kept per feature (highest weight first) and read per query (shared among
-    # the query's features), for char n-grams and for words (fewer and more telling: deeper)
-    impact_depth: int = 8192
-    query_budget: int = 80_000
-    word_impact_depth: int = 65_536
-    word_query_budget: int = 160_000
-    rescore: int = 1500  # best estimated scores re-scored exactly (at least 2*k)
-    unseen_credit: float = 0.5  # see lexical_query.candidates
-
-
-def _preprocess(text: str) -> str:
-    return strip_accents(text).lower()
-
 
 _EMPTY_I64 = lq.EMPTY_ROWS
 
@@ -95,22 +59,8 @@ class LexicalIndex:
     def __init__(self, config: LexicalConfig | None = None) -> None:
         self.config = config or LexicalConfig()
         c = self.config
-        common = dict(alternate_sign=False, norm=None, preprocessor=_preprocess, dtype=np.float32)
-        self._vectorizers = {
-            "word": HashingVectorizer(
-                analyzer="word",
-                n_features=c.word_features,
-                ngram_range=c.word_ngrams,
-                token_pattern=r"(?u)\b\w\w+\b",
-                **common,
-            ),
-            "char": HashingVectorizer(
-                analyzer="char_wb", n_features=c.char_features, ngram_range=c.char_ngrams, **common
-            ),
-        }
-        self._analyzers = {kind: v.build_analyzer() for kind, v in self._vectorizers.items()}
+        self._terms = TermWeighting(c)
         self._width = c.word_features + c.char_features
-        self._idf: dict[str, np.ndarray] = {}
         self._a: dict[str, np.ndarray] = {}  # main arrays (store.ARRAYS), maybe memory-mapped
         self._n_main = 0
         self._dead: np.ndarray | None = None  # main rows replaced or removed
@@ -123,25 +73,9 @@ class LexicalIndex:
         self._local = threading.local()
 
     # weighting ------------------------------------------------------------------------------
-    def _counts(self, kind: str, texts: Sequence[str]) -> sp.csr_matrix:
-        width = self.config.word_features if kind == "word" else self.config.char_features
-        if not texts:  # sklearn's hashing vectorizers cannot transform an empty list
-            return sp.csr_matrix((0, width), dtype=np.float32)
-        return self._vectorizers[kind].transform(texts)
-
-    def _weigh(self, kind: str, counts: sp.csr_matrix) -> sp.csr_matrix:
-        m = counts.astype(np.float32).tocsr(copy=True)
-        np.log1p(m.data, out=m.data)  # sublinear tf
-        m.data *= self._idf[kind][m.indices]
-        m.eliminate_zeros()
-        if m.shape[0] == 0:
-            return m
-        return normalize(m, norm="l2", copy=False).astype(np.float32).tocsr()
-
     def _rows(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Weighted rows over the joint feature space (word features, then char features)."""
-        parts = [self._weigh(kind, self._counts(kind, texts)) for kind in KINDS]
-        return sp.hstack(parts, format="csr", dtype=np.float32)
+        return self._terms.rows(texts)
 
     # building -------------------------------------------------------------------------------
     @classmethod
@@ -158,29 +92,7 @@ class LexicalIndex:
         ids_arr = ids_arr[order]
         if len(ids_arr) > 1 and not np.all(np.diff(ids_arr) > 0):
             raise ValueError("duplicate listing ids")
-        texts = [texts[i] for i in order.tolist()]
-        n = len(ids_arr)
-        chunks: dict[str, list[sp.csr_matrix]] = {}
-        for kind in KINDS:
-            chunks[kind] = [
-                index._counts(kind, texts[s : s + BUILD_CHUNK]) for s in range(0, max(n, 1), BUILD_CHUNK)
-            ]
-            width = chunks[kind][0].shape[1]
-            df = np.zeros(width, np.int64)
-            for m in chunks[kind]:
-                df += np.bincount(m.indices, minlength=width)
-            idf = (
-                (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32) if n else np.ones(width, np.float32)
-            )
-            if n >= MIN_LISTINGS_FOR_STOP_FEATURES:
-                idf[df > index.config.max_df * n] = 0.0  # stop-features
-            index._idf[kind] = idf
-        del texts
-        weighted = []
-        while chunks["word"]:  # weigh chunk by chunk, freeing the raw counts as we go
-            parts = [index._weigh(kind, chunks[kind].pop(0)) for kind in KINDS]
-            m = sp.hstack(parts, format="csr", dtype=np.float32)
-            weighted.append((m.indptr, m.indices.astype(np.int32), m.data.astype(np.float16)))
+        weighted = index._terms.fit([texts[i] for i in order.tolist()])
         index._install(ids_arr, *store.concat_csr(weighted))
         return index
 
@@ -192,8 +104,8 @@ class LexicalIndex:
         imp_ptr, imp_rows, imp_data = store.impact_postings(indptr, indices, data, self._width, depth)
         self._a = {
             "ids": ids,
-            "idf_word": self._idf["word"],
-            "idf_char": self._idf["char"],
+            "idf_word": self._terms.idf["word"],
+            "idf_char": self._terms.idf["char"],
             "fwd_indptr": indptr,
             "fwd_indices": indices,
             "fwd_data": data,
@@ -332,10 +244,7 @@ class LexicalIndex:
 
     # queries ------------------------------------------------------------------------------
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        c = self.config
-        return lq.query_vector(
-            text, self._analyzers, self._idf, c.word_features, c.char_features, c.char_weight
-        )
+        return self._terms.query(text)
 
     def _candidates(self, cols: np.ndarray, weights: np.ndarray, want: int) -> np.ndarray:
         """Main rows with the best partial scores over a bounded prefix of each posting list."""
@@ -385,8 +294,7 @@ class LexicalIndex:
         ids = np.asarray(self._a.get("ids", _EMPTY_I64))[rows]
         delta = self._delta()
         if delta is not None and len(cols):
-            d_scores = np.asarray(delta[:, cols] @ weights).ravel().astype(np.float32)
-            d_scores[~np.array(self._delta_alive, bool)] = 0.0
+            d_scores = self._delta_scores(delta, cols, weights)
             rows = np.concatenate([rows, self._n_main + np.arange(len(d_scores))])
             scores = np.concatenate([scores, d_scores])
             ids = np.concatenate([ids, np.array(self._delta_ids, np.int64)])
@@ -404,11 +312,15 @@ class LexicalIndex:
             scores[self._dead] = 0.0
         delta = self._delta()
         if delta is not None:
-            d = np.asarray(delta[:, cols] @ weights).ravel().astype(np.float32)
-            d[~np.array(self._delta_alive, bool)] = 0.0
-            scores = np.concatenate([scores, d])
+            scores = np.concatenate([scores, self._delta_scores(delta, cols, weights)])
             ids = np.concatenate([ids, np.array(self._delta_ids, np.int64)])
         return ids, scores
+
+    def _delta_scores(self, delta: sp.csr_matrix, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Exact scores of every delta row (0 for replaced or removed ones)."""
+        scores = np.asarray(delta[:, cols] @ weights).ravel().astype(np.float32)
+        scores[~np.array(self._delta_alive, bool)] = 0.0
+        return scores
 
     # sparse rows for other engines ----------------------------------------------------------
     def vectorise(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -427,7 +339,7 @@ class LexicalIndex:
     def vectoriser(self) -> LexicalIndex:
         """An index with this one's IDF and no listings: vectorises texts and queries only."""
         other = LexicalIndex(self.config)
-        other._idf = {kind: np.asarray(v) for kind, v in self._idf.items()}
+        other._terms.idf = {kind: np.asarray(v) for kind, v in self._terms.idf.items()}
         return other
 
     # persistence --------------------------------------------------------------------------
@@ -473,7 +385,7 @@ class LexicalIndex:
         ):
             raise IndexCorrupt("lexical arrays do not match their manifest")
         index._a = arrays
-        index._idf = {"word": arrays["idf_word"], "char": arrays["idf_char"]}
+        index._terms.idf = {"word": arrays["idf_word"], "char": arrays["idf_char"]}
         index._nnz_main = nnz
         index._after_install()
         return index

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .synthetic import PLACES
+from .synthetic_vocabulary import PLACES
 
 CERTIFICATES: dict[str, re.Pattern[str]] = {
     "halal": re.compile(r"\bhalal\b", re.I),

@@ -1,22 +1,10 @@
 """Hybrid retrieval: dense (FAISS) plus lexical (TF-IDF) candidates, fused, persisted together.
 
-On disk a retriever is a directory holding immutable snapshots and a ``CURRENT`` file naming
-the live one::
-
-    <root>/CURRENT                 -> "snap-20250101T120000-ab12cd"
-    <root>/snap-.../vector_manifest.json, vectors.faiss, lexical_manifest.json, lexical.npz,
-                    retriever.json, categories.npz
-
-``save`` writes a complete new snapshot and then replaces ``CURRENT`` atomically, so readers
-(other gunicorn workers, or this process during a rebuild) keep serving the previous snapshot
-until the switch; older snapshots beyond the last two are deleted.
+A retriever is saved as a snapshot directory and loaded from the current one (``snapshots.py``).
 """
 
 from __future__ import annotations
 
-import json
-import secrets
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -32,20 +20,18 @@ from .embedders import Embedder
 from .fusion import FUSION_METHODS, category_feedback, fuse
 from .lexical import LexicalIndex
 from .query_plan import blend_vectors, intent_bonus, query_plan
+from .snapshots import (
+    CATEGORIES,
+    connect_remote,
+    new_snapshot,
+    publish_snapshot,
+    read_current,
+    write_manifest,
+)
 from .text import listing_text, normalise_demand_text
 from .types import Candidate as Candidate  # re-exported: callers import it from here too
 from .types import ListingRecord
-from .vector_index import (
-    IndexCorrupt,
-    IndexMismatch,
-    IndexMissing,
-    VectorIndex,
-    atomic_write_bytes,
-    read_manifest,
-)
-
-RETRIEVER_FORMAT = 2
-CURRENT = "CURRENT"
+from .vector_index import IndexCorrupt, VectorIndex
 
 
 @dataclass(frozen=True)
@@ -312,16 +298,13 @@ class Retriever:
         listing update time); ``load`` can demand it.
         """
         root = Path(root)
-        root.mkdir(parents=True, exist_ok=True)
-        name = f"snap-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
-        tmp = root / f".{name}.tmp"
+        name, tmp = new_snapshot(root)
         with self._lock:
             if self.vectors is not None:
                 self.vectors.save(tmp)
             self.lexical.save(tmp)  # a remote backend's vectoriser: the IDF alone
-            self.categories.save(tmp / "categories.npz")
+            self.categories.save(tmp / CATEGORIES)
             meta = {
-                "format_version": RETRIEVER_FORMAT,
                 "model": self.embedder.name,
                 "dim": self.embedder.dim,
                 "count": len(self.categories),
@@ -335,15 +318,10 @@ class Retriever:
                     else {"kind": "local"}
                 ),
             }
-            atomic_write_bytes(tmp / "retriever.json", json.dumps(meta, indent=1).encode())
-        tmp.rename(root / name)
-        atomic_write_bytes(root / CURRENT, name.encode())
+            write_manifest(tmp, meta)
+        directory = publish_snapshot(root, name, keep)
         self.snapshot = name
-        snaps = sorted(p for p in root.glob("snap-*") if p.is_dir())
-        for old in snaps[:-keep] if keep > 0 else []:
-            if old.name != name:
-                shutil.rmtree(old, ignore_errors=True)
-        return root / name
+        return directory
 
     @classmethod
     def load(
@@ -366,24 +344,12 @@ class Retriever:
         other than ``expected_fingerprint``.
         """
         root = Path(root)
-        snap = current_snapshot(root)
-        if snap is None:
-            raise IndexMissing(f"no saved retriever in {root}")
+        snap, meta = read_current(root, embedder.name, embedder.dim, expected_fingerprint)
         directory = root / snap
-        meta = read_manifest(directory / "retriever.json")
-        if meta.get("format_version") != RETRIEVER_FORMAT:
-            raise IndexMismatch("retriever format differs")
-        if meta.get("model") != embedder.name or meta.get("dim") != embedder.dim:
-            raise IndexMismatch(
-                f"index built with {meta.get('model')!r}/{meta.get('dim')}, "
-                f"configured model is {embedder.name!r}/{embedder.dim}"
-            )
-        if expected_fingerprint is not None and meta.get("fingerprint") != expected_fingerprint:
-            raise IndexMismatch("index is stale: catalogue fingerprint differs")
         remote_spec = meta.get("backend") or {"kind": "local"}
         lexical = LexicalIndex.load(directory)
         try:
-            categories = CategoryMap.load(directory / "categories.npz")
+            categories = CategoryMap.load(directory / CATEGORIES)
         except (OSError, KeyError, ValueError, IndexError) as exc:
             raise IndexCorrupt(f"cannot read categories: {exc}") from exc
         if remote_spec.get("kind") == "milvus":
@@ -408,32 +374,6 @@ class Retriever:
         return retriever
 
 
-def connect_remote(spec: dict[str, Any], dim: int, vectoriser: LexicalIndex) -> RetrievalBackend:
-    """Reconnect the backend a snapshot names (IndexMissing when it is gone,
-    RetrievalUnavailable when its server does not answer)."""
-    from .backends import RetrievalUnavailable
-    from .milvus_backend import MilvusBackend
-
-    try:
-        return MilvusBackend.connect(
-            spec["uri"], spec["collection"], dim, vectoriser, spec.get("search_params")
-        )
-    except (KeyError, LookupError) as exc:
-        raise IndexMissing(f"Milvus collection unavailable: {exc}") from exc
-    except Exception as exc:  # pymilvus raises several kinds when a server is gone
-        raise RetrievalUnavailable(f"Milvus at {spec.get('uri')} does not answer: {exc}") from exc
-
-
 def index_text(record: ListingRecord) -> str:
     """The lower-cased listing text that is embedded and indexed (case carries no meaning)."""
     return listing_text(record).lower()
-
-
-def current_snapshot(root: str | Path) -> str | None:
-    """Name of the live snapshot under ``root`` (None if there is none)."""
-    path = Path(root) / CURRENT
-    try:
-        name = path.read_text("utf-8").strip()
-    except OSError:
-        return None
-    return name if name and (Path(root) / name).is_dir() else None

@@ -2,11 +2,11 @@
 
 Pure Python, no Flask or SQLAlchemy: the same ``seed`` and ``size`` always give the same
 catalogue. Texts are assembled from Indonesian product, selling-point, logistics and
-seller-profile vocabularies (categories and places are the app's reference data), so listing
-texts are varied but realistic; like a real marketplace, many sellers offer the same products
-in similar words. Listing ``i`` depends only on ``(seed, i)`` (its seller is ``(i + 2) // 3``),
-so a smaller catalogue is a prefix of a larger one and any slice can be generated on its own
-(bulk loaders stream it in chunks).
+seller-profile vocabularies (``synthetic_vocabulary.py``; categories and places are the app's
+reference data), so listing texts are varied but realistic; like a real marketplace, many
+sellers offer the same products in similar words. Listing ``i`` depends only on ``(seed, i)``
+(its seller is ``(i + 2) // 3``), so a smaller catalogue is a prefix of a larger one and any
+slice can be generated on its own (bulk loaders stream it in chunks).
 """
 
 from __future__ import annotations
@@ -15,543 +15,20 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from .reference import CATEGORIES, JAKARTA
+from .synthetic_vocabulary import (
+    CATEGORY_NAMES,
+    CATEGORY_VOCABULARY,
+    KOTA_WEIGHTS,
+    PLACES,
+    REQUEST_OPENERS,
+    REQUEST_PURPOSES,
+    SELLER_ABOUT,
+    SELLER_NAME_WORDS,
+    SELLER_NICKNAMES,
+    SELLING_POINTS,
+)
 from .types import Certification, DemandQuery, ListingRecord
-
-# Category names and kecamatan come from the app's reference data (one copy, in ``reference``).
-CATEGORY_NAMES: dict[str, str] = {str(c["slug"]): str(c["name_id"]) for c in CATEGORIES}
-
-# Kota in the order the synthetic catalogue draws them (``_KOTA_WEIGHTS`` follows this order).
-_KOTA_ORDER = (
-    "Jakarta Selatan",
-    "Jakarta Timur",
-    "Jakarta Pusat",
-    "Jakarta Barat",
-    "Jakarta Utara",
-    "Kepulauan Seribu",
-)
-PLACES: dict[str, tuple[str, ...]] = {
-    short: tuple(str(k["name"]) for entry in JAKARTA if entry["short"] == short for k in entry["kecamatan"])
-    for short in _KOTA_ORDER
-}
-_KOTA_WEIGHTS = (28, 30, 12, 22, 17, 1)
-
-# category -> (unit, (low, high) price, [(title template, slot a options, slot b options)],
-#              product sentences, seller heads)
-_V: dict[str, tuple[Any, ...]] = {
-    "catering": (
-        "kotak",
-        (18_000, 65_000),
-        [
-            (
-                "Nasi Kotak {a} {b}",
-                ("Ayam Bakar", "Rendang", "Ayam Goreng", "Ikan Bakar", "Empal", "Ayam Betutu"),
-                ("Komplit", "Paket Rapat", "Prasmanan", "Hemat", "Spesial"),
-            ),
-            (
-                "Tumpeng {a} {b}",
-                ("Nasi Kuning", "Nasi Uduk", "Nasi Liwet"),
-                ("Mini", "Syukuran", "Lengkap", "Peresmian"),
-            ),
-            (
-                "Katering {a} {b}",
-                ("Harian Karyawan", "Acara Kantor", "Pelatihan", "Posyandu"),
-                ("Menu Nusantara", "Menu Betawi", "Sehat Bergizi"),
-            ),
-        ],
-        (
-            "Menu {a_l} dimasak setiap pagi dengan bumbu rempah asli.",
-            "Nasi, lauk, sayur, kerupuk, buah dan air mineral dalam satu kotak.",
-            "Cocok untuk rapat, pelatihan dan acara instansi.",
-            "Menu bisa diganti setiap hari sesuai permintaan.",
-        ),
-        ("Katering", "Dapur", "Warung Nasi", "Rumah Makan"),
-    ),
-    "snack": (
-        "kotak",
-        (8_000, 35_000),
-        [
-            (
-                "Snack Box {a} {b}",
-                ("Kue Basah", "Kue Kering", "Roti Manis", "Jajanan Pasar"),
-                ("Isi 3", "Isi 4", "Rapat", "Premium"),
-            ),
-            (
-                "{a} {b}",
-                ("Kue Lapis", "Risoles", "Lemper", "Pastel", "Dadar Gulung", "Bolu Pandan", "Kue Cubit"),
-                ("Isi Ayam", "Mini", "Kotak Hias", "Tradisional"),
-            ),
-        ],
-        (
-            "{a_l} dibuat segar setiap hari tanpa pengawet.",
-            "Dikemas rapi dalam kotak dengan label tanggal produksi.",
-            "Cocok untuk suguhan rapat dan arisan.",
-            "Rasa manis pas, bahan mentega asli.",
-        ),
-        ("Kue", "Dapur Kue", "Toko Roti", "Jajanan"),
-    ),
-    "uniform": (
-        "pcs",
-        (45_000, 350_000),
-        [
-            (
-                "Seragam {a} {b}",
-                ("PDH", "PDL", "Batik Kantor", "Sekolah SD", "Olahraga", "Satpam"),
-                ("Lengan Panjang", "Lengan Pendek", "Bordir Logo", "Drill Tebal"),
-            ),
-            (
-                "Kaos {a} {b}",
-                ("Polo", "Olahraga", "Komunitas", "Kegiatan"),
-                ("Sablon Logo", "Cotton Combed", "Dry-Fit", "Full Printing"),
-            ),
-        ],
-        (
-            "Bahan {b_l} adem dan jahitan rapi.",
-            "Ukuran lengkap dari S sampai 5XL, bisa ukur langsung.",
-            "Logo instansi dibordir sekaligus tanpa biaya tambahan.",
-            "Sudah biasa melayani seragam {a_l} kantor pemerintah.",
-        ),
-        ("Konveksi", "Penjahit", "Garmen", "Butik"),
-    ),
-    "printing": (
-        "lembar",
-        (500, 250_000),
-        [
-            (
-                "Cetak {a} {b}",
-                ("Spanduk", "Brosur", "Kalender", "Buku Yasin", "Kartu Nama", "Banner", "Stiker"),
-                ("Full Color", "Art Paper", "Flexi Korea", "Express"),
-            ),
-            (
-                "{a} {b}",
-                ("Papan Nama", "Neon Box", "Baliho", "Umbul-Umbul"),
-                ("Kantor", "Acara", "Kelurahan", "Akrilik"),
-            ),
-        ],
-        (
-            "Cetak {a_l} hasil tajam dengan mesin digital.",
-            "Desain gratis dan bisa revisi sampai cocok.",
-            "Bisa selesai satu hari untuk pesanan mendesak.",
-            "Harga grosir untuk pesanan instansi.",
-        ),
-        ("Percetakan", "Digital Printing", "Advertising", "Sablon"),
-    ),
-    "stationery": (
-        "rim",
-        (3_000, 75_000),
-        [
-            (
-                "{a} {b}",
-                ("Kertas HVS", "Map Plastik", "Pulpen", "Buku Tulis", "Amplop", "Tinta Printer", "Ordner"),
-                ("A4 70 gsm", "F4", "Isi 12", "Grosir", "Kantor"),
-            )
-        ],
-        (
-            "{a_l} stok selalu tersedia untuk kebutuhan kantor.",
-            "Harga grosir untuk pembelian partai.",
-            "Bisa kirim rutin setiap bulan ke kantor.",
-            "Produk original bergaransi.",
-        ),
-        ("Toko ATK", "Grosir ATK", "Toko Buku", "Fotokopi"),
-    ),
-    "furniture": (
-        "unit",
-        (350_000, 6_500_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Meja Kantor",
-                    "Kursi Kerja",
-                    "Lemari Arsip",
-                    "Rak Buku",
-                    "Meja Rapat",
-                    "Sofa Tamu",
-                    "Bangku Sekolah",
-                ),
-                ("Kayu Jati", "Besi", "Minimalis", "Custom", "HPL"),
-            )
-        ],
-        (
-            "{a_l} dibuat di bengkel sendiri dengan kayu pilihan.",
-            "Finishing halus, tahan lama dan bergaransi.",
-            "Bisa pesan ukuran dan warna sesuai ruangan.",
-            "Termasuk antar dan pasang di lokasi.",
-        ),
-        ("Mebel", "Furnitur", "Meubel", "Bengkel Kayu"),
-    ),
-    "souvenir": (
-        "pcs",
-        (5_000, 150_000),
-        [
-            (
-                "Suvenir {a} {b}",
-                (
-                    "Gantungan Kunci",
-                    "Tumbler",
-                    "Plakat",
-                    "Miniatur Ondel-Ondel",
-                    "Tas Anyaman",
-                    "Batik Tulis",
-                ),
-                ("Logo Instansi", "Khas Betawi", "Seminar", "Ukir Nama"),
-            )
-        ],
-        (
-            "{a_l} buatan perajin lokal Jakarta.",
-            "Bisa cetak logo dan nama acara.",
-            "Cocok untuk kenang-kenangan tamu dan peserta seminar.",
-            "Dikemas dalam kotak mika.",
-        ),
-        ("Kerajinan", "Suvenir", "Galeri", "Kriya"),
-    ),
-    "cleaning": (
-        "paket",
-        (15_000, 2_500_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Jasa Cleaning Service",
-                    "Sabun Cuci Piring",
-                    "Karbol Wangi",
-                    "Pembersih Lantai",
-                    "Fogging Nyamuk",
-                    "Cuci Karpet",
-                ),
-                ("Kantor", "Sekolah", "Jerigen 5 Liter", "Bulanan", "Harian"),
-            )
-        ],
-        (
-            "{a_l} untuk gedung kantor dan sekolah.",
-            "Tenaga terlatih dan peralatan lengkap.",
-            "Produk aman, wangi tahan lama.",
-            "Bisa kontrak bulanan dengan laporan kerja.",
-        ),
-        ("Cleaning", "Sabun", "Jasa Bersih", "Kebersihan"),
-    ),
-    "laundry": (
-        "kg",
-        (6_000, 45_000),
-        [
-            (
-                "Laundry {a} {b}",
-                ("Kiloan", "Seragam", "Linen Hotel", "Karpet", "Gorden", "Mukena Masjid"),
-                ("Ekspres", "Antar Jemput", "Setrika Rapi", "Harian"),
-            )
-        ],
-        (
-            "Cuci {a_l} bersih, wangi dan disetrika rapi.",
-            "Antar jemput gratis di sekitar kecamatan.",
-            "Selesai dalam dua hari, ekspres enam jam.",
-            "Kontrak rutin untuk kantor dan puskesmas.",
-        ),
-        ("Laundry", "Binatu", "Cuci Kilat", "Laundry Kiloan"),
-    ),
-    "ppe": (
-        "pcs",
-        (3_000, 450_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Masker Medis",
-                    "Sarung Tangan",
-                    "Helm Proyek",
-                    "Rompi Scotlight",
-                    "Sepatu Safety",
-                    "Jas Hujan",
-                ),
-                ("3 Ply", "Nitril", "SNI", "Petugas Lapangan", "Grosir"),
-            )
-        ],
-        (
-            "{a_l} standar keselamatan kerja.",
-            "Stok banyak untuk kebutuhan petugas lapangan.",
-            "Sudah bertanda SNI dan bisa dilampirkan sertifikat.",
-            "Harga khusus untuk pembelian instansi.",
-        ),
-        ("Toko Safety", "APD", "Alat Keselamatan", "Teknik"),
-    ),
-    "beverage": (
-        "botol",
-        (3_000, 60_000),
-        [
-            (
-                "{a} {b}",
-                ("Kopi Bubuk", "Teh Melati", "Jahe Merah", "Es Kopi Susu", "Air Mineral", "Sari Kedelai"),
-                ("Botol 250 ml", "Sachet", "Literan", "Robusta Lokal", "Tanpa Gula"),
-            )
-        ],
-        (
-            "{a_l} diproduksi sendiri dari bahan segar.",
-            "Cocok untuk suguhan rapat dan acara.",
-            "Izin PIRT dan halal lengkap.",
-            "Bisa pesan label dengan logo instansi.",
-        ),
-        ("Kedai", "Kopi", "Minuman", "Jamu"),
-    ),
-    "produce": (
-        "kg",
-        (5_000, 180_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Beras Premium",
-                    "Sayur Segar",
-                    "Telur Ayam",
-                    "Ikan Kembung",
-                    "Cabai Merah",
-                    "Bawang Merah",
-                    "Daging Sapi",
-                ),
-                ("Grosir", "Petani Lokal", "Pasar Induk", "Karungan", "Harian"),
-            )
-        ],
-        (
-            "{a_l} segar langsung dari petani dan pasar induk.",
-            "Dikirim pagi hari ke dapur dan kantin.",
-            "Harga mengikuti pasar dengan nota lengkap.",
-            "Bisa langganan mingguan untuk posyandu dan panti.",
-        ),
-        ("Toko Sembako", "Grosir", "Agen", "Tani"),
-    ),
-    "plants": (
-        "pcs",
-        (10_000, 3_500_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Tanaman Hias",
-                    "Bibit Pohon",
-                    "Pot Tanaman",
-                    "Jasa Taman",
-                    "Rumput Gajah Mini",
-                    "Tanaman Buah",
-                ),
-                ("Kantor", "Trembesi", "Vertikal Garden", "Perawatan Bulanan", "Anggrek"),
-            )
-        ],
-        (
-            "{a_l} sehat dan siap tanam.",
-            "Bisa sekalian pasang dan rawat taman kantor.",
-            "Cocok untuk penghijauan jalan dan RPTRA.",
-            "Garansi tanaman hidup dua minggu.",
-        ),
-        ("Nursery", "Taman", "Kebun", "Florist"),
-    ),
-    "event": (
-        "paket",
-        (250_000, 25_000_000),
-        [
-            (
-                "Sewa {a} {b}",
-                ("Tenda", "Sound System", "Kursi Futura", "Panggung", "Genset", "Proyektor"),
-                ("Acara Kantor", "Pernikahan", "Dekorasi", "Lengkap Operator"),
-            )
-        ],
-        (
-            "Sewa {a_l} lengkap dengan kru berpengalaman.",
-            "Pasang dan bongkar di lokasi acara.",
-            "Melayani acara kelurahan, sekolah dan instansi.",
-            "Harga paket termasuk transport.",
-        ),
-        ("Event Organizer", "Sewa Tenda", "Dekorasi", "Persewaan"),
-    ),
-    "repair": (
-        "unit",
-        (75_000, 2_500_000),
-        [
-            (
-                "Servis {a} {b}",
-                ("AC Split", "Komputer", "Printer", "Genset", "Pompa Air", "Mobil Dinas", "Motor"),
-                ("Panggilan", "Kontrak Rutin", "Ganti Sparepart", "Bergaransi"),
-            )
-        ],
-        (
-            "Servis {a_l} oleh teknisi berpengalaman.",
-            "Bisa datang ke kantor pada hari yang sama.",
-            "Sparepart original dan bergaransi.",
-            "Kontrak perawatan rutin dengan laporan.",
-        ),
-        ("Teknik", "Bengkel", "Servis", "Elektronik"),
-    ),
-    "leather": (
-        "pcs",
-        (85_000, 1_200_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Tas Kulit",
-                    "Sepatu Pantofel",
-                    "Dompet Kulit",
-                    "Ikat Pinggang",
-                    "Tas Laptop",
-                    "Sandal Kulit",
-                ),
-                ("Asli", "Pria", "Wanita", "Grafir Nama", "Dinas"),
-            )
-        ],
-        (
-            "{a_l} dibuat tangan dari kulit sapi asli.",
-            "Jahitan kuat dan rapi, tahan bertahun-tahun.",
-            "Bisa grafir nama atau logo instansi.",
-            "Melayani pesanan seragam dinas.",
-        ),
-        ("Kulit", "Sepatu", "Tas", "Workshop"),
-    ),
-    "it": (
-        "paket",
-        (500_000, 45_000_000),
-        [
-            (
-                "{a} {b}",
-                (
-                    "Pembuatan Website",
-                    "Aplikasi Android",
-                    "Instalasi Jaringan",
-                    "CCTV",
-                    "Sistem Informasi",
-                    "Pelatihan Digital",
-                ),
-                ("Instansi", "Sekolah", "UMKM", "Kelurahan", "Lengkap"),
-            )
-        ],
-        (
-            "{a_l} dikerjakan tim programmer lokal.",
-            "Termasuk pelatihan dan dukungan teknis setahun.",
-            "Berpengalaman menangani proyek kelurahan dan sekolah.",
-            "Domain, hosting dan perawatan bisa sekalian.",
-        ),
-        ("Digital", "Solusi", "Teknologi", "Komputer"),
-    ),
-    "transport": (
-        "hari",
-        (150_000, 4_500_000),
-        [
-            (
-                "{a} {b}",
-                ("Sewa Mobil", "Sewa Bus", "Jasa Kurir", "Pindahan Kantor", "Sewa Truk", "Ojek Barang"),
-                ("Dengan Sopir", "Harian", "Antar Kota", "Engkel", "Box"),
-            )
-        ],
-        (
-            "{a_l} dengan armada terawat dan sopir berpengalaman.",
-            "Harga sudah termasuk BBM dan tol dalam kota.",
-            "Bisa kontrak bulanan untuk kantor.",
-            "Melayani kunjungan kerja dan acara instansi.",
-        ),
-        ("Trans", "Rental", "Ekspedisi", "Angkutan"),
-    ),
-    "hampers": (
-        "paket",
-        (75_000, 1_500_000),
-        [
-            (
-                "{a} {b}",
-                ("Parsel Lebaran", "Hampers Natal", "Parsel Buah", "Hampers Kue Kering", "Parsel Sembako"),
-                ("Premium", "Keranjang Rotan", "Eksklusif", "Kantor", "Hemat"),
-            )
-        ],
-        (
-            "{a_l} dikemas cantik dengan kartu ucapan.",
-            "Isi bisa disesuaikan dengan anggaran.",
-            "Antar ke alamat penerima di seluruh Jakarta.",
-            "Cocok untuk relasi dan pegawai.",
-        ),
-        ("Parsel", "Hampers", "Bingkisan", "Gift"),
-    ),
-}
-_POINTS = (
-    "Pembayaran bisa termin sesuai aturan pengadaan.",
-    "Faktur dan kuitansi lengkap untuk SPJ.",
-    "Produk asli buatan UMKM Jakarta.",
-    "Melayani pesanan kecil maupun besar.",
-    "Minimal pesan {moq} {unit}.",
-    "Kapasitas sampai {cap} {unit} per bulan.",
-    "Gratis ongkir untuk wilayah {kota}.",
-    "Pengiriman ke seluruh Jakarta.",
-    "Sudah terdaftar di e-katalog lokal.",
-    "Respons cepat lewat WhatsApp.",
-)
-_NICKS = (
-    "Sri",
-    "Ani",
-    "Rina",
-    "Dewi",
-    "Wati",
-    "Yuni",
-    "Ratna",
-    "Lilis",
-    "Ida",
-    "Fitri",
-    "Tuti",
-    "Nur",
-    "Agus",
-    "Budi",
-    "Joko",
-    "Slamet",
-    "Hendra",
-    "Rudi",
-    "Asep",
-    "Iwan",
-    "Eko",
-    "Heru",
-    "Yusuf",
-    "Rizal",
-    "Mamat",
-    "Jali",
-    "Sabeni",
-    "Haris",
-    "Acong",
-    "Butet",
-    "Imel",
-    "Leha",
-    "Odah",
-    "Ros",
-)
-_WORDS = (
-    "Berkah",
-    "Barokah",
-    "Jaya",
-    "Makmur",
-    "Sejahtera",
-    "Mandiri",
-    "Sentosa",
-    "Abadi",
-    "Lestari",
-    "Cahaya",
-    "Sinar",
-    "Maju",
-    "Karya",
-    "Mulia",
-    "Rezeki",
-    "Amanah",
-    "Bersama",
-    "Nusantara",
-)
-_ABOUT = (
-    "Usaha keluarga sejak {year} di {kec}, {kota}.",
-    "Kami UMKM binaan Jakpreneur dari {kec}.",
-    "Berdiri sejak {year}, mempekerjakan {staff} warga sekitar.",
-    "Melayani kantor kelurahan, sekolah dan perusahaan di {kota}.",
-    "Spesialis {cat} untuk instansi pemerintah dan swasta.",
-)
-_REQUEST_OPENERS = ("Belanja", "Pengadaan", "Pengadaan Langsung", "Belanja Jasa", "Kebutuhan")
-_REQUEST_FOR = (
-    "untuk kantor kelurahan",
-    "untuk kegiatan sosialisasi",
-    "untuk Puskesmas Kecamatan",
-    "untuk sekolah negeri",
-    "untuk rapat koordinasi",
-    "untuk petugas PPSU",
-    "",
-)
 
 
 @dataclass(frozen=True)
@@ -582,18 +59,18 @@ def seller_count(size: int) -> int:
 def seller(seed: int, supplier_id: int) -> SyntheticSeller:
     """The seller with this id (1-based), depending only on (seed, id)."""
     rng = _rng(seed, 1, supplier_id)
-    kota = rng.choices(list(PLACES), _KOTA_WEIGHTS)[0]
+    kota = rng.choices(list(PLACES), KOTA_WEIGHTS)[0]
     kec = rng.choice(PLACES[kota])
     cat = _category_of_seller(seed, supplier_id)
-    head = rng.choice(_V[cat][4])
+    head = rng.choice(CATEGORY_VOCABULARY[cat][4])
     pattern = rng.random()
     if pattern < 0.4:
-        name = f"{head} {rng.choice(('Bu', 'Pak', 'Mpok', 'Bang', 'Cik'))} {rng.choice(_NICKS)}"
+        name = f"{head} {rng.choice(('Bu', 'Pak', 'Mpok', 'Bang', 'Cik'))} {rng.choice(SELLER_NICKNAMES)}"
     elif pattern < 0.8:
-        first, second = rng.sample(_WORDS, 2)
+        first, second = rng.sample(SELLER_NAME_WORDS, 2)
         name = f"{head} {first} {second}"
     else:
-        name = f"{head} {rng.choice(_WORDS)} {kec}"
+        name = f"{head} {rng.choice(SELLER_NAME_WORDS)} {kec}"
     scale = rng.choices(("micro", "small", "medium"), (72, 22, 6))[0]
     ctx = {
         "year": rng.randint(2000, 2023),
@@ -602,7 +79,7 @@ def seller(seed: int, supplier_id: int) -> SyntheticSeller:
         "staff": rng.randint(2, 60),
         "cat": CATEGORY_NAMES[cat].split(" &")[0].lower(),
     }
-    about = " ".join(s.format(**ctx) for s in rng.sample(_ABOUT, rng.randint(1, 2)))
+    about = " ".join(s.format(**ctx) for s in rng.sample(SELLER_ABOUT, rng.randint(1, 2)))
     certs = tuple(
         k for k, p in (("halal", 0.5), ("pirt", 0.3), ("sni", 0.1), ("bpom", 0.05)) if rng.random() < p
     )
@@ -622,7 +99,7 @@ def seller(seed: int, supplier_id: int) -> SyntheticSeller:
 
 
 def _category_of_seller(seed: int, supplier_id: int) -> str:
-    return random.Random(seed * 7919 + supplier_id * 104_729).choice(list(_V))
+    return random.Random(seed * 7919 + supplier_id * 104_729).choice(list(CATEGORY_VOCABULARY))
 
 
 def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, SyntheticSeller]:
@@ -631,8 +108,12 @@ def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, Synth
     supplier_id = (listing_id + 2) // 3
     s = seller(seed, supplier_id)
     rng = _rng(seed, 2, listing_id)
-    cat = _category_of_seller(seed, supplier_id) if rng.random() < 0.85 else rng.choice(list(_V))
-    unit, (low, high), templates, sentences, _ = _V[cat]
+    cat = (
+        _category_of_seller(seed, supplier_id)
+        if rng.random() < 0.85
+        else rng.choice(list(CATEGORY_VOCABULARY))
+    )
+    unit, (low, high), templates, sentences, _ = CATEGORY_VOCABULARY[cat]
     pattern, a_opts, b_opts = rng.choice(templates)
     a, b = rng.choice(a_opts), rng.choice(b_opts)
     title = pattern.format(a=a, b=b)
@@ -646,7 +127,7 @@ def listing(seed: int, listing_id: int, size: int) -> tuple[ListingRecord, Synth
         "unit": unit,
         "kota": s.kota,
     }
-    parts = rng.sample(sentences, 2) + ([rng.choice(_POINTS)] if rng.random() < 0.7 else [])
+    parts = rng.sample(sentences, 2) + ([rng.choice(SELLING_POINTS)] if rng.random() < 0.7 else [])
     desc = " ".join(p.format(**ctx) for p in parts)
     desc = desc[0].upper() + desc[1:]
     price = int(round((low + (high - low) * rng.random() ** 2) / 500.0) * 500) or 500
@@ -689,14 +170,14 @@ def requests(count: int, seed: int = 7) -> list[DemandQuery]:
     out = []
     for i in range(1, count + 1):
         rng = _rng(seed, 3, i)
-        cat = rng.choice(list(_V))
-        unit, (low, high), templates, _, _ = _V[cat]
+        cat = rng.choice(list(CATEGORY_VOCABULARY))
+        unit, (low, high), templates, _, _ = CATEGORY_VOCABULARY[cat]
         pattern, a_opts, _b_opts = rng.choice(templates)
         a = rng.choice(a_opts)
         words = pattern.split("{a}")[0].replace("{b}", "").strip()
-        kota = rng.choices(list(PLACES), _KOTA_WEIGHTS)[0]
+        kota = rng.choices(list(PLACES), KOTA_WEIGHTS)[0]
         text = (
-            f"{rng.choice(_REQUEST_OPENERS)} {words} {a} {rng.choice(_REQUEST_FOR)} Tahun Anggaran 2026"
+            f"{rng.choice(REQUEST_OPENERS)} {words} {a} {rng.choice(REQUEST_PURPOSES)} Tahun Anggaran 2026"
         ).replace("  ", " ")
         quantity = rng.choice((10, 50, 100, 250, 500))
         out.append(

@@ -16,7 +16,8 @@ import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .synthetic import CATEGORY_NAMES, listings
+from .synthetic import listings
+from .synthetic_vocabulary import CATEGORY_NAMES
 
 VOCABULARY_MODULES = (
     "vocabulary_base",

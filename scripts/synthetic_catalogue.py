@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import create_engine, insert, text
 
 from matching import synthetic
+from matching.synthetic_vocabulary import PLACES
 from models import (
     DemandRequest,
     Listing,
@@ -40,9 +41,7 @@ NOW = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
 
 def _places(conn: Any) -> tuple[dict[str, int], dict[tuple[int, str], int], dict[str, int]]:
     kota = {name: i for i, name in conn.execute(text("SELECT id, name FROM kota"))}
-    by_short = {
-        short: next(i for name, i in kota.items() if name.endswith(short)) for short in synthetic.PLACES
-    }
+    by_short = {short: next(i for name, i in kota.items() if name.endswith(short)) for short in PLACES}
     kec = {(k, name): i for i, k, name in conn.execute(text("SELECT id, kota_id, name FROM kecamatan"))}
     cats = {slug: i for i, slug in conn.execute(text("SELECT id, slug FROM categories"))}
     return by_short, kec, cats

@@ -21,7 +21,8 @@ from app.services import profiles as profile_service
 from app.services.index_changes import record_change
 from app.services.indexer import FolderLock, Indexer, IndexerBusy, snapshot_watermark
 from app.services.review import verify_supplier
-from matching.retriever import Retriever, current_snapshot
+from matching.retriever import Retriever
+from matching.snapshots import current_snapshot
 from models import IndexChange, Listing, SupplierProfile
 from tests.conftest import run_indexer_once
 from tests.factories import category, make_listing, make_official, make_seller

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from matching import synthetic
-from matching.lexical import LEXICAL_MANIFEST, LexicalConfig, LexicalIndex
+from matching.lexical import LEXICAL_MANIFEST, LexicalIndex
 from matching.lexical_store import file_name
+from matching.lexical_weighting import LexicalConfig
 from matching.retriever import index_text
 from matching.vector_index import IndexCorrupt, IndexMismatch, IndexMissing
 

@@ -10,7 +10,8 @@ import pytest
 
 from matching.embedders import HashingEmbedder, create_embedder
 from matching.fusion import category_feedback, fuse, zscore
-from matching.retriever import RetrievalSettings, Retriever, current_snapshot
+from matching.retriever import RetrievalSettings, Retriever
+from matching.snapshots import current_snapshot
 from matching.types import ListingRecord
 from matching.vector_index import IndexCorrupt, IndexMismatch, IndexMissing, IndexUnavailable
 
