@@ -42,6 +42,7 @@ from app.services.index_changes import (
 from matching.cache import CachedEmbedder
 from matching.embedders import Embedder, create_embedder, needs_cache
 from matching.retriever import Retriever
+from matching.snapshots import MANIFEST
 from matching.vector_index import IndexUnavailable
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ def snapshot_watermark(folder: Path, snapshot: str | None) -> int | None:
     if not snapshot:
         return None
     try:
-        meta = json.loads((folder / snapshot / "retriever.json").read_text("utf-8"))
+        meta = json.loads((folder / snapshot / MANIFEST).read_text("utf-8"))
         value = json.loads(meta.get("fingerprint") or "null")
     except (OSError, ValueError):
         return None
