@@ -24,11 +24,9 @@ import argparse
 import json
 import os
 import random
-import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,10 +39,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import requests
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]  # the project, and the server module beside this one
 
-ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = secrets.token_urlsafe(24)  # never used to log in: the token is made directly
+import requests
+from burst_server import (
+    connections_per_worker,
+    create_seller_token,
+    free_port,
+    migrate,
+    postgres_urls,
+    server_env,
+    start_server,
+    stop_server,
+    worker_pids,
+)
+
+from tests.throwaway_database import create_database, drop_database
 
 
 @dataclass
@@ -92,204 +103,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.writes < 1 or args.threads < 1 or args.max_tries < 1:
         parser.error("--writes, --threads and --max-tries must be positive")
     return args
-
-
-def free_port() -> int:
-    """A TCP port free on loopback right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def postgres_urls(server_url: str) -> tuple[str, str, str]:
-    """(admin URL, throwaway database URL, its name) on the given PostgreSQL server."""
-    admin = server_url
-    for prefix in ("postgres://", "postgresql://"):
-        if admin.startswith(prefix):
-            admin = "postgresql+psycopg://" + admin.removeprefix(prefix)
-    name = f"pasarpadu_burst_{secrets.token_hex(4)}"
-    return admin, admin.rsplit("/", 1)[0] + f"/{name}", name
-
-
-def create_postgres_database(admin_url: str, name: str) -> None:
-    """Create an empty database on the server."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-
-
-def drop_postgres_database(admin_url: str, name: str) -> None:
-    """Drop the throwaway database (its connections are ended first)."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-            {"name": name},
-        )
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    engine.dispose()
-
-
-def server_env(database_url: str, tmp: Path) -> dict[str, str]:
-    """The environment of the migration, the setup and the server."""
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "INDEX_FOLDER": str(tmp / "index"),
-        "UPLOAD_FOLDER": str(tmp / "uploads"),
-        "MAIL_OUTBOX": str(tmp / "outbox"),
-        "MAIL_BACKEND": "file",
-        "SECRET_KEY": secrets.token_hex(32),
-        "MATCHER_MODEL": "hashing",
-        "RATELIMIT_ENABLED": "false",
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
-def migrate(env: dict[str, str], log: Path) -> None:
-    """``flask db upgrade`` on the throwaway database."""
-    with log.open("ab") as out:
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=True,
-            timeout=300,
-        )
-
-
-def create_seller_token(env: dict[str, str]) -> str:
-    """A verified seller and a raw API token for it, made with the app's services."""
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        sys.path.insert(0, str(ROOT))
-        from sqlalchemy import select
-
-        from app import create_app
-        from app.extensions import db
-        from app.services.accounts import OrganisationDetails, register_seller
-        from app.services.tokens import create_token
-        from models import Kecamatan
-
-        app = create_app()
-        with app.app_context():
-            place = db.session.scalars(select(Kecamatan).order_by(Kecamatan.id)).first()
-            assert place is not None, "no kecamatan: reference data missing after migration"
-            user = register_seller(
-                db.session,
-                email="burst@seller.test",
-                password=PASSWORD,
-                full_name="Penjual Burst",
-                details=OrganisationDetails(
-                    legal_name="Usaha Burst", kecamatan_id=place.id, phone="081234567890", nib="9000000000001"
-                ),
-            )
-            assert user.organisation is not None and user.organisation.supplier_profile is not None
-            user.organisation.supplier_profile.verified = True
-            _token, raw = create_token(db.session, user, "write burst")
-            db.session.commit()
-            db.engine.dispose()
-        return raw
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
-def start_server(
-    env: dict[str, str], port: int, workers: int, threads: int, log: Path
-) -> subprocess.Popen[bytes]:
-    """gunicorn on loopback, in its own process group; waits for /healthz."""
-    out = log.open("ab")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-            "--graceful-timeout",
-            "10",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    out.close()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {server.returncode}; see {log}")
-        try:
-            if (
-                requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).ok
-                and len(worker_pids(server.pid)) >= workers
-            ):
-                return server
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    stop_server(server)
-    raise RuntimeError(f"gunicorn did not answer /healthz within 120 s; see {log}")
-
-
-def stop_server(server: subprocess.Popen[bytes]) -> None:
-    """Stop gunicorn and its workers (TERM, then KILL of the whole group)."""
-    if server.poll() is None:
-        try:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            pass
-    try:
-        os.killpg(server.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    try:
-        server.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
-
-
-def worker_pids(master: int) -> list[int]:
-    """The pids of gunicorn's workers (the master's children)."""
-    found = subprocess.run(
-        ["ps", "--ppid", str(master), "-o", "pid="], capture_output=True, text=True, check=False
-    ).stdout
-    return [int(pid) for pid in found.split()]
-
-
-def connections_per_worker(port: int) -> Counter[int]:
-    """Established client connections on the server's port, per owning process (``ss``)."""
-    try:
-        listed = subprocess.run(
-            ["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=5,
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return Counter()
-    return Counter(int(pid) for pid in re.findall(r"pid=(\d+)", listed))
 
 
 class Burst:
@@ -377,7 +190,6 @@ def check_database(env: dict[str, str], run_id: str, writes: list[Write]) -> dic
     """Rows of the burst in the database: count, duplicates, acknowledged ids missing."""
     from sqlalchemy import create_engine, select
 
-    sys.path.insert(0, str(ROOT))
     from models import Listing
 
     url = env["DATABASE_URL"]
@@ -425,7 +237,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     try:
         if args.database_url:
             admin_url, database_url, pg_name = postgres_urls(args.database_url)
-            create_postgres_database(admin_url, pg_name)
+            create_database(admin_url, pg_name)
         else:
             database_url = f"sqlite:///{tmp / 'burst.db'}"
         env = server_env(database_url, tmp)
@@ -491,7 +303,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if server is not None:
             stop_server(server)
         if pg_name:
-            drop_postgres_database(admin_url, pg_name)
+            drop_database(admin_url, pg_name)
         if args.keep:
             print(f"kept {tmp}", file=sys.stderr)
         else:

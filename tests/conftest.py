@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -16,36 +15,21 @@ import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 from app import create_app
 from app.config import config_for_tests
 from app.extensions import db as _db
 from models import Base
+from tests.throwaway_database import throwaway_postgres
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "PASARPADU_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 REFERENCE_TABLES = {"kota", "kecamatan", "kelurahan", "categories", "alembic_version"}
 PASSWORD = "kata sandi yang panjang"
 
 
 def _postgres_database() -> Iterator[str]:
-    name = f"pasarpadu_test_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-                {"name": name},
-            )
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with throwaway_postgres("pasarpadu_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
