@@ -193,3 +193,26 @@ def test_openapi_document_and_local_interactive_docs(client: FlaskClient) -> Non
     assert page.mimetype == "text/html" and "<script>" not in html and "https://" not in html
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
     assert client.get("/api/v1/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_changing_one_field_of_a_draft_request_keeps_the_others(client: FlaskClient, db: Session) -> None:
+    make_buyer(db, email="buyer@test.id")
+    db.commit()
+    buyer = _auth(_token(client, "buyer@test.id"))
+    body = {
+        "title": "Nasi kotak rapat",
+        "description": "Nasi kotak ayam untuk 100 peserta",
+        "quantity": 100,
+        "unit": "kotak",
+        "budget_ceiling": 5_000_000,
+        "category": "catering",
+        "kecamatan_id": kecamatan(db, "Cakung").id,
+        "needed_by": (today() + timedelta(days=20)).isoformat(),
+    }
+    created = client.post("/api/v1/requests", headers=buyer, json=body).get_json()
+    changed = client.patch(f"/api/v1/requests/{created['id']}", headers=buyer, json={"quantity": 120})
+    assert changed.status_code == 200, changed.get_json()
+    after = changed.get_json()
+    assert after["quantity"] == 120
+    for key in ("title", "description", "unit", "budget_ceiling", "category", "needed_by"):
+        assert after[key] == created[key], key

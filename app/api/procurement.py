@@ -49,19 +49,10 @@ def _request(request_id: int, write: bool = False) -> DemandRequest:
 def _input(body: dict[str, Any], current: DemandRequest | None = None) -> demand_service.RequestInput:
     merged = dict(body)
     if current is not None:
-        for key in (
-            "title",
-            "description",
-            "quantity",
-            "unit",
-            "budget_ceiling",
-            "kecamatan_id",
-            "needed_by",
-            "quotes_due",
-            "required_certifications",
-            "umkm_only",
-        ):
-            merged.setdefault(key, getattr(current, key))
+        # A partial update keeps the stored values; the category comes by slug, not by id.
+        for key in demand_service.REQUEST_FIELDS:
+            if key != "category_id":
+                merged.setdefault(key, getattr(current, key))
         merged.setdefault("category", current.category.slug if current.category else None)
     category_id = None
     if merged.get("category"):

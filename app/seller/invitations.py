@@ -21,7 +21,7 @@ from app.services.attachments import store_attachment
 from app.services.photos import delete_files
 from app.services.quote_checks import QuoteGap, quote_gaps
 from app.unit_of_work import unit_of_work
-from models import Quote
+from models import Match, Quote
 
 PER_PAGE = 20
 
@@ -84,19 +84,8 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
             confirmed = set((request.form.get("confirm_gaps") or "").split(","))
             if not {gap.kind for gap in gaps} <= confirmed:
                 # Misses the need and not yet confirmed: nothing is sent, the seller decides.
-                return render_template(
-                    "seller/invitation.html",
-                    match=match,
-                    demand=match.request,
-                    quote=quote,
-                    errors=errors,
-                    form=request.form,
-                    today=today(),
-                    gaps=gaps,
-                    attachment_dropped=bool(
-                        request.files.get("attachment") and request.files["attachment"].filename
-                    ),
-                )
+                dropped = bool(request.files.get("attachment") and request.files["attachment"].filename)
+                return _invitation_page(match, quote, errors, gaps, attachment_dropped=dropped)
             upload = request.files.get("attachment")
             if upload and upload.filename:
                 config = current_app.config
@@ -119,7 +108,13 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
         else:
             flash(message, "success")
             return redirect(url_for("seller.invitation", match_id=match.id))
-    status = 422 if errors else 200
+    return _invitation_page(match, quote, errors, gaps), 422 if errors else 200
+
+
+def _invitation_page(
+    match: Match, quote: Quote | None, errors: dict[str, str], gaps: list[QuoteGap], **extra: bool
+) -> str:
+    """The invitation page with the quote form as the seller filled it in."""
     return render_template(
         "seller/invitation.html",
         match=match,
@@ -129,7 +124,8 @@ def invitation(match_id: int) -> str | tuple[str, int] | Response:
         form=request.form,
         today=today(),
         gaps=gaps,
-    ), status
+        **extra,
+    )
 
 
 @bp.post("/invitations/<int:match_id>/withdraw")
